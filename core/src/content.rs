@@ -1,0 +1,292 @@
+//! The content model: what a teacher edits in `content/` and what a custom
+//! question pack holds. The same structs read the built-in TOML files and
+//! imported JSON packs, so both obey one schema and one validator.
+
+use serde::{Deserialize, Serialize};
+
+use crate::markup::Block;
+
+/// Everything the app teaches from, already validated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub topics: Vec<Topic>,
+    pub articles: Vec<Article>,
+    pub explainers: Vec<Explainer>,
+    pub glossary: Vec<GlossaryTerm>,
+    pub questions: Vec<Question>,
+}
+
+impl Bundle {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+    pub fn explainer(&self, id: &str) -> Option<&Explainer> {
+        self.explainers.iter().find(|e| e.id == id)
+    }
+    pub fn term(&self, id: &str) -> Option<&GlossaryTerm> {
+        self.glossary.iter().find(|t| t.id == id)
+    }
+}
+
+/// A subject a quiz can be built on; each has one explainer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+}
+
+/// One of the source texts, with only the metadata the text itself shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    /// How questions and citations name this text ("the AP report from
+    /// Bucharest"): built from what the text states, never a guessed outlet.
+    pub label: String,
+    /// The headline as printed; `None` where the text has none.
+    #[serde(default)]
+    pub headline: Option<String>,
+    /// The outlet as the text names it; `None` where it names none.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// What the text says about where it comes from, in our words.
+    pub provenance: String,
+    /// The date as the text gives it ("said Thursday", "29 Jun, 2023 20:35").
+    pub date_cue: String,
+    /// The date inferred from the cue and the public record of the event.
+    pub date_inferred: String,
+    pub place: String,
+    /// The name of the original file in the source collection.
+    pub source_file: String,
+    /// The cleaned text, paragraphs separated by blank lines. In TOML files
+    /// it is read from the `.txt` beside the metadata, not written inline.
+    #[serde(default)]
+    pub body: String,
+}
+
+impl Article {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+    }
+}
+
+/// A short explanatory page on one topic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explainer {
+    pub id: String,
+    pub title: String,
+    pub topic: String,
+    pub summary: String,
+    /// The articles it draws on, by id.
+    pub sources: Vec<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionKind {
+    /// One right choice.
+    Single,
+    /// One or more right choices; all of them and only them score.
+    Multiple,
+    /// Choices are exactly "True" and "False".
+    TrueFalse,
+    /// Put the choices in order; they are written in the right order.
+    Order,
+    /// Match a quote to its speaker (one right choice).
+    WhoSaid,
+    /// Which text framed it this way (one right choice).
+    WhichSource,
+}
+
+impl QuestionKind {
+    /// Whether the reader picks exactly one choice.
+    pub fn is_single_answer(self) -> bool {
+        matches!(self, Self::Single | Self::TrueFalse | Self::WhoSaid | Self::WhichSource)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Single => "Choose one",
+            Self::Multiple => "Choose all that apply",
+            Self::TrueFalse => "True or false",
+            Self::Order => "Put in order",
+            Self::WhoSaid => "Who said it?",
+            Self::WhichSource => "Which source?",
+        }
+    }
+}
+
+/// A change in the world after the article, shown beside the question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinceThen {
+    /// ISO date, e.g. "2024-03-07".
+    pub date: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, `<article>-<nn>` for the built-in bank: links carry it.
+    pub id: String,
+    pub article: String,
+    pub topics: Vec<String>,
+    pub difficulty: Difficulty,
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    pub prompt: String,
+    /// For `order` questions, in the right order (the quiz shuffles them).
+    pub choices: Vec<String>,
+    /// The right choice(s), copied word for word from `choices`. Not used
+    /// by `order` questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer: Vec<String>,
+    /// Why the answer is right and why the tempting wrong one is wrong.
+    pub explanation: String,
+    /// A sentence or clause that stands verbatim in the article.
+    pub evidence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<SinceThen>,
+}
+
+impl Question {
+    /// Indices into `choices` of the right answer: the set for choice
+    /// questions, the sequence for `order` questions.
+    pub fn correct_indices(&self) -> Vec<usize> {
+        if self.kind == QuestionKind::Order {
+            return (0..self.choices.len()).collect();
+        }
+        self.choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.answer.iter().any(|a| a == *c))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether a response (indices into `choices`) is right. Choice
+    /// questions compare sets; order questions compare sequences.
+    pub fn is_correct(&self, response: &[usize]) -> bool {
+        if self.kind == QuestionKind::Order {
+            return response == self.correct_indices().as_slice();
+        }
+        let mut given: Vec<usize> = response.to_vec();
+        given.sort_unstable();
+        given.dedup();
+        given == self.correct_indices()
+    }
+}
+
+/// Text normalised for comparing quotes: straight quotes, plain hyphens,
+/// single spaces. Nothing else is forgiven.
+pub fn normalise_for_match(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{00A0}' => ' ',
+            other => other,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where `quote` stands in `text`, as a byte range of `text`, matching as
+/// [`normalise_for_match`] does; for highlighting evidence in its article.
+pub fn locate_quote(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
+    let folded = |source: &str| -> Vec<(char, usize, usize)> {
+        let mut out: Vec<(char, usize, usize)> = Vec::new();
+        for (at, c) in source.char_indices() {
+            let mapped = normalise_for_match(&c.to_string()).chars().next().unwrap_or(' ');
+            if mapped == ' ' && out.last().is_some_and(|(prev, _, _)| *prev == ' ') {
+                continue;
+            }
+            out.push((mapped, at, at + c.len_utf8()));
+        }
+        out
+    };
+    let hay = folded(text);
+    let needle: Vec<char> = normalise_for_match(quote).chars().collect();
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .find(|&start| hay[start..start + needle.len()].iter().map(|h| h.0).eq(needle.iter().copied()))
+        .map(|start| hay[start].1..hay[start + needle.len() - 1].2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(kind: QuestionKind, choices: &[&str], answer: &[&str]) -> Question {
+        Question {
+            id: "t-01".into(),
+            article: "000".into(),
+            topics: vec!["joining".into()],
+            difficulty: Difficulty::Easy,
+            kind,
+            prompt: "?".into(),
+            choices: choices.iter().map(|s| s.to_string()).collect(),
+            answer: answer.iter().map(|s| s.to_string()).collect(),
+            explanation: "because".into(),
+            evidence: "e".into(),
+            since: None,
+        }
+    }
+
+    #[test]
+    fn multiple_select_needs_exactly_the_right_set() {
+        let q = question(QuestionKind::Multiple, &["a", "b", "c"], &["a", "c"]);
+        assert!(q.is_correct(&[2, 0]));
+        assert!(!q.is_correct(&[0]));
+        assert!(!q.is_correct(&[0, 1, 2]));
+    }
+
+    #[test]
+    fn order_needs_the_written_sequence() {
+        let q = question(QuestionKind::Order, &["first", "second", "third"], &[]);
+        assert!(q.is_correct(&[0, 1, 2]));
+        assert!(!q.is_correct(&[1, 0, 2]));
+    }
+
+    #[test]
+    fn locates_quotes_across_quote_styles_and_spaces() {
+        let text = "He said “Ukraine’s future  is in NATO,” on Thursday.";
+        let range = locate_quote(text, "said \"Ukraine's future is in NATO,\"").unwrap();
+        assert_eq!(&text[range], "said “Ukraine’s future  is in NATO,”");
+        assert_eq!(locate_quote(text, "Kiev"), None);
+    }
+
+    #[test]
+    fn normalising_forgives_only_quotes_dashes_and_spaces() {
+        assert_eq!(normalise_for_match("“Ukraine’s  future —\n is”"), "\"Ukraine's future - is\"");
+        assert_ne!(normalise_for_match("Kyiv"), normalise_for_match("Kiev"));
+    }
+}

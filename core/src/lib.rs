@@ -1,0 +1,17 @@
+//! Open Door's core: the content model and the quiz engine.
+//!
+//! Nothing here touches the DOM, the network or the clock: the UI passes in
+//! what it needs (a seed, today's day number, the raw saved string) and gets
+//! plain values back. That is why every rule of the product can be tested
+//! natively with `cargo test -p open-door-core`.
+
+pub mod content;
+pub mod markup;
+pub mod progress;
+pub mod quiz;
+pub mod rng;
+pub mod share;
+pub mod validate;
+
+#[cfg(feature = "files")]
+pub mod files;

@@ -1,0 +1,247 @@
+//! Building a quiz from a spec, playing it and scoring it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Bundle, Question, QuestionKind};
+use crate::rng::SeededRng;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Feedback after each answer.
+    #[default]
+    Practice,
+    /// Feedback at the end.
+    Test,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Test => "test",
+        }
+    }
+}
+
+/// Which questions a quiz asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Selection {
+    /// Questions on any of the topics and from any of the articles (an empty
+    /// list means no restriction), `count` of them (`None`: all).
+    Filter { topics: Vec<String>, articles: Vec<String>, count: Option<usize> },
+    /// Exactly these questions, in this order.
+    Ids(Vec<String>),
+}
+
+/// Everything a link carries: the same spec gives the same quiz anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizSpec {
+    pub selection: Selection,
+    pub seed: u32,
+    pub mode: Mode,
+    /// An optional time limit in minutes.
+    pub minutes: Option<u16>,
+}
+
+pub const DEFAULT_COUNT: usize = 10;
+
+impl QuizSpec {
+    /// The one-click quiz: ten practice questions on everything.
+    pub fn quick(seed: u32) -> Self {
+        Self {
+            selection: Selection::Filter { topics: Vec::new(), articles: Vec::new(), count: Some(DEFAULT_COUNT) },
+            seed,
+            mode: Mode::Practice,
+            minutes: None,
+        }
+    }
+}
+
+/// One question as this quiz shows it: its choices in this quiz's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizItem {
+    pub question_id: String,
+    /// `choice_order[k]` is the index in `Question::choices` shown in place k.
+    pub choice_order: Vec<usize>,
+}
+
+/// The questions a spec selects, in quiz order, and the ids it could not find.
+pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
+    let mut unknown = Vec::new();
+    let chosen: Vec<&Question> = match &spec.selection {
+        Selection::Ids(ids) => ids
+            .iter()
+            .filter_map(|id| {
+                let found = bank.question(id);
+                if found.is_none() {
+                    unknown.push(id.clone());
+                }
+                found
+            })
+            .collect(),
+        Selection::Filter { topics, articles, count } => {
+            let mut candidates: Vec<&Question> = bank
+                .questions
+                .iter()
+                .filter(|q| topics.is_empty() || q.topics.iter().any(|t| topics.contains(t)))
+                .filter(|q| articles.is_empty() || articles.contains(&q.article))
+                .collect();
+            // Sorted by id first, so the order of files never changes a quiz.
+            candidates.sort_by(|a, b| a.id.cmp(&b.id));
+            SeededRng::new(u64::from(spec.seed)).shuffle(&mut candidates);
+            candidates.truncate(count.unwrap_or(usize::MAX));
+            candidates
+        }
+    };
+    let items = chosen.into_iter().map(|q| QuizItem { question_id: q.id.clone(), choice_order: choice_order(q, spec.seed) }).collect();
+    (items, unknown)
+}
+
+/// The display order of a question's choices for a seed. True/false keeps
+/// its order; an ordering question never starts already solved.
+pub fn choice_order(question: &Question, seed: u32) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..question.choices.len()).collect();
+    if question.kind == QuestionKind::TrueFalse {
+        return order;
+    }
+    SeededRng::for_part(u64::from(seed), &question.id).shuffle(&mut order);
+    if question.kind == QuestionKind::Order && order.windows(2).all(|w| w[0] < w[1]) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+/// What happened to an answer handed to [`QuizSession::submit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitted {
+    Scored { correct: bool },
+    /// Answered before: the first answer stands (double clicks, the back button).
+    AlreadyAnswered,
+    /// Not a possible answer (wrong number of choices, unknown index).
+    Invalid,
+}
+
+/// A quiz being played: serialisable, so it can resume after a reload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizSession {
+    pub spec: QuizSpec,
+    pub items: Vec<QuizItem>,
+    /// Per item, the answer given as indices into the question's choices.
+    pub responses: Vec<Option<Vec<usize>>>,
+    /// The item on screen.
+    pub current: usize,
+    pub started_at_ms: f64,
+    pub finished_at_ms: Option<f64>,
+}
+
+impl QuizSession {
+    pub fn new(spec: QuizSpec, items: Vec<QuizItem>, started_at_ms: f64) -> Self {
+        let responses = vec![None; items.len()];
+        Self { spec, items, responses, current: 0, started_at_ms, finished_at_ms: None }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished_at_ms.is_some()
+    }
+
+    /// Records the answer to item `index` once; later answers change nothing.
+    pub fn submit(&mut self, bank: &Bundle, index: usize, response: Vec<usize>) -> Submitted {
+        let Some(question) = self.items.get(index).and_then(|item| bank.question(&item.question_id)) else {
+            return Submitted::Invalid;
+        };
+        if self.responses[index].is_some() || self.is_finished() {
+            return Submitted::AlreadyAnswered;
+        }
+        if !is_possible_answer(question, &response) {
+            return Submitted::Invalid;
+        }
+        let correct = question.is_correct(&response);
+        self.responses[index] = Some(response);
+        Submitted::Scored { correct }
+    }
+
+    /// Moves to the next item; past the last one the quiz is finished.
+    pub fn advance(&mut self, now_ms: f64) {
+        if self.current + 1 < self.items.len() {
+            self.current += 1;
+        } else {
+            self.finish(now_ms);
+        }
+    }
+
+    pub fn finish(&mut self, now_ms: f64) {
+        self.finished_at_ms.get_or_insert(now_ms);
+    }
+
+    /// Whether item `index` was answered right (`None`: not answered).
+    pub fn outcome(&self, bank: &Bundle, index: usize) -> Option<bool> {
+        let response = self.responses.get(index)?.as_ref()?;
+        let question = bank.question(&self.items[index].question_id)?;
+        Some(question.is_correct(response))
+    }
+
+    pub fn score(&self, bank: &Bundle) -> Score {
+        let outcomes: Vec<Option<bool>> = (0..self.items.len()).map(|i| self.outcome(bank, i)).collect();
+        Score {
+            correct: outcomes.iter().filter(|o| **o == Some(true)).count(),
+            answered: outcomes.iter().filter(|o| o.is_some()).count(),
+            total: self.items.len(),
+        }
+    }
+
+    /// Right answers per topic, in the bank's topic order.
+    pub fn by_topic(&self, bank: &Bundle) -> Vec<TopicScore> {
+        bank.topics
+            .iter()
+            .filter_map(|topic| {
+                let indices: Vec<usize> = (0..self.items.len())
+                    .filter(|&i| bank.question(&self.items[i].question_id).is_some_and(|q| q.topics.contains(&topic.id)))
+                    .collect();
+                (!indices.is_empty()).then(|| TopicScore {
+                    topic: topic.id.clone(),
+                    correct: indices.iter().filter(|&&i| self.outcome(bank, i) == Some(true)).count(),
+                    total: indices.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// Questions answered wrong or left unanswered, for "retry the ones I missed".
+    pub fn missed(&self, bank: &Bundle) -> Vec<String> {
+        (0..self.items.len())
+            .filter(|&i| self.outcome(bank, i) != Some(true))
+            .map(|i| self.items[i].question_id.clone())
+            .collect()
+    }
+}
+
+fn is_possible_answer(question: &Question, response: &[usize]) -> bool {
+    let n = question.choices.len();
+    if response.iter().any(|&i| i >= n) {
+        return false;
+    }
+    let mut distinct = response.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let no_repeats = distinct.len() == response.len();
+    match question.kind {
+        QuestionKind::Order => no_repeats && response.len() == n,
+        QuestionKind::Multiple => no_repeats && !response.is_empty(),
+        _ => response.len() == 1,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub correct: usize,
+    pub answered: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicScore {
+    pub topic: String,
+    pub correct: usize,
+    pub total: usize,
+}

@@ -1,0 +1,76 @@
+//! The real content folder, checked natively: every rule, every file.
+
+use std::path::Path;
+
+use open_door_core::files::load_content;
+
+fn content_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
+}
+
+#[test]
+fn the_bundled_content_validates() {
+    match load_content(content_dir()) {
+        Ok(bundle) => {
+            assert!(bundle.questions.len() >= 80, "{} questions; at least 80", bundle.questions.len());
+            assert_eq!(bundle.articles.len(), 5);
+            assert_eq!(bundle.explainers.len(), bundle.topics.len(), "one explainer per topic");
+        }
+        Err(errors) => {
+            let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{} content error(s):\n{}", errors.len(), listed.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn every_question_type_is_used() {
+    use open_door_core::content::QuestionKind::*;
+    let bundle = load_content(content_dir()).expect("content validates");
+    for kind in [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource] {
+        assert!(bundle.questions.iter().any(|q| q.kind == kind), "no {kind:?} question");
+    }
+}
+
+/// The cleaned articles must be the handed-over texts with only page
+/// furniture removed: every paragraph stands verbatim in the original.
+/// The originals live in ../shared/articles, beside the repository.
+#[test]
+fn cleaned_articles_are_verbatim_excerpts_of_the_originals() {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/articles"));
+    if !shared.is_dir() {
+        assert!(std::env::var_os("CI").is_none(), "CI runs with ../shared beside the repository: {} is missing", shared.display());
+        eprintln!("skipped: {} not found (outside CI)", shared.display());
+        return;
+    }
+    let bundle = load_content(content_dir()).expect("content validates");
+    for article in &bundle.articles {
+        let original = std::fs::read_to_string(shared.join(&article.source_file))
+            .unwrap_or_else(|e| panic!("article {}: cannot read {}: {e}", article.id, article.source_file));
+        for paragraph in article.paragraphs() {
+            assert!(
+                original.contains(paragraph),
+                "article {}: paragraph not in {}: {paragraph}",
+                article.id,
+                article.source_file
+            );
+        }
+        if let Some(headline) = &article.headline {
+            assert!(original.contains(headline.as_str()), "article {}: headline not in the original", article.id);
+        }
+    }
+}
+
+/// Boilerplate the issue names must not survive cleaning.
+#[test]
+fn page_furniture_is_gone() {
+    let bundle = load_content(content_dir()).expect("content validates");
+    for article in &bundle.articles {
+        for furniture in ["Min Read", "Share This Article", "Leave a comment", "Related Articles", "Focus on the big picture"] {
+            assert!(!article.body.contains(furniture), "article {} still contains `{furniture}`", article.id);
+        }
+        if let Some(headline) = &article.headline {
+            assert!(!article.body.contains(headline.as_str()), "article {} repeats its headline in the body", article.id);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Shared set-up for the end-to-end tests: the release build served on
+// 127.0.0.1, Debian's Chromium driven by Playwright, and a watch on every
+// page that fails the test on any console error, uncaught exception, CSP
+// violation or request that leaves the origin.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+export const DIST = process.env.DIST || "dist";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export async function launch() {
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`no build in ${DIST}/: run trunk build --release first`);
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Serves the build and opens a browser; `close()` ends both. */
+export async function startApp() {
+  const server = await serve(DIST);
+  const browser = await launch();
+  return { server, browser, url: server.url, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** Records what must never happen on a page. Call `assertClean()` at the end. */
+export function watch(page, origin) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      problems.push(`request left the origin: ${url}`);
+    }
+  });
+  return {
+    problems,
+    assertClean() {
+      assert.deepEqual(problems, [], "the page logged errors or left its origin");
+    },
+  };
+}
+
+/** A new page in a new context (empty storage), watched. */
+export async function freshPage(app, options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
+  const page = await context.newPage();
+  const watcher = watch(page, app.url);
+  return { context, page, watcher };
+}
+
+/** Waits until the app has rendered its page heading. */
+export async function ready(page) {
+  await page.waitForSelector("main h1");
+}
+
+/** Answers the question on screen with its first choice (or the order as shown). */
+export async function answerShown(page) {
+  const choice = page.locator("form.question input").first();
+  if (await choice.count()) await choice.check();
+  await page.click("form.question button[type=submit]");
+}

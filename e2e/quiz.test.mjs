@@ -1,0 +1,172 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const progress = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("open-door.progress")));
+
+/** The prompt and the choices in screen order: what "the same quiz" means. */
+const shown = (page) =>
+  page.evaluate(() => ({
+    prompt: document.querySelector("form.question legend").textContent,
+    choices: [...document.querySelectorAll("form.question label, .order-text")].map((l) => l.textContent),
+  }));
+
+test("a practice quiz from the home page: feedback with evidence, then results", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.click("text=Start a 10-question quiz");
+  for (let n = 1; n <= 10; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);
+    assert.match(await page.textContent("form.question legend"), /\S/);
+    if (n === 1) await page.screenshot({ path: "docs/screenshot-question.png" });
+    await answerShown(page);
+    await page.waitForSelector(".feedback");
+    assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);
+    assert.match(await page.textContent("[role=status]"), /Right\.|Not quite\./);
+    assert.equal(await page.locator(".feedback blockquote").count(), 1);
+    assert.match(await page.getAttribute(".feedback cite a", "href"), /^\/sources\/00\d\?q=\d{3}-\d{2}#evidence$/);
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("feedback")), true, "focus moves to the feedback");
+    await page.click(`button:text-is("${n === 10 ? "See results" : "Next question"}")`);
+  }
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".score"), /You scored \d+ out of 10\./);
+  assert.ok((await page.locator("table.by-topic tbody tr").count()) >= 1);
+  assert.equal(await page.locator(".review-item").count(), 10);
+  assert.match(await page.textContent(".results"), /Time taken: \d+ min \d\d s\./);
+  const saved = await progress(page);
+  assert.equal(saved.in_progress, null, "a finished quiz is no longer in progress");
+  assert.equal(Object.values(saved.questions).reduce((n, q) => n + q.seen, 0), 10);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("one link gives two students the same questions in the same order with the same choices", async () => {
+  const link = app.url + "/quiz/play?topics=joining,coverage&count=5&seed=424242&mode=practice";
+  const seen = [];
+  for (const student of [0, 1]) {
+    const { page, watcher, context } = await freshPage(app);
+    await page.goto(link);
+    const quiz = [];
+    for (let n = 1; n <= 5; n++) {
+      await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
+      quiz.push(await shown(page));
+      await answerShown(page);
+      await page.click("button:text-matches('Next question|See results')");
+    }
+    seen[student] = quiz;
+    watcher.assertClean();
+    await context.close();
+  }
+  assert.deepEqual(seen[0], seen[1]);
+});
+
+test("a tampered link names what it skipped and still gives the nearest quiz", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-01,nope-99&seed=x1&mode=bogus&colour=red");
+  await page.waitForSelector("h2:text-is('Question 1 of 1')");
+  const notice = await page.textContent("section.notice");
+  assert.match(notice, /nope-99/);
+  assert.match(notice, /Unknown mode "bogus"/);
+  assert.match(notice, /`colour`/);
+  await page.goto(app.url + "/quiz/play?%zz&count=-4");
+  await page.waitForSelector("h2:text-is('Question 1 of 10')");
+  assert.match(await page.textContent("section.notice"), /garbled|questions/);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a quiz resumes after a reload, and the home page offers to resume it", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?count=10&seed=7&mode=practice");
+  for (let n = 1; n <= 2; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);
+    await answerShown(page);
+    await page.click("text=Next question");
+  }
+  await page.waitForSelector("h2:text-is('Question 3 of 10')");
+  await page.reload();
+  await page.waitForSelector("h2:text-is('Question 3 of 10')");
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.click("text=Resume your quiz (2 of 10 answered)");
+  await page.waitForSelector("h2:text-is('Question 3 of 10')");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a double click on submit and the back button never score an answer twice", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.goto(app.url + "/quiz/play?ids=002-01,002-02&seed=1&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.dblclick("form.question button[type=submit]");
+  await page.waitForSelector(".feedback");
+  assert.equal((await progress(page)).questions["002-01"].seen, 1);
+  await page.goBack();
+  await ready(page);
+  await page.goForward();
+  await page.waitForSelector(".feedback");
+  assert.equal(await page.locator("form.question button[type=submit]").count(), 0, "an answered question stays answered");
+  assert.equal((await progress(page)).questions["002-01"].seen, 1);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("test mode shows no feedback until the end", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-02,001-02,003-01&seed=3&mode=test");
+  for (let n = 1; n <= 3; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 3")`);
+    await answerShown(page);
+    assert.equal(await page.locator(".feedback").count(), 0);
+  }
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.locator(".review-item blockquote").count(), 3);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("an order question is solved with its move buttons", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=004-10&seed=9&mode=practice");
+  await page.waitForSelector(".order-list");
+  const right = [
+    "NATO is established to protect allies from Soviet attacks",
+    "The NATO-Russia Council is established",
+    "Russia annexes Crimea and NATO ends its engagement with Russia",
+    "Russia's full-scale invasion brings war back to Europe's doorstep",
+    "The NATO-Ukraine Council holds its first meeting",
+  ];
+  // Selection sort with the "Move up" buttons, as a keyboard user would.
+  for (let place = 0; place < right.length; place++) {
+    let at = (await page.locator(".order-text").allTextContents()).indexOf(right[place]);
+    while (at > place) {
+      await page.click(`button[aria-label="Move up: ${right[place]}"]`);
+      at -= 1;
+    }
+  }
+  await page.click("form.question button[type=submit]");
+  await page.waitForSelector(".feedback.right");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a time limit ends the quiz when it runs out", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.clock.install();
+  await page.goto(app.url + "/quiz/play?count=5&seed=11&mode=practice&minutes=1");
+  await page.waitForSelector(".time-left");
+  assert.match(await page.textContent(".time-left"), /^Time left: (1:00|0:5\d)$/);
+  await page.clock.fastForward("01:05");
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".score"), /out of 5/);
+  watcher.assertClean();
+  await context.close();
+});

@@ -1,0 +1,54 @@
+// A small static server for the built app: files from a folder, and
+// index.html for any path without a file (the app's router handles it).
+// Used by the end-to-end tests and the benchmark; it can be stopped and
+// started again to simulate a network that goes away.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to { url, close }. */
+export async function serve(root, port = 0) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(root, path);
+    try {
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+    } catch {
+      file = join(root, "index.html");
+    }
+    try {
+      const body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream" };
+      // The service worker script must always be fetched fresh to find updates.
+      if (file.endsWith("sw.js")) headers["cache-control"] = "no-cache";
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(500);
+      res.end("server error");
+    }
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await serve(process.argv[2] || "dist", Number(process.argv[3] || 8080));
+  console.log(`serving on ${url}`);
+}

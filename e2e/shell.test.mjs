@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+test("the shell: one h1, navigation, main, footer privacy promise, lang", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.locator("h1").count(), 1);
+  assert.match(await page.textContent("h1"), /Open Door/);
+  for (const name of ["Learn", "Quiz", "Sources", "Classroom"]) {
+    assert.equal(await page.locator(`nav a:text-is("${name}")`).count(), 1, `nav link ${name}`);
+  }
+  assert.match(await page.textContent("footer"), /No accounts, no tracking/);
+  await page.screenshot({ path: "docs/screenshot-home.png" });
+  watcher.assertClean();
+  await context.close();
+});
+
+test("every page in the navigation opens with its own single h1", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+  for (const [link, heading] of [["Learn", "Learn"], ["Quiz", "Quiz"], ["Sources", "Sources"], ["Classroom", "Classroom"]]) {
+    await page.click(`nav a:text-is("${link}")`);
+    await page.waitForFunction((h) => document.querySelector("main h1")?.textContent === h, heading);
+    assert.equal(await page.locator("h1").count(), 1);
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
+test("an unknown address shows the app's own not-found page with a link home", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/no/such/page");
+  await ready(page);
+  assert.equal(await page.textContent("main h1"), "Page not found");
+  await page.click("main >> text=Go to the home page");
+  await page.waitForFunction(() => location.pathname === "/");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("an explainer renders its text as elements, cites sources and offers a quiz", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/learn/article-5");
+  await ready(page);
+  assert.match(await page.textContent("main h1"), /Article 5/);
+  assert.ok((await page.locator("main blockquote").count()) >= 1, "the treaty is quoted as a quotation");
+  assert.ok((await page.locator('main a[href^="/glossary#"]').count()) >= 1, "links glossary terms");
+  assert.ok((await page.locator('main a[href^="/sources/"]').count()) >= 1, "cites its articles");
+  await page.click("text=Start a 10-question quiz on this topic");
+  await page.waitForSelector("form.question legend");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the source reader highlights a question's evidence", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/sources/002?q=002-05");
+  await ready(page);
+  const mark = await page.textContent("mark#evidence");
+  assert.match(mark, /Turkey and Hungary resist having their applications ratified/);
+  assert.match(await page.textContent("main"), /AP/);
+  await page.goto(app.url + "/sources/000");
+  await ready(page);
+  assert.match(await page.textContent("main"), /The text names no outlet/);
+  assert.match(await page.textContent("main"), /The text prints no headline/);
+  watcher.assertClean();
+  await context.close();
+});

@@ -1,0 +1,112 @@
+// Saved progress that is damaged, old, from a newer version, or that the
+// browser will not store: the app always starts, says what happened and
+// keeps what still reads.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+async function withSaved(raw) {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/about");
+  await ready(page);
+  await page.evaluate((value) => localStorage.setItem("open-door.progress", value), raw);
+  await page.goto(app.url + "/");
+  await ready(page);
+  return { page, watcher, context };
+}
+
+test("damaged progress is reset with a notice and kept as a backup", async () => {
+  const { page, watcher, context } = await withSaved('{"version":1,"questions":{"000-01"');
+  assert.match(await page.textContent("section.notice"), /damaged and could not be read/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress.backup")), '{"version":1,"questions":{"000-01"');
+  await page.click("text=Start a 10-question quiz");
+  await page.waitForSelector("form.question legend");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a damaged entry is dropped and the rest of the history kept", async () => {
+  const saved = JSON.stringify({
+    version: 1,
+    questions: {
+      "000-01": { seen: 2, correct: 0, review: { review_box: 1, due_day: 0 } },
+      "000-02": { seen: "lots" },
+    },
+    best_by_topic: { joining: 80 },
+    in_progress: null,
+  });
+  const { page, watcher, context } = await withSaved(saved);
+  assert.match(await page.textContent("section.notice"), /1 damaged entry/);
+  assert.match(await page.textContent("main"), /1 question you missed before is due for review today/);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("progress from a newer version is left untouched", async () => {
+  const newer = JSON.stringify({ version: 99, questions: {}, something_new: true });
+  const { page, watcher, context } = await withSaved(newer);
+  assert.match(await page.textContent("section.notice"), /newer version/);
+  await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
+  await page.waitForSelector("form.question");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), newer);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("with storage blocked the app works in memory and says so", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+    });
+  });
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.match(await page.textContent("section.notice"), /will not be kept/);
+  await page.click("text=Start a 10-question quiz");
+  await page.waitForSelector("form.question");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("full storage: the quiz goes on in memory and the student is told", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "open-door.progress") throw new DOMException("Quota exceeded", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-02&seed=1");
+  await page.waitForSelector("form.question");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  assert.match(await page.textContent("section.notice"), /will not be kept/);
+  await page.click("text=Next question");
+  await page.waitForSelector("h2:text-is('Question 2 of 2')");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("erase my data removes everything saved", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
+  await page.waitForSelector("form.question");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  await page.goto(app.url + "/about");
+  await ready(page);
+  await page.click("text=Erase my data on this device");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
+  watcher.assertClean();
+  await context.close();
+});

@@ -1,0 +1,60 @@
+//! Renders parsed content markup as elements: content is never HTML.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use open_door_core::markup::{Block, Inline, LinkTarget};
+
+use crate::content::bundle;
+
+#[component]
+pub fn Blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks.into_iter().map(block).collect_view()
+}
+
+fn block(block: Block) -> AnyView {
+    match block {
+        Block::Heading { level: 2, text } => view! { <h2>{inlines(text)}</h2> }.into_any(),
+        Block::Heading { text, .. } => view! { <h3>{inlines(text)}</h3> }.into_any(),
+        Block::Paragraph(text) => view! { <p>{inlines(text)}</p> }.into_any(),
+        Block::List { numbered: true, items } => {
+            view! { <ol>{items.into_iter().map(|i| view! { <li>{inlines(i)}</li> }).collect_view()}</ol> }.into_any()
+        }
+        Block::List { numbered: false, items } => {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{inlines(i)}</li> }).collect_view()}</ul> }.into_any()
+        }
+        Block::Quote { text, cite } => view! {
+            <figure class="treaty-quote">
+                <blockquote><p>{inlines(text)}</p></blockquote>
+                {cite.map(|c| view! { <figcaption><cite>{c}</cite></figcaption> })}
+            </figure>
+        }
+        .into_any(),
+    }
+}
+
+pub fn inlines(items: Vec<Inline>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|inline| match inline {
+            Inline::Text(t) => t.into_any(),
+            Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
+            Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
+            Inline::Link { text, target } => view! { <A href=href(&target)>{text}</A> }.into_any(),
+        })
+        .collect_view()
+}
+
+/// The app path a content link points to.
+pub fn href(target: &LinkTarget) -> String {
+    match target {
+        LinkTarget::Glossary(id) => format!("/glossary#{id}"),
+        LinkTarget::Source(id) => format!("/sources/{id}"),
+        LinkTarget::Explainer(id) => format!("/learn/{id}"),
+        LinkTarget::QuizOnTopic(id) => format!("/quiz/play?topics={id}&count=10&seed={}", crate::content::random_seed()),
+    }
+}
+
+/// An article's label, as questions name it ("the AP report from Bucharest").
+pub fn article_label(id: &str) -> String {
+    bundle().article(id).map_or_else(|| format!("article {id}"), |a| a.label.clone())
+}

@@ -1,0 +1,4 @@
+pub mod markup;
+pub mod notices;
+pub mod question;
+pub mod title;

@@ -1,0 +1,59 @@
+//! Open Door's user interface: a thin layer of views over
+//! `open_door_core`, which holds every rule of the product.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+pub mod components;
+pub mod content;
+pub mod pages;
+pub mod storage;
+
+use pages::{
+    about::About, classroom::Classroom, explainer::ExplainerPage, glossary::Glossary, home::Home, learn::Learn,
+    not_found::NotFound, play::Play, quiz_setup::QuizSetup, sources::{SourceList, SourceReader},
+};
+use storage::ProgressStore;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(ProgressStore::load());
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"Open Door"</A>
+                <nav aria-label="Main">
+                    <ul>
+                        <li><A href="/learn">"Learn"</A></li>
+                        <li><A href="/quiz">"Quiz"</A></li>
+                        <li><A href="/sources">"Sources"</A></li>
+                        <li><A href="/classroom">"Classroom"</A></li>
+                    </ul>
+                </nav>
+            </header>
+            <components::notices::StorageNotices />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/learn") view=Learn />
+                    <Route path=path!("/learn/:id") view=ExplainerPage />
+                    <Route path=path!("/glossary") view=Glossary />
+                    <Route path=path!("/quiz") view=QuizSetup />
+                    <Route path=path!("/quiz/play") view=Play />
+                    <Route path=path!("/sources") view=SourceList />
+                    <Route path=path!("/sources/:id") view=SourceReader />
+                    <Route path=path!("/classroom") view=Classroom />
+                    <Route path=path!("/about") view=About />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "No accounts, no tracking: nothing you do here leaves this device. "
+                    <A href="/about">"About and privacy"</A>
+                </p>
+            </footer>
+        </Router>
+    }
+}

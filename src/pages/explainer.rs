@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::markup::{article_label, Blocks};
+use crate::components::title::PageTitle;
+use crate::content::{bundle, random_seed};
+use crate::pages::not_found::NotFound;
+
+#[component]
+pub fn ExplainerPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let Some(explainer) = bundle().explainer(&id) else { return view! { <NotFound /> }.into_any() };
+        let quiz = format!("/quiz/play?topics={}&count=10&seed={}&mode=practice", explainer.topic, random_seed());
+        view! {
+            <article class="explainer">
+                <PageTitle text=explainer.title.clone() />
+                <p class="lead">{explainer.summary.clone()}</p>
+                <Blocks blocks=explainer.blocks.clone() />
+                <section class="cited" aria-labelledby="sources-heading">
+                    <h2 id="sources-heading">"Sources this page draws on"</h2>
+                    <ul>
+                        {explainer.sources.iter().map(|s| view! {
+                            <li><A href=format!("/sources/{s}")>{article_label(s)}</A></li>
+                        }).collect_view()}
+                        <li>"The North Atlantic Treaty (Washington, 4 April 1949), quoted where marked."</li>
+                    </ul>
+                </section>
+                <section class="test-yourself" aria-labelledby="test-heading">
+                    <h2 id="test-heading">"Test yourself"</h2>
+                    <p><A href=quiz attr:class="button primary">"Start a 10-question quiz on this topic"</A></p>
+                </section>
+            </article>
+        }
+        .into_any()
+    }
+}

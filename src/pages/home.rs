@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use open_door_core::quiz::{QuizSpec, Selection};
+use open_door_core::share::encode;
+
+use crate::components::title::set_title;
+use crate::content::{bundle, random_seed, today};
+use crate::storage::use_progress;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    set_title("");
+    let store = use_progress();
+    let quick = format!("/quiz/play?{}", encode(&QuizSpec::quick(random_seed())));
+    let resume = move || {
+        store.progress.with(|p| {
+            p.in_progress.as_ref().filter(|s| !s.is_finished()).map(|s| {
+                let spec = QuizSpec { selection: Selection::Ids(s.items.iter().map(|i| i.question_id.clone()).collect()), ..s.spec.clone() };
+                let answered = s.responses.iter().filter(|r| r.is_some()).count();
+                (format!("/quiz/play?{}", encode(&spec)), format!("Resume your quiz ({answered} of {} answered)", s.items.len()))
+            })
+        })
+    };
+    let due = move || {
+        let ids: Vec<String> = store.progress.with(|p| p.due(today())).into_iter().filter(|id| bundle().question(id).is_some()).collect();
+        (!ids.is_empty()).then(|| {
+            let count = ids.len();
+            let spec = QuizSpec { selection: Selection::Ids(ids), ..QuizSpec::quick(random_seed()) };
+            (format!("/quiz/play?{}", encode(&spec)), count)
+        })
+    };
+    view! {
+        <h1>"Open Door: how a country joins NATO"</h1>
+        <p class="lead">
+            "Learn how a country becomes a member of NATO, from the treaty's Article 10 to the vote of every ally, and what Article 5's promise of collective defence does and does not say. "
+            "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, each answer backed by a quote from its source."
+        </p>
+        <p class="actions">
+            <A href=quick attr:class="button primary">"Start a 10-question quiz"</A>
+            <A href="/learn" attr:class="button">"Read the explainers"</A>
+        </p>
+        {move || resume().map(|(href, label)| view! { <p><A href=href attr:class="button">{label}</A></p> })}
+        <section aria-labelledby="review-heading">
+            <h2 id="review-heading">"Review"</h2>
+            {move || match due() {
+                Some((href, count)) => view! {
+                    <p>
+                        {format!("{count} question{} you missed before {} due for review today. ", if count == 1 { "" } else { "s" }, if count == 1 { "is" } else { "are" })}
+                        <A href=href>"Review them now"</A>
+                    </p>
+                }.into_any(),
+                None => view! { <p>"Nothing is due for review. Questions you miss come back here over the following days."</p> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::title::PageTitle;
+use crate::content::bundle;
+
+#[component]
+pub fn Learn() -> impl IntoView {
+    view! {
+        <PageTitle text="Learn" />
+        <p>"Short explainers, each five minutes of reading, with a quiz at the end."</p>
+        <ul class="cards">
+            {bundle().explainers.iter().map(|e| view! {
+                <li>
+                    <h2><A href=format!("/learn/{}", e.id)>{e.title.clone()}</A></h2>
+                    <p>{e.summary.clone()}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+        <p><A href="/glossary">"Glossary of terms"</A></p>
+    }
+}

@@ -1,0 +1,10 @@
+pub mod about;
+pub mod classroom;
+pub mod explainer;
+pub mod glossary;
+pub mod home;
+pub mod learn;
+pub mod not_found;
+pub mod play;
+pub mod quiz_setup;
+pub mod sources;

@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::title::PageTitle;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <PageTitle text="Page not found" />
+        <p>"There is no page at this address. It may have been mistyped, or the link may be out of date."</p>
+        <p><A href="/">"Go to the home page"</A></p>
+    }
+}

@@ -1,0 +1,175 @@
+//! Building a quiz: the student's set-up page and the teacher's link
+//! builder share one form.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
+use open_door_core::share::encode;
+
+use crate::components::title::PageTitle;
+use crate::content::{bundle, random_seed};
+
+/// What the form's button does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BuilderPurpose {
+    /// Start the quiz here.
+    Play,
+    /// Show a link to hand out.
+    Share,
+}
+
+#[component]
+pub fn QuizSetup() -> impl IntoView {
+    view! {
+        <PageTitle text="Quiz" />
+        <p>"Choose what to practise, or just press Start for ten questions on everything."</p>
+        <QuizBuilder purpose=BuilderPurpose::Play />
+    }
+}
+
+#[component]
+pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
+    let topics = RwSignal::new(Vec::<String>::new());
+    let articles = RwSignal::new(Vec::<String>::new());
+    let count = RwSignal::new(Some(DEFAULT_COUNT));
+    let mode = RwSignal::new(Mode::Practice);
+    let minutes = RwSignal::new(None::<u16>);
+    let link = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+
+    let toggle = |list: RwSignal<Vec<String>>, id: String| {
+        list.update(|l| {
+            if let Some(at) = l.iter().position(|x| *x == id) {
+                l.remove(at);
+            } else {
+                l.push(id);
+            }
+        })
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let spec = QuizSpec {
+            selection: Selection::Filter { topics: topics.get_untracked(), articles: articles.get_untracked(), count: count.get_untracked() },
+            seed: random_seed(),
+            mode: mode.get_untracked(),
+            minutes: minutes.get_untracked(),
+        };
+        match purpose {
+            BuilderPurpose::Play => navigate(&format!("/quiz/play?{}", encode(&spec)), Default::default()),
+            BuilderPurpose::Share => {
+                // A shared link lists its questions, so every student gets
+                // exactly these even if the bank grows later.
+                let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
+                let fixed = QuizSpec { selection: Selection::Ids(items.into_iter().map(|i| i.question_id).collect()), ..spec };
+                let origin = window().location().origin().unwrap_or_default();
+                link.set(Some(format!("{origin}/quiz/play?{}", encode(&fixed))));
+            }
+        }
+    };
+
+    let bank = bundle();
+    view! {
+        <form class="builder" on:submit=submit>
+            <fieldset>
+                <legend>"Topics (none ticked: all)"</legend>
+                {bank.topics.iter().map(|t| {
+                    let id = t.id.clone();
+                    let input_id = format!("topic-{}", t.id);
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(topics, id.clone()) />
+                            <label for=input_id>{t.title.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Articles (none ticked: all)"</legend>
+                {bank.articles.iter().map(|a| {
+                    let id = a.id.clone();
+                    let input_id = format!("article-{}", a.id);
+                    let label = format!("{} ({})", capitalise(&a.label), a.date_inferred.split(" (").next().unwrap_or_default());
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(articles, id.clone()) />
+                            <label for=input_id>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Number of questions"</legend>
+                {[Some(5), Some(10), Some(20), None].into_iter().map(|n| {
+                    let input_id = format!("count-{}", n.map_or("all".to_string(), |n| n.to_string()));
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="count" id=input_id.clone() prop:checked=move || count.get() == n on:change=move |_| count.set(n) />
+                            <label for=input_id>{n.map_or("All".to_string(), |n| n.to_string())}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Mode"</legend>
+                <div class="choice">
+                    <input type="radio" name="mode" id="mode-practice" prop:checked=move || mode.get() == Mode::Practice on:change=move |_| mode.set(Mode::Practice) />
+                    <label for="mode-practice">"Practice: see the answer after each question"</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" name="mode" id="mode-test" prop:checked=move || mode.get() == Mode::Test on:change=move |_| mode.set(Mode::Test) />
+                    <label for="mode-test">"Test: see the answers at the end"</label>
+                </div>
+            </fieldset>
+            <p>
+                <label for="minutes">"Time limit "</label>
+                <select id="minutes" on:change=move |ev| minutes.set(event_target_value(&ev).parse().ok())>
+                    <option value="">"None"</option>
+                    <option value="5">"5 minutes"</option>
+                    <option value="10">"10 minutes"</option>
+                    <option value="20">"20 minutes"</option>
+                    <option value="30">"30 minutes"</option>
+                </select>
+            </p>
+            <button type="submit" class="primary">
+                {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
+            </button>
+        </form>
+        {move || link.get().map(|href| view! { <ShareLink href=href /> })}
+    }
+}
+
+/// A link to hand out, with a one-click copy.
+#[component]
+fn ShareLink(href: String) -> impl IntoView {
+    let copied = RwSignal::new("");
+    let text = href.clone();
+    let copy = move |_| {
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&text);
+        copied.set("Copying…");
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures_result(promise).await;
+            copied.set(if done { "Copied." } else { "Could not copy: select the link and copy it by hand." });
+        });
+    };
+    view! {
+        <section class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">"The class link"</h2>
+            <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
+            <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+            <button type="button" on:click=copy>"Copy link"</button>
+            <span role="status">{move || copied.get()}</span>
+        </section>
+    }
+}
+
+async fn wasm_bindgen_futures_result(promise: js_sys::Promise) -> bool {
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

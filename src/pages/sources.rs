@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use open_door_core::content::{locate_quote, Article};
+
+use crate::components::title::PageTitle;
+use crate::content::bundle;
+use crate::pages::not_found::NotFound;
+use crate::pages::quiz_setup::capitalise;
+
+#[component]
+pub fn SourceList() -> impl IntoView {
+    view! {
+        <PageTitle text="Sources" />
+        <p>"The five texts the quiz is drawn from. Each shows only what the text itself says about where it comes from."</p>
+        <ul class="cards">
+            {bundle().articles.iter().map(|a| view! {
+                <li>
+                    <h2><A href=format!("/sources/{}", a.id)>{capitalise(&a.label)}</A></h2>
+                    <p>{a.headline.clone().unwrap_or_else(|| "No headline in the text.".into())}</p>
+                    <p class="meta">{format!("{} · {}", a.place, a.date_inferred)}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn SourceReader() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let Some(article) = bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
+        let evidence = query.with(|q| q.get("q")).and_then(|q| bundle().question(&q)).filter(|q| q.article == article.id);
+        let highlight = evidence.map(|q| q.evidence.clone());
+        view! { <Reader article=article highlight=highlight /> }.into_any()
+    }
+}
+
+#[component]
+fn Reader(article: &'static Article, highlight: Option<String>) -> impl IntoView {
+    let paragraphs = article
+        .paragraphs()
+        .map(|p| match highlight.as_deref().and_then(|h| locate_quote(p, h)) {
+            Some(range) => view! {
+                <p>
+                    {p[..range.start].to_string()}
+                    <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
+                    {p[range.end..].to_string()}
+                </p>
+            }
+            .into_any(),
+            None => view! { <p>{p.to_string()}</p> }.into_any(),
+        })
+        .collect_view();
+    if highlight.is_some() {
+        request_animation_frame(|| {
+            if let Some(mark) = document().get_element_by_id("evidence") {
+                mark.scroll_into_view();
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(mark) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    view! {
+        <article class="source">
+            <PageTitle text=capitalise(&article.label) />
+            <dl class="meta">
+                <dt>"Headline"</dt>
+                <dd>{article.headline.clone().unwrap_or_else(|| "The text prints no headline.".into())}</dd>
+                <dt>"Outlet"</dt>
+                <dd>{article.outlet.clone().unwrap_or_else(|| "The text names no outlet.".into())}</dd>
+                <dt>"Date"</dt>
+                <dd>{format!("The text says {}; {}.", article.date_cue, article.date_inferred)}</dd>
+                <dt>"Place"</dt>
+                <dd>{article.place.clone()}</dd>
+                <dt>"About this copy"</dt>
+                <dd>{article.provenance.clone()}</dd>
+            </dl>
+            {highlight.is_some().then(|| view! { <p class="hint">"The highlighted passage is the evidence for the question you came from."</p> })}
+            <div class="article-text">{paragraphs}</div>
+        </article>
+    }
+}

@@ -1,0 +1,104 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount a view,
+//! act on it, let the reactive system run, then read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use open_door::components::question::{Feedback, QuestionForm};
+use open_door::content::bundle;
+use open_door::storage::{Persistence, ProgressStore};
+use open_door_core::quiz::{choice_order, QuizItem};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let div = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shell_mounts_with_one_h1_nav_and_main() {
+    let root = container();
+    let _handle = mount_to(root.clone(), open_door::App);
+    tick().await;
+    assert_eq!(root.query_selector_all("h1").unwrap().length(), 1);
+    assert!(root.query_selector("nav a[href='/classroom']").unwrap().is_some());
+    assert!(root.query_selector("main#main").unwrap().is_some());
+    assert!(root.query_selector("footer").unwrap().unwrap().text_content().unwrap().contains("No accounts"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_question_is_a_fieldset_with_its_prompt_as_legend_and_real_radios() {
+    let question = bundle().question("000-02").unwrap();
+    let item = QuizItem { question_id: question.id.clone(), choice_order: choice_order(question, 5) };
+    let answered = RwSignal::new(None::<Vec<usize>>);
+    let given = RwSignal::new(None::<Vec<usize>>);
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        view! {
+            <QuestionForm question=question item=item answered=answered.into()
+                on_answer=Callback::new(move |r| given.set(Some(r))) submit_label="Check answer" />
+        }
+    });
+    tick().await;
+    let legend = root.query_selector("fieldset > legend").unwrap().unwrap();
+    assert_eq!(legend.text_content().unwrap(), question.prompt);
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length() as usize, question.choices.len());
+
+    // Submitting with nothing chosen says so instead of scoring.
+    let button = root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
+    button.click();
+    tick().await;
+    assert_eq!(given.get_untracked(), None);
+    assert!(root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap().contains("Choose an answer"));
+
+    // Choosing the second shown choice and submitting hands over its index
+    // in the question's own order.
+    radios.item(1).unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    tick().await;
+    button.click();
+    tick().await;
+    assert_eq!(given.get_untracked(), Some(vec![choice_order(question, 5)[1]]));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn feedback_says_right_or_wrong_in_words_and_cites_its_article() {
+    let question = bundle().question("002-05").unwrap();
+    let wrong = (0..question.choices.len()).find(|&i| !question.is_correct(&[i])).unwrap();
+    let root = container();
+    let _handle = mount_to(root.clone(), move || {
+        // Its citation is a router link, so it needs a router around it.
+        view! { <Router><Feedback question=question response=vec![wrong] node_ref=NodeRef::new() /></Router> }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Not quite."), "{text}");
+    assert!(text.contains("The answer: Turkey and Hungary"), "{text}");
+    assert!(root.query_selector(".icon[aria-hidden=true]").unwrap().is_some(), "an icon beside the words");
+    let cite = root.query_selector("blockquote + figcaption cite a").unwrap().unwrap();
+    assert_eq!(cite.get_attribute("href").unwrap(), "/sources/002?q=002-05#evidence");
+    assert!(text.contains("Since then (7 March 2024)"), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn damaged_saved_progress_loads_as_a_fresh_start_with_a_notice_and_a_backup() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.set_item("open-door.progress", "{\"version\":1,").unwrap();
+    let owner = Owner::new();
+    let store = owner.with(ProgressStore::load);
+    assert_eq!(store.persistence.get_untracked(), Persistence::Device);
+    assert!(store.notices.get_untracked()[0].contains("damaged"));
+    assert_eq!(storage.get_item("open-door.progress.backup").unwrap().as_deref(), Some("{\"version\":1,"));
+    storage.clear().unwrap();
+}
