@@ -1,0 +1,58 @@
+//! A tiny valid bundle for rule tests, built in code so each test can break
+//! exactly one thing.
+#![allow(dead_code)] // each test binary uses a different part
+
+use open_door_core::content::{Article, Bundle, Difficulty, Question, QuestionKind, Topic};
+
+pub const ARTICLE_TEXT: &str = "Allies said the door is open.\n\nAny member can veto a candidate.\n\nFinland joined in April.";
+
+pub fn question(id: &str, kind: QuestionKind) -> Question {
+    let (choices, answer): (Vec<&str>, Vec<&str>) = match kind {
+        QuestionKind::TrueFalse => (vec!["True", "False"], vec!["True"]),
+        QuestionKind::Order => (vec!["first", "second", "third"], vec![]),
+        QuestionKind::Multiple => (vec!["a", "b", "c"], vec!["a", "b"]),
+        _ => (vec!["a", "b", "c"], vec!["a"]),
+    };
+    Question {
+        id: id.to_string(),
+        article: "000".into(),
+        topics: vec!["joining".into()],
+        difficulty: Difficulty::Medium,
+        kind,
+        prompt: "According to the text, what?".into(),
+        choices: choices.into_iter().map(String::from).collect(),
+        answer: answer.into_iter().map(String::from).collect(),
+        explanation: "Because the text says so.".into(),
+        evidence: "Any member can veto a candidate.".into(),
+        since: None,
+    }
+}
+
+pub fn bundle(questions: usize) -> Bundle {
+    Bundle {
+        topics: vec![Topic { id: "joining".into(), title: "Joining".into() }, Topic { id: "article-5".into(), title: "Article 5".into() }],
+        articles: vec![Article {
+            id: "000".into(),
+            label: "the test text".into(),
+            headline: None,
+            outlet: None,
+            provenance: "made for tests".into(),
+            date_cue: "today".into(),
+            date_inferred: "today".into(),
+            place: "here".into(),
+            source_file: "test.txt".into(),
+            body: ARTICLE_TEXT.into(),
+        }],
+        explainers: vec![],
+        glossary: vec![],
+        questions: (0..questions)
+            .map(|i| {
+                let mut q = question(&format!("000-{i:02}"), QuestionKind::Single);
+                if i % 2 == 1 {
+                    q.topics = vec!["article-5".into()];
+                }
+                q
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,95 @@
+mod common;
+
+use open_door_core::quiz::{choice_order, prepare, Mode, QuizSession, QuizSpec, Selection, Submitted};
+
+fn filter(count: Option<usize>, topics: &[&str]) -> QuizSpec {
+    QuizSpec {
+        selection: Selection::Filter { topics: topics.iter().map(|t| t.to_string()).collect(), articles: vec![], count },
+        seed: 77,
+        mode: Mode::Practice,
+        minutes: None,
+    }
+}
+
+#[test]
+fn the_same_spec_gives_the_same_quiz() {
+    let bank = common::bundle(30);
+    assert_eq!(prepare(&bank, &filter(Some(10), &[])), prepare(&bank, &filter(Some(10), &[])));
+    let other = QuizSpec { seed: 78, ..filter(Some(10), &[]) };
+    assert_ne!(prepare(&bank, &filter(Some(10), &[])).0, prepare(&bank, &other).0);
+}
+
+#[test]
+fn the_order_of_the_bank_does_not_change_a_quiz() {
+    let bank = common::bundle(30);
+    let mut reversed = bank.clone();
+    reversed.questions.reverse();
+    assert_eq!(prepare(&bank, &filter(Some(10), &[])), prepare(&reversed, &filter(Some(10), &[])));
+}
+
+#[test]
+fn filters_counts_and_unknown_ids() {
+    let bank = common::bundle(30);
+    let (items, _) = prepare(&bank, &filter(None, &["article-5"]));
+    assert_eq!(items.len(), 15);
+    assert!(items.iter().all(|i| bank.question(&i.question_id).unwrap().topics == ["article-5"]));
+    let ids = QuizSpec { selection: Selection::Ids(vec!["000-03".into(), "gone".into(), "000-01".into()]), ..filter(None, &[]) };
+    let (items, unknown) = prepare(&bank, &ids);
+    assert_eq!(items.iter().map(|i| i.question_id.as_str()).collect::<Vec<_>>(), ["000-03", "000-01"]);
+    assert_eq!(unknown, ["gone"]);
+}
+
+#[test]
+fn an_order_question_never_starts_solved() {
+    let question = common::question("000-00", open_door_core::content::QuestionKind::Order);
+    for seed in 0..500 {
+        let order = choice_order(&question, seed);
+        assert_ne!(order, [0, 1, 2], "seed {seed}");
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(sorted, [0, 1, 2]);
+    }
+}
+
+#[test]
+fn the_first_answer_counts_and_later_ones_change_nothing() {
+    let bank = common::bundle(10);
+    let (items, _) = prepare(&bank, &filter(Some(3), &[]));
+    let mut session = QuizSession::new(filter(Some(3), &[]), items, 0.0);
+    let right = bank.question(&session.items[0].question_id).unwrap().correct_indices();
+    assert_eq!(session.submit(&bank, 0, right.clone()), Submitted::Scored { correct: true });
+    assert_eq!(session.submit(&bank, 0, vec![1]), Submitted::AlreadyAnswered);
+    assert_eq!(session.submit(&bank, 1, vec![9]), Submitted::Invalid);
+    assert_eq!(session.submit(&bank, 1, vec![0, 1]), Submitted::Invalid, "one choice for a single question");
+    assert_eq!(session.submit(&bank, 1, vec![1]), Submitted::Scored { correct: false });
+    let score = session.score(&bank);
+    assert_eq!((score.correct, score.answered, score.total), (1, 2, 3));
+    assert_eq!(session.missed(&bank).len(), 2, "the wrong one and the unanswered one");
+}
+
+#[test]
+fn advancing_past_the_last_question_finishes_once() {
+    let bank = common::bundle(10);
+    let (items, _) = prepare(&bank, &filter(Some(2), &[]));
+    let mut session = QuizSession::new(filter(Some(2), &[]), items, 1_000.0);
+    session.advance(2_000.0);
+    assert!(!session.is_finished());
+    session.advance(3_000.0);
+    session.advance(9_000.0);
+    assert_eq!(session.finished_at_ms, Some(3_000.0));
+    assert_eq!(session.submit(&bank, 0, vec![0]), Submitted::AlreadyAnswered, "a finished quiz takes no answers");
+}
+
+#[test]
+fn scores_by_topic() {
+    let bank = common::bundle(10);
+    let spec = QuizSpec { selection: Selection::Ids(vec!["000-00".into(), "000-01".into(), "000-02".into()]), ..filter(None, &[]) };
+    let (items, _) = prepare(&bank, &spec);
+    let mut session = QuizSession::new(spec, items, 0.0);
+    for i in 0..3 {
+        let right = bank.question(&session.items[i].question_id).unwrap().correct_indices();
+        session.submit(&bank, i, right);
+    }
+    let topics = session.by_topic(&bank);
+    assert_eq!(topics.iter().map(|t| (t.topic.as_str(), t.correct, t.total)).collect::<Vec<_>>(), [("joining", 2, 2), ("article-5", 1, 1)]);
+}
