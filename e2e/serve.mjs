@@ -18,9 +18,18 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to { url, close }. */
-export async function serve(root, port = 0) {
+/**
+ * Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to { url, close }.
+ * `failing`: answer every request with 500 (a server that breaks while online);
+ * `missing`: paths answered with 404 (a precache file that fails to download).
+ */
+export async function serve(root, port = 0, { failing = false, missing = [] } = {}) {
   const server = createServer(async (req, res) => {
+    if (failing || missing.includes(new URL(req.url, "http://x").pathname)) {
+      res.writeHead(failing ? 500 : 404);
+      res.end(failing ? "server error" : "not found");
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
     try {

@@ -1,30 +1,26 @@
-// Trunk post_build hook (runs in TRUNK_STAGING_DIR's parent project):
+// Trunk post_build hook:
 // 1. writes the sha256 of every inline script into the CSP meta tag, so the
 //    policy needs no 'unsafe-inline';
 // 2. writes the service worker's precache list and version from the built
 //    files and their content hashes, so no list is ever kept by hand.
+// The end-to-end tests import `stampServiceWorker` to make a second build.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  console.error("post-build: TRUNK_STAGING_DIR is not set (run me from trunk)");
-  process.exit(1);
-}
+import { fileURLToPath } from "node:url";
 
 const sha256 = (data, encoding) => createHash("sha256").update(data).digest(encoding);
+const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
 
-const indexPath = join(staging, "index.html");
-const html = readFileSync(indexPath, "utf8");
-const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const placeholder = "__INLINE_SCRIPT_HASHES__";
-if (!html.includes(placeholder)) {
-  console.error("post-build: index.html has no CSP placeholder " + placeholder);
-  process.exit(1);
+export function stampCsp(dir) {
+  const indexPath = join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  if (!html.includes(CSP_PLACEHOLDER)) throw new Error("index.html has no CSP placeholder " + CSP_PLACEHOLDER);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const hashes = inline.map((body) => `'sha256-${sha256(body, "base64")}'`).join(" ");
+  writeFileSync(indexPath, html.replace(CSP_PLACEHOLDER, hashes));
+  return inline.length;
 }
-const hashes = inlineScripts.map((body) => `'sha256-${sha256(body, "base64")}'`).join(" ");
-writeFileSync(indexPath, html.replace(placeholder, hashes));
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -32,19 +28,34 @@ function walk(dir) {
   );
 }
 
-const swPath = join(staging, "sw.js");
-const files = walk(staging)
-  .filter((path) => path !== swPath)
-  .map((path) => ({ url: "/" + relative(staging, path).split(sep).join("/"), hash: sha256(readFileSync(path), "hex") }))
-  .sort((a, b) => a.url.localeCompare(b.url));
-const version = sha256(files.map((f) => `${f.url} ${f.hash}`).join("\n"), "hex").slice(0, 16);
-const sw = readFileSync(swPath, "utf8");
-if (!sw.includes('"__BUILD_VERSION__"') || !sw.includes('"__PRECACHE_LIST__"')) {
-  console.error("post-build: sw.js has lost its placeholders");
-  process.exit(1);
+/** Writes `dir`/sw.js from `template` with every other file of `dir` precached. */
+export function stampServiceWorker(dir, template) {
+  const swPath = join(dir, "sw.js");
+  const files = walk(dir)
+    .filter((path) => path !== swPath)
+    .map((path) => ({ url: "/" + relative(dir, path).split(sep).join("/"), hash: sha256(readFileSync(path), "hex") }))
+    .sort((a, b) => a.url.localeCompare(b.url));
+  const version = sha256(files.map((f) => `${f.url} ${f.hash}`).join("\n"), "hex").slice(0, 16);
+  if (!template.includes('"__BUILD_VERSION__"') || !template.includes('"__PRECACHE_LIST__"')) {
+    throw new Error("sw.js has lost its placeholders");
+  }
+  const urls = JSON.stringify(files.map((f) => f.url));
+  writeFileSync(swPath, template.replace('"__BUILD_VERSION__"', JSON.stringify(version)).replace('"__PRECACHE_LIST__"', urls));
+  return { version, count: files.length };
 }
-writeFileSync(
-  swPath,
-  sw.replace('"__BUILD_VERSION__"', JSON.stringify(version)).replace('"__PRECACHE_LIST__"', JSON.stringify(files.map((f) => f.url))),
-);
-console.log(`post-build: ${inlineScripts.length} inline script hash(es) in the CSP; ${files.length} files precached as version ${version}`);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) {
+    console.error("post-build: TRUNK_STAGING_DIR is not set (run me from trunk)");
+    process.exit(1);
+  }
+  try {
+    const scripts = stampCsp(staging);
+    const { version, count } = stampServiceWorker(staging, readFileSync(join(staging, "sw.js"), "utf8"));
+    console.log(`post-build: ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
+  } catch (error) {
+    console.error("post-build: " + error.message);
+    process.exit(1);
+  }
+}

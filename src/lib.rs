@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <components::update::UpdatePrompt />
             <components::notices::StorageNotices />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
