@@ -16,12 +16,23 @@ use pages::{
 };
 use storage::ProgressStore;
 
+/// Moves focus to the page content. Done by hand because the router takes
+/// over clicks on links, and a fragment link alone may not move focus.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(ProgressStore::load());
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Open Door"</A>
                 <nav aria-label="Main">

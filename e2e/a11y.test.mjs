@@ -1,0 +1,172 @@
+// Accessibility and safety, page by page and state by state: axe-core finds
+// no WCAG 2.0/2.1/2.2 A or AA violation (target-size switched on), in the
+// light and the dark scheme; a quiz can be finished with the keyboard
+// alone; pages reflow at 320 px and 200% text; the CSP refuses injected
+// scripts; no cookie is ever set.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+/** Runs axe on the page as it is now; returns the violations, described. */
+async function violations(page) {
+  // Evaluated through the devtools protocol, which the page's CSP allows.
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      rules: { "target-size": { enabled: true } },
+    });
+    return {
+      checked: result.passes.length,
+      violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`),
+    };
+  });
+  assert.ok(found.checked > 10, `axe checked only ${found.checked} rules: did it run?`);
+  return found.violations;
+}
+
+/** Every route and state, each as a path and an optional step to reach the state. */
+const STATES = [
+  ["home", "/"],
+  ["learn", "/learn"],
+  ...["joining", "article-5", "guarantees", "ukraine-road", "finland-sweden", "coverage"].map((id) => [`explainer ${id}`, `/learn/${id}`]),
+  ["glossary", "/glossary"],
+  ["quiz set-up", "/quiz"],
+  ["question before answering", "/quiz/play?ids=000-03,004-10&seed=2"],
+  ["question after answering", "/quiz/play?ids=000-03&seed=2", async (page) => {
+    await answerShown(page);
+    await page.waitForSelector(".feedback");
+  }],
+  ["order question", "/quiz/play?ids=004-10&seed=2"],
+  ["results", "/quiz/play?ids=000-01,002-03&seed=2&mode=test", async (page) => {
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector(`h2:text-is("Question ${i + 1} of 2")`);
+      await answerShown(page);
+    }
+    await page.waitForSelector(".score");
+  }],
+  ["a link with notices", "/quiz/play?ids=000-01,zzz&mode=nope"],
+  ["sources", "/sources"],
+  ...["000", "001", "002", "003", "004"].map((id) => [`source ${id}`, `/sources/${id}`]),
+  ["source with highlighted evidence", "/sources/004?q=004-06"],
+  ["classroom", "/classroom"],
+  ["classroom with a link", "/classroom", async (page) => {
+    await page.click("text=Make the class link");
+    await page.waitForSelector(".share-link");
+  }],
+  ["about", "/about"],
+  ["not found", "/nowhere"],
+];
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no WCAG A/AA violation on any page or state (${scheme} scheme)`, async () => {
+    const { page, watcher, context } = await freshPage(app, { colorScheme: scheme });
+    const failures = [];
+    for (const [name, path, reach] of STATES) {
+      await page.goto(app.url + path);
+      await ready(page);
+      if (reach) await reach(page);
+      for (const violation of await violations(page)) failures.push(`${name}: ${violation}`);
+    }
+    assert.deepEqual(failures, []);
+    watcher.assertClean();
+    await context.close();
+  });
+}
+
+test("the dark scheme follows the device setting", async () => {
+  const { page, context } = await freshPage(app, { colorScheme: "dark" });
+  await page.goto(app.url + "/");
+  await ready(page);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, "rgb(21, 23, 28)");
+  await context.close();
+});
+
+test("a whole quiz with the keyboard alone: Tab, Enter and number keys", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+
+  // The first Tab reaches the skip link, which moves focus to the content.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none", "focus is visible");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+
+  // Tab on to the start button and press Enter.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement.textContent)) === "Start a 10-question quiz") break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Start a 10-question quiz");
+  await page.keyboard.press("Enter");
+
+  for (let n = 1; n <= 10; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);
+    const isOrder = (await page.locator(".order-list").count()) > 0;
+    if (isOrder) {
+      // Tab to the first move button, use it, then Tab on to the submit button.
+      await page.keyboard.press("Tab");
+      while (!(await page.evaluate(() => document.activeElement.matches("button[type=submit]")))) {
+        await page.keyboard.press("Tab");
+      }
+      await page.keyboard.press("Enter");
+    } else {
+      await page.keyboard.press("1");
+      assert.equal(await page.evaluate(() => document.activeElement.matches("form.question input")), true, "the number key focuses its choice");
+      await page.keyboard.press("Enter");
+    }
+    await page.waitForSelector(".feedback");
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("feedback")), true, "focus moves to the feedback");
+    await page.keyboard.press("Enter");
+  }
+  await page.waitForSelector(".score");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "results-heading", "focus moves to the results");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("pages reflow at 320 px wide with text at 200%", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 320, height: 640 } });
+  for (const path of ["/", "/learn/joining", "/quiz", "/quiz/play?ids=004-10,000-03&seed=1", "/sources/003", "/classroom", "/glossary"]) {
+    await page.goto(app.url + path);
+    await ready(page);
+    await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the CSP refuses an injected inline script, and no cookie is ever set", async () => {
+  const { page, context } = await freshPage(app);
+  const refused = [];
+  page.on("console", (m) => { if (m.type() === "error" && m.text().includes("Content Security Policy")) refused.push(m.text()); });
+  await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
+  await page.waitForSelector("form.question");
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false, "an inline script must not run");
+  assert.equal(refused.length, 1, "the browser reports the refusal");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
