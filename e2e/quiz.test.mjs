@@ -27,7 +27,7 @@ test("a practice quiz from the home page: feedback with evidence, then results",
     await answerShown(page);
     await page.waitForSelector(".feedback");
     assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);
-    assert.match(await page.textContent("[role=status]"), /Right\.|Not quite\./);
+    assert.match(await page.textContent(".answer-status[role=status]"), /Right\.|Not quite\./);
     assert.equal(await page.locator(".feedback blockquote").count(), 1);
     assert.match(await page.getAttribute(".feedback cite a", "href"), /^\/sources\/00\d\?q=\d{3}-\d{2}#evidence$/);
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains("feedback")), true, "focus moves to the feedback");
@@ -41,6 +41,9 @@ test("a practice quiz from the home page: feedback with evidence, then results",
   const saved = await progress(page);
   assert.equal(saved.in_progress, null, "a finished quiz is no longer in progress");
   assert.equal(Object.values(saved.questions).reduce((n, q) => n + q.seen, 0), 10);
+  assert.ok(Object.keys(saved.best_by_topic).length >= 1, "best score per topic is kept");
+  await page.click("a.brand");
+  await page.waitForSelector("text=Your best scores");
   watcher.assertClean();
   await context.close();
 });

@@ -40,6 +40,19 @@ pub fn Home() -> impl IntoView {
             <A href="/learn" attr:class="button">"Read the explainers"</A>
         </p>
         {move || resume().map(|(href, label)| view! { <p><A href=href attr:class="button">{label}</A></p> })}
+        {move || {
+            let best = store.progress.with(|p| p.best_by_topic.clone());
+            (!best.is_empty()).then(|| view! {
+                <section aria-labelledby="best-heading">
+                    <h2 id="best-heading">"Your best scores"</h2>
+                    <ul>
+                        {bundle().topics.iter().filter_map(|t| best.get(&t.id).map(|percent| view! {
+                            <li>{format!("{}: {percent}%", t.title)}</li>
+                        })).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
         <section aria-labelledby="review-heading">
             <h2 id="review-heading">"Review"</h2>
             {move || match due() {

@@ -153,7 +153,7 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
         <progress max=total value=index aria-hidden="true"></progress>
         <h2 tabindex="-1" node_ref=heading_ref class="question-heading">{format!("Question {} of {total}", index + 1)}</h2>
         <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label />
-        <div role="status" aria-live="polite" class="visually-hidden">{move || status.get()}</div>
+        <div role="status" aria-live="polite" class="visually-hidden answer-status">{move || status.get()}</div>
         <Show when=move || answered.with(Option::is_some) && mode == Mode::Practice>
             <Feedback question=question response=answered.get_untracked().unwrap_or_default() node_ref=feedback_ref />
             <button type="button" class="primary" on:click=move |_| advance()>{next_label}</button>
