@@ -63,6 +63,16 @@ const STATES = [
     await page.click("text=Make the class link");
     await page.waitForSelector(".share-link");
   }],
+  ["projector", "/classroom/projector?ids=000-01,004-10&seed=1"],
+  ["projector with the answer shown", "/classroom/projector?ids=000-01,004-10&seed=1", async (page) => {
+    await page.keyboard.press("r");
+    await page.waitForSelector(".projector-answer");
+  }],
+  ["printable worksheet", "/classroom/print?ids=000-01,004-10,000-03&seed=1"],
+  ["results with hand-in", "/quiz/play?ids=000-02&seed=2&mode=test", async (page) => {
+    await answerShown(page);
+    await page.waitForSelector(".result-code");
+  }],
   ["about", "/about"],
   ["not found", "/nowhere"],
 ];

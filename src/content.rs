@@ -4,15 +4,50 @@
 use std::sync::OnceLock;
 
 use open_door_core::content::Bundle;
+use open_door_core::pack::{self, Pack};
+
+use crate::storage;
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
 
-/// The built-in content, parsed once.
+/// The content the app teaches from: the built-in bundle plus the packs a
+/// teacher imported on this device.
+pub struct Library {
+    pub bundle: Bundle,
+    pub packs: Vec<Pack>,
+    /// Stored packs that no longer fit (say, an id the built-in bank now
+    /// uses): left in storage, not loaded, and reported.
+    pub skipped: Vec<String>,
+}
+
+pub fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        // The build script wrote this JSON from the same types after
+        // validating it, so it cannot fail to parse unless the build is broken.
+        let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
+        let mut packs = Vec::new();
+        let mut skipped = Vec::new();
+        for stored in storage::stored_packs() {
+            match pack::import(&pack::export(&stored), &bundle) {
+                Ok(checked) => {
+                    pack::merge(&mut bundle, &checked);
+                    packs.push(checked);
+                }
+                Err(rejected) => skipped.push(format!(
+                    "The question pack \"{}\" no longer fits this version of Open Door and was not loaded: {}",
+                    stored.name,
+                    rejected.0.join(" ")
+                )),
+            }
+        }
+        Library { bundle, packs, skipped }
+    })
+}
+
+/// Everything a quiz can use: built-in content and imported packs.
 pub fn bundle() -> &'static Bundle {
-    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
-    // The build script wrote this JSON from the same types after validating
-    // it, so it cannot fail to parse unless the build itself is broken.
-    BUNDLE.get_or_init(|| serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs"))
+    &library().bundle
 }
 
 /// Today as a day number (days since 1970-01-01), for review scheduling.

@@ -12,7 +12,7 @@ pub mod storage;
 
 use pages::{
     about::About, classroom::Classroom, explainer::ExplainerPage, glossary::Glossary, home::Home, learn::Learn,
-    not_found::NotFound, play::Play, quiz_setup::QuizSetup, sources::{SourceList, SourceReader},
+    not_found::NotFound, play::Play, print::PrintWorksheet, projector::Projector, quiz_setup::QuizSetup, sources::{SourceList, SourceReader},
 };
 use storage::ProgressStore;
 
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sources") view=SourceList />
                     <Route path=path!("/sources/:id") view=SourceReader />
                     <Route path=path!("/classroom") view=Classroom />
+                    <Route path=path!("/classroom/projector") view=Projector />
+                    <Route path=path!("/classroom/print") view=PrintWorksheet />
                     <Route path=path!("/about") view=About />
                 </Routes>
             </main>

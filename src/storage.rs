@@ -5,9 +5,11 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use open_door_core::pack::Pack;
 use open_door_core::progress::{self, Progress};
 
 const PROGRESS_KEY: &str = "open-door.progress";
+const PACKS_KEY: &str = "open-door.packs";
 const BACKUP_KEY: &str = "open-door.progress.backup";
 
 /// Where progress lives for this session.
@@ -39,6 +41,7 @@ impl ProgressStore {
         };
         let loaded = progress::load(raw.as_deref());
         let mut notices = loaded.notices;
+        notices.extend(crate::content::library().skipped.iter().cloned());
         if persistence == Persistence::MemoryOnly {
             notices.push(MEMORY_ONLY_NOTICE.into());
         }
@@ -80,9 +83,10 @@ impl ProgressStore {
         if let Some(storage) = local_storage() {
             let _ = storage.remove_item(PROGRESS_KEY);
             let _ = storage.remove_item(BACKUP_KEY);
+            let _ = storage.remove_item(PACKS_KEY);
         }
         self.progress.set(Progress::default());
-        self.notices.set(vec!["Everything Open Door saved on this device was erased.".into()]);
+        self.notices.set(vec!["Everything Open Door saved on this device (progress and question packs) was erased.".into()]);
         if self.persistence.get_untracked() == Persistence::ReadOnly {
             self.persistence.set(Persistence::Device);
         }
@@ -91,6 +95,23 @@ impl ProgressStore {
 
 const MEMORY_ONLY_NOTICE: &str =
     "This browser is not letting Open Door save anything, so your progress will not be kept after you close this tab.";
+
+/// The question packs imported on this device. Each is checked again when
+/// the app starts (see `content::library`), so a damaged entry is skipped.
+pub fn stored_packs() -> Vec<Pack> {
+    let Some(raw) = local_storage().and_then(|s| s.get_item(PACKS_KEY).ok().flatten()) else { return Vec::new() };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return Vec::new() };
+    entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect()
+}
+
+/// Saves the list of packs; the caller reloads the app to use it.
+pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
+    let storage = local_storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
+    let json = serde_json::to_string(packs).map_err(|e| e.to_string())?;
+    storage
+        .set_item(PACKS_KEY, &json)
+        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
+}
 
 /// localStorage, or `None` where the browser refuses it (reading the
 /// property itself can throw, for example with storage blocked).

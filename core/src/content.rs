@@ -51,10 +51,10 @@ pub struct Article {
     /// Bucharest"): built from what the text states, never a guessed outlet.
     pub label: String,
     /// The headline as printed; `None` where the text has none.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<String>,
     /// The outlet as the text names it; `None` where it names none.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
     /// What the text says about where it comes from, in our words.
     pub provenance: String,

@@ -7,8 +7,10 @@
 
 pub mod content;
 pub mod markup;
+pub mod pack;
 pub mod progress;
 pub mod quiz;
+pub mod result;
 pub mod rng;
 pub mod share;
 pub mod validate;

@@ -1,5 +1,7 @@
+pub mod download;
 pub mod markup;
 pub mod notices;
+pub mod qr;
 pub mod question;
 pub mod title;
 pub mod update;

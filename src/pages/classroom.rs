@@ -1,13 +1,163 @@
-use leptos::prelude::*;
+//! The teacher's page: a class link with its QR code, projector and print
+//! versions, the result checker, and custom question packs. No server, no
+//! accounts: everything happens on this device.
 
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use open_door_core::pack::{self, PackRejected};
+use open_door_core::result::{verify, Verification};
+use wasm_bindgen::JsCast;
+
+use crate::components::download::download;
 use crate::components::title::PageTitle;
+use crate::content::{bundle, library};
 use crate::pages::quiz_setup::{BuilderPurpose, QuizBuilder};
+use crate::storage;
 
 #[component]
 pub fn Classroom() -> impl IntoView {
     view! {
         <PageTitle text="Classroom" />
         <p>"Build one quiz for the whole class and hand out its link. No accounts and no server: the link itself carries the quiz, and it works offline on any device that has opened Open Door before."</p>
+        <h2>"Build a class quiz"</h2>
         <QuizBuilder purpose=BuilderPurpose::Share />
+        <ResultChecker />
+        <Packs />
+    }
+}
+
+/// Reads the file chosen in a file input as text.
+async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    text.as_string()
+}
+
+fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
+#[component]
+fn ResultChecker() -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Verification>);
+    let check = move |text: String| outcome.set(Some(verify(&text, bundle())));
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = input_of(&ev) else { return };
+        spawn_local(async move {
+            match read_chosen_file(&input).await {
+                Some(text) => check(text),
+                None => outcome.set(Some(Verification::Unreadable("The file could not be read.".into()))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="check-heading">
+            <h2 id="check-heading">"Check a student's result"</h2>
+            <p>"At the end of a quiz a student can download their result as a JSON file, with a short code. Open the file here (or paste it) to see whether it matches."</p>
+            <p>
+                <label for="result-file">"Result file (JSON) "</label>
+                <input id="result-file" type="file" accept=".json,application/json" on:change=on_file />
+            </p>
+            <p>
+                <label for="result-text">"Or paste the file's text"</label>
+                <textarea id="result-text" rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <button type="button" on:click=move |_| check(pasted.get_untracked())>"Check"</button>
+            </p>
+            <div role="status" class="check-outcome">
+                {move || outcome.get().map(|o| match o {
+                    Verification::Matches { correct, total } => view! {
+                        <p class="right"><span aria-hidden="true">"✓ "</span>{format!("The code matches: {correct} of {total}, as the file says.")}</p>
+                    }.into_any(),
+                    Verification::DoesNotMatch(why) => view! {
+                        <p class="wrong"><span aria-hidden="true">"✗ "</span>{format!("Does not match. {why}")}</p>
+                    }.into_any(),
+                    Verification::Unreadable(why) => view! { <p class="wrong"><span aria-hidden="true">"✗ "</span>{why}</p> }.into_any(),
+                })}
+            </div>
+            <details>
+                <summary>"What the code does and does not protect against"</summary>
+                <p>"The code is worked out from the quiz, the answers and the score. It shows whether a result file was changed after the quiz ended: an edited score or answer no longer matches."</p>
+                <p>"It is not a lock. Everything runs on the student's own device and the method is public, so a determined student could make a matching code for answers they never gave. It cannot tell who took the quiz, or whether students shared answers. Use it to catch casual editing, not as an exam safeguard."</p>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn Packs() -> impl IntoView {
+    let messages = RwSignal::new(Vec::<String>::new());
+    let installed = library().packs.clone();
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = input_of(&ev) else { return };
+        spawn_local(async move {
+            let Some(text) = read_chosen_file(&input).await else {
+                messages.set(vec!["The file could not be read.".into()]);
+                return;
+            };
+            match pack::import(&text, bundle()) {
+                Err(PackRejected(problems)) => messages.set(
+                    std::iter::once("The pack was not added. Nothing was changed. Problems found:".to_string()).chain(problems).collect(),
+                ),
+                Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
+                    messages.set(vec![format!("A pack called \"{}\" is already added; remove it first.", new_pack.name)]);
+                }
+                Ok(new_pack) => {
+                    let mut packs = library().packs.clone();
+                    packs.push(new_pack);
+                    match storage::save_packs(&packs) {
+                        Ok(()) => {
+                            let _ = window().location().reload();
+                        }
+                        Err(why) => messages.set(vec![why]),
+                    }
+                }
+            }
+        });
+    };
+    let remove = move |name: String| {
+        let packs: Vec<_> = library().packs.iter().filter(|p| p.name != name).cloned().collect();
+        match storage::save_packs(&packs) {
+            Ok(()) => {
+                let _ = window().location().reload();
+            }
+            Err(why) => messages.set(vec![why]),
+        }
+    };
+    view! {
+        <section aria-labelledby="packs-heading">
+            <h2 id="packs-heading">"Your own questions"</h2>
+            <p>"Add a question pack: a JSON file with your own questions (and, if you like, your own texts), in the format the README describes. It is checked by the same rules as the built-in questions, kept on this device, and works offline."</p>
+            <p>
+                <label for="pack-file">"Add a pack (JSON, at most 1 MB) "</label>
+                <input id="pack-file" type="file" accept=".json,application/json" on:change=on_file />
+            </p>
+            <div role="alert" class="pack-messages">
+                <Show when=move || messages.with(|m| !m.is_empty())>
+                    <ul>{move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </Show>
+            </div>
+            {if installed.is_empty() {
+                view! { <p>"No packs added on this device."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="packs">
+                        {installed.into_iter().map(|p| {
+                            let name = p.name.clone();
+                            let file = format!("{}.json", p.name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                            let text = pack::export(&p);
+                            view! {
+                                <li>
+                                    <strong>{p.name.clone()}</strong>{format!(" ({} questions) ", p.questions.len())}
+                                    <button type="button" on:click=move |_| { let _ = download(&file, "application/json", &text); }>"Export"</button>
+                                    " "
+                                    <button type="button" on:click=move |_| remove(name.clone())>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

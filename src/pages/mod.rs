@@ -6,5 +6,7 @@ pub mod home;
 pub mod learn;
 pub mod not_found;
 pub mod play;
+pub mod print;
+pub mod projector;
 pub mod quiz_setup;
 pub mod sources;

@@ -7,6 +7,9 @@ use leptos_router::hooks::use_navigate;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
 use open_door_core::share::encode;
 
+use leptos_router::components::A;
+
+use crate::components::qr::QrImage;
 use crate::components::title::PageTitle;
 use crate::content::{bundle, random_seed};
 
@@ -140,14 +143,15 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     }
 }
 
-/// A link to hand out, with a one-click copy.
+/// A link to hand out, with a one-click copy, its QR code, and the same
+/// quiz on the projector and on paper.
 #[component]
 fn ShareLink(href: String) -> impl IntoView {
     let copied = RwSignal::new("");
     let text = href.clone();
+    let query = href.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
     let copy = move |_| {
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&text);
+        let promise = window().navigator().clipboard().write_text(&text);
         copied.set("Copying…");
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures_result(promise).await;
@@ -159,8 +163,16 @@ fn ShareLink(href: String) -> impl IntoView {
             <h2 id="share-heading">"The class link"</h2>
             <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
             <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
-            <button type="button" on:click=copy>"Copy link"</button>
-            <span role="status">{move || copied.get()}</span>
+            <p>
+                <button type="button" on:click=copy>"Copy link"</button>
+                " "
+                <span role="status">{move || copied.get()}</span>
+            </p>
+            <QrImage text=href.clone() label="QR code of the class link" />
+            <p class="actions">
+                <A href=format!("/classroom/projector?{query}") attr:class="button">"Show on the projector"</A>
+                <A href=format!("/classroom/print?{query}") attr:class="button">"Print worksheet and answer key"</A>
+            </p>
         </section>
     }
 }

@@ -1,0 +1,153 @@
+//! Custom question packs: a teacher's own questions (and, optionally, their
+//! own article texts), in JSON with the same schema as the built-in content,
+//! checked by the same validator before anything is stored.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::content::{Article, Bundle, Question, Topic};
+use crate::validate::{validate_bundle, ContentError, ItemKind, Minimums, Origins};
+
+/// The largest pack accepted, checked before parsing anything.
+pub const MAX_PACK_BYTES: usize = 1_000_000;
+pub const PACK_FORMAT: &str = "open-door-pack";
+pub const PACK_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// Always "open-door-pack".
+    pub format: String,
+    pub version: u64,
+    /// A short name shown in the Classroom page, used as its id too.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Topic>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<Article>,
+    pub questions: Vec<Question>,
+}
+
+/// Why a pack was refused: every problem, each naming where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackRejected(pub Vec<String>);
+
+/// Reads and checks a pack against the content it would join. Nothing is
+/// changed: the caller stores the pack only on `Ok`.
+pub fn import(text: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
+    let refuse = |message: String| Err(PackRejected(vec![message]));
+    if text.len() > MAX_PACK_BYTES {
+        return refuse(format!("The pack is {} bytes; the limit is {MAX_PACK_BYTES} (1 MB).", text.len()));
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return refuse(format!("The pack is not valid JSON: {e}.")),
+    };
+    let Value::Object(top) = &value else { return refuse("The pack must be a JSON object.".into()) };
+
+    // Each part is read on its own so a problem can be named by field and
+    // question, which one serde error for the whole file cannot do.
+    let mut problems = Vec::new();
+    const FIELDS: [&str; 6] = ["format", "version", "name", "topics", "articles", "questions"];
+    for key in top.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+        problems.push(format!("Unknown field `{key}` at the top of the pack (allowed: {}).", FIELDS.join(", ")));
+    }
+    if top.get("format").and_then(Value::as_str) != Some(PACK_FORMAT) {
+        problems.push(format!("Field `format` must be \"{PACK_FORMAT}\"."));
+    }
+    if top.get("version").and_then(Value::as_u64) != Some(PACK_VERSION) {
+        problems.push(format!("Field `version` must be {PACK_VERSION}."));
+    }
+    let name = top.get("name").and_then(Value::as_str).map(str::trim).unwrap_or_default().to_string();
+    if name.is_empty() || name.chars().count() > 80 {
+        problems.push("Field `name` must be a text of 1 to 80 characters.".into());
+    }
+    let topics: Vec<Topic> = read_list(top.get("topics"), "topics", &mut problems);
+    let articles: Vec<Article> = read_list(top.get("articles"), "articles", &mut problems);
+    let questions: Vec<Question> = match top.get("questions") {
+        None => {
+            problems.push("Field `questions` is missing.".into());
+            Vec::new()
+        }
+        Some(list) => read_list(Some(list), "questions", &mut problems),
+    };
+    if !problems.is_empty() {
+        return Err(PackRejected(problems));
+    }
+    if questions.is_empty() {
+        return refuse("The pack has no questions.".into());
+    }
+
+    let pack = Pack { format: PACK_FORMAT.into(), version: PACK_VERSION, name, topics, articles, questions };
+    let errors = check_against(&pack, existing);
+    if errors.is_empty() {
+        Ok(pack)
+    } else {
+        Err(PackRejected(errors.iter().map(describe).collect()))
+    }
+}
+
+/// Adds a pack's content to a bundle (after [`import`] accepted it).
+pub fn merge(bundle: &mut Bundle, pack: &Pack) {
+    bundle.topics.extend(pack.topics.iter().cloned());
+    bundle.articles.extend(pack.articles.iter().cloned());
+    bundle.questions.extend(pack.questions.iter().cloned());
+}
+
+/// The pack as a file to share.
+pub fn export(pack: &Pack) -> String {
+    serde_json::to_string_pretty(pack).unwrap_or_default()
+}
+
+/// The rules of the built-in bank, applied to the pack joined with it; only
+/// the problems of the pack's own items are reported (and ids it reuses).
+fn check_against(pack: &Pack, existing: &Bundle) -> Vec<ContentError> {
+    let mut joined = existing.clone();
+    merge(&mut joined, pack);
+    let own: HashSet<(ItemKind, &str)> = pack
+        .questions
+        .iter()
+        .map(|q| (ItemKind::Question, q.id.as_str()))
+        .chain(pack.articles.iter().map(|a| (ItemKind::Article, a.id.as_str())))
+        .chain(pack.topics.iter().map(|t| (ItemKind::Topic, t.id.as_str())))
+        .collect();
+    let mut origins = Origins::single_file("pack");
+    for question in &existing.questions {
+        origins.record(ItemKind::Question, &question.id, "built-in");
+    }
+    validate_bundle(&joined, &origins, Minimums::PACK)
+        .into_iter()
+        .filter(|e| e.file == "pack" || own.iter().any(|(_, id)| *id == e.id))
+        .collect()
+}
+
+fn describe(error: &ContentError) -> String {
+    if error.rule == "duplicate id" {
+        format!("Question or article `{}`: its id is already in use; give it a new one.", error.id)
+    } else {
+        format!("`{}`: {}.", error.id, error.rule)
+    }
+}
+
+/// Reads a list entry by entry, naming the entry (and its id) that fails.
+fn read_list<T: serde::de::DeserializeOwned>(value: Option<&Value>, field: &str, problems: &mut Vec<String>) -> Vec<T> {
+    let Some(value) = value else { return Vec::new() };
+    let Value::Array(entries) = value else {
+        problems.push(format!("Field `{field}` must be a list."));
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(index, entry)| {
+            serde_json::from_value::<T>(entry.clone())
+                .map_err(|e| {
+                    let id = entry.get("id").and_then(Value::as_str).map(|id| format!(" (id `{id}`)")).unwrap_or_default();
+                    problems.push(format!("{field}[{index}]{id}: {e}."));
+                })
+                .ok()
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! Custom packs: the documented example imports, and every kind of bad pack
+//! is refused with a message naming the field and the question.
+
+use std::path::Path;
+
+use open_door_core::files::load_content;
+use open_door_core::pack::{export, import, merge, PackRejected};
+use proptest::prelude::*;
+
+fn bank() -> open_door_core::content::Bundle {
+    static BANK: std::sync::OnceLock<open_door_core::content::Bundle> = std::sync::OnceLock::new();
+    BANK.get_or_init(|| load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("content validates"))
+        .clone()
+}
+
+const EXAMPLE: &str = include_str!("../../docs/example-pack.json");
+
+#[test]
+fn the_example_pack_in_the_readme_imports_and_round_trips() {
+    let bank = bank();
+    let pack = import(EXAMPLE, &bank).expect("the documented example is valid");
+    assert_eq!(pack.questions.len(), 2);
+    assert_eq!(import(&export(&pack), &bank), Ok(pack.clone()));
+    let mut joined = bank.clone();
+    merge(&mut joined, &pack);
+    assert!(joined.question("handout-1-01").is_some());
+}
+
+/// A change to the example, and words one of the messages must contain.
+const BAD_PACKS: &[(&str, fn(&mut serde_json::Value), &str)] = &[
+    ("unknown top field", |p| { p["colour"] = "red".into(); }, "Unknown field `colour`"),
+    ("unknown question field", |p| { p["questions"][1]["hint"] = "x".into(); }, "questions[1] (id `handout-1-02`): unknown field `hint`"),
+    ("wrong type", |p| { p["questions"][0]["choices"] = 3.into(); }, "questions[0] (id `handout-1-01`): invalid type"),
+    ("questions not a list", |p| { p["questions"] = "none".into(); }, "Field `questions` must be a list"),
+    ("missing questions", |p| { p.as_object_mut().unwrap().remove("questions"); }, "Field `questions` is missing"),
+    ("wrong format", |p| { p["format"] = "quiz".into(); }, "Field `format` must be"),
+    ("duplicate id in the pack", |p| { p["questions"][1]["id"] = "handout-1-01".into(); }, "`handout-1-01`: its id is already in use"),
+    ("id of a built-in question", |p| { p["questions"][0]["id"] = "002-01".into(); }, "`002-01`: its id is already in use"),
+    ("quote missing from its article", |p| { p["questions"][0]["evidence"] = "by simple majority".into(); }, "`handout-1-01`: evidence is not found verbatim in article handout-1"),
+    ("answer not a choice", |p| { p["questions"][0]["answer"] = serde_json::json!(["Maybe"]); }, "`handout-1-01`: answer `Maybe` is not among the choices"),
+    ("unknown article", |p| { p["questions"][0]["article"] = "zzz".into(); }, "`handout-1-01`: unknown article `zzz`"),
+    ("empty name", |p| { p["name"] = "".into(); }, "Field `name`"),
+];
+
+#[test]
+fn bad_packs_are_refused_naming_field_and_question() {
+    let bank = bank();
+    for (name, breakage, expected) in BAD_PACKS {
+        let mut value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        breakage(&mut value);
+        match import(&value.to_string(), &bank) {
+            Ok(_) => panic!("case `{name}`: accepted"),
+            Err(PackRejected(messages)) => assert!(
+                messages.iter().any(|m| m.contains(expected)),
+                "case `{name}`: expected a message with `{expected}`, got {messages:?}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn oversized_and_malformed_packs_are_refused_before_parsing() {
+    let bank = bank();
+    let huge = format!("{{\"name\":\"{}\"}}", "x".repeat(1_000_001));
+    assert!(import(&huge, &bank).unwrap_err().0[0].contains("the limit is 1000000"));
+    assert!(import("{\"format\": ", &bank).unwrap_err().0[0].contains("not valid JSON"));
+    assert!(import("[]", &bank).unwrap_err().0[0].contains("JSON object"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_importer_never_panics(text in ".{0,400}") {
+        let _ = import(&text, &open_door_core::content::Bundle::default());
+    }
+
+    #[test]
+    fn the_importer_never_panics_on_mangled_examples(cut in 0usize..3000, junk in ".{0,20}") {
+        let mut text = EXAMPLE.to_string();
+        let at = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        text.insert_str(at, &junk);
+        let _ = import(&text, &bank());
+    }
+}

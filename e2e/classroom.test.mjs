@@ -1,0 +1,172 @@
+// The teacher's tools: a class link with its QR code, the projector and the
+// printed worksheet of the same quiz, result files checked offline, and
+// custom question packs that are validated before anything is stored.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const scratch = mkdtempSync(join(tmpdir(), "open-door-classroom-"));
+const EXAMPLE_PACK = readFileSync("docs/example-pack.json", "utf8");
+
+test("a class link with a QR code, its projector view and its printed worksheet", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  await page.click("text=Make the class link");
+  const link = await page.textContent(".share-link");
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/quiz\/play\?ids=[0-9a-z,-]+&seed=\d+&mode=practice$/);
+  assert.equal(link.split("ids=")[1].split("&")[0].split(",").length, 5);
+  assert.ok((await page.getAttribute("svg.qr path", "d")).length > 500, "the QR code is drawn");
+  await page.click("text=Copy link");
+  await page.waitForSelector("text=Copied.");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+  // The projector shows the same questions in the same order as the link.
+  const student = await context.newPage();
+  await student.goto(link);
+  await student.waitForSelector("form.question legend");
+  const firstPrompt = await student.textContent("form.question legend");
+  await student.close();
+
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-prompt"), firstPrompt);
+  assert.equal(await page.locator(".projector-answer").count(), 0, "the answer waits for the teacher");
+  await page.keyboard.press("r");
+  await page.waitForSelector(".projector-answer blockquote");
+  await page.keyboard.press("n");
+  await page.waitForSelector("text=Question 2 of 5");
+  assert.equal(await page.locator(".projector-answer").count(), 0);
+  await page.keyboard.press("p");
+  await page.waitForSelector("text=Question 1 of 5");
+
+  await page.goBack();
+  await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
+  await ready(page);
+  assert.equal(await page.locator(".sheet-question").count(), 5);
+  assert.equal(await page.locator(".answer-key li").count(), 5);
+  assert.equal(await page.locator(".answer-key blockquote").count(), 5);
+  await page.emulateMedia({ media: "print" });
+  for (const hidden of ["header.site-header", "footer", "button"]) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a downloaded result checks as matching, and an edited one does not", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  await page.goto(app.url + "/quiz/play?ids=000-01,002-05&seed=4&mode=test");
+  for (let n = 1; n <= 2; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
+    await answerShown(page);
+  }
+  await page.waitForSelector(".result-code");
+  const code = await page.textContent(".result-code");
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  const file = join(scratch, "result.json");
+  await json.saveAs(file);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (CSV)")]);
+  const csvFile = join(scratch, "result.csv");
+  await csv.saveAs(csvFile);
+  assert.equal(readFileSync(csvFile, "utf8").trim().split("\n").length, 4);
+
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.setInputFiles("#result-file", file);
+  await page.waitForSelector(".check-outcome >> text=The code matches");
+
+  const edited = JSON.parse(readFileSync(file, "utf8"));
+  edited.correct = edited.total;
+  edited.answers = edited.answers.map(() => [0]);
+  await page.fill("#result-text", JSON.stringify(edited));
+  await page.click("button:text-is('Check')");
+  await page.waitForSelector(".check-outcome >> text=Does not match");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a question pack is added (kept across the reload), used in a quiz and the source reader, exported and removed", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  const packFile = join(scratch, "pack.json");
+  writeFileSync(packFile, EXAMPLE_PACK);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", packFile)]);
+  await ready(page);
+  await page.waitForSelector("text=Class 9B: the Washington Treaty handout");
+  assert.match(await page.textContent("ul.packs"), /\(2 questions\)/);
+
+  await page.goto(app.url + "/quiz/play?ids=handout-1-01&seed=1");
+  await page.waitForSelector("form.question legend");
+  assert.match(await page.textContent("form.question legend"), /class handout/);
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  await page.goto(app.url + "/sources/handout-1?q=handout-1-01");
+  await ready(page);
+  assert.match(await page.textContent("mark#evidence"), /only by unanimous agreement/);
+
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  const [exported] = await Promise.all([page.waitForEvent("download"), page.click("ul.packs >> text=Export")]);
+  const exportFile = join(scratch, "exported.json");
+  await exported.saveAs(exportFile);
+  assert.deepEqual(JSON.parse(readFileSync(exportFile, "utf8")), JSON.parse(EXAMPLE_PACK));
+
+  await Promise.all([page.waitForEvent("load"), page.click("ul.packs >> text=Remove")]);
+  await ready(page);
+  await page.waitForSelector("text=No packs added on this device.");
+  watcher.assertClean();
+  await context.close();
+});
+
+/** Bad packs and the words their message must hold. */
+const BAD_PACKS = [
+  ["unknown field", (p) => { p.questions[0].hint = "x"; }, "questions[0] (id `handout-1-01`): unknown field `hint`"],
+  ["wrong type", (p) => { p.questions[1].choices = "True"; }, "questions[1] (id `handout-1-02`): invalid type"],
+  ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, "`002-01`: its id is already in use"],
+  ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, "`handout-1-01`: evidence is not found verbatim"],
+];
+
+test("bad packs are refused with the field and the question, and nothing is touched", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
+  await page.waitForSelector("form.question");
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  const before = await page.evaluate(() => ({ ...localStorage }));
+  for (const [name, breakage, expected] of BAD_PACKS) {
+    const pack = JSON.parse(EXAMPLE_PACK);
+    breakage(pack);
+    const file = join(scratch, `bad-${name.replaceAll(" ", "-")}.json`);
+    writeFileSync(file, JSON.stringify(pack));
+    await page.setInputFiles("#pack-file", file);
+    await page.waitForFunction((words) => document.querySelector(".pack-messages")?.textContent.includes(words), expected);
+  }
+  for (const [name, text, expected] of [
+    ["malformed", "{\"format\": \"open-door-pack\", ", "not valid JSON"],
+    ["oversized", JSON.stringify({ ...JSON.parse(EXAMPLE_PACK), name: "x".repeat(1_100_000) }), "the limit is 1000000"],
+  ]) {
+    const file = join(scratch, `bad-${name}.json`);
+    writeFileSync(file, text);
+    await page.setInputFiles("#pack-file", file);
+    await page.waitForFunction((words) => document.querySelector(".pack-messages")?.textContent.includes(words), expected);
+  }
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, "storage is untouched");
+  assert.match(await page.textContent("main"), /No packs added on this device/);
+  watcher.assertClean();
+  await context.close();
+});

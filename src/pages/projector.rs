@@ -1,0 +1,95 @@
+//! Projector mode: the same quiz as the link, one question at a time in
+//! large type, the answer and its evidence revealed on command.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use open_door_core::content::QuestionKind;
+use open_door_core::quiz::prepare;
+use open_door_core::share::decode;
+
+use crate::components::question::{typing_in_a_field, Evidence};
+use crate::components::title::set_title;
+use crate::content::bundle;
+
+#[component]
+pub fn Projector() -> impl IntoView {
+    set_title("Projector");
+    let search = use_location().search;
+    let items = Memo::new(move |_| prepare(bundle(), &decode(&search.get(), bundle()).spec).0);
+    let index = RwSignal::new(0usize);
+    let revealed = RwSignal::new(false);
+    let count = move || items.with(Vec::len);
+    let go = move |step: isize| {
+        let next = index.get_untracked() as isize + step;
+        if next >= 0 && (next as usize) < count() {
+            index.set(next as usize);
+            revealed.set(false);
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if typing_in_a_field() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowRight" | "n" | "N" => go(1),
+            "ArrowLeft" | "p" | "P" => go(-1),
+            "r" | "R" => revealed.update(|r| *r = !*r),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    let slide = move || {
+        let all = items.get();
+        let Some(item) = all.get(index.get()) else {
+            return view! { <p>"This quiz has no questions."</p> }.into_any();
+        };
+        let Some(question) = bundle().question(&item.question_id) else { return ().into_any() };
+        let shown: Vec<usize> = item.choice_order.clone();
+        let right = question.correct_indices();
+        let letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+        view! {
+            <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
+            <h2 class="projector-prompt">{question.prompt.clone()}</h2>
+            <ol class="projector-choices">
+                {shown.iter().enumerate().map(|(place, &choice)| {
+                    let is_right = question.kind != QuestionKind::Order && right.contains(&choice);
+                    view! {
+                        <li class:right=move || revealed.get() && is_right>
+                            <span class="letter" aria-hidden="true">{letters[place % letters.len()]}</span>
+                            {question.choices[choice].clone()}
+                            {move || (revealed.get() && is_right).then_some(" ✓ (answer)")}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <Show when=move || revealed.get()>
+                <div class="projector-answer">
+                    {(question.kind == QuestionKind::Order).then(|| view! {
+                        <p><strong>"Right order: "</strong>{question.choices.join(" → ")}</p>
+                    })}
+                    <p>{question.explanation.clone()}</p>
+                    <Evidence question=question />
+                </div>
+            </Show>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="projector">
+            <h1 class="visually-hidden">"Projector"</h1>
+            {slide}
+            <p class="projector-controls">
+                <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
+                <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
+                    {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
+                </button>
+                <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
+            </p>
+            <p><A href="/classroom">"Back to the Classroom page"</A></p>
+        </div>
+    }
+}
