@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test setup-build setup-test test-native test-wasm build-release test-e2e
+.PHONY: serve test bench setup-build setup-test test-native test-wasm build-release test-e2e
 
 serve: setup-build
 	trunk serve --release --no-autoreload
@@ -44,3 +44,9 @@ build-release:
 # End-to-end: Playwright drives /usr/bin/chromium against dist/.
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+# Measures the release build and a SurveyJS baseline; prints a table, writes
+# bench/latest.json and reports each budget as PASS or FAIL.
+bench: setup-test
+	trunk build --release
+	node bench/bench.mjs

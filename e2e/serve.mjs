@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -21,9 +22,11 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to { url, close }.
  * `failing`: answer every request with 500 (a server that breaks while online);
- * `missing`: paths answered with 404 (a precache file that fails to download).
+ * `missing`: paths answered with 404 (a precache file that fails to download);
+ * `gzip`: compress responses for clients that accept it, as a real host does.
  */
-export async function serve(root, port = 0, { failing = false, missing = [] } = {}) {
+export async function serve(root, port = 0, { failing = false, missing = [], gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     if (failing || missing.includes(new URL(req.url, "http://x").pathname)) {
       res.writeHead(failing ? 500 : 404);
@@ -38,8 +41,13 @@ export async function serve(root, port = 0, { failing = false, missing = [] } = 
       file = join(root, "index.html");
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream" };
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body));
+        body = compressed.get(file);
+        headers["content-encoding"] = "gzip";
+      }
       // The service worker script must always be fetched fresh to find updates.
       if (file.endsWith("sw.js")) headers["cache-control"] = "no-cache";
       res.writeHead(200, headers);

@@ -84,6 +84,17 @@ fn ResultChecker() -> impl IntoView {
     }
 }
 
+/// Keeps the new list of packs and restarts the app on it, since the
+/// question bank is built once at start-up; on failure nothing changes.
+fn save_and_reload(packs: &[pack::Pack], messages: RwSignal<Vec<String>>) {
+    match storage::save_packs(packs) {
+        Ok(()) => {
+            let _ = window().location().reload();
+        }
+        Err(why) => messages.set(vec![why]),
+    }
+}
+
 #[component]
 fn Packs() -> impl IntoView {
     let messages = RwSignal::new(Vec::<String>::new());
@@ -105,24 +116,14 @@ fn Packs() -> impl IntoView {
                 Ok(new_pack) => {
                     let mut packs = library().packs.clone();
                     packs.push(new_pack);
-                    match storage::save_packs(&packs) {
-                        Ok(()) => {
-                            let _ = window().location().reload();
-                        }
-                        Err(why) => messages.set(vec![why]),
-                    }
+                    save_and_reload(&packs, messages);
                 }
             }
         });
     };
     let remove = move |name: String| {
         let packs: Vec<_> = library().packs.iter().filter(|p| p.name != name).cloned().collect();
-        match storage::save_packs(&packs) {
-            Ok(()) => {
-                let _ = window().location().reload();
-            }
-            Err(why) => messages.set(vec![why]),
-        }
+        save_and_reload(&packs, messages);
     };
     view! {
         <section aria-labelledby="packs-heading">

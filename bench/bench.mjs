@@ -1,0 +1,269 @@
+// The benchmark: `make bench` builds the release app, then this measures it
+// and a baseline built with SurveyJS from the same ten questions, served
+// and throttled the same way, and checks the budgets.
+//
+// Prints a table and writes bench/latest.json. Exit code 0 even when a
+// budget fails: the table says PASS or FAIL for each.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
+import { serve } from "../e2e/serve.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const DIST = "dist";
+const THROTTLE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+const BUDGETS = {
+  firstLoadGzipBytes: 150 * 1024,
+  firstQuestionMs: 1500,
+  answerToFeedbackP95Ms: 50,
+  memoryBytes: 10 * 1024 * 1024,
+  lighthouse: { performance: 95, accessibility: 100, "best-practices": 100 },
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (v) => `${Math.round(v)} ms`;
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+function fileSizes(dir) {
+  return Object.fromEntries(
+    walk(dir).map((path) => {
+      const body = readFileSync(path);
+      return ["/" + relative(dir, path), { raw: body.length, gzip: gzipSync(body).length }];
+    }),
+  );
+}
+
+// The ten questions: single-answer questions of the bank, the same for both.
+const bank = JSON.parse(execFileSync("cargo", ["run", "-q", "-p", "open-door-core", "--example", "export_bundle"], { encoding: "utf8", maxBuffer: 1 << 26 }));
+const ten = bank.questions.filter((q) => ["single", "who-said", "true-false"].includes(q.type)).filter((_, i) => i % 5 === 0).slice(0, 10);
+const QUIZ = `/quiz/play?ids=${ten.map((q) => q.id).join(",")}&seed=1&mode=practice`;
+
+function buildBaseline() {
+  const dir = mkdtempSync(join(tmpdir(), "open-door-baseline-"));
+  cpSync("bench/baseline/index.html", join(dir, "index.html"));
+  for (const [pkg, file] of [["survey-core", "survey.core.min.js"], ["survey-core", "survey-core.min.css"], ["survey-js-ui", "survey-js-ui.min.js"]]) {
+    cpSync(join("node_modules", pkg, file), join(dir, file));
+  }
+  const survey = {
+    title: "Quiz",
+    showProgressBar: "top",
+    questionsOnPageMode: "questionPerPage",
+    pages: [{ elements: ten.map((q) => ({ type: "radiogroup", name: q.id, title: q.prompt, choices: q.choices, correctAnswer: q.answer[0], isRequired: true })) }],
+  };
+  writeFileSync(join(dir, "quiz.js"), `const survey = new Survey.Model(${JSON.stringify(survey)});\nsurvey.render(document.getElementById("surveyContainer"));\n`);
+  return dir;
+}
+
+// Recorded in the page from its first moment: when the first answer control
+// appears, and the wasm memory once the app has started.
+const PROBE = () => {
+  window.__bench = { ready: null };
+  new MutationObserver((_, observer) => {
+    if (window.__bench.ready === null && document.querySelector("form.question input, .order-list button, #surveyContainer input[type=radio]")) {
+      window.__bench.ready = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener("TrunkApplicationStarted", (e) => { window.__bench.wasm = e.detail.wasm; });
+  // Time from a click until the view it causes is painted (next frame).
+  // `until` names what counts as that view: no eval, the app's CSP forbids it.
+  window.__clickToPaint = (selector, until) =>
+    new Promise((resolve) => {
+      const title = () => document.querySelector(".sd-question__title")?.textContent ?? "completed";
+      const before = title();
+      const done = { feedback: () => !!document.querySelector(".feedback"), "next-question": () => title() !== before }[until];
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      document.querySelector(selector).click();
+    });
+};
+
+async function throttled(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: THROTTLE.latency, downloadThroughput: THROTTLE.downloadThroughput, uploadThroughput: THROTTLE.uploadThroughput });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE.cpu });
+  return cdp;
+}
+
+async function coldLoad(browser, url, sizes, origin) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  await throttled(context, page);
+  const fetched = new Set();
+  page.on("request", (r) => fetched.add(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000 });
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    ready: window.__bench.ready,
+  }));
+  await context.close();
+  const files = [...fetched].map((p) => (sizes[p] ? p : "/index.html"));
+  const bytes = [...new Set(files)].reduce((sum, p) => sum + sizes[p].gzip, 0);
+  return { ...timing, bytes, files: [...new Set(files)] };
+}
+
+async function warmOfflineLoad(browser, server, port, root) {
+  const context = await browser.newContext();
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await server.close();
+  await context.setOffline(true);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(server.url + QUIZ);
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__bench.ready));
+  }
+  await context.close();
+  return { server: await serve(root, port, { gzip: true }), times };
+}
+
+async function interactionAndMemory(browser, url, { submit, done, advance, questions }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await throttled(context, page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000 });
+  const times = [];
+  for (let n = 0; n < questions; n++) {
+    await page.waitForSelector("form.question, #surveyContainer .sd-question");
+    const choice = page.locator("form.question input, #surveyContainer input[type=radio]").first();
+    // An ordering question has no box to tick: it is answered as shown.
+    if (await choice.count()) await choice.check({ force: true });
+    times.push(await page.evaluate(([s, d]) => window.__clickToPaint(s, d), [submit, done]));
+    if (advance) await advance(page, n);
+  }
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
+  await context.close();
+  return { times, heap, wasm };
+}
+
+function lighthouse(url) {
+  const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
+  execFileSync(
+    "node_modules/.bin/lighthouse",
+    [url, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices,seo",
+      `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`],
+    // Lighthouse finds the browser through CHROME_PATH (it has no flag for it).
+    { stdio: ["ignore", "ignore", "inherit"], timeout: 300000, env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } },
+  );
+  const report = JSON.parse(readFileSync(out, "utf8"));
+  return Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const appSizes = fileSizes(DIST);
+const probe = await serve(DIST);
+const port = Number(new URL(probe.url).port);
+await probe.close();
+let appServer = await serve(DIST, port, { gzip: true });
+const baselineDir = buildBaseline();
+const baselineSizes = fileSizes(baselineDir);
+const baselineServer = await serve(baselineDir, 0, { gzip: true });
+
+const results = { date: new Date().toISOString(), command: "make bench", throttle: THROTTLE, quiz: QUIZ, app: {}, baseline: {} };
+
+// Cold loads.
+for (const [who, url, sizes] of [["app", appServer.url + QUIZ, appSizes], ["baseline", baselineServer.url + "/", baselineSizes]]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, sizes));
+  results[who].firstLoadGzipBytes = runs[0].bytes;
+  results[who].firstLoadFiles = runs[0].files;
+  results[who].fcpMs = stats(runs.map((r) => r.fcp));
+  results[who].firstQuestionMs = stats(runs.map((r) => r.ready));
+}
+results.app.files = appSizes;
+results.baseline.files = baselineSizes;
+
+// Warm load from the service worker, network off (the baseline has none).
+const warm = await warmOfflineLoad(browser, appServer, port, DIST);
+appServer = warm.server;
+results.app.warmOfflineFirstQuestionMs = stats(warm.times);
+
+// Answer to feedback over a 20-question quiz (the baseline has 10 and no
+// per-answer feedback: its figure is answer to the next question painted).
+const appQuiz = await interactionAndMemory(browser, appServer.url + "/quiz/play?count=20&seed=1&mode=practice", {
+  submit: "form.question button[type=submit]",
+  done: "feedback",
+  advance: async (page) => { await page.click("button:text-matches('Next question|See results')"); },
+  questions: 20,
+});
+const baselineQuiz = await interactionAndMemory(browser, baselineServer.url + "/", {
+  submit: ".sd-navigation__next-btn, .sd-navigation__complete-btn",
+  done: "next-question",
+  questions: 10,
+});
+for (const [who, quiz] of [["app", appQuiz], ["baseline", baselineQuiz]]) {
+  results[who].answerToFeedbackMs = { median: median(quiz.times), p95: percentile(quiz.times, 95), runs: quiz.times.length };
+  results[who].memory = { jsHeapBytes: quiz.heap, wasmBytes: quiz.wasm, totalBytes: quiz.heap + quiz.wasm };
+}
+
+results.app.lighthouse = lighthouse(appServer.url + "/");
+results.baseline.lighthouse = lighthouse(baselineServer.url + "/");
+await browser.close();
+await appServer.close();
+await baselineServer.close();
+
+const a = results.app;
+const checks = [
+  ["whole first load, gzipped", a.firstLoadGzipBytes, `<= ${kb(BUDGETS.firstLoadGzipBytes)}`, a.firstLoadGzipBytes <= BUDGETS.firstLoadGzipBytes],
+  ["first question ready (median, throttled)", a.firstQuestionMs.median, `<= ${ms(BUDGETS.firstQuestionMs)}`, a.firstQuestionMs.median <= BUDGETS.firstQuestionMs],
+  ["answer to feedback p95", a.answerToFeedbackMs.p95, `<= ${ms(BUDGETS.answerToFeedbackP95Ms)}`, a.answerToFeedbackMs.p95 <= BUDGETS.answerToFeedbackP95Ms],
+  ["memory (JS heap + wasm)", a.memory.totalBytes, `<= ${kb(BUDGETS.memoryBytes)}`, a.memory.totalBytes <= BUDGETS.memoryBytes],
+  ...Object.entries(BUDGETS.lighthouse).map(([id, min]) => [`Lighthouse ${id}`, a.lighthouse[id], `>= ${min}`, a.lighthouse[id] >= min]),
+];
+results.budgets = checks.map(([name, value, budget, pass]) => ({ name, value, budget, pass }));
+mkdirSync("bench", { recursive: true });
+writeFileSync("bench/latest.json", JSON.stringify(results, null, 2) + "\n");
+
+const b = results.baseline;
+const ratio = (x, y) => (y ? (x / y).toFixed(2) : "n/a");
+const rows = [
+  ["figure", "Open Door", "SurveyJS baseline", "ratio"],
+  ["first load, gzipped", kb(a.firstLoadGzipBytes), kb(b.firstLoadGzipBytes), ratio(a.firstLoadGzipBytes, b.firstLoadGzipBytes)],
+  ["first contentful paint (median; min-max)", `${ms(a.fcpMs.median)} (${ms(a.fcpMs.min)}-${ms(a.fcpMs.max)})`, `${ms(b.fcpMs.median)} (${ms(b.fcpMs.min)}-${ms(b.fcpMs.max)})`, ratio(a.fcpMs.median, b.fcpMs.median)],
+  ["first question ready (median; min-max)", `${ms(a.firstQuestionMs.median)} (${ms(a.firstQuestionMs.min)}-${ms(a.firstQuestionMs.max)})`, `${ms(b.firstQuestionMs.median)} (${ms(b.firstQuestionMs.min)}-${ms(b.firstQuestionMs.max)})`, ratio(a.firstQuestionMs.median, b.firstQuestionMs.median)],
+  ["warm load offline, first question (median)", ms(a.warmOfflineFirstQuestionMs.median), "no offline mode", "n/a"],
+  ["answer to feedback, median / p95", `${ms(a.answerToFeedbackMs.median)} / ${ms(a.answerToFeedbackMs.p95)}`, `${ms(b.answerToFeedbackMs.median)} / ${ms(b.answerToFeedbackMs.p95)} (to next question)`, ratio(a.answerToFeedbackMs.p95, b.answerToFeedbackMs.p95)],
+  ["memory: JS heap + wasm", `${kb(a.memory.jsHeapBytes)} + ${kb(a.memory.wasmBytes)}`, kb(b.memory.jsHeapBytes), ratio(a.memory.totalBytes, b.memory.totalBytes)],
+  ...["performance", "accessibility", "best-practices", "seo"].map((id) => [`Lighthouse ${id}`, String(a.lighthouse[id]), String(b.lighthouse[id]), ratio(a.lighthouse[id], b.lighthouse[id])]),
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(" | ");
+console.log(`\nOpen Door benchmark, ${results.date} (${RUNS} runs; ${THROTTLE.latency} ms RTT, 1.6 Mbit/s down, CPU ${THROTTLE.cpu}x slower)\n`);
+console.log(line(rows[0]));
+console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+for (const r of rows.slice(1)) console.log(line(r));
+console.log("\nBudgets:");
+for (const { name, value, budget, pass } of results.budgets) {
+  const shown = name.includes("load") && !name.includes("ready") ? kb(value) : name.includes("memory") ? kb(value) : name.startsWith("Lighthouse") ? value : ms(value);
+  console.log(`  ${pass ? "PASS" : "FAIL"}  ${name}: ${shown} (budget ${budget})`);
+}
+console.log("\nFiles (raw / gzipped):");
+for (const [path, size] of Object.entries(appSizes)) console.log(`  ${path}: ${kb(size.raw)} / ${kb(size.gzip)}`);
+console.log("\nWritten to bench/latest.json");
