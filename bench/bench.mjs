@@ -4,7 +4,8 @@
 //
 // Prints a table and writes bench/latest.json. Exit code 0 even when a
 // budget fails: the table says PASS or FAIL for each.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -69,9 +70,11 @@ function buildBaseline() {
 const PROBE = () => {
   window.__bench = { ready: null };
   new MutationObserver((_, observer) => {
-    if (window.__bench.ready === null && document.querySelector("form.question input, .order-list button, #surveyContainer input[type=radio]")) {
-      window.__bench.ready = performance.now();
+    if (!window.__bench.seen && document.querySelector("form.question input, .order-list button, #surveyContainer input[type=radio]")) {
+      window.__bench.seen = true;
       observer.disconnect();
+      // Ready means painted: the next frame after the controls appear.
+      requestAnimationFrame(() => setTimeout(() => { window.__bench.ready = performance.now(); }));
     }
   }).observe(document, { childList: true, subtree: true });
   addEventListener("TrunkApplicationStarted", (e) => { window.__bench.wasm = e.detail.wasm; });
@@ -110,6 +113,7 @@ async function coldLoad(browser, url, sizes, origin) {
   page.on("request", (r) => fetched.add(new URL(r.url()).pathname));
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000 });
+  await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 60000 });
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     ready: window.__bench.ready,
@@ -163,14 +167,16 @@ async function interactionAndMemory(browser, url, { submit, done, advance, quest
   return { times, heap, wasm };
 }
 
-function lighthouse(url) {
+// Asynchronous on purpose: this process also serves the pages Lighthouse
+// loads, so blocking here would stall it.
+async function lighthouse(url) {
   const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
-  execFileSync(
+  await promisify(execFile)(
     "node_modules/.bin/lighthouse",
     [url, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices,seo",
       `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`],
     // Lighthouse finds the browser through CHROME_PATH (it has no flag for it).
-    { stdio: ["ignore", "ignore", "inherit"], timeout: 300000, env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } },
+    { timeout: 300000, env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } },
   );
   const report = JSON.parse(readFileSync(out, "utf8"));
   return Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
@@ -223,8 +229,8 @@ for (const [who, quiz] of [["app", appQuiz], ["baseline", baselineQuiz]]) {
   results[who].memory = { jsHeapBytes: quiz.heap, wasmBytes: quiz.wasm, totalBytes: quiz.heap + quiz.wasm };
 }
 
-results.app.lighthouse = lighthouse(appServer.url + "/");
-results.baseline.lighthouse = lighthouse(baselineServer.url + "/");
+results.app.lighthouse = await lighthouse(appServer.url + "/");
+results.baseline.lighthouse = await lighthouse(baselineServer.url + "/");
 await browser.close();
 await appServer.close();
 await baselineServer.close();

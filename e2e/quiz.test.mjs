@@ -83,6 +83,19 @@ test("a tampered link names what it skipped and still gives the nearest quiz", a
   await context.close();
 });
 
+test("a link that matches no question says so and leaves nothing to resume", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?topics=coverage&articles=002&count=5&seed=1");
+  await page.waitForSelector("form.question");
+  await page.goto(app.url + "/quiz/play?topics=finland-sweden&articles=001&seed=1");
+  await page.waitForSelector("text=No questions match this quiz.");
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.match(await page.textContent("main"), /Resume your quiz \(0 of 5 answered\)/, "the earlier quiz is still offered");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a quiz resumes after a reload, and the home page offers to resume it", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/quiz/play?count=10&seed=7&mode=practice");

@@ -14,7 +14,7 @@ pub fn Home() -> impl IntoView {
     let quick = format!("/quiz/play?{}", encode(&QuizSpec::quick(random_seed())));
     let resume = move || {
         store.progress.with(|p| {
-            p.in_progress.as_ref().filter(|s| !s.is_finished()).map(|s| {
+            p.in_progress.as_ref().filter(|s| !s.is_finished() && !s.items.is_empty()).map(|s| {
                 let spec = QuizSpec { selection: Selection::Ids(s.items.iter().map(|i| i.question_id.clone()).collect()), ..s.spec.clone() };
                 let answered = s.responses.iter().filter(|r| r.is_some()).count();
                 (format!("/quiz/play?{}", encode(&spec)), format!("Resume your quiz ({answered} of {} answered)", s.items.len()))

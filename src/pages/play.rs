@@ -32,7 +32,10 @@ pub fn Play() -> impl IntoView {
         let saved = store.progress.with_untracked(|p| p.in_progress.clone());
         let resumed = saved.filter(|s| s.items == items && s.spec.mode == decoded.spec.mode && !s.is_finished());
         let started = resumed.unwrap_or_else(|| QuizSession::new(decoded.spec, items, now_ms()));
-        store.update(|p| p.in_progress = Some(started.clone()));
+        // A link that matches no question has nothing to resume later.
+        if !started.items.is_empty() {
+            store.update(|p| p.in_progress = Some(started.clone()));
+        }
         session.set(Some(started));
     });
 
