@@ -34,6 +34,15 @@ async function violations(page) {
   return found.violations;
 }
 
+/** The first place where a heading skips a level going down (h2 to h4), if any. */
+const headingSkips = (page) =>
+  page.evaluate(() => {
+    const levels = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1]));
+    if (levels[0] !== 1 && !document.querySelector("main h1")) return "no h1";
+    for (let i = 1; i < levels.length; i++) if (levels[i] > levels[i - 1] + 1) return `h${levels[i - 1]} then h${levels[i]}`;
+    return null;
+  });
+
 /** Every route and state, each as a path and an optional step to reach the state. */
 const STATES = [
   ["home", "/"],
@@ -86,6 +95,8 @@ for (const scheme of ["light", "dark"]) {
       await ready(page);
       if (reach) await reach(page);
       for (const violation of await violations(page)) failures.push(`${name}: ${violation}`);
+      const skipped = await headingSkips(page);
+      if (skipped) failures.push(`${name}: heading order: ${skipped}`);
     }
     assert.deepEqual(failures, []);
     watcher.assertClean();
@@ -139,11 +150,12 @@ test("a whole quiz with the keyboard alone: Tab, Enter and number keys", async (
       await page.keyboard.press("Enter");
     }
     await page.waitForSelector(".feedback");
-    assert.equal(await page.evaluate(() => document.activeElement.classList.contains("feedback")), true, "focus moves to the feedback");
+    // Focus moves on the frame after the feedback is drawn.
+    await page.waitForFunction(() => document.activeElement.classList.contains("feedback"), null, { timeout: 2000 });
     await page.keyboard.press("Enter");
   }
   await page.waitForSelector(".score");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "results-heading", "focus moves to the results");
+  await page.waitForFunction(() => document.activeElement.id === "results-heading", null, { timeout: 2000 });
   watcher.assertClean();
   await context.close();
 });

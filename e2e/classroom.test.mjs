@@ -64,6 +64,20 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   await context.close();
 });
 
+test("a class quiz from single questions lists exactly those", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.click("summary:has-text('Or pick single questions')");
+  await page.check("#pick-003-05");
+  await page.check("#pick-000-01");
+  await page.waitForSelector("summary:has-text('(2 picked)')");
+  await page.click("text=Make the class link");
+  assert.match(await page.textContent(".share-link"), /\/quiz\/play\?ids=003-05,000-01&seed=\d+&mode=practice$/);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a downloaded result checks as matching, and an edited one does not", async () => {
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(app.url + "/quiz/play?ids=000-01,002-05&seed=4&mode=test");

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { stampServiceWorker } from "../scripts/post-build.mjs";
-import { answerShown, DIST, launch, ready, watch } from "./helpers.mjs";
+import { chromium } from "playwright-core";
+import { answerShown, CHROMIUM_ARGS, DIST, launch, ready, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let browser;
@@ -33,10 +34,11 @@ async function controlled(page) {
 
 const openDoorCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("open-door-")));
 
-test("offline after one visit, a deep-linked quiz is finished and saved; an update waits for the student", async () => {
+test("offline after one visit, a deep-linked quiz is finished and saved; an update waits for the student", async (t) => {
   const port = await freePort();
   let server = await serve(DIST, port);
   const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
   const page = await context.newPage();
   const watcher = watch(page, server.url);
 
@@ -45,6 +47,7 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   await controlled(page);
   const [firstCache] = await openDoorCaches(page);
   assert.ok(firstCache, "the precache exists");
+
 
   // No network at all: the server is gone and the browser is offline.
   await server.close();
@@ -83,14 +86,13 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   assert.equal(kept.questions["000-01"].seen, 1, "progress survives the update");
 
   watcher.assertClean();
-  await context.close();
-  await server.close();
 });
 
-test("a server that fails while online falls back to the cache", async () => {
+test("a server that fails while online falls back to the cache", async (t) => {
   const port = await freePort();
   let server = await serve(DIST, port);
   const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
   const page = await context.newPage();
   await page.goto(server.url + "/learn");
   await ready(page);
@@ -100,13 +102,12 @@ test("a server that fails while online falls back to the cache", async () => {
   await page.goto(server.url + "/sources/003");
   await ready(page);
   assert.match(await page.textContent("main h1"), /fine line/);
-  await context.close();
-  await server.close();
 });
 
-test("a precache with one file missing never activates", async () => {
+test("a precache with one file missing never activates", async (t) => {
   const server = await serve(DIST, 0, { missing: ["/robots.txt"] });
   const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
   const page = await context.newPage();
   await page.goto(server.url + "/");
   await ready(page);
@@ -124,6 +125,28 @@ test("a precache with one file missing never activates", async () => {
   });
   assert.equal(outcome.active, false, "no worker activated");
   assert.deepEqual(outcome.caches.filter((k) => k.startsWith("open-door-")), [], "no half-filled cache");
-  await context.close();
-  await server.close();
 });
+
+test("Chromium finds the app installable (manifest, icons, service worker)", async (t) => {
+  // Installability is never offered in an incognito-like context, so this
+  // one uses a real, fresh profile.
+  const server = await serve(DIST);
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "open-door-profile-")), {
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await ready(page);
+  await controlled(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors, []);
+});
+
+/** Closes what a test opened, whether it passed or not. */
+async function cleanUp(context, server) {
+  await context.close().catch(() => {});
+  await server().close().catch(() => {});
+}

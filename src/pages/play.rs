@@ -133,9 +133,14 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
 
     // A new question takes focus, so keyboard and screen-reader users start
     // on it rather than at the top of the page.
+    // Not if the student already moved into the question (a quick number
+    // key), since taking focus back then would undo their choice of focus.
     if index > 0 {
         request_animation_frame(move || {
-            if let Some(el) = heading_ref.get() {
+            let already_in_question = document()
+                .active_element()
+                .is_some_and(|el| el.closest("form.question").ok().flatten().is_some());
+            if let Some(el) = heading_ref.get().filter(|_| !already_in_question) {
                 let _ = el.focus();
             }
         });

@@ -39,9 +39,12 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let mode = RwSignal::new(Mode::Practice);
     let minutes = RwSignal::new(None::<u16>);
     let link = RwSignal::new(None::<String>);
+    // Ticked single questions (Classroom only): when any are ticked, the quiz
+    // is exactly those, whatever the topics and articles.
+    let picked = RwSignal::new(Vec::<String>::new());
     let navigate = use_navigate();
 
-    let toggle = |list: RwSignal<Vec<String>>, id: String| {
+    let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
             if let Some(at) = l.iter().position(|x| *x == id) {
                 l.remove(at);
@@ -64,6 +67,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
+                let chosen = picked.get_untracked();
+                let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
                 let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
                 let fixed = QuizSpec { selection: Selection::Ids(items.into_iter().map(|i| i.question_id).collect()), ..spec };
                 let origin = window().location().origin().unwrap_or_default();
@@ -135,11 +140,37 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     <option value="30">"30 minutes"</option>
                 </select>
             </p>
+            {(purpose == BuilderPurpose::Share).then(|| view! { <SinglePicker picked=picked toggle=toggle /> })}
             <button type="submit" class="primary">
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>
         </form>
         {move || link.get().map(|href| view! { <ShareLink href=href /> })}
+    }
+}
+
+/// Single questions to build a quiz from, by article, folded away.
+#[component]
+fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>, String)) -> impl IntoView {
+    view! {
+        <details class="single-picker">
+            <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
+            {bundle().articles.iter().map(|article| view! {
+                <fieldset>
+                    <legend>{capitalise(&article.label)}</legend>
+                    {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
+                        let id = q.id.clone();
+                        let input_id = format!("pick-{}", q.id);
+                        view! {
+                            <div class="choice">
+                                <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(picked, id.clone()) />
+                                <label for=input_id>{format!("{}: {}", q.id, q.prompt)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }).collect_view()}
+        </details>
     }
 }
 
