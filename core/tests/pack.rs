@@ -26,8 +26,11 @@ fn the_example_pack_in_the_readme_imports_and_round_trips() {
     assert!(joined.question("handout-1-01").is_some());
 }
 
+/// A change to the example pack.
+type Breakage = fn(&mut serde_json::Value);
+
 /// A change to the example, and words one of the messages must contain.
-const BAD_PACKS: &[(&str, fn(&mut serde_json::Value), &str)] = &[
+const BAD_PACKS: &[(&str, Breakage, &str)] = &[
     ("unknown top field", |p| { p["colour"] = "red".into(); }, "Unknown field `colour`"),
     ("unknown question field", |p| { p["questions"][1]["hint"] = "x".into(); }, "questions[1] (id `handout-1-02`): unknown field `hint`"),
     ("wrong type", |p| { p["questions"][0]["choices"] = 3.into(); }, "questions[0] (id `handout-1-01`): invalid type"),

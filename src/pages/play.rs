@@ -76,8 +76,8 @@ fn persist(store: ProgressStore, session: RwSignal<Option<QuizSession>>) {
 }
 
 fn store_best(progress: &mut open_door_core::progress::Progress, topic: &str, correct: usize, total: usize) {
-    if total > 0 {
-        progress.record_best(topic, (correct * 100 / total) as u8);
+    if let Some(percent) = (correct * 100).checked_div(total) {
+        progress.record_best(topic, percent as u8);
     }
 }
 
