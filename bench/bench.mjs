@@ -6,7 +6,7 @@
 // budget fails: the table says PASS or FAIL for each.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -104,7 +104,7 @@ async function throttled(context, page) {
   return cdp;
 }
 
-async function coldLoad(browser, url, sizes, origin) {
+async function coldLoad(browser, url, sizes) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   await context.addInitScript(PROBE);
   const page = await context.newPage();

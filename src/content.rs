@@ -29,14 +29,14 @@ pub fn library() -> &'static Library {
         let mut packs = Vec::new();
         let mut skipped = Vec::new();
         for stored in storage::stored_packs() {
-            match pack::import(&pack::export(&stored), &bundle) {
+            let name = stored.name.clone();
+            match pack::check(stored, &bundle) {
                 Ok(checked) => {
                     pack::merge(&mut bundle, &checked);
                     packs.push(checked);
                 }
                 Err(rejected) => skipped.push(format!(
-                    "The question pack \"{}\" no longer fits this version of Open Door and was not loaded: {}",
-                    stored.name,
+                    "The question pack \"{name}\" no longer fits this version of Open Door and was not loaded: {}",
                     rejected.0.join(" ")
                 )),
             }

@@ -188,6 +188,18 @@ impl Question {
             .collect()
     }
 
+    /// Choices as the reader sees them listed: a sequence for `order`
+    /// questions ("a → b → c"), a set otherwise ("a; b").
+    pub fn choice_text(&self, indices: &[usize]) -> String {
+        let separator = if self.kind == QuestionKind::Order { " → " } else { "; " };
+        indices.iter().filter_map(|&i| self.choices.get(i).map(String::as_str)).collect::<Vec<_>>().join(separator)
+    }
+
+    /// The right answer in words, for feedback, review and answer keys.
+    pub fn right_answer_text(&self) -> String {
+        self.choice_text(&self.correct_indices())
+    }
+
     /// Whether a response (indices into `choices`) is right. Choice
     /// questions compare sets; order questions compare sequences.
     pub fn is_correct(&self, response: &[usize]) -> bool {
@@ -267,6 +279,15 @@ mod tests {
         assert!(q.is_correct(&[2, 0]));
         assert!(!q.is_correct(&[0]));
         assert!(!q.is_correct(&[0, 1, 2]));
+    }
+
+    #[test]
+    fn answers_read_as_a_sequence_or_a_set() {
+        let order = question(QuestionKind::Order, &["first", "second", "third"], &[]);
+        assert_eq!(order.right_answer_text(), "first → second → third");
+        assert_eq!(order.choice_text(&[2, 0, 1]), "third → first → second");
+        let multiple = question(QuestionKind::Multiple, &["a", "b", "c"], &["c", "a"]);
+        assert_eq!(multiple.right_answer_text(), "a; c");
     }
 
     #[test]

@@ -192,11 +192,7 @@ fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, lo
 #[component]
 pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: NodeRef<html::Div>) -> impl IntoView {
     let correct = question.is_correct(&response);
-    let right_answer = if question.kind == QuestionKind::Order {
-        question.choices.join(" → ")
-    } else {
-        question.answer.join("; ")
-    };
+    let right_answer = question.right_answer_text();
     view! {
         <div class="feedback" class:right=correct class:wrong=!correct tabindex="-1" node_ref=node_ref>
             <p class="verdict">

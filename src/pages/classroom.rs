@@ -150,7 +150,11 @@ fn Packs() -> impl IntoView {
                             view! {
                                 <li>
                                     <strong>{p.name.clone()}</strong>{format!(" ({} questions) ", p.questions.len())}
-                                    <button type="button" on:click=move |_| { let _ = download(&file, "application/json", &text); }>"Export"</button>
+                                    <button type="button" on:click=move |_| {
+                                        if let Err(why) = download(&file, "application/json", &text) {
+                                            messages.set(vec![format!("The export failed: {why}.")]);
+                                        }
+                                    }>"Export"</button>
                                     " "
                                     <button type="button" on:click=move |_| remove(name.clone())>"Remove"</button>
                                 </li>

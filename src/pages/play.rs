@@ -269,10 +269,10 @@ fn Results(session: RwSignal<Option<QuizSession>>) -> impl IntoView {
             let response = finished.responses[i].clone();
             let yours = response.as_ref().map_or_else(
                 || "not answered".to_string(),
-                |r| r.iter().map(|&c| question.choices[c].as_str()).collect::<Vec<_>>().join(if question.kind == open_door_core::content::QuestionKind::Order { " → " } else { "; " }),
+                |r| question.choice_text(r),
             );
             let correct = response.as_ref().is_some_and(|r| question.is_correct(r));
-            let right = if question.kind == open_door_core::content::QuestionKind::Order { question.choices.join(" → ") } else { question.answer.join("; ") };
+            let right = question.right_answer_text();
             Some(view! {
                 <li class="review-item">
                     <h3>

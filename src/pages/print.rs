@@ -41,7 +41,7 @@ pub fn PrintWorksheet() -> impl IntoView {
         let key = questions
             .iter()
             .map(|(question, _)| {
-                let answer = if question.kind == QuestionKind::Order { question.choices.join(" → ") } else { question.answer.join("; ") };
+                let answer = question.right_answer_text();
                 view! {
                     <li>
                         <p><strong>{answer}</strong></p>

@@ -68,7 +68,7 @@ pub fn Projector() -> impl IntoView {
             <Show when=move || revealed.get()>
                 <div class="projector-answer">
                     {(question.kind == QuestionKind::Order).then(|| view! {
-                        <p><strong>"Right order: "</strong>{question.choices.join(" → ")}</p>
+                        <p><strong>"Right order: "</strong>{question.right_answer_text()}</p>
                     })}
                     <p>{question.explanation.clone()}</p>
                     <Evidence question=question />
