@@ -15,6 +15,9 @@ import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+// Lighthouse's performance score moves by several points between runs of
+// the same page; its documentation advises the median of several.
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const DIST = "dist";
 const THROTTLE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
 const BUDGETS = {
@@ -213,24 +216,38 @@ results.app.warmOfflineFirstQuestionMs = stats(warm.times);
 
 // Answer to feedback over a 20-question quiz (the baseline has 10 and no
 // per-answer feedback: its figure is answer to the next question painted).
-const appQuiz = await interactionAndMemory(browser, appServer.url + "/quiz/play?count=20&seed=1&mode=practice", {
+// The quiz is taken RUNS times, each in a fresh page, and the answers
+// pooled: the 95th percentile of 20 answers is nearly their maximum, and
+// moved by 20 ms between identical runs here. Memory: the median of the runs.
+async function quizzes(url, quiz) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await interactionAndMemory(browser, url, quiz));
+  return { times: runs.flatMap((r) => r.times), heap: median(runs.map((r) => r.heap)), wasm: median(runs.map((r) => r.wasm)) };
+}
+const appQuiz = await quizzes(appServer.url + "/quiz/play?count=20&seed=1&mode=practice", {
   submit: "form.question button[type=submit]",
   done: "feedback",
   advance: async (page) => { await page.click("button:text-matches('Next question|See results')"); },
   questions: 20,
 });
-const baselineQuiz = await interactionAndMemory(browser, baselineServer.url + "/", {
+const baselineQuiz = await quizzes(baselineServer.url + "/", {
   submit: ".sd-navigation__next-btn, .sd-navigation__complete-btn",
   done: "next-question",
   questions: 10,
 });
 for (const [who, quiz] of [["app", appQuiz], ["baseline", baselineQuiz]]) {
-  results[who].answerToFeedbackMs = { median: median(quiz.times), p95: percentile(quiz.times, 95), runs: quiz.times.length };
+  results[who].answerToFeedbackMs = { median: median(quiz.times), p95: percentile(quiz.times, 95), max: Math.max(...quiz.times), answers: quiz.times.length };
   results[who].memory = { jsHeapBytes: quiz.heap, wasmBytes: quiz.wasm, totalBytes: quiz.heap + quiz.wasm };
 }
 
-results.app.lighthouse = await lighthouse(appServer.url + "/");
-results.baseline.lighthouse = await lighthouse(baselineServer.url + "/");
+// Each category's median over the runs, and every run's scores beside it.
+async function lighthouseMedian(url) {
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouse(url));
+  return { ...Object.fromEntries(Object.keys(runs[0]).map((id) => [id, median(runs.map((r) => r[id]))])), runs };
+}
+results.app.lighthouse = await lighthouseMedian(appServer.url + "/");
+results.baseline.lighthouse = await lighthouseMedian(baselineServer.url + "/");
 await browser.close();
 await appServer.close();
 await baselineServer.close();
@@ -241,7 +258,7 @@ const checks = [
   ["first question ready (median, throttled)", a.firstQuestionMs.median, `<= ${ms(BUDGETS.firstQuestionMs)}`, a.firstQuestionMs.median <= BUDGETS.firstQuestionMs],
   ["answer to feedback p95", a.answerToFeedbackMs.p95, `<= ${ms(BUDGETS.answerToFeedbackP95Ms)}`, a.answerToFeedbackMs.p95 <= BUDGETS.answerToFeedbackP95Ms],
   ["memory (JS heap + wasm)", a.memory.totalBytes, `<= ${kb(BUDGETS.memoryBytes)}`, a.memory.totalBytes <= BUDGETS.memoryBytes],
-  ...Object.entries(BUDGETS.lighthouse).map(([id, min]) => [`Lighthouse ${id}`, a.lighthouse[id], `>= ${min}`, a.lighthouse[id] >= min]),
+  ...Object.entries(BUDGETS.lighthouse).map(([id, min]) => [`Lighthouse ${id} (median)`, a.lighthouse[id], `>= ${min}`, a.lighthouse[id] >= min]),
 ];
 results.budgets = checks.map(([name, value, budget, pass]) => ({ name, value, budget, pass }));
 mkdirSync("bench", { recursive: true });
@@ -255,13 +272,16 @@ const rows = [
   ["first contentful paint (median; min-max)", `${ms(a.fcpMs.median)} (${ms(a.fcpMs.min)}-${ms(a.fcpMs.max)})`, `${ms(b.fcpMs.median)} (${ms(b.fcpMs.min)}-${ms(b.fcpMs.max)})`, ratio(a.fcpMs.median, b.fcpMs.median)],
   ["first question ready (median; min-max)", `${ms(a.firstQuestionMs.median)} (${ms(a.firstQuestionMs.min)}-${ms(a.firstQuestionMs.max)})`, `${ms(b.firstQuestionMs.median)} (${ms(b.firstQuestionMs.min)}-${ms(b.firstQuestionMs.max)})`, ratio(a.firstQuestionMs.median, b.firstQuestionMs.median)],
   ["warm load offline, first question (median)", ms(a.warmOfflineFirstQuestionMs.median), "no offline mode", "n/a"],
-  ["answer to feedback, median / p95", `${ms(a.answerToFeedbackMs.median)} / ${ms(a.answerToFeedbackMs.p95)}`, `${ms(b.answerToFeedbackMs.median)} / ${ms(b.answerToFeedbackMs.p95)} (to next question)`, ratio(a.answerToFeedbackMs.p95, b.answerToFeedbackMs.p95)],
-  ["memory: JS heap + wasm", `${kb(a.memory.jsHeapBytes)} + ${kb(a.memory.wasmBytes)}`, kb(b.memory.jsHeapBytes), ratio(a.memory.totalBytes, b.memory.totalBytes)],
-  ...["performance", "accessibility", "best-practices", "seo"].map((id) => [`Lighthouse ${id}`, String(a.lighthouse[id]), String(b.lighthouse[id]), ratio(a.lighthouse[id], b.lighthouse[id])]),
+  [`answer to feedback, median / p95 / max (${a.answerToFeedbackMs.answers} answers)`, `${ms(a.answerToFeedbackMs.median)} / ${ms(a.answerToFeedbackMs.p95)} / ${ms(a.answerToFeedbackMs.max)}`, `${ms(b.answerToFeedbackMs.median)} / ${ms(b.answerToFeedbackMs.p95)} / ${ms(b.answerToFeedbackMs.max)} (to next question; ${b.answerToFeedbackMs.answers} answers)`, ratio(a.answerToFeedbackMs.p95, b.answerToFeedbackMs.p95)],
+  ["memory after a quiz, median: JS heap + wasm", `${kb(a.memory.jsHeapBytes)} + ${kb(a.memory.wasmBytes)}`, kb(b.memory.jsHeapBytes), ratio(a.memory.totalBytes, b.memory.totalBytes)],
+  ...["performance", "accessibility", "best-practices", "seo"].map((id) => {
+    const shown = (l) => `${l[id]} (${l.runs.map((r) => r[id]).join(", ")})`;
+    return [`Lighthouse ${id}, median (runs)`, shown(a.lighthouse), shown(b.lighthouse), ratio(a.lighthouse[id], b.lighthouse[id])];
+  }),
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join(" | ");
-console.log(`\nOpen Door benchmark, ${results.date} (${RUNS} runs; ${THROTTLE.latency} ms RTT, 1.6 Mbit/s down, CPU ${THROTTLE.cpu}x slower)\n`);
+console.log(`\nOpen Door benchmark, ${results.date} (${RUNS} runs, Lighthouse ${LIGHTHOUSE_RUNS}; ${THROTTLE.latency} ms RTT, 1.6 Mbit/s down, CPU ${THROTTLE.cpu}x slower)\n`);
 console.log(line(rows[0]));
 console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
 for (const r of rows.slice(1)) console.log(line(r));

@@ -4,35 +4,12 @@
 // alone; pages reflow at 320 px and 200% text; the CSP refuses injected
 // scripts; no cookie is ever set.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
-
-/** Runs axe on the page as it is now; returns the violations, described. */
-async function violations(page) {
-  // Evaluated through the devtools protocol, which the page's CSP allows.
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      rules: { "target-size": { enabled: true } },
-    });
-    return {
-      checked: result.passes.length,
-      violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`),
-    };
-  });
-  assert.ok(found.checked > 10, `axe checked only ${found.checked} rules: did it run?`);
-  return found.violations;
-}
 
 /** The first place where a heading skips a level going down (h2 to h4), if any. */
 const headingSkips = (page) =>

@@ -1,11 +1,34 @@
 // Shared set-up for the end-to-end tests: the release build served on
 // 127.0.0.1, Debian's Chromium driven by Playwright, and a watch on every
 // page that fails the test on any console error, uncaught exception, CSP
-// violation or request that leaves the origin.
+// violation or request that leaves the origin; and axe-core, run on a page
+// as it is.
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe on the page as it is now; returns the violations, described. */
+export async function violations(page) {
+  // Evaluated through the devtools protocol, which the page's CSP allows.
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      rules: { "target-size": { enabled: true } },
+    });
+    return {
+      checked: result.passes.length,
+      violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`),
+    };
+  });
+  assert.ok(found.checked > 10, `axe checked only ${found.checked} rules: did it run?`);
+  return found.violations;
+}
 
 export const DIST = process.env.DIST || "dist";
 

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { freshPage, ready, startApp } from "./helpers.mjs";
+import { DIST, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { serve } from "./serve.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -17,9 +19,34 @@ test("the shell: one h1, navigation, main, footer privacy promise, lang", async 
     assert.equal(await page.locator(`nav a:text-is("${name}")`).count(), 1, `nav link ${name}`);
   }
   assert.match(await page.textContent("footer"), /No accounts, no tracking/);
+  assert.equal(await page.locator("#start-up").count(), 0, "the loading message is gone once the app runs");
   await page.screenshot({ path: "docs/screenshot-home.png" });
   watcher.assertClean();
   await context.close();
+});
+
+test("a start-up that breaks off says so, and Try again starts the app once the network is back", async () => {
+  const wasm = "/" + readdirSync(DIST).find((name) => name.endsWith(".wasm"));
+  let server = await serve(DIST, 0, { missing: [wasm] });
+  const port = Number(new URL(server.url).port);
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + "/quiz");
+    await page.waitForSelector("#start-up button");
+    assert.match(await page.textContent("#start-up [role=status]"), /did not finish loading/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Try again", "focus is on the way out");
+    assert.deepEqual(await violations(page), []);
+    await server.close();
+    server = await serve(DIST, port);
+    await page.keyboard.press("Enter");
+    await ready(page);
+    assert.equal(await page.textContent("main h1"), "Quiz");
+    assert.equal(await page.locator("#start-up").count(), 0);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 test("every page in the navigation opens with its own single h1", async () => {

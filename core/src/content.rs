@@ -127,12 +127,14 @@ impl QuestionKind {
     pub fn is_single_answer(self) -> bool {
         matches!(self, Self::Single | Self::TrueFalse | Self::WhoSaid | Self::WhichSource)
     }
+    /// What the reader is asked to do, as a sentence with its own full stop
+    /// or question mark.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Single => "Choose one",
-            Self::Multiple => "Choose all that apply",
-            Self::TrueFalse => "True or false",
-            Self::Order => "Put in order",
+            Self::Single => "Choose one.",
+            Self::Multiple => "Choose all that apply.",
+            Self::TrueFalse => "True or false?",
+            Self::Order => "Put in order.",
             Self::WhoSaid => "Who said it?",
             Self::WhichSource => "Which source?",
         }

@@ -32,6 +32,17 @@ fn every_question_type_is_used() {
     }
 }
 
+/// The question form shows the label and then "Number keys choose; Enter
+/// submits.", so each label must be a sentence of its own.
+#[test]
+fn every_question_kind_label_is_a_whole_sentence() {
+    use open_door_core::content::QuestionKind::*;
+    for kind in [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource] {
+        let label = kind.label();
+        assert!(label.ends_with(['.', '?']), "{kind:?}: {label:?} needs its full stop or question mark");
+    }
+}
+
 /// The cleaned articles must be the handed-over texts with only page
 /// furniture removed: every paragraph stands verbatim in the original.
 /// The originals live in ../shared/articles, beside the repository.

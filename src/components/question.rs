@@ -87,7 +87,7 @@ pub fn QuestionForm(
                 <legend>{question.prompt.clone()}</legend>
                 <p class="kind">
                     {question.kind.label()}
-                    {(!is_order).then_some(". Number keys choose; Enter submits.")}
+                    {(!is_order).then_some(" Number keys choose; Enter submits.")}
                 </p>
                 {controls}
             </fieldset>

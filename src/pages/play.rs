@@ -61,9 +61,14 @@ pub fn Play() -> impl IntoView {
     }
 }
 
-fn persist(store: ProgressStore, session: RwSignal<Option<QuizSession>>) {
+/// Saves the answer just given, if any, with the session, or once the quiz
+/// is finished its best scores, in one write.
+fn persist(store: ProgressStore, session: RwSignal<Option<QuizSession>>, answer: Option<(&str, bool)>) {
     let current = session.get_untracked();
     store.update(|p| {
+        if let Some((question_id, correct)) = answer {
+            p.record_answer(question_id, correct, today());
+        }
         if let Some(finished) = current.as_ref().filter(|s| s.is_finished()) {
             for topic in finished.by_topic(bundle()) {
                 store_best(p, &topic.topic, topic.correct, topic.total);
@@ -97,13 +102,13 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
     let heading_ref = NodeRef::<html::H2>::new();
     let status = RwSignal::new(String::new());
 
-    let advance = move || {
+    let advance = move |answer: Option<(&str, bool)>| {
         session.update(|s| {
             if let Some(s) = s {
                 s.advance(now_ms());
             }
         });
-        persist(store, session);
+        persist(store, session, answer);
     };
 
     let on_answer = Callback::new(move |response: Vec<usize>| {
@@ -116,18 +121,18 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
         // Only the first answer counts: a double click or the back button
         // gets `AlreadyAnswered` and changes nothing.
         let Submitted::Scored { correct } = outcome else { return };
-        store.update(|p| p.record_answer(&question.id, correct, today()));
+        let answer = Some((question.id.as_str(), correct));
         match mode {
             Mode::Practice => {
                 status.set(if correct { "Right.".into() } else { "Not quite.".into() });
-                persist(store, session);
+                persist(store, session, answer);
                 request_animation_frame(move || {
                     if let Some(el) = feedback_ref.get() {
                         let _ = el.focus();
                     }
                 });
             }
-            Mode::Test => advance(),
+            Mode::Test => advance(answer),
         }
     });
 
@@ -152,7 +157,7 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
         let on_control = document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
         if ev.key() == "Enter" && !on_control && mode == Mode::Practice && answered.with_untracked(Option::is_some) {
             ev.prevent_default();
-            advance();
+            advance(None);
         }
     });
     on_cleanup(move || enter.remove());
@@ -167,7 +172,7 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
         <div role="status" aria-live="polite" class="visually-hidden answer-status">{move || status.get()}</div>
         <Show when=move || answered.with(Option::is_some) && mode == Mode::Practice>
             <Feedback question=question response=answered.get_untracked().unwrap_or_default() node_ref=feedback_ref />
-            <button type="button" class="primary" on:click=move |_| advance()>{next_label}</button>
+            <button type="button" class="primary" on:click=move |_| advance(None)>{next_label}</button>
         </Show>
     }
     .into_any()
@@ -215,7 +220,7 @@ fn TimeLimit(session: RwSignal<Option<QuizSession>>, minutes: Option<u16>, start
                         s.finish(now_ms());
                     }
                 });
-                persist(store, session);
+                persist(store, session, None);
             }
         },
         std::time::Duration::from_secs(1),
