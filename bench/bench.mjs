@@ -30,6 +30,12 @@ const BUDGETS = {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+/** Runs `measure` `times` times, one after the other (never in parallel: runs would compete for the CPU). */
+async function repeat(times, measure) {
+  const runs = [];
+  for (let i = 0; i < times; i++) runs.push(await measure());
+  return runs;
+}
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (v) => `${Math.round(v)} ms`;
@@ -199,8 +205,7 @@ const results = { date: new Date().toISOString(), command: "make bench", throttl
 
 // Cold loads.
 for (const [who, url, sizes] of [["app", appServer.url + QUIZ, appSizes], ["baseline", baselineServer.url + "/", baselineSizes]]) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, url, sizes));
+  const runs = await repeat(RUNS, () => coldLoad(browser, url, sizes));
   results[who].firstLoadGzipBytes = runs[0].bytes;
   results[who].firstLoadFiles = runs[0].files;
   results[who].fcpMs = stats(runs.map((r) => r.fcp));
@@ -220,8 +225,7 @@ results.app.warmOfflineFirstQuestionMs = stats(warm.times);
 // pooled: the 95th percentile of 20 answers is nearly their maximum, and
 // moved by 20 ms between identical runs here. Memory: the median of the runs.
 async function quizzes(url, quiz) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await interactionAndMemory(browser, url, quiz));
+  const runs = await repeat(RUNS, () => interactionAndMemory(browser, url, quiz));
   return { times: runs.flatMap((r) => r.times), heap: median(runs.map((r) => r.heap)), wasm: median(runs.map((r) => r.wasm)) };
 }
 const appQuiz = await quizzes(appServer.url + "/quiz/play?count=20&seed=1&mode=practice", {
@@ -242,8 +246,7 @@ for (const [who, quiz] of [["app", appQuiz], ["baseline", baselineQuiz]]) {
 
 // Each category's median over the runs, and every run's scores beside it.
 async function lighthouseMedian(url) {
-  const runs = [];
-  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await lighthouse(url));
+  const runs = await repeat(LIGHTHOUSE_RUNS, () => lighthouse(url));
   return { ...Object.fromEntries(Object.keys(runs[0]).map((id) => [id, median(runs.map((r) => r[id]))])), runs };
 }
 results.app.lighthouse = await lighthouseMedian(appServer.url + "/");

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use open_door_core::content::QuestionKind;
 use open_door_core::files::load_content;
 
 fn content_dir() -> &'static Path {
@@ -23,11 +24,15 @@ fn the_bundled_content_validates() {
     }
 }
 
+const ALL_KINDS: [QuestionKind; 6] = {
+    use QuestionKind::*;
+    [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource]
+};
+
 #[test]
 fn every_question_type_is_used() {
-    use open_door_core::content::QuestionKind::*;
     let bundle = load_content(content_dir()).expect("content validates");
-    for kind in [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource] {
+    for kind in ALL_KINDS {
         assert!(bundle.questions.iter().any(|q| q.kind == kind), "no {kind:?} question");
     }
 }
@@ -36,8 +41,7 @@ fn every_question_type_is_used() {
 /// submits.", so each label must be a sentence of its own.
 #[test]
 fn every_question_kind_label_is_a_whole_sentence() {
-    use open_door_core::content::QuestionKind::*;
-    for kind in [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource] {
+    for kind in ALL_KINDS {
         let label = kind.label();
         assert!(label.ends_with(['.', '?']), "{kind:?}: {label:?} needs its full stop or question mark");
     }
