@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::figures::Figures;
 use crate::markup::Block;
 
 /// Everything the app teaches from, already validated.
@@ -14,6 +15,9 @@ pub struct Bundle {
     pub explainers: Vec<Explainer>,
     pub glossary: Vec<GlossaryTerm>,
     pub questions: Vec<Question>,
+    /// The data of the explainers' figures (built-in content only).
+    #[serde(default)]
+    pub figures: Figures,
 }
 
 impl Bundle {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::content::{Article, Bundle, Explainer, GlossaryTerm, Question, Topic};
+use crate::figures::{self, Accession, DecisionPath, Enlargement, TimelineEvent};
 use crate::markup;
 use crate::validate::{validate_bundle, ContentError, ItemKind, Minimums, Origins};
 
@@ -27,6 +28,12 @@ struct GlossaryFile {
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     question: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UkraineRoadFile {
+    event: Vec<TimelineEvent>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +100,24 @@ pub fn load_content(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
         }
     }
 
+    let figures_dir = dir.join("figures");
+    match read_toml::<Enlargement>(&figures_dir.join("enlargement.toml")) {
+        Ok(file) => bundle.figures.enlargement = file,
+        Err(e) => errors.push(e),
+    }
+    match read_toml::<Accession>(&figures_dir.join("accession.toml")) {
+        Ok(file) => bundle.figures.accession = file,
+        Err(e) => errors.push(e),
+    }
+    match read_toml::<DecisionPath>(&figures_dir.join("article-5.toml")) {
+        Ok(file) => bundle.figures.article_5 = file,
+        Err(e) => errors.push(e),
+    }
+    match read_toml::<UkraineRoadFile>(&figures_dir.join("ukraine-road.toml")) {
+        Ok(file) => bundle.figures.ukraine_road = file.event,
+        Err(e) => errors.push(e),
+    }
+
     for topic in &bundle.topics {
         origins.record(ItemKind::Topic, &topic.id, &shown(&topics_path));
     }
@@ -102,6 +127,7 @@ pub fn load_content(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
 
     if errors.is_empty() {
         errors = validate_bundle(&bundle, &origins, Minimums::BUILT_IN);
+        errors.extend(figures::validate(&bundle.figures, &bundle));
     }
     if errors.is_empty() {
         Ok(bundle)

@@ -6,6 +6,7 @@
 //! natively with `cargo test -p open-door-core`.
 
 pub mod content;
+pub mod figures;
 pub mod markup;
 pub mod pack;
 pub mod progress;

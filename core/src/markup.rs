@@ -5,9 +5,12 @@
 //! Supported: `## Heading`, `### Subheading`, paragraphs, `- item` lists,
 //! `1. item` numbered lists, `> quotation` (a line `> -- Source` names it),
 //! `**strong**`, `*emphasis*` and links `[text](kind:id)` where kind is
-//! `glossary`, `source`, `learn` or `quiz`.
+//! `glossary`, `source`, `learn` or `quiz`, and a line `::figure id` that
+//! places one of the known figures ([`FigureId`]) on its own.
 
 use serde::{Deserialize, Serialize};
+
+use crate::figures::FigureId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
@@ -15,6 +18,7 @@ pub enum Block {
     Paragraph(Vec<Inline>),
     List { numbered: bool, items: Vec<Vec<Inline>> },
     Quote { text: Vec<Inline>, cite: Option<String> },
+    Figure(FigureId),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,7 +96,10 @@ pub fn parse_document(text: &str) -> Result<Vec<Block>, String> {
         let at = |e: String| format!("line {}: {e}", number + 1);
         let at_block = |e: String| format!("line {block_line}: {e}");
         let numbered_item = numbered_item(line);
-        if line.is_empty() {
+        if let Some(name) = line.strip_prefix("::figure ") {
+            flush(&mut blocks, &mut paragraph, &mut list, &mut quote, &mut quote_cite).map_err(at_block)?;
+            blocks.push(Block::Figure(FigureId::parse(name.trim()).map_err(at)?));
+        } else if line.is_empty() {
             flush(&mut blocks, &mut paragraph, &mut list, &mut quote, &mut quote_cite).map_err(at_block)?;
         } else if let Some(rest) = line.strip_prefix('#') {
             flush(&mut blocks, &mut paragraph, &mut list, &mut quote, &mut quote_cite).map_err(at_block)?;
@@ -191,6 +198,7 @@ pub fn links(blocks: &[Block]) -> Vec<&LinkTarget> {
                 Box::new(text.iter())
             }
             Block::List { items, .. } => Box::new(items.iter().flatten()),
+            Block::Figure(_) => Box::new(std::iter::empty()),
         }
     });
     inlines
@@ -216,6 +224,8 @@ pub fn word_count(blocks: &[Block]) -> usize {
                 text.iter().map(inline_words).sum::<usize>()
             }
             Block::List { items, .. } => items.iter().flatten().map(inline_words).sum(),
+            // A figure's words are its data's, not the explainer's.
+            Block::Figure(_) => 0,
         })
         .sum()
 }
@@ -261,6 +271,15 @@ mod tests {
         assert_eq!(parse_document("fine\n\n**open").unwrap_err(), "line 3: `**` opened but never closed");
         assert!(parse_document("# Title").unwrap_err().starts_with("line 1: headings"));
         assert!(parse_document("[x](http://example.com)").unwrap_err().contains("link kind `http`"));
+    }
+
+    #[test]
+    fn a_figure_line_is_a_block_of_its_own_and_unknown_figures_name_the_line() {
+        let blocks = parse_document("Before.\n::figure enlargement-map\nAfter.").unwrap();
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1], Block::Figure(FigureId::EnlargementMap));
+        let error = parse_document("text\n\n::figure timeline").unwrap_err();
+        assert!(error.starts_with("line 3: unknown figure `timeline`"), "{error}");
     }
 
     #[test]

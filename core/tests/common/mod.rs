@@ -54,5 +54,6 @@ pub fn bundle(questions: usize) -> Bundle {
                 q
             })
             .collect(),
+        figures: Default::default(),
     }
 }
