@@ -1,4 +1,6 @@
 // Trunk post_build hook:
+// 0. draws the enlargement maps into figures/ (scripts/figures.mjs), so they
+//    are built files like any other and precached below;
 // 1. writes the sha256 of every inline script into the CSP meta tag, so the
 //    policy needs no 'unsafe-inline';
 // 2. writes the service worker's precache list and version from the built
@@ -8,6 +10,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeEnlargementMaps } from "./figures.mjs";
 
 const sha256 = (data, encoding) => createHash("sha256").update(data).digest(encoding);
 const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
@@ -51,6 +54,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   try {
+    const maps = writeEnlargementMaps(join(staging, "figures"));
+    console.log(`post-build: ${maps.length} enlargement maps drawn`);
     const scripts = stampCsp(staging);
     const { version, count } = stampServiceWorker(staging, readFileSync(join(staging, "sw.js"), "utf8"));
     console.log(`post-build: ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);

@@ -159,6 +159,7 @@ pub struct PathStep {
 pub struct Invocation {
     pub date: String,
     pub text: String,
+    pub sources: Vec<String>,
 }
 
 /// One event of `content/figures/ukraine-road.toml`.
@@ -377,6 +378,7 @@ pub fn validate(figures: &Figures, bundle: &Bundle) -> Vec<ContentError> {
     if PartialDate::parse(&path.invocation.date).and_then(|d| d.day).is_none() {
         report(file, "invocation", format!("date `{}` is not a date like 2001-09-12", path.invocation.date));
     }
+    check_sources(file, "invocation", &path.invocation.sources, &mut report);
 
     // The Ukraine road: events in order, each with its sources.
     let file = UKRAINE_ROAD_FILE;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use open_door_core::markup::{Block, Inline, LinkTarget};
 
+use crate::components::figures::Figure;
 use crate::content::bundle;
 
 #[component]
@@ -29,6 +30,7 @@ fn block(block: Block) -> AnyView {
             </figure>
         }
         .into_any(),
+        Block::Figure(id) => view! { <Figure id=id /> }.into_any(),
     }
 }
 

@@ -1,0 +1,181 @@
+// The explainers' figures: each renders in its explainer with a caption and
+// its facts as text; the enlargement map's year control works by keyboard
+// and updates the count; the map drawn at build time shows exactly the
+// members the table lists, year by year; axe is clean in both schemes and
+// nothing overflows a 360 px phone; the maps are precached but never loaded
+// by the quiz.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { DIST, freshPage, ready, startApp, violations } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const PAGES = { "enlargement-map": "joining", "accession-steps": "joining", "article-5-path": "article-5", "ukraine-road": "ukraine-road" };
+
+async function open(page, explainer) {
+  await page.goto(`${app.url}/learn/${explainer}`);
+  await ready(page);
+}
+
+/** The map image as shown: loaded, and its members as the SVG draws them. */
+async function shownMap(page) {
+  await page.waitForFunction(() => {
+    const img = document.querySelector("#enlargement-map img.map");
+    return img.complete && img.naturalWidth > 0;
+  });
+  return page.evaluate(async () => {
+    const img = document.querySelector("#enlargement-map img.map");
+    const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), "image/svg+xml");
+    const names = (selector) => [...svg.querySelectorAll(selector)].map((p) => p.getAttribute("data-member"));
+    const offMap = svg.querySelector("[data-off-map]")?.getAttribute("data-off-map").split(";") ?? [];
+    return {
+      src: new URL(img.src).pathname,
+      year: svg.documentElement.getAttribute("data-year"),
+      count: Number(svg.documentElement.getAttribute("data-count")),
+      joined: names("path.n"),
+      earlier: names("path.m"),
+      offMap,
+    };
+  });
+}
+
+test("each figure renders in its explainer with a caption, its steps and its sources", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  for (const [figure, explainer] of Object.entries(PAGES)) {
+    await open(page, explainer);
+    const box = page.locator(`figure#${figure}`);
+    await box.waitFor();
+    assert.ok((await box.locator("figcaption").innerText()).length > 20, `${figure} has a caption`);
+  }
+  await open(page, "joining");
+  assert.equal(await page.locator("#accession-steps li.flow-step").count(), 5);
+  assert.equal(await page.locator("#accession-steps .flow-step.delay .delay-badge").count(), 2, "invitation and ratification");
+  const deposit = await page.locator("#accession-steps li.flow-step").nth(4).innerText();
+  assert.match(deposit, /Finland: 4 April 2023/);
+  assert.match(deposit, /Sweden: 7 March 2024/);
+  await open(page, "article-5");
+  assert.equal(await page.locator("#article-5-path li.flow-step").count(), 5);
+  assert.match(await page.locator("#article-5-path .beside").innerText(), /Article 4/);
+  assert.match(await page.locator("#article-5-path .invocation").innerText(), /12 September 2001/);
+  await open(page, "ukraine-road");
+  const events = page.locator("#ukraine-road .timeline-events > li");
+  assert.ok((await events.count()) >= 8);
+  assert.match(await events.first().innerText(), /3 April 2008/);
+  assert.match(await events.last().innerText(), /July 2024/);
+  // Every event names its source; an article source opens in the reader.
+  for (const text of await events.allInnerTexts()) assert.match(text, /Sources?: /);
+  await page.locator('#ukraine-road a[href="/sources/002"]').first().click();
+  await page.waitForURL(/\/sources\/002$/);
+  await ready(page);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the year control works by keyboard: the count, the countries and the map follow", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await open(page, "joining");
+  const status = page.locator("#enlargement-map .year-status");
+  assert.equal(await status.innerText(), "32 members in 2024. Joined in 2024: Sweden.");
+  const slider = page.locator("#enlargement-year");
+  await slider.focus();
+  await page.keyboard.press("Home");
+  assert.equal(await status.innerText(), "12 members in 1949. Joined in 1949: Belgium, Canada, Denmark, France, Iceland, Italy, Luxembourg, Netherlands, Norway, Portugal, United Kingdom, United States.");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  assert.equal(await status.innerText(), "16 members in 1982. Joined in 1982: Spain.");
+  assert.equal(await slider.getAttribute("aria-valuetext"), "16 members in 1982");
+  let map = await shownMap(page);
+  assert.equal(map.src, "/figures/enlargement-1982.svg");
+  assert.equal(map.count, 16);
+  assert.deepEqual(map.joined, ["Spain"]);
+  // Tab on to "Later" and press it; Shift+Tab twice back to "Earlier".
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Later");
+  await page.keyboard.press("Enter");
+  assert.equal(await status.innerText(), "19 members in 1999. Joined in 1999: Czech Republic, Hungary, Poland.");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Space");
+  assert.equal(await status.innerText(), "15 members in 1955. Joined in 1955: West Germany.");
+  map = await shownMap(page);
+  assert.equal(map.year, "1955");
+  assert.match(await page.locator("#enlargement-map .rounds tr.current").innerText(), /^1955\s+West Germany/);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the map shows exactly the members the table lists, round by round", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await open(page, "joining");
+  const rows = await page.locator("#enlargement-map .rounds tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      year: tr.querySelector("th").textContent.slice(-4),
+      members: tr.querySelector(".members").textContent.split(", "),
+      after: Number(tr.querySelector("td:last-child").textContent),
+    })),
+  );
+  assert.equal(rows.length, 11);
+  assert.deepEqual(rows.map((r) => r.year), ["1949", "1952", "1955", "1982", "1999", "2004", "2009", "2017", "2020", "2023", "2024"]);
+  const slider = page.locator("#enlargement-year");
+  await slider.focus();
+  await page.keyboard.press("Home");
+  const sofar = [];
+  for (const [i, row] of rows.entries()) {
+    if (i > 0) await page.keyboard.press("ArrowRight");
+    sofar.push(...row.members);
+    const map = await shownMap(page);
+    assert.equal(map.year, row.year);
+    assert.equal(map.count, row.after, `${row.year}: the map's count`);
+    assert.equal(sofar.length, row.after, `${row.year}: the table's rows add up`);
+    // Every member is drawn once (or named as off the map), and the year's
+    // new members are the ones drawn as new.
+    assert.deepEqual([...map.joined, ...map.earlier, ...map.offMap].sort(), [...sofar].sort(), `${row.year}: members drawn`);
+    assert.deepEqual(map.joined.sort(), row.members.filter((m) => !map.offMap.includes(m)).sort(), `${row.year}: new members`);
+    assert.match(await page.locator("#enlargement-map .year-status").innerText(), new RegExp(`^${row.after} members in ${row.year}\\.`));
+  }
+  // Finland's border with Russia is on the map.
+  const map = await shownMap(page);
+  assert.ok(map.joined.includes("Sweden") && map.earlier.includes("Finland"));
+  const russia = await page.evaluate(async () => (await (await fetch("/figures/enlargement-2024.svg")).text()).includes(">Russia</text>"));
+  assert.ok(russia, "Russia is labelled beside Finland");
+  watcher.assertClean();
+  await context.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`figures are axe-clean in the ${scheme} scheme and fit a 360 px phone`, async (t) => {
+    const { page, watcher, context } = await freshPage(app, { colorScheme: scheme, viewport: { width: 360, height: 740 } });
+    for (const explainer of new Set(Object.values(PAGES))) {
+      await open(page, explainer);
+      if (explainer === "joining") await shownMap(page);
+      assert.deepEqual(await violations(page), [], `${explainer} (${scheme})`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${explainer} scrolls sideways at 360 px`);
+      for (const figure of Object.keys(PAGES).filter((f) => PAGES[f] === explainer)) {
+        const box = page.locator(`figure#${figure}`);
+        await box.scrollIntoViewIfNeeded();
+        const shot = `${process.env.SCREENSHOTS || "/tmp"}/figure-${figure}-${scheme}-360.png`;
+        await box.screenshot({ path: shot });
+        t.diagnostic(`screenshot: ${shot}`);
+      }
+    }
+    watcher.assertClean();
+    await context.close();
+  });
+}
+
+test("the maps are precached for offline use but the quiz never loads them", async () => {
+  const sw = readFileSync(`${DIST}/sw.js`, "utf8");
+  for (const year of ["1949", "1982", "2024"]) assert.ok(sw.includes(`"/figures/enlargement-${year}.svg"`), `${year} map precached`);
+  const { page, watcher, context } = await freshPage(app);
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${app.url}/quiz/play?ids=000-03&seed=2`);
+  await page.waitForSelector("form.question");
+  assert.deepEqual(requested.filter((path) => path.startsWith("/figures/")), []);
+  watcher.assertClean();
+  await context.close();
+});

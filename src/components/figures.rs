@@ -1,0 +1,207 @@
+//! The explainers' figures (`::figure id` in content). Each is a `<figure>`
+//! with a caption and the facts as text: the diagrams are ordered lists laid
+//! out by the stylesheet, so the picture and its text are one; the map is a
+//! static SVG per round (drawn at build time by scripts/figures.mjs from the
+//! same data) beside a table of the rounds.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use open_door_core::figures::{format_date, year_of, FigureId, REFERENCE};
+
+use crate::components::markup::article_label;
+use crate::content::bundle;
+
+#[component]
+pub fn Figure(id: FigureId) -> impl IntoView {
+    match id {
+        FigureId::EnlargementMap => view! { <EnlargementMap /> }.into_any(),
+        FigureId::AccessionSteps => view! { <AccessionSteps /> }.into_any(),
+        FigureId::Article5Path => view! { <Article5Path /> }.into_any(),
+        FigureId::UkraineRoad => view! { <UkraineRoad /> }.into_any(),
+    }
+}
+
+/// "Sources: the Kyiv visit report, reference facts": articles link to the
+/// Sources reader.
+#[component]
+fn Sources(sources: Vec<String>) -> impl IntoView {
+    let count = sources.len();
+    let items = sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let separator = if i + 1 < count { ", " } else { "" };
+            let item = if source == REFERENCE {
+                view! { <span>"the reference facts"</span> }.into_any()
+            } else {
+                view! { <A href=format!("/sources/{source}")>{article_label(&source)}</A> }.into_any()
+            };
+            view! { {item}{separator} }
+        })
+        .collect_view();
+    view! { <span class="figure-sources">{if count == 1 { "Source: " } else { "Sources: " }}{items}</span> }
+}
+
+fn year_text(date: &str) -> String {
+    year_of(date).map_or_else(|| date.to_string(), |y| y.to_string())
+}
+
+#[component]
+fn EnlargementMap() -> impl IntoView {
+    let data = &bundle().figures.enlargement;
+    let last = data.rounds.len().saturating_sub(1);
+    let (index, set_index) = signal(last);
+    let year = move || year_text(&data.rounds[index.get()].date);
+    let summary = move || data.summary(index.get());
+    let joined = move || data.rounds[index.get()].members.join(", ");
+    let step = move |by: isize| set_index.update(|i| *i = i.saturating_add_signed(by).min(last));
+    view! {
+        <figure class="figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
+            <figcaption id="enlargement-caption">"NATO's members by the year they joined, 1949 to 2024"</figcaption>
+            <div class="year-control">
+                <button type="button" class="button" on:click=move |_| step(-1) disabled=move || index.get() == 0>
+                    "Earlier"
+                </button>
+                <label for="enlargement-year">"Year"</label>
+                <input
+                    id="enlargement-year"
+                    type="range"
+                    min="0"
+                    max=last.to_string()
+                    step="1"
+                    prop:value=move || index.get().to_string()
+                    aria-valuetext=summary
+                    on:input=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            set_index.set(i.min(last));
+                        }
+                    }
+                />
+                <button type="button" class="button" on:click=move |_| step(1) disabled=move || index.get() == last>
+                    "Later"
+                </button>
+            </div>
+            <p class="year-status" role="status">
+                <strong>{summary}</strong>
+                ". Joined in "{year}": "{joined}"."
+            </p>
+            <img
+                class="map"
+                src=move || format!("/figures/enlargement-{}.svg", year())
+                width="640"
+                height="560"
+                alt=move || format!("Map of Europe in {}: members hatched, the year's new members dotted. The table below lists them.", year())
+            />
+            <ul class="legend">
+                <li><span class="swatch joined" aria-hidden="true"></span>"Joined in "{year}" (dotted)"</li>
+                <li><span class="swatch member" aria-hidden="true"></span>"Member before then (hatched)"</li>
+                <li><span class="swatch other" aria-hidden="true"></span>"Not a member (plain)"</li>
+            </ul>
+            <p class="map-note">{data.map_note.clone()}</p>
+            <table class="rounds">
+                <caption>"Who joined when"</caption>
+                <thead>
+                    <tr><th scope="col">"Joined"</th><th scope="col">"Countries"</th><th scope="col">"Members after"</th></tr>
+                </thead>
+                <tbody>
+                    {data.rounds.iter().enumerate().map(|(i, round)| view! {
+                        <tr class:current=move || index.get() == i>
+                            <th scope="row"><time datetime=round.date.clone()>{format_date(&round.date)}</time></th>
+                            <td>
+                                <span class="members">{round.members.join(", ")}</span>
+                                {round.note.clone().map(|note| view! { <span class="round-note">" "{note}</span> })}
+                                " "<Sources sources=round.sources.clone() />
+                            </td>
+                            <td>{data.members_after(i)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </figure>
+    }
+}
+
+#[component]
+fn AccessionSteps() -> impl IntoView {
+    let data = &bundle().figures.accession;
+    view! {
+        <figure class="figure flow" id=FigureId::AccessionSteps.name() aria-labelledby="accession-caption">
+            <figcaption id="accession-caption">"From invitation to membership: the five steps, with Finland and Sweden as worked examples"</figcaption>
+            <ol class="flow-steps">
+                {data.steps.iter().enumerate().map(|(i, step)| {
+                    let number = i + 1;
+                    let examples = data.examples.iter().flat_map(|example| {
+                        example.events.iter().filter(move |e| e.step == number).map(move |event| view! {
+                            <li>
+                                <strong>{example.country.clone()}</strong>": "
+                                {event.date.as_ref().map(|d| view! { <time datetime=d.clone()>{format_date(d)}</time>": " })}
+                                {event.text.clone()}" "
+                                <Sources sources=event.sources.clone() />
+                            </li>
+                        })
+                    }).collect_view();
+                    view! {
+                        <li class="flow-step" class:delay=step.one_ally_can_delay>
+                            <p class="step-title"><span class="step-number">{format!("Step {number}: ")}</span>{step.title.clone()}</p>
+                            <p>{step.text.clone()}</p>
+                            {step.one_ally_can_delay.then(|| view! { <p class="delay-badge">"One ally can delay or block this step."</p> })}
+                            <ul class="worked">{examples}</ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </figure>
+    }
+}
+
+#[component]
+fn Article5Path() -> impl IntoView {
+    let data = &bundle().figures.article_5;
+    view! {
+        <figure class="figure flow" id=FigureId::Article5Path.name() aria-labelledby="article-5-caption">
+            <figcaption id="article-5-caption">"The Article 5 decision path, with Article 4 beside it"</figcaption>
+            <div class="path-layout">
+                <ol class="flow-steps">
+                    {data.steps.iter().enumerate().map(|(i, step)| view! {
+                        <li class="flow-step">
+                            <p class="step-title"><span class="step-number">{format!("Step {}: ", i + 1)}</span>{step.title.clone()}</p>
+                            <p>{step.text.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <div class="beside">
+                    <p class="step-title">{data.beside.title.clone()}</p>
+                    <p>{data.beside.text.clone()}</p>
+                </div>
+            </div>
+            <p class="invocation">
+                <strong>"Invoked once, "<time datetime=data.invocation.date.clone()>{format_date(&data.invocation.date)}</time>". "</strong>
+                {data.invocation.text.clone()}" "
+                <Sources sources=data.invocation.sources.clone() />
+            </p>
+        </figure>
+    }
+}
+
+#[component]
+fn UkraineRoad() -> impl IntoView {
+    let events = &bundle().figures.ukraine_road;
+    let span = match (events.first(), events.last()) {
+        (Some(first), Some(last)) => format!(", {} to {}", year_text(&first.date), year_text(&last.date)),
+        _ => String::new(),
+    };
+    view! {
+        <figure class="figure timeline" id=FigureId::UkraineRoad.name() aria-labelledby="ukraine-road-caption">
+            <figcaption id="ukraine-road-caption">{format!("Ukraine's road to NATO{span}")}</figcaption>
+            <ol class="timeline-events">
+                {events.iter().map(|event| view! {
+                    <li>
+                        <p class="when"><time datetime=event.date.clone()>{event.when()}</time></p>
+                        <p class="step-title">{event.title.clone()}</p>
+                        <p>{event.text.clone()}" "<Sources sources=event.sources.clone() /></p>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </figure>
+    }
+}
