@@ -101,7 +101,7 @@ fn EnlargementMap() -> impl IntoView {
             <table class="rounds">
                 <caption>"Who joined when"</caption>
                 <thead>
-                    <tr><th scope="col">"Joined"</th><th scope="col">"Countries"</th><th scope="col">"Members after"</th></tr>
+                    <tr><th scope="col">"Joined"</th><th scope="col">"Countries"</th><th scope="col">"Total"</th></tr>
                 </thead>
                 <tbody>
                     {data.rounds.iter().enumerate().map(|(i, round)| view! {
