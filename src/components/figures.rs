@@ -175,7 +175,7 @@ fn Article5Path() -> impl IntoView {
                 </div>
             </div>
             <p class="invocation">
-                <strong>"Invoked once, "<time datetime=data.invocation.date.clone()>{format_date(&data.invocation.date)}</time>". "</strong>
+                <strong>"Article 5 invoked: "<time datetime=data.invocation.date.clone()>{format_date(&data.invocation.date)}</time>". "</strong>
                 {data.invocation.text.clone()}" "
                 <Sources sources=data.invocation.sources.clone() />
             </p>
