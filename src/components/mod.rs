@@ -1,5 +1,6 @@
 pub mod download;
 pub mod figures;
+pub mod hand_in;
 pub mod markup;
 pub mod notices;
 pub mod qr;
