@@ -1,8 +1,14 @@
 //! Validates `content/` and embeds it: a content file with any error stops
 //! the build with the file, the id and the rule, so the app never ships
 //! half-valid content.
+//!
+//! The figures' data is written as Rust code (figures.rs) instead of JSON:
+//! constructing it costs the wasm far less than a serde deserialiser for
+//! its dozen types would.
 
 use std::path::Path;
+
+use open_door_core::figures::{Accession, DecisionPath, Enlargement, Figures, Invocation, PathStep, TimelineEvent};
 
 fn main() {
     let content = Path::new("content");
@@ -12,6 +18,9 @@ fn main() {
             let json = serde_json::to_string(&bundle).expect("a validated bundle always serialises");
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.json");
             std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+            let out = out.with_file_name("figures.rs");
+            std::fs::write(&out, figures_code(&bundle.figures))
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
         }
         Err(errors) => {
             for error in &errors {
@@ -24,4 +33,71 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// The figures as one Rust expression of the core's types. The map's
+/// `map_shapes` are left out: only the build's map drawing uses them.
+fn figures_code(figures: &Figures) -> String {
+    let Figures { enlargement, accession, article_5, ukraine_road } = figures;
+    let Enlargement { map_note, map_shapes: _, rounds } = enlargement;
+    let rounds = list(rounds, |r| {
+        format!(
+            "EnlargementRound {{ date: {}, members: {}, ordinal: {:?}, note: {}, sources: {} }}",
+            text(&r.date), texts(&r.members), r.ordinal, optional(&r.note), texts(&r.sources)
+        )
+    });
+    let Accession { steps, examples } = accession;
+    let steps = list(steps, |s| {
+        format!(
+            "AccessionStep {{ title: {}, text: {}, one_ally_can_delay: {} }}",
+            text(&s.title), text(&s.text), s.one_ally_can_delay
+        )
+    });
+    let examples = list(examples, |x| {
+        let events = list(&x.events, |e| {
+            format!(
+                "ExampleEvent {{ step: {}, date: {}, text: {}, sources: {} }}",
+                e.step, optional(&e.date), text(&e.text), texts(&e.sources)
+            )
+        });
+        format!("AccessionExample {{ country: {}, events: {events} }}", text(&x.country))
+    });
+    let DecisionPath { steps: path_steps, beside, invocation } = article_5;
+    let path_step = |s: &PathStep| format!("PathStep {{ title: {}, text: {} }}", text(&s.title), text(&s.text));
+    let Invocation { date, text: invocation_text, sources } = invocation;
+    let events = list(ukraine_road, |e: &TimelineEvent| {
+        format!(
+            "TimelineEvent {{ date: {}, end: {}, title: {}, text: {}, sources: {} }}",
+            text(&e.date), optional(&e.end), text(&e.title), text(&e.text), texts(&e.sources)
+        )
+    });
+    format!(
+        "Figures {{ enlargement: Enlargement {{ map_note: {}, map_shapes: Default::default(), rounds: {rounds} }}, \
+         accession: Accession {{ steps: {steps}, examples: {examples} }}, \
+         article_5: DecisionPath {{ steps: {}, beside: {}, invocation: Invocation {{ date: {}, text: {}, sources: {} }} }}, \
+         ukraine_road: {events} }}",
+        text(map_note),
+        list(path_steps, path_step),
+        path_step(beside),
+        text(date),
+        text(invocation_text),
+        texts(sources),
+    )
+}
+
+/// A Rust string expression (`Debug` of a str is a valid literal).
+fn text(value: &str) -> String {
+    format!("String::from({value:?})")
+}
+
+fn texts(values: &[String]) -> String {
+    list(values, |v| text(v))
+}
+
+fn optional(value: &Option<String>) -> String {
+    value.as_ref().map_or_else(|| "None".into(), |v| format!("Some({})", text(v)))
+}
+
+fn list<T>(items: &[T], item: impl Fn(&T) -> String) -> String {
+    format!("vec![{}]", items.iter().map(item).collect::<Vec<_>>().join(", "))
 }

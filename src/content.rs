@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use open_door_core::content::Bundle;
+use open_door_core::figures::Figures;
 use open_door_core::pack::{self, Pack};
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
@@ -54,6 +55,16 @@ impl Library {
         }
         Library { bundle, packs, skipped }
     }
+}
+
+/// The data of the explainers' figures, which the build script writes as
+/// Rust code (see build.rs).
+pub fn figures() -> &'static Figures {
+    static FIGURES: OnceLock<Figures> = OnceLock::new();
+    FIGURES.get_or_init(|| {
+        use open_door_core::figures::*;
+        include!(concat!(env!("OUT_DIR"), "/figures.rs"))
+    })
 }
 
 /// Everything a quiz can use: built-in content and imported packs.

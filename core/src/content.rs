@@ -15,8 +15,10 @@ pub struct Bundle {
     pub explainers: Vec<Explainer>,
     pub glossary: Vec<GlossaryTerm>,
     pub questions: Vec<Question>,
-    /// The data of the explainers' figures (built-in content only).
-    #[serde(default)]
+    /// The data of the explainers' figures (built-in content only). Not in
+    /// the JSON the app embeds: the build script writes it as Rust code, so
+    /// the wasm carries no deserialiser for it (see `src/content.rs`).
+    #[serde(skip)]
     pub figures: Figures,
 }
 

@@ -47,7 +47,7 @@ impl FigureId {
 /// from one of the articles.
 pub const REFERENCE: &str = "reference";
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Figures {
     pub enlargement: Enlargement,
     pub accession: Accession,
@@ -55,8 +55,9 @@ pub struct Figures {
     pub ukraine_road: Vec<TimelineEvent>,
 }
 
-/// `content/figures/enlargement.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// `content/figures/enlargement.toml`. The types below are read from TOML
+/// natively; the app gets them as Rust code the build script writes.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enlargement {
     /// What the map shows and leaves out (extent, today's borders).
@@ -68,15 +69,15 @@ pub struct Enlargement {
     pub rounds: Vec<EnlargementRound>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnlargementRound {
     pub date: String,
     pub members: Vec<String>,
     /// The member number the source gives the round's last member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ordinal: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
 }
@@ -101,7 +102,7 @@ impl Enlargement {
 }
 
 /// `content/figures/accession.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accession {
     #[serde(rename = "step")]
@@ -110,7 +111,7 @@ pub struct Accession {
     pub examples: Vec<AccessionExample>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccessionStep {
     pub title: String,
@@ -118,7 +119,7 @@ pub struct AccessionStep {
     pub one_ally_can_delay: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccessionExample {
     pub country: String,
@@ -126,19 +127,19 @@ pub struct AccessionExample {
     pub events: Vec<ExampleEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleEvent {
     /// 1-based, into `Accession::steps`.
     pub step: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<String>,
     pub text: String,
     pub sources: Vec<String>,
 }
 
 /// `content/figures/article-5.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionPath {
     #[serde(rename = "step")]
@@ -147,14 +148,14 @@ pub struct DecisionPath {
     pub invocation: Invocation,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PathStep {
     pub title: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Invocation {
     pub date: String,
@@ -163,12 +164,12 @@ pub struct Invocation {
 }
 
 /// One event of `content/figures/ukraine-road.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineEvent {
     pub date: String,
     /// The last day of a meeting of several days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub end: Option<String>,
     pub title: String,
     pub text: String,

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use open_door_core::figures::{format_date, year_of, FigureId, REFERENCE};
 
 use crate::components::markup::article_label;
-use crate::content::bundle;
+use crate::content::figures;
 
 #[component]
 pub fn Figure(id: FigureId) -> impl IntoView {
@@ -48,7 +48,7 @@ fn year_text(date: &str) -> String {
 
 #[component]
 fn EnlargementMap() -> impl IntoView {
-    let data = &bundle().figures.enlargement;
+    let data = &figures().enlargement;
     let last = data.rounds.len().saturating_sub(1);
     let (index, set_index) = signal(last);
     let year = move || year_text(&data.rounds[index.get()].date);
@@ -123,7 +123,7 @@ fn EnlargementMap() -> impl IntoView {
 
 #[component]
 fn AccessionSteps() -> impl IntoView {
-    let data = &bundle().figures.accession;
+    let data = &figures().accession;
     view! {
         <figure class="figure flow" id=FigureId::AccessionSteps.name() aria-labelledby="accession-caption">
             <figcaption id="accession-caption">"From invitation to membership: the five steps, with Finland and Sweden as worked examples"</figcaption>
@@ -156,7 +156,7 @@ fn AccessionSteps() -> impl IntoView {
 
 #[component]
 fn Article5Path() -> impl IntoView {
-    let data = &bundle().figures.article_5;
+    let data = &figures().article_5;
     view! {
         <figure class="figure flow" id=FigureId::Article5Path.name() aria-labelledby="article-5-caption">
             <figcaption id="article-5-caption">"The Article 5 decision path, with Article 4 beside it"</figcaption>
@@ -185,7 +185,7 @@ fn Article5Path() -> impl IntoView {
 
 #[component]
 fn UkraineRoad() -> impl IntoView {
-    let events = &bundle().figures.ukraine_road;
+    let events = &figures().ukraine_road;
     let span = match (events.first(), events.last()) {
         (Some(first), Some(last)) => format!(", {} to {}", year_text(&first.date), year_text(&last.date)),
         _ => String::new(),
