@@ -53,13 +53,13 @@ test("each figure renders in its explainer with a caption, its steps and its sou
     assert.ok((await box.locator("figcaption").innerText()).length > 20, `${figure} has a caption`);
   }
   await open(page, "joining");
-  assert.equal(await page.locator("#accession-steps li.flow-step").count(), 5);
-  assert.equal(await page.locator("#accession-steps .flow-step.delay .delay-badge").count(), 2, "invitation and ratification");
-  const deposit = await page.locator("#accession-steps li.flow-step").nth(4).innerText();
+  assert.equal(await page.locator("#accession-steps .flow-steps > li").count(), 5);
+  assert.equal(await page.locator("#accession-steps .flow-steps > li.delay .delay-badge").count(), 2, "invitation and ratification");
+  const deposit = await page.locator("#accession-steps .flow-steps > li").nth(4).innerText();
   assert.match(deposit, /Finland: 4 April 2023/);
   assert.match(deposit, /Sweden: 7 March 2024/);
   await open(page, "article-5");
-  assert.equal(await page.locator("#article-5-path li.flow-step").count(), 5);
+  assert.equal(await page.locator("#article-5-path .flow-steps > li").count(), 5);
   assert.match(await page.locator("#article-5-path .beside").innerText(), /Article 4/);
   assert.match(await page.locator("#article-5-path .invocation").innerText(), /12 September 2001/);
   await open(page, "ukraine-road");

@@ -121,66 +121,125 @@ fn EnlargementMap() -> impl IntoView {
     }
 }
 
-#[component]
-fn AccessionSteps() -> impl IntoView {
-    let data = &figures().accession;
-    view! {
-        <figure class="figure flow" id=FigureId::AccessionSteps.name() aria-labelledby="accession-caption">
-            <figcaption id="accession-caption">"From invitation to membership: the five steps, with Finland and Sweden as worked examples"</figcaption>
-            <ol class="flow-steps">
-                {data.steps.iter().enumerate().map(|(i, step)| {
-                    let number = i + 1;
-                    let examples = data.examples.iter().flat_map(|example| {
-                        example.events.iter().filter(move |e| e.step == number).map(move |event| view! {
-                            <li>
-                                <strong>{example.country.clone()}</strong>": "
-                                {event.date.as_ref().map(|d| view! { <time datetime=d.clone()>{format_date(d)}</time>": " })}
-                                {event.text.clone()}" "
-                                <Sources sources=event.sources.clone() />
-                            </li>
-                        })
-                    }).collect_view();
+/// One box of a step-by-step figure: the accession steps, the Article 5
+/// path and the Ukraine road share this one shape and so one view.
+struct Step {
+    number: Option<usize>,
+    /// A dated step: (machine-readable date, as people read it).
+    when: Option<(String, String)>,
+    title: String,
+    text: String,
+    one_ally_can_delay: bool,
+    sources: Vec<String>,
+    /// Worked examples: (country, date, what happened, sources).
+    examples: Vec<(String, Option<String>, String, Vec<String>)>,
+}
+
+impl Step {
+    fn new(title: &str, text: &str) -> Self {
+        Self {
+            number: None,
+            when: None,
+            title: title.to_string(),
+            text: text.to_string(),
+            one_ally_can_delay: false,
+            sources: Vec::new(),
+            examples: Vec::new(),
+        }
+    }
+}
+
+/// A figure whose picture is its list: `<ol>` boxes joined by arrows (or a
+/// timeline line), drawn by the stylesheet; `after` follows the list.
+fn step_figure(id: FigureId, caption: String, list_class: &'static str, steps: Vec<Step>, after: AnyView) -> impl IntoView {
+    let caption_id = format!("{}-caption", id.name());
+    let labelled_by = caption_id.clone();
+    let items = steps
+        .into_iter()
+        .map(|step| {
+            let examples = step
+                .examples
+                .into_iter()
+                .map(|(country, date, text, sources)| {
                     view! {
-                        <li class="flow-step" class:delay=step.one_ally_can_delay>
-                            <p class="step-title"><span class="step-number">{format!("Step {number}: ")}</span>{step.title.clone()}</p>
-                            <p>{step.text.clone()}</p>
-                            {step.one_ally_can_delay.then(|| view! { <p class="delay-badge">"One ally can delay or block this step."</p> })}
-                            <ul class="worked">{examples}</ul>
+                        <li>
+                            <strong>{country}</strong>": "
+                            {date.map(|d| view! { <time datetime=d.clone()>{format_date(&d)}</time>": " })}
+                            {text}" "<Sources sources=sources />
                         </li>
                     }
-                }).collect_view()}
-            </ol>
+                })
+                .collect_view();
+            view! {
+                <li class:delay=step.one_ally_can_delay>
+                    {step.when.map(|(datetime, text)| view! { <p class="when"><time datetime=datetime>{text}</time></p> })}
+                    <p class="step-title">
+                        {step.number.map(|n| view! { <span class="step-number">{format!("Step {n}: ")}</span> })}
+                        {step.title}
+                    </p>
+                    <p>
+                        {step.text}
+                        {(!step.sources.is_empty()).then(|| view! { " "<Sources sources=step.sources /> })}
+                    </p>
+                    {step.one_ally_can_delay.then(|| view! { <p class="delay-badge">"One ally can delay or block this step."</p> })}
+                    <ul class="worked">{examples}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="figure" id=id.name() aria-labelledby=labelled_by>
+            <figcaption id=caption_id>{caption}</figcaption>
+            <ol class=list_class>{items}</ol>
+            {after}
         </figure>
     }
 }
 
 #[component]
+fn AccessionSteps() -> impl IntoView {
+    let data = &figures().accession;
+    let steps = data
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let number = i + 1;
+            let examples = data
+                .examples
+                .iter()
+                .flat_map(|x| x.events.iter().filter(move |e| e.step == number).map(move |e| (x, e)))
+                .map(|(x, e)| (x.country.clone(), e.date.clone(), e.text.clone(), e.sources.clone()))
+                .collect();
+            Step { number: Some(number), one_ally_can_delay: step.one_ally_can_delay, examples, ..Step::new(&step.title, &step.text) }
+        })
+        .collect();
+    let caption = "From invitation to membership: the five steps, with Finland and Sweden as worked examples".to_string();
+    step_figure(FigureId::AccessionSteps, caption, "flow-steps", steps, ().into_any())
+}
+
+#[component]
 fn Article5Path() -> impl IntoView {
     let data = &figures().article_5;
-    view! {
-        <figure class="figure flow" id=FigureId::Article5Path.name() aria-labelledby="article-5-caption">
-            <figcaption id="article-5-caption">"The Article 5 decision path, with Article 4 beside it"</figcaption>
-            <div class="path-layout">
-                <ol class="flow-steps">
-                    {data.steps.iter().enumerate().map(|(i, step)| view! {
-                        <li class="flow-step">
-                            <p class="step-title"><span class="step-number">{format!("Step {}: ", i + 1)}</span>{step.title.clone()}</p>
-                            <p>{step.text.clone()}</p>
-                        </li>
-                    }).collect_view()}
-                </ol>
-                <div class="beside">
-                    <p class="step-title">{data.beside.title.clone()}</p>
-                    <p>{data.beside.text.clone()}</p>
-                </div>
-            </div>
-            <p class="invocation">
-                <strong>"Article 5 invoked: "<time datetime=data.invocation.date.clone()>{format_date(&data.invocation.date)}</time>". "</strong>
-                {data.invocation.text.clone()}" "
-                <Sources sources=data.invocation.sources.clone() />
-            </p>
-        </figure>
-    }
+    let steps = data
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| Step { number: Some(i + 1), ..Step::new(&step.title, &step.text) })
+        .collect();
+    let after = view! {
+        <div class="beside">
+            <p class="step-title">{data.beside.title.clone()}</p>
+            <p>{data.beside.text.clone()}</p>
+        </div>
+        <p class="invocation">
+            <strong>"Article 5 invoked: "<time datetime=data.invocation.date.clone()>{format_date(&data.invocation.date)}</time>". "</strong>
+            {data.invocation.text.clone()}" "
+            <Sources sources=data.invocation.sources.clone() />
+        </p>
+    };
+    let caption = "The Article 5 decision path, with Article 4 beside it".to_string();
+    step_figure(FigureId::Article5Path, caption, "flow-steps", steps, after.into_any())
 }
 
 #[component]
@@ -190,18 +249,9 @@ fn UkraineRoad() -> impl IntoView {
         (Some(first), Some(last)) => format!(", {} to {}", year_text(&first.date), year_text(&last.date)),
         _ => String::new(),
     };
-    view! {
-        <figure class="figure timeline" id=FigureId::UkraineRoad.name() aria-labelledby="ukraine-road-caption">
-            <figcaption id="ukraine-road-caption">{format!("Ukraine's road to NATO{span}")}</figcaption>
-            <ol class="timeline-events">
-                {events.iter().map(|event| view! {
-                    <li>
-                        <p class="when"><time datetime=event.date.clone()>{event.when()}</time></p>
-                        <p class="step-title">{event.title.clone()}</p>
-                        <p>{event.text.clone()}" "<Sources sources=event.sources.clone() /></p>
-                    </li>
-                }).collect_view()}
-            </ol>
-        </figure>
-    }
+    let steps = events
+        .iter()
+        .map(|e| Step { when: Some((e.date.clone(), e.when())), sources: e.sources.clone(), ..Step::new(&e.title, &e.text) })
+        .collect();
+    step_figure(FigureId::UkraineRoad, format!("Ukraine's road to NATO{span}"), "timeline-events", steps, ().into_any())
 }
