@@ -323,7 +323,7 @@ pub fn validate(figures: &Figures, bundle: &Bundle) -> Vec<ContentError> {
         }
         check_sources(file, id, &round.sources, &mut report);
     }
-    for (ours, _) in &enlargement.map_shapes {
+    for ours in enlargement.map_shapes.keys() {
         if !members.contains(ours.as_str()) {
             report(file, ours, "map_shapes names a country that is in no round".into());
         }

@@ -65,7 +65,7 @@ fn errors_for(file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
     let dir = content_with(file, edit);
     let result = load_content(&dir);
     fs::remove_dir_all(dir.parent().unwrap()).unwrap();
-    result.err().expect("the edit must be refused").iter().map(ToString::to_string).collect()
+    result.expect_err("the edit must be refused").iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn an_unknown_figure_in_an_explainer_fails_naming_file_and_explainer() {
     fs::write(&explainer, format!("{text}\n::figure enlargment-map\n")).unwrap();
     let result = load_content(&dir);
     fs::remove_dir_all(dir.parent().unwrap()).unwrap();
-    let errors: Vec<String> = result.err().expect("refused").iter().map(ToString::to_string).collect();
+    let errors: Vec<String> = result.expect_err("refused").iter().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("content/explainers/joining.md: joining: markup after the front matter: line "), "{errors:?}");
     assert!(errors[0].contains("unknown figure `enlargment-map`"), "{errors:?}");
