@@ -11,6 +11,8 @@ use std::path::Path;
 use open_door_core::content::{normalise_for_match, Bundle, Question, QuestionKind};
 use open_door_core::files::load_content;
 
+mod common;
+
 /// The thresholds, in one place.
 const MAX_LONGEST_ANSWER_SHARE: f64 = 0.35;
 const MIN_QUESTIONS: usize = 130;
@@ -66,6 +68,16 @@ fn answer_is_strictly_longest(question: &Question) -> bool {
     let Some(answer) = question.answer.first() else { return false };
     let length = answer.chars().count();
     question.choices.iter().filter(|c| *c != answer).all(|c| c.chars().count() < length)
+}
+
+#[test]
+fn only_a_longer_answer_is_strictly_longest() {
+    let mut question = common::question("t-01", QuestionKind::Single);
+    for (choices, expected) in [(["abc", "ab", "a"], true), (["ab", "cd", "a"], false), (["a", "abc", "ab"], false)] {
+        question.choices = choices.iter().map(|c| c.to_string()).collect();
+        question.answer = vec![choices[0].to_string()];
+        assert_eq!(answer_is_strictly_longest(&question), expected, "{choices:?}");
+    }
 }
 
 #[test]
