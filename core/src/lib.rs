@@ -7,6 +7,7 @@
 
 pub mod content;
 pub mod markup;
+pub mod order;
 pub mod pack;
 pub mod progress;
 pub mod quiz;

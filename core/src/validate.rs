@@ -108,10 +108,16 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
         }
     }
 
+    let mut explained_topics = HashSet::new();
     for explainer in &bundle.explainers {
         let mut problems = Vec::new();
         if bundle.topic(&explainer.topic).is_none() {
             problems.push(format!("unknown topic `{}`", explainer.topic));
+        }
+        // The Learn page lists explainers in the order of their topics, so
+        // two on one topic would have no order between them.
+        if !explained_topics.insert(explainer.topic.as_str()) {
+            problems.push(format!("another explainer already covers topic `{}`", explainer.topic));
         }
         for source in &explainer.sources {
             if bundle.article(source).is_none() {

@@ -10,7 +10,7 @@ pub fn Learn() -> impl IntoView {
         <PageTitle text="Learn" />
         <p>"Short explainers, each five minutes of reading, with a quiz at the end."</p>
         <ul class="cards">
-            {bundle().explainers.iter().map(|e| view! {
+            {bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>
                     <h2><A href=format!("/learn/{}", e.id)>{e.title.clone()}</A></h2>
                     <p>{e.summary.clone()}</p>
