@@ -38,6 +38,8 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("two explainers on one topic", |b| {
         b.explainers = vec![common::explainer("first", "joining"), common::explainer("second", "joining")];
     }, "another explainer already covers topic `joining`"),
+    ("explainer too long", |b| b.explainers = vec![common::explainer_of_length("long", "joining", 1_001)], "1001 words; an explainer has 300 to 1000"),
+    ("explainer too short", |b| b.explainers = vec![common::explainer_of_length("short", "joining", 299)], "299 words; an explainer has 300 to 1000"),
     ("topic below minimum", |b| b.questions.retain(|q| q.topics[0] == "joining"), "each topic needs at least 10"),
 ];
 

@@ -58,10 +58,14 @@ pub fn bundle(questions: usize) -> Bundle {
     }
 }
 
-/// A valid explainer on `topic` (300 words, one glossary link); the fixture
+/// An explainer on `topic` of 300 words with one glossary link; the fixture
 /// bundle has no glossary, so add the term `veto` where the link must resolve.
 pub fn explainer(id: &str, topic: &str) -> Explainer {
-    let text = format!("A [veto](glossary:veto) {}", "word ".repeat(298));
+    explainer_of_length(id, topic, 300)
+}
+
+pub fn explainer_of_length(id: &str, topic: &str, words: usize) -> Explainer {
+    let text = format!("A [veto](glossary:veto) {}", "word ".repeat(words - 2));
     Explainer {
         id: id.to_string(),
         title: format!("Explainer {id}"),
