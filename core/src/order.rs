@@ -147,7 +147,8 @@ mod tests {
 
     #[test]
     fn leading_dates_are_read_in_three_precisions() {
-        let cases: &[(&str, Option<(u16, u8, u8)>)] = &[
+        type YearMonthDay = (u16, u8, u8);
+        let cases: &[(&str, Option<YearMonthDay>)] = &[
             ("20 April 2023 (from the event it describes)", Some((2023, 4, 20))),
             ("29 June 2023 (printed)", Some((2023, 6, 29))),
             ("April 1949", Some((1949, 4, 0))),
