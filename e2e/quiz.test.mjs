@@ -29,7 +29,7 @@ test("a practice quiz from the home page: feedback with evidence, then results",
     assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);
     assert.match(await page.textContent(".answer-status[role=status]"), /Right\.|Not quite\./);
     assert.equal(await page.locator(".feedback blockquote").count(), 1);
-    assert.match(await page.getAttribute(".feedback cite a", "href"), /^\/sources\/00\d\?q=\d{3}-\d{2}#evidence$/);
+    assert.match(await page.getAttribute(".feedback cite a", "href"), /^\/sources\/(00\d|treaty)\?q=(\d{3}|treaty)-\d{2}#evidence$/);
     await page.waitForFunction(() => document.activeElement.classList.contains("feedback"), null, { timeout: 2000 });
     await page.click(`button:text-is("${n === 10 ? "See results" : "Next question"}")`);
   }
