@@ -79,7 +79,7 @@ fn moving_a_topic_moves_its_explainer() {
 
 /// The texts' inferred dates, oldest first. A new source only needs a
 /// readable date at the start of `date_inferred`.
-const SOURCES_BY_DATE: &[&str] = &["002", "003", "000", "001", "004"];
+const SOURCES_BY_DATE: &[&str] = &["treaty", "002", "003", "000", "001", "004"];
 
 #[test]
 fn every_source_has_a_readable_inferred_date() {
@@ -102,7 +102,7 @@ fn sources_are_listed_oldest_first() {
         assert!(pair[0].date() <= pair[1].date(), "content/articles: {} ({}) is listed before {} ({})", pair[0].id, pair[0].date_inferred, pair[1].id, pair[1].date_inferred);
     }
     let ids: Vec<&str> = listed.iter().map(|a| a.id.as_str()).filter(|id| SOURCES_BY_DATE.contains(id)).collect();
-    assert_eq!(ids, SOURCES_BY_DATE, "content/articles: the news texts by their inferred dates");
+    assert_eq!(ids, SOURCES_BY_DATE, "content/articles: the treaty (1949), then the news texts by their inferred dates");
 }
 
 #[test]
