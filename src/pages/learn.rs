@@ -8,7 +8,7 @@ use crate::content::bundle;
 pub fn Learn() -> impl IntoView {
     view! {
         <PageTitle text="Learn" />
-        <p>"Short explainers, each five minutes of reading, with a quiz at the end."</p>
+        <p>"Short explainers, each five minutes of reading, with a quiz at the end. They are in teaching order: each builds on the ones before it."</p>
         <ul class="cards">
             {bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>

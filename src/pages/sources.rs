@@ -12,7 +12,7 @@ use crate::pages::quiz_setup::capitalise;
 pub fn SourceList() -> impl IntoView {
     view! {
         <PageTitle text="Sources" />
-        <p>"The five news texts and the treaty the quiz is drawn from. Each shows only what the text itself says about where it comes from."</p>
+        <p>"The five news texts and the treaty the quiz is drawn from, oldest first. Each shows only what the text itself says about where it comes from."</p>
         <ul class="cards">
             {bundle().articles_by_date().into_iter().map(|a| view! {
                 <li>
