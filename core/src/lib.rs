@@ -9,6 +9,7 @@ pub mod content;
 pub mod figures;
 pub mod link;
 pub mod markup;
+pub mod order;
 pub mod pack;
 pub mod progress;
 pub mod quiz;
