@@ -83,11 +83,6 @@ pub struct EnlargementRound {
 }
 
 impl Enlargement {
-    /// The round shown for a year: the last one at or before it.
-    pub fn round_index_at(&self, year: u16) -> Option<usize> {
-        self.rounds.iter().rposition(|r| year_of(&r.date).is_some_and(|y| y <= year))
-    }
-
     /// How many members the alliance had after round `index`.
     pub fn members_after(&self, index: usize) -> usize {
         self.rounds.iter().take(index + 1).map(|r| r.members.len()).sum()

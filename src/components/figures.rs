@@ -46,6 +46,14 @@ fn year_text(date: &str) -> String {
     year_of(date).map_or_else(|| date.to_string(), |y| y.to_string())
 }
 
+/// ", 1949 to 2024" for a caption, from the first and last dates shown.
+fn year_span(first: Option<&String>, last: Option<&String>) -> String {
+    match (first, last) {
+        (Some(first), Some(last)) => format!(", {} to {}", year_text(first), year_text(last)),
+        _ => String::new(),
+    }
+}
+
 #[component]
 fn EnlargementMap() -> impl IntoView {
     let data = &figures().enlargement;
@@ -55,9 +63,10 @@ fn EnlargementMap() -> impl IntoView {
     let summary = move || data.summary(index.get());
     let joined = move || data.rounds[index.get()].members.join(", ");
     let step = move |by: isize| set_index.update(|i| *i = i.saturating_add_signed(by).min(last));
+    let caption = year_span(data.rounds.first().map(|r| &r.date), data.rounds.last().map(|r| &r.date));
     view! {
         <figure class="figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
-            <figcaption id="enlargement-caption">"NATO's members by the year they joined, 1949 to 2024"</figcaption>
+            <figcaption id="enlargement-caption">{format!("NATO's members by the year they joined{caption}")}</figcaption>
             <div class="year-control">
                 <button type="button" class="button" on:click=move |_| step(-1) disabled=move || index.get() == 0>
                     "Earlier"
@@ -245,10 +254,7 @@ fn Article5Path() -> impl IntoView {
 #[component]
 fn UkraineRoad() -> impl IntoView {
     let events = &figures().ukraine_road;
-    let span = match (events.first(), events.last()) {
-        (Some(first), Some(last)) => format!(", {} to {}", year_text(&first.date), year_text(&last.date)),
-        _ => String::new(),
-    };
+    let span = year_span(events.first().map(|e| &e.date), events.last().map(|e| &e.date));
     let steps = events
         .iter()
         .map(|e| Step { when: Some((e.date.clone(), e.when())), sources: e.sources.clone(), ..Step::new(&e.title, &e.text) })
