@@ -107,25 +107,27 @@ fn EnlargementMap() -> impl IntoView {
                 <li><span class="swatch other" aria-hidden="true"></span>"Not a member (plain)"</li>
             </ul>
             <p class="map-note">{data.map_note.clone()}</p>
-            <table class="rounds">
-                <caption>"Who joined when"</caption>
-                <thead>
-                    <tr><th scope="col">"Joined"</th><th scope="col">"Countries"</th><th scope="col">"Total"</th></tr>
-                </thead>
-                <tbody>
-                    {data.rounds.iter().enumerate().map(|(i, round)| view! {
-                        <tr class:current=move || index.get() == i>
-                            <th scope="row"><time datetime=round.date.clone()>{format_date(&round.date)}</time></th>
-                            <td>
-                                <span class="members">{round.members.join(", ")}</span>
-                                {round.note.clone().map(|note| view! { <span class="round-note">" "{note}</span> })}
-                                " "<Sources sources=round.sources.clone() />
-                            </td>
-                            <td>{data.members_after(i)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="rounds-caption">
+                <table class="rounds">
+                    <caption id="rounds-caption">"Who joined when"</caption>
+                    <thead>
+                        <tr><th scope="col">"Joined"</th><th scope="col">"Countries"</th><th scope="col">"Total"</th></tr>
+                    </thead>
+                    <tbody>
+                        {data.rounds.iter().enumerate().map(|(i, round)| view! {
+                            <tr class:current=move || index.get() == i>
+                                <th scope="row"><time datetime=round.date.clone()>{format_date(&round.date)}</time></th>
+                                <td>
+                                    <span class="members">{round.members.join(", ")}</span>
+                                    {round.note.clone().map(|note| view! { <span class="round-note">" "{note}</span> })}
+                                    " "<Sources sources=round.sources.clone() />
+                                </td>
+                                <td>{data.members_after(i)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </figure>
     }
 }
