@@ -52,7 +52,7 @@ pub fn Play() -> impl IntoView {
         {move || match screen.get() {
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
             Some((_, _, 0)) => view! {
-                <p>"No questions match this quiz. " <A href="/quiz">"Choose other topics or articles"</A></p>
+                <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or articles"</A></p>
             }
             .into_any(),
             Some((_, true, _)) => view! { <Results session=session /> }.into_any(),
@@ -310,9 +310,9 @@ fn Results(session: RwSignal<Option<QuizSession>>) -> impl IntoView {
                 <tbody>{topics}</tbody>
             </table>
             <p class="actions">
-                {retry.map(|href| view! { <A href=href attr:class="button primary">"Retry the ones I missed"</A> })}
-                <A href="/quiz" attr:class="button">"New quiz"</A>
-                <A href=share attr:class="button">"Same quiz again"</A>
+                {retry.map(|href| view! { <A href=crate::paths::href(&href) attr:class="button primary">"Retry the ones I missed"</A> })}
+                <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
+                <A href=crate::paths::href(&share) attr:class="button">"Same quiz again"</A>
             </p>
             <HandIn session=finished.clone() />
             <h2>"Review every question"</h2>

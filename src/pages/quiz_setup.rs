@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
 use open_door_core::share::encode;
 
@@ -42,7 +41,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
-    let navigate = use_navigate();
+    let go = crate::paths::use_go();
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -63,7 +62,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => navigate(&format!("/quiz/play?{}", encode(&spec)), Default::default()),
+            BuilderPurpose::Play => go(&format!("/quiz/play?{}", encode(&spec))),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
@@ -71,8 +70,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
                 let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
                 let fixed = QuizSpec { selection: Selection::Ids(items.into_iter().map(|i| i.question_id).collect()), ..spec };
-                let origin = window().location().origin().unwrap_or_default();
-                link.set(Some(format!("{origin}/quiz/play?{}", encode(&fixed))));
+                link.set(Some(crate::paths::absolute(&format!("/quiz/play?{}", encode(&fixed)))));
             }
         }
     };
@@ -201,8 +199,8 @@ fn ShareLink(href: String) -> impl IntoView {
             </p>
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
-                <A href=format!("/classroom/projector?{query}") attr:class="button">"Show on the projector"</A>
-                <A href=format!("/classroom/print?{query}") attr:class="button">"Print worksheet and answer key"</A>
+                <A href=crate::paths::href(&format!("/classroom/projector?{query}")) attr:class="button">"Show on the projector"</A>
+                <A href=crate::paths::href(&format!("/classroom/print?{query}")) attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }
