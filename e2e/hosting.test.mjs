@@ -36,6 +36,11 @@ function watchResponses(page) {
   return { failed, encodings };
 }
 
+/** Waits (bounded, unlike navigator.serviceWorker.ready) for an active worker. */
+async function activeWorker(page) {
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 30000, polling: 200 });
+}
+
 /** Every link on the page stays under the sub-path. */
 async function linksUnderBase(page) {
   const outside = await page.evaluate((base) => [...document.querySelectorAll("a[href]")]
@@ -105,7 +110,7 @@ test("under /open-door/: home, navigation, a deep link, a quiz, a class link and
   await linksUnderBase(page);
 
   // The service worker lives in the sub-path and served precompressed files.
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await activeWorker(page);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), app);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await ready(page);
@@ -138,7 +143,7 @@ test("under /open-door/ Chromium finds the app installable (manifest, icons, wor
   const responses = watchResponses(page);
   await page.goto(server.url + BASE + "quiz");
   await ready(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await activeWorker(page);
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   assert.deepEqual(installabilityErrors, []);
