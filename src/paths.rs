@@ -47,10 +47,11 @@ pub fn absolute(app_path: &str) -> String {
     format!("{origin}{}", href(app_path))
 }
 
-/// Goes to an app path inside the app (no page load).
-pub fn use_go() -> impl Fn(&str) + Clone {
+/// Goes to an app path inside the app (no page load), as leptos_router's
+/// `navigate` does with these options.
+pub fn use_go() -> impl Fn(&str, NavigateOptions) + Clone {
     let navigate = use_navigate();
     // `resolve: false`: the address is already whole, so the router must
     // not add its base a second time.
-    move |app_path: &str| navigate(&href(app_path), NavigateOptions { resolve: false, ..Default::default() })
+    move |app_path: &str, options: NavigateOptions| navigate(&href(app_path), NavigateOptions { resolve: false, ..options })
 }
