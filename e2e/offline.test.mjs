@@ -142,6 +142,45 @@ test("a captive portal answering the wasm on a first visit: Try again, no poison
   assert.equal(await page.textContent("main h1"), "Quiz");
 });
 
+test("a new version whose wasm arrives as HTML is not installed: the old one keeps working, and it is tried again later", async (t) => {
+  const port = await freePort();
+  let server = await serve(DIST, port);
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await ready(page);
+  await controlled(page);
+  const [firstCache] = await openDoorCaches(page);
+
+  // A deploy in progress: the new build is up, its wasm answered by HTML.
+  const next = nextBuild();
+  await server.close();
+  server = await serve(next, port, { faults: { [WASM]: "html" } });
+  await page.reload();
+  await ready(page);
+  const attempt = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+    const worker = registration.installing;
+    if (worker) {
+      await new Promise((resolve) => worker.addEventListener("statechange", () => (["installed", "redundant"].includes(worker.state) ? resolve() : null)));
+    }
+    return { tried: !!worker, waiting: !!registration.waiting, installing: !!registration.installing };
+  });
+  assert.deepEqual(attempt, { tried: true, waiting: false, installing: false }, "the new version was tried and did not install");
+  assert.deepEqual(await openDoorCaches(page), [firstCache], "the old cache alone, untouched");
+  assert.equal(await page.locator("text=A new version of Open Door is ready").count(), 0);
+  await page.goto(server.url + "/sources");
+  await ready(page);
+
+  // The deploy finished: the next visit installs it, and it waits as usual.
+  await server.close();
+  server = await serve(next, port);
+  await page.reload();
+  await page.waitForSelector("text=A new version of Open Door is ready");
+});
+
 test("a bad copy in the cache: the start-up fails, and Try again refetches it and recovers", async (t) => {
   const server = await serve(DIST);
   const context = await browser.newContext();
