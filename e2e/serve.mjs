@@ -61,10 +61,10 @@ export async function serve(root, port = 0, { base = "/", failing = false, missi
       let body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream" };
       const accepted = req.headers["accept-encoding"] || "";
-      const ready = precompressed && [["br", ".br"], ["gzip", ".gz"]].find(([name, suffix]) => accepted.includes(name) && existsSync(file + suffix));
-      if (ready) {
-        body = await readFile(file + ready[1]);
-        headers["content-encoding"] = ready[0];
+      const stored = precompressed && [["br", ".br"], ["gzip", ".gz"]].find(([name, suffix]) => accepted.includes(name) && existsSync(file + suffix));
+      if (stored) {
+        body = await readFile(file + stored[1]);
+        headers["content-encoding"] = stored[0];
       } else if (gzip && /\bgzip\b/.test(accepted)) {
         if (!compressed.has(file)) compressed.set(file, gzipSync(body));
         body = compressed.get(file);
