@@ -34,7 +34,7 @@ fn Sources(sources: Vec<String>) -> impl IntoView {
             let item = if source == REFERENCE {
                 view! { <span>"the reference facts"</span> }.into_any()
             } else {
-                view! { <A href=format!("/sources/{source}")>{article_label(&source)}</A> }.into_any()
+                view! { <A href=crate::paths::href(&format!("/sources/{source}"))>{article_label(&source)}</A> }.into_any()
             };
             view! { {item}{separator} }
         })
@@ -96,7 +96,7 @@ fn EnlargementMap() -> impl IntoView {
             </p>
             <img
                 class="map"
-                src=move || format!("/figures/enlargement-{}.svg", year())
+                src=move || crate::paths::href(&format!("/figures/enlargement-{}.svg", year()))
                 width="640"
                 height="560"
                 alt=move || format!("Map of Europe in {}: members hatched, the year's new members dotted. The table below lists them.", year())
