@@ -5,8 +5,10 @@
 // nothing overflows a 360 px phone; the maps are precached but never loaded
 // by the quiz.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { freshPage, ready, startApp, violations, watch } from "./helpers.mjs";
+import { serve } from "./serve.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -192,4 +194,32 @@ test("the maps are precached for offline use but the quiz never loads them", asy
   assert.deepEqual(cached, ["1949", "1982", "2024"]);
   watcher.assertClean();
   await context.close();
+});
+
+test("under a sub-path (/open-door/) the map, its year control and the source links stay inside it", async (t) => {
+  const BUILD = process.env.DIST_SUBPATH || "dist-open-door";
+  if (!existsSync(`${BUILD}/index.html`)) {
+    t.skip(`no sub-path build in ${BUILD}/ (make build-release makes one)`);
+    return;
+  }
+  const BASE = "/open-door/";
+  const server = await serve(BUILD, 0, { base: BASE, precompressed: true });
+  const context = await app.browser.newContext();
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const watcher = watch(page, server.url);
+  const failed = [];
+  page.on("response", (response) => { if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`); });
+  await page.goto(`${server.url}${BASE}learn/joining`);
+  await ready(page);
+  await page.locator("#enlargement-year").focus();
+  await page.keyboard.press("Home");
+  const map = await shownMap(page);
+  assert.equal(map.src, `${BASE}figures/enlargement-1949.svg`);
+  assert.equal(map.count, 12);
+  const outside = await page.evaluate((base) => [...document.querySelectorAll("figure a[href]")]
+    .map((a) => new URL(a.href).pathname).filter((path) => !path.startsWith(base)), BASE);
+  assert.deepEqual(outside, [], "figure links that leave the sub-path");
+  assert.deepEqual(failed, []);
+  watcher.assertClean();
 });
