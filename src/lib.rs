@@ -30,13 +30,30 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(ProgressStore::load());
+    // On a narrow screen the menu folds behind a button (style.css), so the
+    // header stays one line and the quiz fits a phone's first screen.
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"Open Door"</A>
-                <nav aria-label="Main">
-                    <ul>
+                <nav aria-label="Main" class="site-nav" class:open=move || menu_open.get() on:keydown=close_on_escape>
+                    <button type="button" class="menu-button" node_ref=menu_button aria-controls="site-menu"
+                        aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
+                        <span aria-hidden="true">"☰ "</span>"Menu"
+                    </button>
+                    // A followed link closes the menu.
+                    <ul id="site-menu" on:click=move |_| menu_open.set(false)>
                         <li><A href="/learn">"Learn"</A></li>
                         <li><A href="/quiz">"Quiz"</A></li>
                         <li><A href="/sources">"Sources"</A></li>

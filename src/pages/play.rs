@@ -125,12 +125,8 @@ fn QuestionScreen(session: RwSignal<Option<QuizSession>>, index: usize) -> impl 
         match mode {
             Mode::Practice => {
                 status.set(if correct { "Right.".into() } else { "Not quite.".into() });
+                // The feedback takes focus and comes into view itself.
                 persist(store, session, answer);
-                request_animation_frame(move || {
-                    if let Some(el) = feedback_ref.get() {
-                        let _ = el.focus();
-                    }
-                });
             }
             Mode::Test => advance(answer),
         }
