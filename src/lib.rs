@@ -29,7 +29,10 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ProgressStore::load());
+    let library = content::init_library(storage::stored_packs());
+    let store = ProgressStore::load(&library.bundle);
+    store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
+    provide_context(store);
     // On a narrow screen the menu folds behind a button (style.css), so the
     // header stays one line and the quiz fits a phone's first screen.
     let menu_open = RwSignal::new(false);

@@ -6,13 +6,14 @@
 //! natively with `cargo test -p open-door-core`.
 
 pub mod content;
+pub mod link;
 pub mod markup;
+pub mod order;
 pub mod pack;
 pub mod progress;
 pub mod quiz;
 pub mod result;
 pub mod rng;
-pub mod share;
 pub mod validate;
 
 #[cfg(feature = "files")]

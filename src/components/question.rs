@@ -258,8 +258,10 @@ fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, an
 pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: NodeRef<html::Div>) -> impl IntoView {
     let correct = question.is_correct(&response);
     let right_answer = question.right_answer_text();
+    // Deferred work finds the screen gone when another tab moved the quiz
+    // on meanwhile: hence `try_get`.
     request_animation_frame(move || {
-        if let Some(feedback) = node_ref.get_untracked() {
+        if let Some(feedback) = node_ref.try_get_untracked().flatten() {
             bring_into_view(&feedback);
         }
     });
@@ -289,10 +291,18 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     let window = window();
     let (Ok(viewport), Ok(scrolled)) = (window.inner_height(), window.scroll_y()) else { return };
     let Some(viewport) = viewport.as_f64() else { return };
+    // Room kept above it (style.css: more when a sticky time limit is shown).
+    let room_above = window
+        .get_computed_style(feedback)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("scroll-margin-top").ok())
+        .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(MARGIN);
     let frame = feedback.get_bounding_client_rect();
     // The button's own place, whether or not it is stuck to the screen.
     let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);
-    let (top, bottom) = (frame.top() - MARGIN, frame.bottom() + after + MARGIN);
+    let (top, bottom) = (frame.top() - room_above, frame.bottom() + after + MARGIN);
     let by = if bottom - top > viewport || top < 0.0 { top } else if bottom > viewport { bottom - viewport } else { return };
     let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
     let options = web_sys::ScrollToOptions::new();

@@ -7,8 +7,6 @@ use crate::content::bundle;
 
 #[component]
 pub fn Glossary() -> impl IntoView {
-    let mut terms: Vec<_> = bundle().glossary.iter().collect();
-    terms.sort_by_key(|t| t.term.to_lowercase());
     // The term a link points to (`/glossary#veto`). The router changes the
     // URL without the browser's fragment navigation, so neither `:target`
     // nor the scroll to the term happen on their own: the page does both,
@@ -31,7 +29,7 @@ pub fn Glossary() -> impl IntoView {
     view! {
         <PageTitle text="Glossary" />
         <dl class="glossary">
-            {terms.into_iter().map(|t| {
+            {bundle().glossary_in_reading_order().into_iter().map(|t| {
                 let id = t.id.clone();
                 view! {
                     <dt id=t.id.clone() tabindex="-1" class:wanted=move || wanted.with(|w| *w == id)>{t.term.clone()}</dt>
