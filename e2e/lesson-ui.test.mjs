@@ -180,6 +180,24 @@ test("with reduced motion the feedback comes into view at once", async () => {
   await context.close();
 });
 
+test("with a time limit, the feedback comes into view below the time left, not under it", async () => {
+  const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: "reduce" });
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-02&seed=1&mode=practice&minutes=5");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.click("form.question button[type=submit]");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"));
+  await page.waitForFunction(() => scrollY > 0);
+  const time = await rect(page, ".time-left");
+  const verdict = await rect(page, ".feedback .verdict");
+  assert.ok(time.top >= 0 && time.top < 5, "the time left stays at the top");
+  assert.ok(verdict.top >= time.bottom, `the verdict (at ${verdict.top} px) is clear of the time left (to ${time.bottom} px)`);
+  const next = await rect(page, ".feedback + button");
+  assert.ok(next.bottom <= next.viewport, "Next question is on screen");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("the number-key hint shows where there is a keyboard: a mouse, or once a key is pressed", async () => {
   const link = "/quiz/play?ids=000-01&seed=1&mode=practice";
   const desktop = await freshPage(app);
