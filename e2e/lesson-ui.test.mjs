@@ -239,6 +239,11 @@ test("the compact menu on a phone opens and closes by keyboard and names its sta
   await page.click("nav a:text-is('Sources')");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Sources");
   assert.equal(await menu.getAttribute("aria-expanded"), "false", "a followed link closes the menu");
+  await menu.click();
+  await page.goBack();
+  await page.waitForSelector("form.question");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false", "Back closes the menu");
+  assert.ok(!(await page.isVisible("nav a:text-is('Learn')")));
   watcher.assertClean();
   await context.close();
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 pub mod components;
@@ -25,6 +26,17 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
             let _ = main.focus();
         }
     }
+}
+
+/// Closes the narrow-screen menu when the page changes by Back or Forward,
+/// which no click in the menu sees.
+#[component]
+fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |_| {
+        path.track();
+        open.set(false);
+    });
 }
 
 #[component]
@@ -55,7 +67,7 @@ pub fn App() -> impl IntoView {
                         aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
                         <span aria-hidden="true">"☰ "</span>"Menu"
                     </button>
-                    // A followed link closes the menu.
+                    // A tapped link closes the menu, also the current page's.
                     <ul id="site-menu" on:click=move |_| menu_open.set(false)>
                         <li><A href="/learn">"Learn"</A></li>
                         <li><A href="/quiz">"Quiz"</A></li>
@@ -64,6 +76,7 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <CloseMenuOnNavigation open=menu_open />
             <components::update::UpdatePrompt />
             <components::notices::StorageNotices />
             <main id="main" tabindex="-1">
