@@ -9,6 +9,7 @@ use leptos_router::path;
 pub mod components;
 pub mod content;
 pub mod pages;
+pub mod paths;
 pub mod storage;
 
 use pages::{
@@ -58,10 +59,10 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <Router>
+        <Router base=paths::base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"Open Door"</A>
+                <A href=paths::href("/") attr:class="brand">"Open Door"</A>
                 <nav aria-label="Main" class="site-nav" class:open=move || menu_open.get() on:keydown=close_on_escape>
                     <button type="button" class="menu-button" node_ref=menu_button aria-controls="site-menu"
                         aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
@@ -69,10 +70,10 @@ pub fn App() -> impl IntoView {
                     </button>
                     // A tapped link closes the menu, also the current page's.
                     <ul id="site-menu" on:click=move |_| menu_open.set(false)>
-                        <li><A href="/learn">"Learn"</A></li>
-                        <li><A href="/quiz">"Quiz"</A></li>
-                        <li><A href="/sources">"Sources"</A></li>
-                        <li><A href="/classroom">"Classroom"</A></li>
+                        <li><A href=paths::href("/learn")>"Learn"</A></li>
+                        <li><A href=paths::href("/quiz")>"Quiz"</A></li>
+                        <li><A href=paths::href("/sources")>"Sources"</A></li>
+                        <li><A href=paths::href("/classroom")>"Classroom"</A></li>
                     </ul>
                 </nav>
             </header>
@@ -98,7 +99,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>
                     "No accounts, no tracking: nothing you do here leaves this device. "
-                    <A href="/about">"About and privacy"</A>
+                    <A href=paths::href("/about")>"About and privacy"</A>
                 </p>
             </footer>
         </Router>

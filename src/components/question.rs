@@ -314,7 +314,7 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
 /// The evidence quote, cited and linked to the highlighted passage.
 #[component]
 pub fn Evidence(question: &'static Question) -> impl IntoView {
-    let href = format!("/sources/{}?q={}#evidence", question.article, question.id);
+    let href = crate::paths::href(&format!("/sources/{}?q={}#evidence", question.article, question.id));
     view! {
         <figure class="evidence">
             <blockquote>
