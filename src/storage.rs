@@ -11,6 +11,8 @@ use open_door_core::progress::{self, Progress};
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
 const BACKUP_KEY: &str = "open-door.progress.backup";
+/// The name or nickname a student puts on the results they hand in.
+const NAME_KEY: &str = "open-door.name";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,9 +86,10 @@ impl ProgressStore {
             let _ = storage.remove_item(PROGRESS_KEY);
             let _ = storage.remove_item(BACKUP_KEY);
             let _ = storage.remove_item(PACKS_KEY);
+            let _ = storage.remove_item(NAME_KEY);
         }
         self.progress.set(Progress::default());
-        self.notices.set(vec!["Everything Open Door saved on this device (progress and question packs) was erased.".into()]);
+        self.notices.set(vec!["Everything Open Door saved on this device (progress, your name for handing in results, and question packs) was erased.".into()]);
         if self.persistence.get_untracked() == Persistence::ReadOnly {
             self.persistence.set(Persistence::Device);
         }
@@ -111,6 +114,19 @@ pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
     storage
         .set_item(PACKS_KEY, &json)
         .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
+}
+
+/// The name the student last handed a result in under ("" if none).
+pub fn saved_name() -> String {
+    local_storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default()
+}
+
+/// Keeps the name for next time; where storage is refused it is simply
+/// not kept (the result still carries it).
+pub fn save_name(name: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = if name.is_empty() { storage.remove_item(NAME_KEY) } else { storage.set_item(NAME_KEY, name) };
+    }
 }
 
 /// localStorage, or `None` where the browser refuses it (reading the

@@ -95,9 +95,10 @@ pub struct ClassResults {
 }
 
 impl ClassResults {
-    /// Reads `(file name, text)` pairs. Files that cannot be read are listed
-    /// with the reason; the rest are still shown.
-    pub fn gather(files: &[(String, String)], bank: &Bundle) -> Self {
+    /// Reads `(file name, its text or why it could not be had)` pairs.
+    /// Files that cannot be read are listed with the reason; the rest are
+    /// still shown.
+    pub fn gather(files: &[(String, Result<String, String>)], bank: &Bundle) -> Self {
         let mut unreadable = Vec::new();
         let mut records: Vec<(String, ResultRecord)> = Vec::new();
         for (index, (file, text)) in files.iter().enumerate() {
@@ -105,7 +106,7 @@ impl ClassResults {
                 unreadable.push(Unreadable { file: file.clone(), reason: format!("Only {MAX_FILES} files are read at once.") });
                 continue;
             }
-            match read(text) {
+            match text.as_deref().map_err(Clone::clone).and_then(read) {
                 Ok(record) => records.push((file.clone(), record)),
                 Err(reason) => unreadable.push(Unreadable { file: file.clone(), reason }),
             }

@@ -275,8 +275,8 @@ pub enum Verification {
 /// A result file read, before its check: either the record or why it
 /// cannot be read, in plain words.
 pub fn read(text: &str) -> Result<ResultRecord, String> {
-    if text.len() > MAX_RESULT_BYTES {
-        return Err(format!("This file is {} KB; a result file is far smaller (at most 1 MB).", text.len() / 1000));
+    if let Some(why) = size_problem(text.len()) {
+        return Err(why);
     }
     // Spreadsheets and some editors add a byte-order mark or blank lines.
     let text = text.trim_start_matches('\u{FEFF}').trim();
@@ -289,6 +289,11 @@ pub fn read(text: &str) -> Result<ResultRecord, String> {
     } else {
         Err("This is not an Open Door result file.".into())
     }
+}
+
+/// Why a file of this size is not read (checked before reading it, too).
+pub fn size_problem(bytes: usize) -> Option<String> {
+    (bytes > MAX_RESULT_BYTES).then(|| format!("This file is {} KB; a result file is far smaller (at most 1 MB).", bytes / 1000))
 }
 
 fn read_json(text: &str) -> Result<ResultRecord, String> {

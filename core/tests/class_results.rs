@@ -22,8 +22,8 @@ fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64)
     ResultRecord::from_session(&session, bank, name)
 }
 
-fn file(name: &str, text: String) -> (String, String) {
-    (name.to_string(), text)
+fn file(name: &str, text: String) -> (String, Result<String, String>) {
+    (name.to_string(), Ok(text))
 }
 
 /// The class: three good files (one CSV), one edited, one handed in twice,
@@ -94,12 +94,15 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Mixed topics"));
 }
 
+/// Number, right, asked, most chosen wrong answer.
+type QuestionFigures = (usize, usize, usize, Option<(String, usize)>);
+
 #[test]
 fn per_question_counts_most_missed_first_with_the_most_chosen_wrong_answer() {
     let (bank, class) = class();
     // Counted: markup (all "c"), Ana, Maria, tom-2 (all right).
     let quiz = class.quiz.clone().expect("a class quiz");
-    let figures: Vec<(usize, usize, usize, Option<(String, usize)>)> =
+    let figures: Vec<QuestionFigures> =
         class.questions.iter().map(|q| (q.number, q.right, q.asked, q.most_chosen_wrong.clone())).collect();
     assert_eq!(
         figures,
@@ -149,12 +152,18 @@ fn the_class_table_exports_as_csv() {
 #[test]
 fn a_folder_of_nothing_readable_shows_only_the_reasons() {
     let bank = common::bundle(12);
-    let class = ClassResults::gather(&[file("notes.txt", "hello".into()), file("big.json", " ".repeat(1_000_001))], &bank);
+    let files = [
+        file("notes.txt", "hello".into()),
+        file("big.json", " ".repeat(1_000_001)),
+        ("gone.json".to_string(), Err("The file could not be read.".to_string())),
+    ];
+    let class = ClassResults::gather(&files, &bank);
     assert_eq!(class.quiz, None);
     assert!(class.students.is_empty() && class.questions.is_empty() && class.follow_up.is_empty());
     let reasons: Vec<&str> = class.unreadable.iter().map(|u| u.reason.as_str()).collect();
     assert_eq!(reasons[0], "This is not an Open Door result file.");
     assert!(reasons[1].contains("at most 1 MB"), "{}", reasons[1]);
+    assert_eq!(reasons[2], "The file could not be read.");
 }
 
 #[test]

@@ -100,10 +100,13 @@ fn names_lose_control_characters_and_are_bounded_but_markup_stays_text() {
     assert_eq!(clean_name(&"é".repeat(500)).chars().count(), MAX_NAME_CHARS);
 }
 
+/// What is edited, and the edit.
+type Edit = (&'static str, fn(&mut ResultRecord));
+
 #[test]
 fn every_shown_field_is_covered_by_the_code() {
     let (bank, record) = result_of("Maria");
-    let edits: [(&str, fn(&mut ResultRecord)); 9] = [
+    let edits: [Edit; 9] = [
         ("score", |r| r.correct = 5),
         ("answer", |r| r.answers[1] = Some(vec![0])),
         ("code", |r| r.code = "AAAA-AAAA".into()),

@@ -1,4 +1,6 @@
+pub mod class_results;
 pub mod download;
+pub mod hand_in;
 pub mod markup;
 pub mod notices;
 pub mod qr;
