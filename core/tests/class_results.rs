@@ -2,7 +2,7 @@
 
 mod common;
 
-use open_door_core::class_results::{ClassResults, CodeCheck, FOLLOW_UP_MAX};
+use open_door_core::class_results::{ClassResults, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
 use open_door_core::content::Bundle;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::ResultRecord;
@@ -184,4 +184,15 @@ fn a_whole_class_that_got_everything_right_needs_no_follow_up() {
     let class = ClassResults::gather(&files, &bank);
     assert!(class.follow_up.is_empty());
     assert!(class.questions.iter().all(|q| q.right == 3 && q.most_chosen_wrong.is_none()));
+}
+
+#[test]
+fn more_files_than_several_classes_are_listed_not_read() {
+    let bank = common::bundle(12);
+    let text = result(&bank, 5, "Sam", &[0; 5], 60).to_json();
+    let files: Vec<_> = (0..=MAX_FILES).map(|i| file(&format!("{i}.json"), text.clone())).collect();
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(class.students.len(), MAX_FILES);
+    assert_eq!(class.unreadable.len(), 1);
+    assert_eq!(class.unreadable[0].reason, format!("Only {MAX_FILES} files are read at once."));
 }

@@ -61,7 +61,7 @@ pub fn ClassResultsSection() -> impl IntoView {
             input.set_value("");
         }
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         add(ev.data_transfer().and_then(|d| d.files()));
@@ -74,7 +74,7 @@ pub fn ClassResultsSection() -> impl IntoView {
             <div
                 class="drop-zone no-print"
                 class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
+                on:dragover=move |ev: web_sys::DragEvent| {
                     ev.prevent_default();
                     dragging.set(true);
                 }
