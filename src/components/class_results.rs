@@ -24,10 +24,10 @@ fn class_link_query(question_ids: &[String]) -> String {
 
 type HandedFile = (String, Result<String, String>);
 
-/// Reads every file in the list: its text, or why it was not read.
-async fn read_files(list: web_sys::FileList) -> Vec<HandedFile> {
+/// Reads every file: its text, or why it was not read.
+async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
     let mut read = Vec::new();
-    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+    for file in files {
         let text = match size_problem(file.size() as usize) {
             Some(why) => Err(why),
             None => wasm_bindgen_futures::JsFuture::from(file.text())
@@ -48,8 +48,10 @@ pub fn ClassResultsSection() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let add = move |list: Option<web_sys::FileList>| {
         let Some(list) = list else { return };
+        // Taken out of the list now: the input's list empties when it is reset.
+        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         spawn_local(async move {
-            let read = read_files(list).await;
+            let read = read_files(chosen).await;
             files.update(|files| files.extend(read));
         });
     };
@@ -142,13 +144,13 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <p class="class-quiz">
                 "Quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
-                <A href=format!("/quiz/play?{}", quiz.link)>"Open it"</A>
+                <A href=format!("/quiz/play?{}", quiz.link)>"Open the quiz"</A>
             </p>
         })}
         {(!class.students.is_empty()).then(|| view! {
             <StudentTable students=class.students.clone() />
             <h3>"Questions, most missed first"</h3>
-            <ol class="class-questions">
+            <ul class="class-questions">
                 {class.questions.iter().map(|q| {
                     let wrong = q.most_chosen_wrong.clone().map(|(answer, n)| view! {
                         <p>"Most chosen wrong answer: " <strong>{answer}</strong>{format!(" ({n} {})", if n == 1 { "student" } else { "students" })}</p>
@@ -163,7 +165,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                         </li>
                     }
                 }).collect_view()}
-            </ol>
+            </ul>
             <table class="by-topic class-topics">
                 <caption>"Class average by topic"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Class average"</th></tr></thead>
@@ -184,7 +186,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 }
             })}
             <button type="button" on:click=export>"Export the table (CSV)"</button>
-            <button type="button" on:click=print>"Print"</button>
+            <button type="button" on:click=print>"Print the class results"</button>
             <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
@@ -234,8 +236,8 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                     view! {
                         <tr class:not-counted=!s.counted>
                             <th scope="row">{name}</th>
-                            <td>{format!("{} of {}", s.correct, s.total)}</td>
-                            <td>{time}</td>
+                            <td class="figure">{format!("{} of {}", s.correct, s.total)}</td>
+                            <td class="figure">{time}</td>
                             <td class=class>{check}{note}{uncounted}</td>
                             <td class="file">{s.file.clone()}</td>
                         </tr>
