@@ -6,8 +6,6 @@ use std::sync::OnceLock;
 use open_door_core::content::Bundle;
 use open_door_core::pack::{self, Pack};
 
-use crate::storage;
-
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
 
 /// The content the app teaches from: the built-in bundle plus the packs a
@@ -20,15 +18,28 @@ pub struct Library {
     pub skipped: Vec<String>,
 }
 
+static LIBRARY: OnceLock<Library> = OnceLock::new();
+
+/// Builds the library once, at start-up, from the packs stored on the
+/// device (the caller reads them, so content knows nothing of storage).
+pub fn init_library(stored_packs: Vec<Pack>) -> &'static Library {
+    LIBRARY.get_or_init(|| Library::build(stored_packs))
+}
+
+/// The library built at start-up; the built-in content alone where the app
+/// was not started (component tests mount a view on its own).
 pub fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
+    LIBRARY.get_or_init(|| Library::build(Vec::new()))
+}
+
+impl Library {
+    fn build(stored_packs: Vec<Pack>) -> Self {
         // The build script wrote this JSON from the same types after
         // validating it, so it cannot fail to parse unless the build is broken.
         let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
         let mut packs = Vec::new();
         let mut skipped = Vec::new();
-        for stored in storage::stored_packs() {
+        for stored in stored_packs {
             let name = stored.name.clone();
             match pack::check(stored, &bundle) {
                 Ok(checked) => {
@@ -42,7 +53,7 @@ pub fn library() -> &'static Library {
             }
         }
         Library { bundle, packs, skipped }
-    })
+    }
 }
 
 /// Everything a quiz can use: built-in content and imported packs.

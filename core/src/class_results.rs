@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::Bundle;
+use crate::link::QuizLink;
 use crate::result::{check, clean_name, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
 
 /// At most this many questions go into the follow-up quiz.
@@ -219,7 +220,7 @@ fn class_quiz(records: &[(String, ResultRecord)]) -> Option<QuizRef> {
 
 fn other_quiz_title(record: &ResultRecord, bank: &Bundle) -> String {
     if record.quiz.title.is_empty() {
-        crate::result::quiz_title(bank, &record.quiz.questions)
+        QuizLink::open(&record.quiz.link, bank).spec().title(bank)
     } else {
         record.quiz.title.clone()
     }

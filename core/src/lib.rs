@@ -7,13 +7,13 @@
 
 pub mod class_results;
 pub mod content;
+pub mod link;
 pub mod markup;
 pub mod pack;
 pub mod progress;
 pub mod quiz;
 pub mod result;
 pub mod rng;
-pub mod share;
 pub mod validate;
 
 #[cfg(feature = "files")]

@@ -18,9 +18,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Bundle;
-use crate::quiz::{prepare, QuizSession, QuizSpec, Selection};
+use crate::link::QuizLink;
+use crate::quiz::{QuizSession, QuizSpec, Selection};
 use crate::rng::fnv1a;
-use crate::share::{decode, encode};
 
 pub const RESULT_FORMAT: &str = "open-door-result";
 /// The version this app writes.
@@ -80,14 +80,14 @@ impl ResultRecord {
     /// The result of a finished session, under the name the student gave.
     pub fn from_session(session: &QuizSession, bank: &Bundle, name: &str) -> Self {
         let questions: Vec<String> = session.items.iter().map(|i| i.question_id.clone()).collect();
-        let link = encode(&QuizSpec { selection: Selection::Ids(questions.clone()), ..session.spec.clone() });
+        let link = QuizSpec { selection: Selection::Ids(questions.clone()), ..session.spec.clone() }.query();
         let score = session.score(bank);
-        let seconds = ((session.finished_at_ms.unwrap_or(session.started_at_ms) - session.started_at_ms) / 1000.0).max(0.0) as u64;
+        let seconds = session.elapsed_seconds(session.started_at_ms);
         let mut record = Self {
             format: RESULT_FORMAT.into(),
             version: RESULT_VERSION,
             name: clean_name(name),
-            quiz: QuizRef { title: quiz_title(bank, &questions), link, questions },
+            quiz: QuizRef { title: session.spec.title(bank), link, questions },
             answers: session.responses.clone(),
             correct: score.correct,
             total: score.total,
@@ -140,10 +140,12 @@ impl ResultRecord {
     }
 
     /// `open-door-<name>-<quiz>-<yyyy-mm-dd>.json` (or `.csv`): only letters
-    /// and digits of the name and the title, so any name makes a safe file
-    /// name; a result with no name leaves that part out.
+    /// and digits of the name and the title (its first words: "Quiz on
+    /// Article 5: what it promises" gives "Article5"), so any name makes a
+    /// safe file name; a result with no name leaves that part out.
     pub fn file_name(&self, day: i64, extension: &str) -> String {
-        let title = self.quiz.title.split(':').next().unwrap_or_default();
+        let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
+        let title = title.split(':').next().unwrap_or_default();
         let parts = [file_name_part(&self.name), file_name_part(title), date_of_day(day)];
         let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
         format!("open-door-{}.{extension}", parts.join("-"))
@@ -223,16 +225,6 @@ pub fn clean_name(name: &str) -> String {
 /// name look like another in the class table.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// What a quiz is about: the first topic (in the bank's order) that every
-/// one of its questions has, or "Mixed topics".
-pub fn quiz_title(bank: &Bundle, question_ids: &[String]) -> String {
-    let questions: Vec<_> = question_ids.iter().filter_map(|id| bank.question(id)).collect();
-    bank.topics
-        .iter()
-        .find(|topic| !questions.is_empty() && questions.iter().all(|q| q.topics.contains(&topic.id)))
-        .map_or_else(|| "Mixed topics".to_string(), |topic| topic.title.clone())
 }
 
 /// Letters and digits only, words run together ("Article 5" -> "Article5"),
@@ -330,7 +322,8 @@ fn read_json(text: &str) -> Result<ResultRecord, String> {
     }
 }
 
-/// The ids a link lists, without needing the question bank.
+/// The ids a link lists, without the question bank (a version 1 file
+/// names its questions only in its link).
 fn link_ids(link: &str) -> Vec<String> {
     link.trim_start_matches('?')
         .split('&')
@@ -393,10 +386,10 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
 /// Checks a record offline: recomputes the score from the answers and the
 /// code from every field, and compares.
 pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
-    let decoded = decode(&record.quiz.link, bank);
-    let (items, unknown) = prepare(bank, &decoded.spec);
+    let link = QuizLink::open(&record.quiz.link, bank);
+    let items = link.items();
     let ids: Vec<&String> = items.iter().map(|i| &i.question_id).collect();
-    if !unknown.is_empty() || !decoded.notices.is_empty() {
+    if !link.notices().is_empty() {
         return Verification::DoesNotMatch("The quiz in the file uses questions this app does not have.".into());
     }
     if ids != record.quiz.questions.iter().collect::<Vec<_>>() || items.len() != record.answers.len() {

@@ -91,7 +91,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     assert_eq!(class.unreadable.len(), 1);
     assert_eq!(class.unreadable[0].file, "holiday.jpg");
     assert_eq!(class.unreadable[0].reason, "This is not an Open Door result file.");
-    assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Mixed topics"));
+    assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Quiz on every topic"));
 }
 
 /// Number, right, asked, most chosen wrong answer.

@@ -93,3 +93,16 @@ fn scores_by_topic() {
     let topics = session.by_topic(&bank);
     assert_eq!(topics.iter().map(|t| (t.topic.as_str(), t.correct, t.total)).collect::<Vec<_>>(), [("joining", 2, 2), ("article-5", 1, 1)]);
 }
+
+#[test]
+fn a_quiz_is_titled_by_what_it_asks() {
+    let bank = common::bundle(10);
+    assert_eq!(QuizSpec::quick(1).title(&bank), "Quiz on every topic");
+    assert_eq!(QuizSpec::on_topic("article-5", 1).title(&bank), "Quiz on Article 5");
+    assert_eq!(filter(None, &["joining", "article-5"]).title(&bank), "Quiz on Joining and Article 5");
+    let articles = QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec!["000".into()], count: None }, ..filter(None, &[]) };
+    assert_eq!(articles.title(&bank), "Quiz on the test text");
+    // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
+    assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
+    assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-01".into()], 1).title(&bank), "Quiz of 2 chosen questions");
+}

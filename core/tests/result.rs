@@ -6,7 +6,7 @@ mod common;
 use open_door_core::content::Bundle;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, quiz_title, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+    clean_name, date_of_day, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -43,27 +43,16 @@ fn a_result_says_who_which_quiz_and_how_it_went() {
     assert_eq!(record.version, 2);
     assert_eq!(record.quiz.questions.len(), 5);
     assert_eq!(record.quiz.link, format!("ids={}&seed=5&mode=test", record.quiz.questions.join(",")));
-    assert_eq!(record.quiz.title, "Mixed topics");
+    assert_eq!(record.quiz.title, "Quiz on every topic");
     assert_eq!((record.correct, record.total, record.seconds), (3, 5, 61));
     assert_eq!(record.code.len(), 9);
     assert_eq!(verify(&record.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
 }
 
 #[test]
-fn the_quiz_title_is_the_topic_every_question_shares() {
-    let bank = common::bundle(12);
-    let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    // Even-numbered questions are on "joining", odd ones on "article-5".
-    assert_eq!(quiz_title(&bank, &ids(&["000-00", "000-02"])), "Joining");
-    assert_eq!(quiz_title(&bank, &ids(&["000-01", "000-03"])), "Article 5");
-    assert_eq!(quiz_title(&bank, &ids(&["000-00", "000-01"])), "Mixed topics");
-    assert_eq!(quiz_title(&bank, &ids(&["no-such"])), "Mixed topics");
-}
-
-#[test]
 fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     let (_, mut record) = result_of("Maria");
-    record.quiz.title = "Article 5: what it promises".into();
+    record.quiz.title = "Quiz on Article 5: what it promises".into();
     let day_2026_11_25 = 20_782;
     let cases = [
         ("Maria", "open-door-Maria-Article5-2026-11-25.json"),

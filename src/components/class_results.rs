@@ -8,18 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use open_door_core::class_results::{ClassResults, CodeCheck, StudentRow};
-use open_door_core::quiz::{Mode, QuizSpec, Selection};
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::QuizSpec;
 use open_door_core::result::{date_of_day, format_time, size_problem};
-use open_door_core::share::encode;
 use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
 use crate::content::{bundle, random_seed, today};
 
-/// The query of a class link to exactly these questions, for going over
-/// them again (practice mode: feedback after each answer).
-fn class_link_query(question_ids: &[String]) -> String {
-    encode(&QuizSpec { selection: Selection::Ids(question_ids.to_vec()), seed: random_seed(), mode: Mode::Practice, minutes: None })
+/// A class link to exactly these questions, for going over them again
+/// (practice mode: the answer after each question).
+fn follow_up_link(question_ids: &[String]) -> QuizLink {
+    QuizLink::from_spec(QuizSpec::of_questions(question_ids.to_vec(), random_seed()), bundle())
 }
 
 type HandedFile = (String, Result<String, String>);
@@ -116,7 +116,7 @@ fn summary(class: &ClassResults) -> String {
 
 #[component]
 fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl IntoView {
-    let follow_up = RwSignal::new(None::<String>);
+    let follow_up = RwSignal::new(None::<QuizLink>);
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
     let follow_up_ids = class.follow_up.clone();
@@ -144,7 +144,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <p class="class-quiz">
                 "Quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
-                <A href=format!("/quiz/play?{}", quiz.link)>"Open the quiz"</A>
+                <A href=QuizLink::open(&quiz.link, bundle()).href()>"Open the quiz"</A>
             </p>
         })}
         {(!class.students.is_empty()).then(|| view! {
@@ -180,7 +180,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             {(!follow_up_ids.is_empty()).then(|| {
                 let ids = follow_up_ids.clone();
                 view! {
-                    <button type="button" class="primary" on:click=move |_| follow_up.set(Some(class_link_query(&ids)))>
+                    <button type="button" class="primary" on:click=move |_| follow_up.set(Some(follow_up_link(&ids)))>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>
                 }
@@ -190,15 +190,15 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
-        {move || follow_up.get().map(|query| {
-            let href = format!("{}/quiz/play?{query}", window().location().origin().unwrap_or_default());
+        {move || follow_up.get().map(|link| {
+            let href = format!("{}{}", window().location().origin().unwrap_or_default(), link.href());
             view! {
                 <div class="follow-up">
                     <h3>"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     <p class="actions">
-                        <A href=format!("/classroom/projector?{query}") attr:class="button">"Show them on the projector"</A>
+                        <A href=link.projector_href() attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>
             }

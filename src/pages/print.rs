@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::prepare;
-use open_door_core::share::decode;
+use open_door_core::link::QuizLink;
 
 use crate::components::markup::article_label;
+use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::bundle;
 
@@ -15,8 +15,8 @@ use crate::content::bundle;
 pub fn PrintWorksheet() -> impl IntoView {
     let search = use_location().search;
     move || {
-        let (items, _) = prepare(bundle(), &decode(&search.get(), bundle()).spec);
-        let questions: Vec<_> = items.iter().filter_map(|item| bundle().question(&item.question_id).map(|q| (q, item.choice_order.clone()))).collect();
+        let link = QuizLink::open(&search.get(), bundle());
+        let questions: Vec<_> = link.items().iter().filter_map(|item| bundle().question(&item.question_id).map(|q| (q, item.choice_order.clone()))).collect();
         let sheet = questions
             .iter()
             .map(|(question, order)| {
@@ -55,6 +55,7 @@ pub fn PrintWorksheet() -> impl IntoView {
         let count = questions.len();
         view! {
             <PageTitle text=format!("Worksheet: {count} questions") />
+            <LinkNotices link=Signal::stored(link.clone()) />
             <p class="no-print">
                 <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                 " The printout has the worksheet, then the answer key on a new page."

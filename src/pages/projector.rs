@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::prepare;
-use open_door_core::share::decode;
+use open_door_core::link::QuizLink;
 
+use crate::components::notices::LinkNotices;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
 use crate::content::bundle;
@@ -16,7 +16,8 @@ use crate::content::bundle;
 pub fn Projector() -> impl IntoView {
     set_title("Projector");
     let search = use_location().search;
-    let items = Memo::new(move |_| prepare(bundle(), &decode(&search.get(), bundle()).spec).0);
+    let link = Memo::new(move |_| QuizLink::open(&search.get(), bundle()));
+    let items = Memo::new(move |_| link.with(|l| l.items().to_vec()));
     let index = RwSignal::new(0usize);
     let revealed = RwSignal::new(false);
     let count = move || items.with(Vec::len);
@@ -81,6 +82,7 @@ pub fn Projector() -> impl IntoView {
     view! {
         <div class="projector">
             <h1 class="visually-hidden">"Projector"</h1>
+            <LinkNotices link=link />
             {slide}
             <p class="projector-controls">
                 <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>

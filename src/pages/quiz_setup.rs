@@ -4,8 +4,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use open_door_core::link::QuizLink;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
-use open_door_core::share::encode;
 
 use leptos_router::components::A;
 
@@ -38,7 +38,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let count = RwSignal::new(Some(DEFAULT_COUNT));
     let mode = RwSignal::new(Mode::Practice);
     let minutes = RwSignal::new(None::<u16>);
-    let link = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<QuizLink>);
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
@@ -63,16 +63,14 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => navigate(&format!("/quiz/play?{}", encode(&spec)), Default::default()),
+            BuilderPurpose::Play => navigate(&spec.href(), Default::default()),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
                 let chosen = picked.get_untracked();
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
-                let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
-                let fixed = QuizSpec { selection: Selection::Ids(items.into_iter().map(|i| i.question_id).collect()), ..spec };
-                let origin = window().location().origin().unwrap_or_default();
-                link.set(Some(format!("{origin}/quiz/play?{}", encode(&fixed))));
+                let items = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
+                link.set(Some(QuizLink::from_spec(QuizSpec { selection: Selection::Ids(items), ..spec }, bundle())));
             }
         }
     };
@@ -145,7 +143,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>
         </form>
-        {move || link.get().map(|href| view! { <ShareLink href=href /> })}
+        {move || link.get().map(|link| view! { <ShareLink link=link /> })}
     }
 }
 
@@ -177,10 +175,10 @@ fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>,
 /// A link to hand out, with a one-click copy, its QR code, and the same
 /// quiz on the projector and on paper.
 #[component]
-fn ShareLink(href: String) -> impl IntoView {
+fn ShareLink(link: QuizLink) -> impl IntoView {
     let copied = RwSignal::new("");
+    let href = format!("{}{}", window().location().origin().unwrap_or_default(), link.href());
     let text = href.clone();
-    let query = href.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
         copied.set("Copying…");
@@ -201,8 +199,8 @@ fn ShareLink(href: String) -> impl IntoView {
             </p>
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
-                <A href=format!("/classroom/projector?{query}") attr:class="button">"Show on the projector"</A>
-                <A href=format!("/classroom/print?{query}") attr:class="button">"Print worksheet and answer key"</A>
+                <A href=link.projector_href() attr:class="button">"Show on the projector"</A>
+                <A href=link.print_href() attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }
