@@ -9,6 +9,7 @@ pub mod class_results;
 pub mod content;
 pub mod link;
 pub mod markup;
+pub mod order;
 pub mod pack;
 pub mod progress;
 pub mod quiz;

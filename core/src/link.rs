@@ -80,6 +80,9 @@ pub struct QuizLink {
     /// saved quiz is still found after a new version drops a question.
     spec: QuizSpec,
     seeded: bool,
+    /// The query as it was written, so that fixing a seed keeps what the
+    /// reader was told about the rest of it.
+    written: String,
     items: Vec<QuizItem>,
     notices: Vec<String>,
 }
@@ -88,20 +91,23 @@ impl QuizLink {
     /// Reads a query string (with or without `?`); never fails.
     pub fn open(query: &str, bank: &Bundle) -> Self {
         let parsed = parse(query);
-        Self::resolve(parsed.spec, parsed.seeded, parsed.notices, bank)
+        let written = query.strip_prefix('?').unwrap_or(query).to_string();
+        Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, bank)
     }
 
     /// The link for a spec the app made itself.
     pub fn from_spec(spec: QuizSpec, bank: &Bundle) -> Self {
-        Self::resolve(spec, true, Vec::new(), bank)
+        Self::resolve(spec.clone(), true, spec.query(), Vec::new(), bank)
     }
 
-    /// The same link with its shuffle fixed.
-    pub fn with_seed(&self, seed: u32, bank: &Bundle) -> Self {
-        Self::resolve(QuizSpec { seed, ..self.spec.clone() }, true, self.notices.clone(), bank)
+    /// The link as written with `seed` added, for a link that had none: the
+    /// rest stays as written, so it still says what was adjusted in it.
+    pub fn href_with_seed(&self, seed: u32) -> String {
+        let separator = if self.written.is_empty() { "" } else { "&" };
+        format!("{PLAY_PATH}?{}{separator}seed={seed}", self.written)
     }
 
-    fn resolve(spec: QuizSpec, seeded: bool, mut notices: Vec<String>, bank: &Bundle) -> Self {
+    fn resolve(spec: QuizSpec, seeded: bool, written: String, mut notices: Vec<String>, bank: &Bundle) -> Self {
         // Unknown topics and articles are left out of the selection (so a
         // link naming a removed topic still gives a quiz on the rest); the
         // spec as written stays the key.
@@ -123,7 +129,7 @@ impl QuizLink {
                 ));
             }
         }
-        Self { spec, seeded, items, notices }
+        Self { spec, seeded, written, items, notices }
     }
 
     pub fn spec(&self) -> &QuizSpec {

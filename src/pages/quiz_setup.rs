@@ -93,7 +93,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Articles (none ticked: all)"</legend>
-                {bank.articles.iter().map(|a| {
+                {bank.articles_by_date().into_iter().map(|a| {
                     let id = a.id.clone();
                     let input_id = format!("article-{}", a.id);
                     let label = format!("{} ({})", capitalise(&a.label), a.date_inferred.split(" (").next().unwrap_or_default());
@@ -153,7 +153,7 @@ fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>,
     view! {
         <details class="single-picker">
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
-            {bundle().articles.iter().map(|article| view! {
+            {bundle().articles_by_date().into_iter().map(|article| view! {
                 <fieldset>
                     <legend>{capitalise(&article.label)}</legend>
                     {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
