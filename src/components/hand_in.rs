@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use open_door_core::quiz::QuizSession;
-use open_door_core::result::{ResultRecord, MAX_NAME_CHARS};
+use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
@@ -42,7 +42,7 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
-                        save_name(typed.trim());
+                        save_name(&clean_name(&typed));
                         name.set(typed);
                     }
                 />
