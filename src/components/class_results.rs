@@ -121,6 +121,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let csv = class.to_csv();
     let follow_up_ids = class.follow_up.clone();
     let follow_up_count = follow_up_ids.len();
+    let has_students = !class.students.is_empty();
     let export = move |_| {
         let name = format!("open-door-class-results-{}.csv", date_of_day(today()));
         problem.set(download(&name, "text/csv", &csv).err().map(|e| format!("The export failed: {e}.")));
@@ -147,7 +148,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <A href=QuizLink::open(&quiz.link, bundle()).href()>"Open the quiz"</A>
             </p>
         })}
-        {(!class.students.is_empty()).then(|| view! {
+        {has_students.then(|| view! {
             <StudentTable students=class.students.clone() />
             <h3>"Questions, most missed first"</h3>
             <ul class="class-questions">
@@ -185,8 +186,10 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                     </button>
                 }
             })}
-            <button type="button" on:click=export>"Export the table (CSV)"</button>
-            <button type="button" on:click=print>"Print the class results"</button>
+            {has_students.then(|| view! {
+                <button type="button" on:click=export>"Export the table (CSV)"</button>
+                <button type="button" on:click=print>"Print the class results"</button>
+            })}
             <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
