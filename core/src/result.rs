@@ -218,7 +218,9 @@ pub fn clean_name(name: &str) -> String {
         .chars()
         .map(|c| if c.is_control() || is_invisible_format(c) { ' ' } else { c })
         .collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_NAME_CHARS).collect()
+    let bounded: String = visible.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_NAME_CHARS).collect();
+    // The cut can end on a space, which a spreadsheet would not keep.
+    bounded.trim_end().to_string()
 }
 
 /// Bidirectional overrides and zero-width characters, which could make a

@@ -86,6 +86,8 @@ fn names_lose_control_characters_and_are_bounded_but_markup_stays_text() {
         assert_eq!(clean_name(name), expected, "{name:?}");
     }
     assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME_CHARS);
+    // Cut at a space: no trailing space left (found by the round-trip property).
+    assert_eq!(clean_name(&format!("{} tail", "y".repeat(MAX_NAME_CHARS - 1))), "y".repeat(MAX_NAME_CHARS - 1));
     assert_eq!(clean_name(&"é".repeat(500)).chars().count(), MAX_NAME_CHARS);
 }
 
