@@ -145,7 +145,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <p class="class-quiz">
                 "Quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
-                <A href=QuizLink::open(&quiz.link, bundle()).href()>"Open the quiz"</A>
+                <A href=crate::paths::href(&QuizLink::open(&quiz.link, bundle()).href())>"Open the quiz"</A>
             </p>
         })}
         {has_students.then(|| view! {
@@ -194,14 +194,14 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
         </p>
         <p role="alert">{move || problem.get()}</p>
         {move || follow_up.get().map(|link| {
-            let href = format!("{}{}", window().location().origin().unwrap_or_default(), link.href());
+            let href = crate::paths::absolute(&link.href());
             view! {
                 <div class="follow-up">
                     <h3>"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     <p class="actions">
-                        <A href=link.projector_href() attr:class="button">"Show them on the projector"</A>
+                        <A href=crate::paths::href(&link.projector_href()) attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>
             }

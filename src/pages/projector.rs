@@ -91,7 +91,7 @@ pub fn Projector() -> impl IntoView {
                 </button>
                 <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
             </p>
-            <p><A href="/classroom">"Back to the Classroom page"</A></p>
+            <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
 
@@ -42,7 +41,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
-    let navigate = use_navigate();
+    let go = crate::paths::use_go();
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -63,7 +62,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => navigate(&spec.href(), Default::default()),
+            BuilderPurpose::Play => go(&spec.href(), Default::default()),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
@@ -177,7 +176,7 @@ fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>,
 #[component]
 fn ShareLink(link: QuizLink) -> impl IntoView {
     let copied = RwSignal::new("");
-    let href = format!("{}{}", window().location().origin().unwrap_or_default(), link.href());
+    let href = crate::paths::absolute(&link.href());
     let text = href.clone();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
@@ -199,8 +198,8 @@ fn ShareLink(link: QuizLink) -> impl IntoView {
             </p>
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
-                <A href=link.projector_href() attr:class="button">"Show on the projector"</A>
-                <A href=link.print_href() attr:class="button">"Print worksheet and answer key"</A>
+                <A href=crate::paths::href(&link.projector_href()) attr:class="button">"Show on the projector"</A>
+                <A href=crate::paths::href(&link.print_href()) attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }
