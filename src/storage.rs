@@ -13,6 +13,9 @@ use crate::content::now_ms;
 
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
+/// The name or nickname a student puts on the results they hand in
+/// (erased with the rest: it starts with "open-door.").
+const NAME_KEY: &str = "open-door.name";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +152,7 @@ impl ProgressStore {
         }
         self.progress.set(Progress::default());
         self.notices.set(vec![if left.is_empty() {
-            "Everything Open Door saved on this device (progress, backups and question packs) was erased.".into()
+            "Everything Open Door saved on this device (progress, backups, your name for handing in results, and question packs) was erased.".into()
         } else {
             format!("This browser did not let Open Door erase everything: {} saved {} still there.", left.len(), if left.len() == 1 { "item is" } else { "items are" })
         }]);
@@ -212,6 +215,19 @@ pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
     storage
         .set_item(PACKS_KEY, &json)
         .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
+}
+
+/// The name the student last handed a result in under ("" if none).
+pub fn saved_name() -> String {
+    storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default()
+}
+
+/// Keeps the name for next time; where storage is refused it is simply
+/// not kept (the result still carries it).
+pub fn save_name(name: &str) {
+    if let Some(storage) = writable_storage() {
+        let _ = if name.is_empty() { storage.remove_item(NAME_KEY) } else { storage.set_item(NAME_KEY, name) };
+    }
 }
 
 /// localStorage, or `None` where the browser refuses it (reading the

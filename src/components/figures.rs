@@ -65,7 +65,7 @@ fn EnlargementMap() -> impl IntoView {
     let step = move |by: isize| set_index.update(|i| *i = i.saturating_add_signed(by).min(last));
     let caption = year_span(data.rounds.first().map(|r| &r.date), data.rounds.last().map(|r| &r.date));
     view! {
-        <figure class="figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
+        <figure class="explainer-figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
             <figcaption id="enlargement-caption">{format!("NATO's members by the year they joined{caption}")}</figcaption>
             <div class="year-control">
                 <button type="button" class="button" on:click=move |_| step(-1) disabled=move || index.get() == 0>
@@ -199,7 +199,7 @@ fn step_figure(id: FigureId, caption: String, list_class: &'static str, steps: V
         })
         .collect_view();
     view! {
-        <figure class="figure" id=id.name() aria-labelledby=labelled_by>
+        <figure class="explainer-figure" id=id.name() aria-labelledby=labelled_by>
             <figcaption id=caption_id>{caption}</figcaption>
             <ol class=list_class>{items}</ol>
             {after}
