@@ -6,6 +6,7 @@
 //! natively with `cargo test -p open-door-core`.
 
 pub mod content;
+pub mod link_pack;
 pub mod markup;
 pub mod pack;
 pub mod progress;

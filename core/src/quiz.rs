@@ -112,6 +112,55 @@ pub fn choice_order(question: &Question, seed: u32) -> Vec<usize> {
     order
 }
 
+/// The letter of the choice shown in place `place` (0: A). The projector,
+/// the worksheet and the answer key all letter choices with it.
+pub fn choice_letter(place: usize) -> char {
+    char::from(b'A' + (place % 26) as u8)
+}
+
+/// The right answer of `item` as the letters it shows: the right choices in
+/// letter order ("A C"), or for an order question the letters in the right
+/// sequence ("C A B").
+pub fn answer_letters(question: &Question, item: &QuizItem) -> String {
+    let place_of = |choice: usize| item.choice_order.iter().position(|&c| c == choice);
+    let mut places: Vec<usize> = question.correct_indices().into_iter().filter_map(place_of).collect();
+    if question.kind != QuestionKind::Order {
+        places.sort_unstable();
+    }
+    places.into_iter().map(|p| choice_letter(p).to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// The key for quick marking: "1 B, 2 A C, 3 C A B".
+pub fn marking_key(items: &[QuizItem], bank: &Bundle) -> String {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(n, item)| bank.question(&item.question_id).map(|q| format!("{} {}", n + 1, answer_letters(q, item))))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A quiz's title for the worksheet, the key and the projector: the
+/// teacher's own, or the topics its questions cover, in quiz order.
+pub fn quiz_title(teachers_title: Option<&str>, items: &[QuizItem], bank: &Bundle) -> String {
+    if let Some(title) = teachers_title.map(str::trim).filter(|t| !t.is_empty()) {
+        return title.to_string();
+    }
+    let mut titles: Vec<&str> = Vec::new();
+    for topic in items.iter().filter_map(|i| bank.question(&i.question_id)).flat_map(|q| &q.topics) {
+        if let Some(found) = bank.topic(topic).map(|t| t.title.as_str()).filter(|t| !titles.contains(t)) {
+            titles.push(found);
+        }
+    }
+    match titles.as_slice() {
+        [] => "Quiz".into(),
+        [one] => one.to_string(),
+        [first, second] => format!("{first} and {second}"),
+        [first, second, third] => format!("{first}, {second} and {third}"),
+        [first, second, rest @ ..] => format!("{first}, {second} and {} more topics", rest.len()),
+    }
+}
+
 /// What happened to an answer handed to [`QuizSession::submit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Submitted {

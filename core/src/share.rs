@@ -35,11 +35,36 @@ pub fn encode(spec: &QuizSpec) -> String {
     parts.join("&")
 }
 
+/// What a class link says besides the quiz itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkLabels {
+    /// The teacher's pack its questions come from (see [`crate::link_pack`]).
+    pub pack: Option<String>,
+    /// The teacher's title, for the worksheet, the key and the projector.
+    pub title: Option<String>,
+}
+
+/// The longest pack name or title a link keeps.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// The query parts (each starting with `&`) that carry `labels`.
+pub fn encode_labels(labels: &LinkLabels) -> String {
+    [("pack", &labels.pack), ("title", &labels.title)]
+        .into_iter()
+        .filter_map(|(key, value)| value.as_deref().map(|v| format!("&{key}={}", percent_encode(v))))
+        .collect()
+}
+
 /// A decoded link: the quiz to run and what had to be changed to run it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecodedLink {
     pub spec: QuizSpec,
     pub notices: Vec<String>,
+    pub labels: LinkLabels,
+    /// The pack this device needs before the quiz can run: the link is a
+    /// pack quiz and some of its questions are not here. Such a link never
+    /// becomes another quiz, and never runs in part.
+    pub needs_pack: Option<String>,
 }
 
 /// Reads a query string (with or without `?`) against the question bank.
@@ -53,18 +78,21 @@ pub fn decode(query: &str, bank: &Bundle) -> DecodedLink {
     let mut seed = None;
     let mut mode = Mode::Practice;
     let mut minutes = None;
+    let mut labels = LinkLabels::default();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(value) = percent_decode(raw_value) else {
-            notices.push(format!("The link's `{key}` part is garbled and was ignored."));
+            notices.push("Part of the link is garbled (perhaps it was not copied whole) and was ignored.".into());
             continue;
         };
         let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
         match key {
             "ids" => ids = Some(list().collect::<Vec<_>>()),
-            "topics" => topics = known(list(), |id| bank.topic(id).is_some(), "topic", &mut notices),
-            "articles" => articles = known(list(), |id| bank.article(id).is_some(), "article", &mut notices),
+            "topics" => topics = known(list(), |id| bank.topic(id).is_some(), ("topic", "topics"), &mut notices),
+            "articles" => articles = known(list(), |id| bank.article(id).is_some(), ("text", "texts"), &mut notices),
+            "pack" => labels.pack = label(&value),
+            "title" => labels.title = label(&value),
             "count" => {
                 count = match value.as_str() {
                     "all" => None,
@@ -96,7 +124,7 @@ pub fn decode(query: &str, bank: &Bundle) -> DecodedLink {
                 Ok(m) if m <= MAX_MINUTES => minutes = Some(m),
                 _ => notices.push(format!("The time limit \"{value}\" is not 1 to {MAX_MINUTES} minutes; no time limit.")),
             },
-            other => notices.push(format!("The link's `{other}` part is not something a quiz link has; ignored.")),
+            other => notices.push(format!("The link has a part a quiz link does not have (\"{other}\"); it was ignored.")),
         }
     }
 
@@ -104,16 +132,21 @@ pub fn decode(query: &str, bank: &Bundle) -> DecodedLink {
     // same quiz: the seed then comes from the link's own text.
     let seed = seed.unwrap_or_else(|| fnv1a(query.as_bytes()) as u32);
 
+    let mut needs_pack = None;
     let selection = match ids {
+        Some(ids) if labels.pack.is_some() && ids.iter().any(|id| bank.question(id).is_none()) => {
+            needs_pack = labels.pack.clone();
+            Selection::Ids(ids)
+        }
         Some(ids) => {
             let (found, missing): (Vec<String>, Vec<String>) =
                 ids.into_iter().partition(|id| bank.question(id).is_some());
             if !missing.is_empty() {
                 notices.push(format!(
-                    "{} not in this app's question bank and {} skipped: {}.",
-                    plural(missing.len(), "question is", "questions are"),
-                    if missing.len() == 1 { "was" } else { "were" },
-                    missing.join(", ")
+                    "{} of the link's questions {} not in this version of Open Door (perhaps the link was cut short), so {} left out.",
+                    missing.len(),
+                    if missing.len() == 1 { "is" } else { "are" },
+                    if missing.len() == 1 { "it was" } else { "they were" },
                 ));
             }
             if found.is_empty() {
@@ -125,24 +158,42 @@ pub fn decode(query: &str, bank: &Bundle) -> DecodedLink {
         }
         None => Selection::Filter { topics, articles, count },
     };
-    DecodedLink { spec: QuizSpec { selection, seed, mode, minutes }, notices }
+    DecodedLink { spec: QuizSpec { selection, seed, mode, minutes }, notices, labels, needs_pack }
 }
 
+/// Ids this app knows; the others are counted in a notice (by number: an
+/// id means nothing to a student).
 fn known(
     values: impl Iterator<Item = String>,
     exists: impl Fn(&str) -> bool,
-    what: &str,
+    (one, many): (&str, &str),
     notices: &mut Vec<String>,
 ) -> Vec<String> {
     let (found, missing): (Vec<String>, Vec<String>) = values.partition(|v| exists(v));
-    if !missing.is_empty() {
-        notices.push(format!("Unknown {what} skipped: {}.", missing.join(", ")));
+    match missing.len() {
+        0 => {}
+        1 => notices.push(format!("The link names a {one} this app does not have; it was left out.")),
+        n => notices.push(format!("The link names {n} {many} this app does not have; they were left out.")),
     }
     found
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A pack name or title as a link carries it: one line, at most
+/// [`MAX_LABEL_CHARS`] characters; empty is none.
+fn label(value: &str) -> Option<String> {
+    let line: String = value.chars().filter(|c| !c.is_control()).take(MAX_LABEL_CHARS).collect();
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+/// Escapes all but RFC 3986's unreserved characters.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// `%2C` -> `,` and `+` -> space; `None` for broken escapes or bad UTF-8.

@@ -93,3 +93,46 @@ fn scores_by_topic() {
     let topics = session.by_topic(&bank);
     assert_eq!(topics.iter().map(|t| (t.topic.as_str(), t.correct, t.total)).collect::<Vec<_>>(), [("joining", 2, 2), ("article-5", 1, 1)]);
 }
+
+mod letters_and_titles {
+    use open_door_core::content::QuestionKind;
+    use open_door_core::quiz::{answer_letters, choice_letter, marking_key, quiz_title, QuizItem};
+
+    use super::common;
+
+    #[test]
+    fn the_key_letters_the_right_choices_where_they_are_shown() {
+        let mut bank = common::bundle(0);
+        bank.questions = vec![
+            common::question("000-01", QuestionKind::Single),
+            common::question("000-02", QuestionKind::Multiple),
+            common::question("000-03", QuestionKind::Order),
+        ];
+        let items = vec![
+            // "a" (the answer) shown third.
+            QuizItem { question_id: "000-01".into(), choice_order: vec![2, 1, 0] },
+            // "a" and "b" shown second and first.
+            QuizItem { question_id: "000-02".into(), choice_order: vec![1, 0, 2] },
+            // first, second, third shown as B, C, A.
+            QuizItem { question_id: "000-03".into(), choice_order: vec![2, 0, 1] },
+        ];
+        assert_eq!((0..4).map(choice_letter).collect::<String>(), "ABCD");
+        assert_eq!(answer_letters(&bank.questions[0], &items[0]), "C");
+        assert_eq!(answer_letters(&bank.questions[1], &items[1]), "A B");
+        assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 B C A");
+    }
+
+    #[test]
+    fn a_quiz_is_titled_by_the_teacher_or_by_its_topics() {
+        let mut bank = common::bundle(0);
+        let mut question = common::question("000-01", QuestionKind::Single);
+        question.topics = vec!["joining".into()];
+        bank.questions = vec![question];
+        let items = vec![QuizItem { question_id: "000-01".into(), choice_order: vec![0, 1, 2] }];
+        let topic = bank.topic("joining").unwrap().title.clone();
+        assert_eq!(quiz_title(None, &items, &bank), topic);
+        assert_eq!(quiz_title(Some("  "), &items, &bank), topic);
+        assert_eq!(quiz_title(Some("Week 3"), &items, &bank), "Week 3");
+        assert_eq!(quiz_title(None, &[], &bank), "Quiz");
+    }
+}
