@@ -4,11 +4,28 @@
 use std::sync::OnceLock;
 
 use open_door_core::content::Bundle;
+use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
 
 use crate::storage;
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// The built-in content as embedded: what stored packs were checked against.
+pub fn built_in_json() -> &'static str {
+    CONTENT_JSON
+}
+
+/// What became of the pack a class link carried.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkPackOutcome {
+    /// Its questions were added for this visit.
+    Added,
+    /// This device already has every question in it.
+    AlreadyHere,
+    /// Refused as a whole, with the reasons.
+    Refused(Vec<String>),
+}
 
 /// The content the app teaches from: the built-in bundle plus the packs a
 /// teacher imported on this device.
@@ -18,6 +35,8 @@ pub struct Library {
     /// Stored packs that no longer fit (say, an id the built-in bank now
     /// uses): left in storage, not loaded, and reported.
     pub skipped: Vec<String>,
+    /// The pack carried in the address this page was opened with, if any.
+    pub link_pack: Option<LinkPackOutcome>,
 }
 
 pub fn library() -> &'static Library {
@@ -28,9 +47,16 @@ pub fn library() -> &'static Library {
         let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
         let mut packs = Vec::new();
         let mut skipped = Vec::new();
-        for stored in storage::stored_packs() {
-            let name = stored.name.clone();
-            match pack::check(stored, &bundle) {
+        let stored = storage::stored_packs();
+        for stored_pack in stored.packs {
+            // Checked at import against this very content: nothing to redo.
+            if stored.checked {
+                pack::merge(&mut bundle, &stored_pack);
+                packs.push(stored_pack);
+                continue;
+            }
+            let name = stored_pack.name.clone();
+            match pack::check(stored_pack, &bundle) {
                 Ok(checked) => {
                     pack::merge(&mut bundle, &checked);
                     packs.push(checked);
@@ -41,7 +67,23 @@ pub fn library() -> &'static Library {
                 )),
             }
         }
-        Library { bundle, packs, skipped }
+        if !stored.checked && skipped.is_empty() && !packs.is_empty() {
+            storage::mark_packs_checked();
+        }
+        let link_pack = crate::link_pack::received().map(|received| {
+            let opened = received.as_ref().map_err(|r| r.0.clone()).and_then(|(carried, text)| {
+                link_pack::open(carried, text, &bundle).map_err(|r| r.0)
+            });
+            match opened {
+                Ok(Some(carried_pack)) => {
+                    pack::merge(&mut bundle, &carried_pack);
+                    LinkPackOutcome::Added
+                }
+                Ok(None) => LinkPackOutcome::AlreadyHere,
+                Err(reasons) => LinkPackOutcome::Refused(reasons),
+            }
+        });
+        Library { bundle, packs, skipped, link_pack }
     })
 }
 

@@ -7,6 +7,7 @@ use leptos_router::path;
 
 pub mod components;
 pub mod content;
+pub mod link_pack;
 pub mod pages;
 pub mod storage;
 

@@ -5,11 +5,12 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use open_door_core::pack::Pack;
+use open_door_core::pack::{checked_stamp, Pack};
 use open_door_core::progress::{self, Progress};
 
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
+const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
 const BACKUP_KEY: &str = "open-door.progress.backup";
 
 /// Where progress lives for this session.
@@ -84,6 +85,7 @@ impl ProgressStore {
             let _ = storage.remove_item(PROGRESS_KEY);
             let _ = storage.remove_item(BACKUP_KEY);
             let _ = storage.remove_item(PACKS_KEY);
+            let _ = storage.remove_item(PACKS_CHECKED_KEY);
         }
         self.progress.set(Progress::default());
         self.notices.set(vec!["Everything Open Door saved on this device (progress and question packs) was erased.".into()]);
@@ -96,21 +98,48 @@ impl ProgressStore {
 const MEMORY_ONLY_NOTICE: &str =
     "This browser is not letting Open Door save anything, so your progress will not be kept after you close this tab.";
 
-/// The question packs imported on this device. Each is checked again when
-/// the app starts (see `content::library`), so a damaged entry is skipped.
-pub fn stored_packs() -> Vec<Pack> {
-    let Some(raw) = local_storage().and_then(|s| s.get_item(PACKS_KEY).ok().flatten()) else { return Vec::new() };
-    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return Vec::new() };
-    entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect()
+/// The packs stored on this device, and whether they were checked against
+/// this version's built-in content in this very form.
+pub struct StoredPacks {
+    pub packs: Vec<Pack>,
+    pub checked: bool,
 }
 
-/// Saves the list of packs; the caller reloads the app to use it.
+/// The question packs imported on this device. Each is checked at import
+/// and stored in its checked form with a stamp (`pack::checked_stamp`); the
+/// app checks them again at start-up only when the stamp does not match (a
+/// new version, or the stored text was altered), so a damaged entry is
+/// skipped but a large pack does not slow every start-up.
+pub fn stored_packs() -> StoredPacks {
+    let none = StoredPacks { packs: Vec::new(), checked: false };
+    let Some(storage) = local_storage() else { return none };
+    let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() else { return none };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return none };
+    let packs: Vec<Pack> = entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect();
+    let stamp = storage.get_item(PACKS_CHECKED_KEY).ok().flatten();
+    let checked = stamp.as_deref() == Some(checked_stamp(crate::content::built_in_json(), &raw).as_str());
+    StoredPacks { packs, checked }
+}
+
+/// Saves the list of packs, already checked; the caller reloads the app to
+/// use it.
 pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
     let storage = local_storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
     let json = serde_json::to_string(packs).map_err(|e| e.to_string())?;
     storage
         .set_item(PACKS_KEY, &json)
-        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
+        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())?;
+    // Without the stamp the packs are simply checked again at start-up.
+    let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &json));
+    Ok(())
+}
+
+/// Records that the stored packs passed a full check at start-up.
+pub fn mark_packs_checked() {
+    let Some(storage) = local_storage() else { return };
+    if let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() {
+        let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &raw));
+    }
 }
 
 /// localStorage, or `None` where the browser refuses it (reading the

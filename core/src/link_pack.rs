@@ -150,7 +150,9 @@ pub fn read_fragment(fragment: &str) -> Option<Result<Carried, PackRejected>> {
     Some(Ok(Carried { checksum, compressed }))
 }
 
-const DAMAGED: &str =
+/// Why a link pack that does not decode is refused (the browser's half
+/// says the same when decompression fails).
+pub const DAMAGED: &str =
     "The questions in this link were changed or cut short on the way (a link must be copied whole), so this quiz cannot run.";
 
 /// Reads a link pack, decompressed by the browser, against the content on

@@ -1,6 +1,8 @@
 pub mod download;
 pub mod markup;
+pub mod needs_pack;
 pub mod notices;
+pub mod pack_file;
 pub mod qr;
 pub mod question;
 pub mod title;

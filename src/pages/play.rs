@@ -10,6 +10,7 @@ use open_door_core::share::{decode, encode};
 use open_door_core::result::ResultRecord;
 
 use crate::components::download::download;
+use crate::components::needs_pack::NeedsPack;
 use crate::components::question::{Evidence, Feedback, QuestionForm};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, now_ms, random_seed, today};
@@ -21,12 +22,18 @@ pub fn Play() -> impl IntoView {
     let search = use_location().search;
     let session = RwSignal::new(None::<QuizSession>);
     let link_notices = RwSignal::new(Vec::<String>::new());
+    // A pack quiz whose questions this device lacks: named, never replaced.
+    let needs_pack = RwSignal::new(None::<String>);
 
     // The link is the quiz: whenever it changes (a new link, "retry the ones
     // I missed"), build its session, or resume the saved one if it is the
     // same quiz.
     Effect::new(move |_| {
         let decoded = decode(&search.get(), bundle());
+        needs_pack.set(decoded.needs_pack.clone());
+        if decoded.needs_pack.is_some() {
+            return;
+        }
         let (items, _) = prepare(bundle(), &decoded.spec);
         link_notices.set(decoded.notices);
         let saved = store.progress.with_untracked(|p| p.in_progress.clone());
@@ -50,6 +57,7 @@ pub fn Play() -> impl IntoView {
             </section>
         </Show>
         {move || match screen.get() {
+            _ if needs_pack.with(Option::is_some) => view! { <NeedsPack name=needs_pack.get().unwrap_or_default() /> }.into_any(),
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
             Some((_, _, 0)) => view! {
                 <p>"No questions match this quiz. " <A href="/quiz">"Choose other topics or articles"</A></p>

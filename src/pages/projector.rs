@@ -5,18 +5,34 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::prepare;
+use open_door_core::quiz::{choice_letter, prepare, quiz_title};
 use open_door_core::share::decode;
 
+use crate::components::needs_pack::NeedsPack;
+use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
 use crate::content::bundle;
+
+/// The student's link of the quiz a teacher's page shows (projector, print):
+/// the same query and the pack the address carries.
+pub fn student_link() -> String {
+    let location = window().location();
+    format!(
+        "{}/quiz/play{}{}",
+        location.origin().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    )
+}
 
 #[component]
 pub fn Projector() -> impl IntoView {
     set_title("Projector");
     let search = use_location().search;
-    let items = Memo::new(move |_| prepare(bundle(), &decode(&search.get(), bundle()).spec).0);
+    let decoded = Memo::new(move |_| decode(&search.get(), bundle()));
+    let items = Memo::new(move |_| decoded.with(|d| prepare(bundle(), &d.spec).0));
+    let title = Memo::new(move |_| decoded.with(|d| items.with(|i| quiz_title(d.labels.title.as_deref(), i, bundle()))));
     let index = RwSignal::new(0usize);
     let revealed = RwSignal::new(false);
     let count = move || items.with(Vec::len);
@@ -49,7 +65,6 @@ pub fn Projector() -> impl IntoView {
         let Some(question) = bundle().question(&item.question_id) else { return ().into_any() };
         let shown: Vec<usize> = item.choice_order.clone();
         let right = question.correct_indices();
-        let letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
         view! {
             <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
             <h2 class="projector-prompt">{question.prompt.clone()}</h2>
@@ -58,7 +73,7 @@ pub fn Projector() -> impl IntoView {
                     let is_right = question.kind != QuestionKind::Order && right.contains(&choice);
                     view! {
                         <li class:right=move || revealed.get() && is_right>
-                            <span class="letter" aria-hidden="true">{letters[place % letters.len()]}</span>
+                            <span class="letter">{choice_letter(place)}</span>" "
                             {question.choices[choice].clone()}
                             {move || (revealed.get() && is_right).then_some(" ✓ (answer)")}
                         </li>
@@ -80,14 +95,21 @@ pub fn Projector() -> impl IntoView {
 
     view! {
         <div class="projector">
-            <h1 class="visually-hidden">"Projector"</h1>
-            {slide}
+            <h1 class="projector-title">{move || title.get()}</h1>
+            {move || decoded.with(|d| (!d.notices.is_empty()).then(|| view! {
+                <ul class="notice">{d.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            }))}
+            {move || match decoded.with(|d| d.needs_pack.clone()) {
+                Some(name) => view! { <NeedsPack name=name /> }.into_any(),
+                None => slide().into_any(),
+            }}
             <p class="projector-controls">
                 <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
                 <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
                     {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
                 </button>
                 <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
+                <QrFullScreen text=student_link() />
             </p>
             <p><A href="/classroom">"Back to the Classroom page"</A></p>
         </div>

@@ -3,15 +3,28 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
-use open_door_core::share::encode;
-
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use open_door_core::content::normalise_for_match;
+use open_door_core::link_pack::{self, MAX_LINK_CHARS};
+use open_door_core::pack::Pack;
+use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
+use open_door_core::share::{encode, encode_labels, LinkLabels};
 
-use crate::components::qr::QrImage;
+use crate::components::download::download;
+use crate::components::pack_file::{Message, MessageView};
+use crate::components::qr::{QrFullScreen, QrImage};
 use crate::components::title::PageTitle;
-use crate::content::{bundle, random_seed};
+use crate::content::{bundle, library, random_seed};
+use crate::pages::classroom::pack_file_name;
+
+/// A class link ready to hand out.
+#[derive(Clone, PartialEq)]
+struct ClassLink {
+    href: String,
+    /// The pack a student's device needs and the link could not carry.
+    too_big: Option<Pack>,
+}
 
 /// What the form's button does.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,7 +51,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let count = RwSignal::new(Some(DEFAULT_COUNT));
     let mode = RwSignal::new(Mode::Practice);
     let minutes = RwSignal::new(None::<u16>);
-    let link = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<ClassLink>);
+    let title = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Message>);
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
@@ -70,9 +85,30 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let chosen = picked.get_untracked();
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
                 let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
-                let fixed = QuizSpec { selection: Selection::Ids(items.into_iter().map(|i| i.question_id).collect()), ..spec };
+                let ids: Vec<String> = items.into_iter().map(|i| i.question_id).collect();
+                let fixed = QuizSpec { selection: Selection::Ids(ids.clone()), ..spec };
+                let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
+                link.set(None);
+                problem.set(None);
+                let link_pack = match link_pack::build(&library().packs, &ids) {
+                    Ok(link_pack) => link_pack,
+                    Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
+                };
+                let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
                 let origin = window().location().origin().unwrap_or_default();
-                link.set(Some(format!("{origin}/quiz/play?{}", encode(&fixed))));
+                let href = format!("{origin}/quiz/play?{}{}", encode(&fixed), encode_labels(&labels));
+                let Some(link_pack) = link_pack else { return link.set(Some(ClassLink { href, too_big: None })) };
+                leptos::task::spawn_local(async move {
+                    let carried = match crate::link_pack::compress(&link_pack.text).await {
+                        Some(compressed) => link_pack::link_with_fragment(&href, &link_pack::fragment(&link_pack, &compressed)),
+                        None => None,
+                    };
+                    let pack = library().packs.iter().find(|p| p.name == link_pack.name).cloned();
+                    link.set(Some(match carried {
+                        Some(whole) => ClassLink { href: whole, too_big: None },
+                        None => ClassLink { href, too_big: pack },
+                    }));
+                });
             }
         }
     };
@@ -140,47 +176,85 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     <option value="30">"30 minutes"</option>
                 </select>
             </p>
-            {(purpose == BuilderPurpose::Share).then(|| view! { <SinglePicker picked=picked toggle=toggle /> })}
+            {(purpose == BuilderPurpose::Share).then(|| view! {
+                <SinglePicker picked=picked toggle=toggle topics=topics articles=articles />
+                <p>
+                    <label for="quiz-title">"Title for the worksheet and the projector (optional: otherwise its topics)"</label>
+                    <input id="quiz-title" type="text" maxlength="80" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                </p>
+            })}
             <button type="submit" class="primary">
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>
         </form>
-        {move || link.get().map(|href| view! { <ShareLink href=href /> })}
+        <MessageView message=problem />
+        {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link /> })}
     }
 }
 
-/// Single questions to build a quiz from, by article, folded away.
+/// Single questions to build a quiz from, folded away: those on the ticked
+/// topics and articles (all when none is ticked), narrowed by a search.
 #[component]
-fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>, String)) -> impl IntoView {
+fn SinglePicker(
+    picked: RwSignal<Vec<String>>,
+    toggle: fn(RwSignal<Vec<String>>, String),
+    topics: RwSignal<Vec<String>>,
+    articles: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    let shown = move |question: &open_door_core::content::Question| {
+        let words = normalise_for_match(&search.get()).to_lowercase();
+        let haystack = normalise_for_match(&format!("{} {}", question.prompt, question.choices.join(" "))).to_lowercase();
+        topics.with(|t| t.is_empty() || question.topics.iter().any(|q| t.contains(q)))
+            && articles.with(|a| a.is_empty() || a.contains(&question.article))
+            && words.split(' ').all(|word| haystack.contains(word))
+    };
+    let count = move || bundle().questions.iter().filter(|q| shown(q)).count();
     view! {
         <details class="single-picker">
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
-            {bundle().articles.iter().map(|article| view! {
-                <fieldset>
-                    <legend>{capitalise(&article.label)}</legend>
-                    {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
-                        let id = q.id.clone();
-                        let input_id = format!("pick-{}", q.id);
-                        view! {
-                            <div class="choice">
-                                <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(picked, id.clone()) />
-                                <label for=input_id>{format!("{}: {}", q.id, q.prompt)}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
+            <p>
+                <label for="pick-search">"Find questions by their words"</label>
+                <input id="pick-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+            </p>
+            <p role="status">{move || match count() {
+                0 => "No question matches the ticked topics, texts and search.".to_string(),
+                1 => "1 question matches.".to_string(),
+                n => format!("{n} questions match."),
+            }}</p>
+            {bundle().articles.iter().map(|article| {
+                let article_id = article.id.clone();
+                let any_shown = move || bundle().questions.iter().any(|q| q.article == article_id && shown(q));
+                view! {
+                    <fieldset class="pick-article" class:hidden=move || !any_shown()>
+                        <legend>{capitalise(&article.label)}</legend>
+                        {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
+                            let id = q.id.clone();
+                            let input_id = format!("pick-{}", q.id);
+                            let question = q.clone();
+                            view! {
+                                <div class="choice" class:hidden=move || !shown(&question)>
+                                    <input type="checkbox" id=input_id.clone() prop:checked={let id = id.clone(); move || picked.with(|p| p.contains(&id))} on:change=move |_| toggle(picked, id.clone()) />
+                                    <label for=input_id>{q.prompt.clone()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }
             }).collect_view()}
         </details>
     }
 }
 
 /// A link to hand out, with a one-click copy, its QR code, and the same
-/// quiz on the projector and on paper.
+/// quiz on the projector and on paper; for a pack too large for a link, the
+/// warning and the pack file to hand out.
 #[component]
-fn ShareLink(href: String) -> impl IntoView {
+fn ShareLink(class_link: ClassLink) -> impl IntoView {
+    let href = class_link.href;
     let copied = RwSignal::new("");
     let text = href.clone();
-    let query = href.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
+    let after_path = href.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
         copied.set("Copying…");
@@ -189,10 +263,33 @@ fn ShareLink(href: String) -> impl IntoView {
             copied.set(if done { "Copied." } else { "Could not copy: select the link and copy it by hand." });
         });
     };
+    let pack_message = RwSignal::new(None::<Message>);
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"The class link"</h2>
-            <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
+            {match class_link.too_big {
+                None => view! {
+                    <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
+                }.into_any(),
+                Some(pack) => {
+                    let file = pack_file_name(&pack.name);
+                    let text = open_door_core::pack::export(&pack);
+                    view! {
+                        <div class="too-big" role="alert">
+                            <p><strong>"Your students need the pack file too."</strong>{format!(" The questions from your pack \"{}\" are too many to fit in a link (a link carries at most {MAX_LINK_CHARS} characters), so the link only names the pack. Hand out the pack file with the link: a student's device that does not have the pack asks for it by name, and the quiz starts once it is added.", pack.name)}</p>
+                            <p>
+                                <button type="button" class="primary" on:click=move |_| {
+                                    match download(&file, "application/json", &text) {
+                                        Ok(()) => pack_message.set(Some(Message::Done(format!("Saved to your downloads as {file}: hand it out with the link.")))),
+                                        Err(why) => pack_message.set(Some(Message::Problem(vec![format!("The pack file could not be saved: {why}.")]))),
+                                    }
+                                }>"Download the pack file to hand out"</button>
+                            </p>
+                            <MessageView message=pack_message />
+                        </div>
+                    }.into_any()
+                }
+            }}
             <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
             <p>
                 <button type="button" on:click=copy>"Copy link"</button>
@@ -201,8 +298,9 @@ fn ShareLink(href: String) -> impl IntoView {
             </p>
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
-                <A href=format!("/classroom/projector?{query}") attr:class="button">"Show on the projector"</A>
-                <A href=format!("/classroom/print?{query}") attr:class="button">"Print worksheet and answer key"</A>
+                <QrFullScreen text=href.clone() />
+                <A href=format!("/classroom/projector?{after_path}") attr:class="button">"Show on the projector"</A>
+                <A href=format!("/classroom/print?{after_path}") attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }
