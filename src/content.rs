@@ -7,7 +7,14 @@ use open_door_core::content::Bundle;
 use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
 
-use crate::storage;
+/// The packs stored on the device, and whether they were checked against
+/// this version's built-in content in exactly this form (then they are not
+/// checked again: a large pack costs its check once, at import).
+#[derive(Default)]
+pub struct StoredPacks {
+    pub packs: Vec<Pack>,
+    pub checked: bool,
+}
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
 
@@ -37,17 +44,32 @@ pub struct Library {
     pub skipped: Vec<String>,
     /// The pack carried in the address this page was opened with, if any.
     pub link_pack: Option<LinkPackOutcome>,
+    /// Whether the stored packs were just checked in full (after an update
+    /// of the app): the caller records it, so the next start-up need not.
+    pub newly_checked: bool,
 }
 
+static LIBRARY: OnceLock<Library> = OnceLock::new();
+
+/// Builds the library once, at start-up, from the packs stored on the
+/// device (the caller reads them, so content knows nothing of storage).
+pub fn init_library(stored_packs: StoredPacks) -> &'static Library {
+    LIBRARY.get_or_init(|| Library::build(stored_packs))
+}
+
+/// The library built at start-up; the built-in content alone where the app
+/// was not started (component tests mount a view on its own).
 pub fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
+    LIBRARY.get_or_init(|| Library::build(StoredPacks::default()))
+}
+
+impl Library {
+    fn build(stored: StoredPacks) -> Self {
         // The build script wrote this JSON from the same types after
         // validating it, so it cannot fail to parse unless the build is broken.
         let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
         let mut packs = Vec::new();
         let mut skipped = Vec::new();
-        let stored = storage::stored_packs();
         for stored_pack in stored.packs {
             // Checked at import against this very content: nothing to redo.
             if stored.checked {
@@ -67,9 +89,7 @@ pub fn library() -> &'static Library {
                 )),
             }
         }
-        if !stored.checked && skipped.is_empty() && !packs.is_empty() {
-            storage::mark_packs_checked();
-        }
+        let newly_checked = !stored.checked && skipped.is_empty() && !packs.is_empty();
         let link_pack = crate::link_pack::received().map(|received| {
             let opened = received.as_ref().map_err(|r| r.0.clone()).and_then(|(carried, text)| {
                 link_pack::open(carried, text, &bundle).map_err(|r| r.0)
@@ -83,8 +103,8 @@ pub fn library() -> &'static Library {
                 Err(reasons) => LinkPackOutcome::Refused(reasons),
             }
         });
-        Library { bundle, packs, skipped, link_pack }
-    })
+        Library { bundle, packs, skipped, link_pack, newly_checked }
+    }
 }
 
 /// Everything a quiz can use: built-in content and imported packs.

@@ -30,7 +30,13 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ProgressStore::load());
+    let library = content::init_library(storage::stored_packs());
+    if library.newly_checked {
+        storage::mark_packs_checked();
+    }
+    let store = ProgressStore::load(&library.bundle);
+    store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
+    provide_context(store);
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>

@@ -1,17 +1,20 @@
 //! Progress on the device, through localStorage, tolerant of everything a
-//! browser can throw at it: storage turned off, full, or holding damaged or
-//! newer data. The rules of what to keep live in `open_door_core::progress`;
-//! this module only moves strings in and out and tells the student.
+//! browser can throw at it: storage turned off, full, holding damaged or
+//! newer data, or written by another tab at the same time. The rules of
+//! what to keep live in `open_door_core::progress`; this module moves
+//! strings in and out and tells the student what happened.
 
-use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use open_door_core::content::Bundle;
 use open_door_core::pack::{checked_stamp, Pack};
-use open_door_core::progress::{self, Progress};
+
+use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
+
+use crate::content::{now_ms, StoredPacks};
 
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
 const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
-const BACKUP_KEY: &str = "open-door.progress.backup";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,69 +30,132 @@ pub enum Persistence {
 /// The app-wide progress handle, provided as context.
 #[derive(Clone, Copy)]
 pub struct ProgressStore {
+    /// The freshest copy this tab knows: changed only through [`change`](Self::change)
+    /// and by other tabs' saves.
     pub progress: RwSignal<Progress>,
     pub persistence: RwSignal<Persistence>,
     /// What was reset or could not be saved, for the banner.
     pub notices: RwSignal<Vec<String>>,
+    bank: &'static Bundle,
 }
 
 impl ProgressStore {
-    /// Reads saved progress; never fails.
-    pub fn load() -> Self {
-        let (raw, mut persistence) = match local_storage() {
-            Some(storage) => (storage.get_item(PROGRESS_KEY).ok().flatten(), Persistence::Device),
-            None => (None, Persistence::MemoryOnly),
-        };
-        let loaded = progress::load(raw.as_deref());
-        let mut notices = loaded.notices;
-        notices.extend(crate::content::library().skipped.iter().cloned());
-        if persistence == Persistence::MemoryOnly {
-            notices.push(MEMORY_ONLY_NOTICE.into());
-        }
-        if !loaded.writable {
-            persistence = Persistence::ReadOnly;
-        }
-        if loaded.keep_backup {
-            // Keep what could not be read, so nothing is lost for good.
-            if let (Some(storage), Some(raw)) = (local_storage(), raw.as_deref()) {
-                let _ = storage.set_item(BACKUP_KEY, raw);
-            }
-        }
-        Self {
-            progress: RwSignal::new(loaded.progress),
+    /// Reads saved progress, checked against `bank`; never fails.
+    pub fn load(bank: &'static Bundle) -> Self {
+        let storage = writable_storage();
+        let persistence = if storage.is_some() { Persistence::Device } else { Persistence::MemoryOnly };
+        let store = Self {
+            progress: RwSignal::new(Progress::default()),
             persistence: RwSignal::new(persistence),
-            notices: RwSignal::new(notices),
+            notices: RwSignal::new(Vec::new()),
+            bank,
+        };
+        if persistence == Persistence::MemoryOnly {
+            store.tell(MEMORY_ONLY_NOTICE);
         }
+        let fresh = store.read();
+        store.progress.set(fresh);
+        // Another tab's saves reach this one through the `storage` event, so
+        // a quiz open in two tabs shows every answer in both.
+        let listener = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(PROGRESS_KEY) && store.persistence.get_untracked() == Persistence::Device {
+                let fresh = store.read();
+                store.progress.set(fresh);
+            }
+        });
+        // The store lives as long as the app; the listener with it.
+        std::mem::forget(listener);
+        store
     }
 
-    /// Changes progress and saves it.
-    pub fn update(&self, change: impl FnOnce(&mut Progress)) {
-        self.progress.update(change);
+    /// Applies a change to the freshest saved copy, then saves it: read,
+    /// change, write in one go, so another tab's answers saved meanwhile
+    /// are kept rather than overwritten.
+    pub fn change<R>(&self, change: impl FnOnce(&mut Progress) -> R) -> R {
+        let mut fresh = if self.persistence.get_untracked() == Persistence::Device {
+            self.read()
+        } else {
+            self.progress.get_untracked()
+        };
+        let result = change(&mut fresh);
+        self.progress.set(fresh);
         self.save();
+        result
+    }
+
+    /// The saved copy, read and checked; whatever could not be read is
+    /// backed up first (or, where no backup can be written, left in place
+    /// and nothing saved over it).
+    fn read(&self) -> Progress {
+        let raw = storage().and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten());
+        let loaded = progress::load(raw.as_deref(), self.bank);
+        for notice in &loaded.notices {
+            self.tell(notice);
+        }
+        if !loaded.writable {
+            self.persistence.set(Persistence::ReadOnly);
+        } else if loaded.keep_backup {
+            if let Some(raw) = raw.as_deref() {
+                match keep_backup(raw) {
+                    Ok(()) => self.tell("A copy of what could not be read was kept on this device; the About page lists it."),
+                    Err(()) => {
+                        // Saving now would destroy the only copy of the damaged data.
+                        self.persistence.set(Persistence::MemoryOnly);
+                        self.tell("There was no room on this device to keep a copy of what could not be read, so your saved data is left as it was and nothing new will be saved. The About page can download it.");
+                    }
+                }
+            }
+        }
+        if self.persistence.get_untracked() == Persistence::Device && (loaded.keep_backup || !loaded.notices.is_empty()) {
+            // Save the repaired copy at once, so the same notice does not
+            // come back with every change.
+            self.write(&loaded.progress);
+        }
+        loaded.progress
     }
 
     fn save(&self) {
-        if self.persistence.get_untracked() != Persistence::Device {
-            return;
-        }
-        let saved = self.progress.with_untracked(|p| LocalStorage::set(PROGRESS_KEY, p));
-        if saved.is_err() {
-            self.persistence.set(Persistence::MemoryOnly);
-            self.notices.update(|n| n.push(MEMORY_ONLY_NOTICE.into()));
+        if self.persistence.get_untracked() == Persistence::Device {
+            self.progress.with_untracked(|p| self.write(p));
         }
     }
 
-    /// Erases everything this app saved on the device.
+    fn write(&self, progress: &Progress) {
+        let saved = storage().is_some_and(|s| s.set_item(PROGRESS_KEY, &progress::save(progress)).is_ok());
+        if !saved {
+            self.persistence.set(Persistence::MemoryOnly);
+            self.tell(FULL_NOTICE);
+        }
+    }
+
+    /// Adds a notice to the banner, once.
+    fn tell(&self, notice: &str) {
+        self.notices.update(|n| {
+            if !n.iter().any(|m| m == notice) {
+                n.push(notice.to_string());
+            }
+        });
+    }
+
+    /// Erases everything this app saved on the device, and says what it
+    /// could not erase.
     pub fn erase(&self) {
-        if let Some(storage) = local_storage() {
-            let _ = storage.remove_item(PROGRESS_KEY);
-            let _ = storage.remove_item(BACKUP_KEY);
-            let _ = storage.remove_item(PACKS_KEY);
-            let _ = storage.remove_item(PACKS_CHECKED_KEY);
+        let mut left = Vec::new();
+        if let Some(storage) = storage() {
+            for key in our_keys(&storage) {
+                let _ = storage.remove_item(&key);
+                if storage.get_item(&key).ok().flatten().is_some() {
+                    left.push(key);
+                }
+            }
         }
         self.progress.set(Progress::default());
-        self.notices.set(vec!["Everything Open Door saved on this device (progress and question packs) was erased.".into()]);
-        if self.persistence.get_untracked() == Persistence::ReadOnly {
+        self.notices.set(vec![if left.is_empty() {
+            "Everything Open Door saved on this device (progress, backups and question packs) was erased.".into()
+        } else {
+            format!("This browser did not let Open Door erase everything: {} saved {} still there.", left.len(), if left.len() == 1 { "item is" } else { "items are" })
+        }]);
+        if left.is_empty() && self.persistence.get_untracked() == Persistence::ReadOnly {
             self.persistence.set(Persistence::Device);
         }
     }
@@ -97,12 +163,40 @@ impl ProgressStore {
 
 const MEMORY_ONLY_NOTICE: &str =
     "This browser is not letting Open Door save anything, so your progress will not be kept after you close this tab.";
+const FULL_NOTICE: &str =
+    "Your progress could not be saved on this device (the browser refused, perhaps because its storage is full), so from now on it will not be kept after you close this tab.";
 
-/// The packs stored on this device, and whether they were checked against
-/// this version's built-in content in this very form.
-pub struct StoredPacks {
-    pub packs: Vec<Pack>,
-    pub checked: bool,
+/// Writes a backup of `raw` under its own key, dropping the oldest beyond
+/// the few the core keeps.
+fn keep_backup(raw: &str) -> Result<(), ()> {
+    let storage = storage().ok_or(())?;
+    let existing = backup_keys(&storage);
+    for old in progress::backups_to_drop(&existing) {
+        let _ = storage.remove_item(&old);
+    }
+    storage.set_item(&progress::backup_key(now_ms()), raw).map_err(|_| ())
+}
+
+/// The backups of damaged saves on this device, oldest first, with their text.
+pub fn backups() -> Vec<(String, String)> {
+    let Some(storage) = storage() else { return Vec::new() };
+    let mut keys = backup_keys(&storage);
+    keys.sort();
+    keys.into_iter().filter_map(|k| storage.get_item(&k).ok().flatten().map(|text| (k, text))).collect()
+}
+
+fn backup_keys(storage: &web_sys::Storage) -> Vec<String> {
+    // Version 1 kept its one backup under its own key.
+    keys(storage).into_iter().filter(|k| k.starts_with(BACKUP_PREFIX) || k == "open-door.progress.backup").collect()
+}
+
+fn our_keys(storage: &web_sys::Storage) -> Vec<String> {
+    keys(storage).into_iter().filter(|k| k.starts_with("open-door.")).collect()
+}
+
+fn keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
 /// The question packs imported on this device. Each is checked at import
@@ -112,7 +206,7 @@ pub struct StoredPacks {
 /// skipped but a large pack does not slow every start-up.
 pub fn stored_packs() -> StoredPacks {
     let none = StoredPacks { packs: Vec::new(), checked: false };
-    let Some(storage) = local_storage() else { return none };
+    let Some(storage) = storage() else { return none };
     let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() else { return none };
     let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return none };
     let packs: Vec<Pack> = entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect();
@@ -124,7 +218,7 @@ pub fn stored_packs() -> StoredPacks {
 /// Saves the list of packs, already checked; the caller reloads the app to
 /// use it.
 pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
-    let storage = local_storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
+    let storage = storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
     let json = serde_json::to_string(packs).map_err(|e| e.to_string())?;
     storage
         .set_item(PACKS_KEY, &json)
@@ -136,7 +230,7 @@ pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
 
 /// Records that the stored packs passed a full check at start-up.
 pub fn mark_packs_checked() {
-    let Some(storage) = local_storage() else { return };
+    let Some(storage) = storage() else { return };
     if let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() {
         let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &raw));
     }
@@ -144,9 +238,14 @@ pub fn mark_packs_checked() {
 
 /// localStorage, or `None` where the browser refuses it (reading the
 /// property itself can throw, for example with storage blocked).
-fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    // Some browsers hand out a storage object that refuses every write.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// localStorage if it takes writes: some browsers hand out a storage object
+/// that refuses every one.
+fn writable_storage() -> Option<web_sys::Storage> {
+    let storage = storage()?;
     let probe = "open-door.probe";
     storage.set_item(probe, "1").ok()?;
     let _ = storage.remove_item(probe);

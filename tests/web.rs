@@ -96,9 +96,13 @@ fn damaged_saved_progress_loads_as_a_fresh_start_with_a_notice_and_a_backup() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.set_item("open-door.progress", "{\"version\":1,").unwrap();
     let owner = Owner::new();
-    let store = owner.with(ProgressStore::load);
+    let store = owner.with(|| ProgressStore::load(bundle()));
     assert_eq!(store.persistence.get_untracked(), Persistence::Device);
-    assert!(store.notices.get_untracked()[0].contains("damaged"));
-    assert_eq!(storage.get_item("open-door.progress.backup").unwrap().as_deref(), Some("{\"version\":1,"));
+    let notices = store.notices.get_untracked();
+    assert!(notices[0].contains("damaged"), "{notices:?}");
+    assert!(notices.iter().any(|n| n.contains("A copy of what could not be read was kept")), "{notices:?}");
+    let backups = open_door::storage::backups();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].1, "{\"version\":1,");
     storage.clear().unwrap();
 }

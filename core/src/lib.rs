@@ -6,6 +6,7 @@
 //! natively with `cargo test -p open-door-core`.
 
 pub mod content;
+pub mod link;
 pub mod link_pack;
 pub mod markup;
 pub mod pack;
@@ -13,7 +14,6 @@ pub mod progress;
 pub mod quiz;
 pub mod result;
 pub mod rng;
-pub mod share;
 pub mod validate;
 
 #[cfg(feature = "files")]

@@ -1,38 +1,67 @@
-//! Progress kept on the device: a versioned schema, read tolerantly.
+//! Progress kept on the device: a versioned schema, read tolerantly, and the
+//! rules of a quiz's life (start or resume, answer, finish, best scores).
 //!
 //! Saved data outlives builds, and a student's history must not vanish
 //! because one part of it is damaged. So [`load`] reads each part on its
-//! own, keeps every part that still reads, and says what it reset; the UI
-//! keeps a backup of anything it could not read.
+//! own, checks every saved quiz against the question bank, keeps every part
+//! that still reads, and says what it reset or dropped; the UI keeps a
+//! backup of anything it could not read.
+//!
+//! Every change is a method on [`Progress`] that the UI applies to the
+//! freshest saved copy (read, change, write), so two tabs never save over
+//! each other's answers: an answer is recorded once per quiz item, whichever
+//! tab gives it.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::quiz::QuizSession;
+use crate::content::Bundle;
+use crate::link::QuizLink;
+use crate::quiz::{choice_order, is_possible_answer, QuizSession, Submitted};
 
-pub const SCHEMA_VERSION: u64 = 1;
+/// Version 2 keeps several quizzes, keyed by their link; version 1 kept one
+/// (`in_progress`) and is migrated when read.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Days until a missed question comes back, by Leitner box (1 to 5). A right
 /// answer moves it up a box; a wrong one sends it back to box 1; a right
 /// answer in the last box retires it from review.
 pub const REVIEW_INTERVALS_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
 
+/// A topic's best score counts only from a quiz that asked at least this
+/// many questions on it: two right answers in a retry of two missed
+/// questions say little about how well the topic is known.
+pub const MIN_QUESTIONS_FOR_BEST: usize = 4;
+
+/// Saved quizzes kept on the device; past this, the least useful go first
+/// (see [`Progress::prune`]).
+pub const MAX_SAVED_QUIZZES: usize = 12;
+
+/// How many unfinished quizzes the home page offers to resume.
+pub const RESUME_LIST_LENGTH: usize = 3;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u64,
     /// Per question id.
     pub questions: BTreeMap<String, QuestionRecord>,
-    /// Best score per topic id, in percent.
+    /// Best score per topic id, in percent (see [`MIN_QUESTIONS_FOR_BEST`]).
     pub best_by_topic: BTreeMap<String, u8>,
-    /// The quiz being played, so it resumes after a reload or a closed tab.
-    pub in_progress: Option<QuizSession>,
+    /// Quizzes started on this device, finished or not, keyed by their
+    /// link ([`QuizLink::key`]): a link always finds its own quiz again.
+    pub quizzes: BTreeMap<String, QuizSession>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
-        Self { version: SCHEMA_VERSION, questions: BTreeMap::new(), best_by_topic: BTreeMap::new(), in_progress: None }
+        Self {
+            version: SCHEMA_VERSION,
+            questions: BTreeMap::new(),
+            best_by_topic: BTreeMap::new(),
+            quizzes: BTreeMap::new(),
+        }
     }
 }
 
@@ -55,6 +84,120 @@ pub struct Review {
 }
 
 impl Progress {
+    /// The saved quiz of a link, if this device has one.
+    pub fn quiz(&self, link: &QuizLink) -> Option<&QuizSession> {
+        self.quizzes.get(&link.key())
+    }
+
+    /// Resumes the link's saved quiz, finished or not, or starts it. A quiz
+    /// whose time ran out while the student was away ends at its deadline.
+    pub fn start_or_resume(&mut self, link: &QuizLink, bank: &Bundle, now_ms: f64) -> &QuizSession {
+        let key = link.key();
+        if !self.quizzes.contains_key(&key) {
+            self.quizzes.insert(key.clone(), QuizSession::new(link.spec().clone(), link.items().to_vec(), now_ms));
+            self.prune(&key);
+        }
+        self.end_if_out_of_time(&key, bank, now_ms);
+        &self.quizzes[&key]
+    }
+
+    /// "Take it again": the link's quiz from the start, its last result gone.
+    pub fn restart(&mut self, link: &QuizLink, bank: &Bundle, now_ms: f64) -> &QuizSession {
+        self.quizzes.remove(&link.key());
+        self.start_or_resume(link, bank, now_ms)
+    }
+
+    /// Ends the quiz at its deadline if its time limit has run out, keeping
+    /// its best scores; says whether it did.
+    pub fn end_if_out_of_time(&mut self, key: &str, bank: &Bundle, now_ms: f64) -> bool {
+        let Some(session) = self.quizzes.get_mut(key) else { return false };
+        if !session.end_if_out_of_time(now_ms) {
+            return false;
+        }
+        let scores = session.by_topic(bank);
+        self.record_best(&scores);
+        true
+    }
+
+    /// Records the answer to item `index` of the link's quiz, once; a second
+    /// answer to the same item (a double click, another tab) changes nothing.
+    pub fn answer(&mut self, key: &str, index: usize, response: Vec<usize>, bank: &Bundle, now_ms: f64, today: i64) -> Submitted {
+        if self.end_if_out_of_time(key, bank, now_ms) {
+            return Submitted::AlreadyAnswered;
+        }
+        let Some(session) = self.quizzes.get_mut(key) else { return Submitted::Invalid };
+        let outcome = session.submit(bank, index, response);
+        if let Submitted::Scored { correct } = outcome {
+            session.updated_at_ms = now_ms;
+            let question_id = session.items[index].question_id.clone();
+            self.record_answer(&question_id, correct, today);
+        }
+        outcome
+    }
+
+    /// Shows item `index` of the link's quiz (the next question, or one the
+    /// student went back to).
+    pub fn go_to(&mut self, key: &str, index: usize, now_ms: f64) {
+        if let Some(session) = self.quizzes.get_mut(key) {
+            if index < session.items.len() && !session.is_finished() {
+                session.current = index;
+                session.updated_at_ms = now_ms;
+            }
+        }
+    }
+
+    /// Ends the link's quiz (after its last question, or on the student's
+    /// word) and keeps its best scores. Ending twice changes nothing.
+    pub fn finish(&mut self, key: &str, bank: &Bundle, now_ms: f64) {
+        let Some(session) = self.quizzes.get_mut(key) else { return };
+        if session.is_finished() {
+            return;
+        }
+        // A quiz whose time ran out ends at its deadline, not now.
+        if !session.end_if_out_of_time(now_ms) {
+            session.finish(now_ms);
+        }
+        session.updated_at_ms = now_ms;
+        let scores = session.by_topic(bank);
+        self.record_best(&scores);
+    }
+
+    /// Unfinished quizzes with at least one answer, newest first, at most
+    /// [`RESUME_LIST_LENGTH`].
+    pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {
+        let mut open: Vec<(&str, &QuizSession)> = self
+            .quizzes
+            .iter()
+            .filter(|(_, s)| !s.is_finished() && s.answered() > 0)
+            .map(|(k, s)| (k.as_str(), s))
+            .collect();
+        open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));
+        open.truncate(RESUME_LIST_LENGTH);
+        open
+    }
+
+    /// Keeps at most [`MAX_SAVED_QUIZZES`], never `keep`. What goes first:
+    /// quizzes with no answer, then finished ones, then unfinished ones,
+    /// each oldest first. An unfinished quiz with answers is dropped only
+    /// when a dozen newer quizzes stand before it.
+    fn prune(&mut self, keep: &str) {
+        while self.quizzes.len() > MAX_SAVED_QUIZZES {
+            let victim = self
+                .quizzes
+                .iter()
+                .filter(|(k, _)| k.as_str() != keep)
+                .min_by(|a, b| {
+                    let rank = |s: &QuizSession| (s.answered() > 0, !s.is_finished());
+                    rank(a.1).cmp(&rank(b.1)).then(a.1.updated_at_ms.total_cmp(&b.1.updated_at_ms))
+                })
+                .map(|(k, _)| k.clone());
+            match victim {
+                Some(key) => self.quizzes.remove(&key),
+                None => break,
+            };
+        }
+    }
+
     /// Records one scored answer, on day `today`.
     pub fn record_answer(&mut self, question_id: &str, correct: bool, today: i64) {
         let record = self
@@ -87,10 +230,14 @@ impl Progress {
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
-    /// Keeps the best percentage per topic.
-    pub fn record_best(&mut self, topic: &str, percent: u8) {
-        let best = self.best_by_topic.entry(topic.to_string()).or_insert(0);
-        *best = (*best).max(percent.min(100));
+    /// Keeps, per topic, the best share of right answers from a finished
+    /// quiz that asked at least [`MIN_QUESTIONS_FOR_BEST`] questions on it.
+    fn record_best(&mut self, scores: &[crate::quiz::TopicScore]) {
+        for score in scores.iter().filter(|s| s.total >= MIN_QUESTIONS_FOR_BEST) {
+            let percent = (score.correct * 100 / score.total).min(100) as u8;
+            let best = self.best_by_topic.entry(score.topic.clone()).or_insert(0);
+            *best = (*best).max(percent);
+        }
     }
 }
 
@@ -108,79 +255,210 @@ pub struct Loaded {
     pub writable: bool,
 }
 
-/// Reads saved progress; never fails.
-pub fn load(raw: Option<&str>) -> Loaded {
+const DAMAGED: &str = "Your saved progress was damaged and could not be read, so it was reset.";
+
+/// Reads saved progress, checking every saved quiz against `bank`; never
+/// fails, never panics.
+pub fn load(raw: Option<&str>, bank: &Bundle) -> Loaded {
     let mut loaded = Loaded { progress: Progress::default(), notices: Vec::new(), keep_backup: false, writable: true };
     let Some(raw) = raw else { return loaded };
     let object = match serde_json::from_str::<Value>(raw) {
         Ok(Value::Object(object)) => object,
         _ => {
-            loaded.notices.push("Your saved progress was damaged and could not be read, so it was reset. A copy of it was kept on this device.".into());
+            loaded.notices.push(DAMAGED.into());
             loaded.keep_backup = true;
             return loaded;
         }
     };
-    match object.get("version").and_then(Value::as_u64) {
-        Some(SCHEMA_VERSION) => {}
+    let version = object.get("version").and_then(Value::as_u64);
+    match version {
+        Some(1 | SCHEMA_VERSION) => {}
         Some(newer) if newer > SCHEMA_VERSION => {
             loaded.notices.push("Your saved progress comes from a newer version of Open Door. It is left untouched, and what you do now will not be saved; reload to get the new version.".into());
             loaded.writable = false;
             return loaded;
         }
         _ => {
-            loaded.notices.push("Your saved progress has no version this app knows, so it was reset. A copy of it was kept on this device.".into());
+            loaded.notices.push("Your saved progress has no version this app knows, so it was reset.".into());
             loaded.keep_backup = true;
             return loaded;
         }
     }
+    let mut reader = Reader { loaded, bank };
+    for key in object.keys() {
+        let known = match version {
+            Some(1) => ["version", "questions", "best_by_topic", "in_progress"].contains(&key.as_str()),
+            _ => ["version", "questions", "best_by_topic", "quizzes"].contains(&key.as_str()),
+        };
+        if !known {
+            reader.damage(format!("Your saved progress had a part this app does not know (\"{key}\"); it was left out."));
+        }
+    }
+    reader.questions(object.get("questions"));
+    reader.best(object.get("best_by_topic"));
+    if version == Some(1) {
+        // Version 1 kept one unfinished quiz; it becomes the saved quiz of
+        // its link, so the same link resumes it.
+        match object.get("in_progress") {
+            None | Some(Value::Null) => {}
+            Some(value) => reader.quiz(None, value),
+        }
+    } else {
+        match object.get("quizzes") {
+            None => {}
+            Some(Value::Object(quizzes)) => {
+                for (key, value) in quizzes {
+                    reader.quiz(Some(key), value);
+                }
+            }
+            Some(_) => reader.damage("Your saved quizzes could not be read and were reset; your answer history was kept.".into()),
+        }
+    }
+    reader.loaded
+}
 
-    let mut dropped = 0;
-    if let Some(Value::Object(records)) = object.get("questions") {
+/// Reads one part at a time into `loaded`, noting what it had to leave out.
+struct Reader<'a> {
+    loaded: Loaded,
+    bank: &'a Bundle,
+}
+
+impl Reader<'_> {
+    fn damage(&mut self, notice: String) {
+        self.loaded.notices.push(notice);
+        self.loaded.keep_backup = true;
+    }
+
+    fn questions(&mut self, value: Option<&Value>) {
+        let records = match value {
+            None => return,
+            Some(Value::Object(records)) => records,
+            Some(_) => return self.damage("Your answer history could not be read and was reset.".into()),
+        };
+        let mut dropped = 0;
         for (id, value) in records {
             match serde_json::from_value::<QuestionRecord>(value.clone()) {
-                Ok(record) => {
-                    loaded.progress.questions.insert(id.clone(), record);
+                Ok(record) if record.review.is_none_or(|r| (1..=REVIEW_INTERVALS_DAYS.len() as u8).contains(&r.review_box)) => {
+                    self.loaded.progress.questions.insert(id.clone(), record);
                 }
-                Err(_) => dropped += 1,
+                _ => dropped += 1,
             }
         }
-    } else if object.contains_key("questions") {
-        loaded.notices.push("Your answer history could not be read and was reset.".into());
-        loaded.keep_backup = true;
-    }
-    if dropped > 0 {
-        loaded.notices.push(format!(
-            "{dropped} damaged {} in your answer history {} dropped; the rest was kept.",
-            if dropped == 1 { "entry" } else { "entries" },
-            if dropped == 1 { "was" } else { "were" }
-        ));
-        loaded.keep_backup = true;
+        if dropped > 0 {
+            self.damage(format!(
+                "{dropped} damaged {} in your answer history {} dropped; the rest was kept.",
+                if dropped == 1 { "entry" } else { "entries" },
+                if dropped == 1 { "was" } else { "were" }
+            ));
+        }
     }
 
-    if let Some(Value::Object(best)) = object.get("best_by_topic") {
+    fn best(&mut self, value: Option<&Value>) {
+        let best = match value {
+            None => return,
+            Some(Value::Object(best)) => best,
+            Some(_) => return self.damage("Your best scores could not be read and were reset.".into()),
+        };
+        let mut dropped = 0;
         for (topic, value) in best {
-            if let Some(percent) = value.as_u64().filter(|p| *p <= 100) {
-                loaded.progress.best_by_topic.insert(topic.clone(), percent as u8);
+            match value.as_u64().filter(|p| *p <= 100) {
+                Some(percent) => {
+                    self.loaded.progress.best_by_topic.insert(topic.clone(), percent as u8);
+                }
+                None => dropped += 1,
             }
+        }
+        if dropped > 0 {
+            self.damage(format!("{dropped} damaged best {} dropped; the rest were kept.", if dropped == 1 { "score was" } else { "scores were" }));
         }
     }
 
-    match object.get("in_progress") {
-        None | Some(Value::Null) => {}
-        Some(value) => match serde_json::from_value::<QuizSession>(value.clone()) {
-            Ok(session) if session.responses.len() == session.items.len() => {
-                loaded.progress.in_progress = Some(session);
+    /// One saved quiz, checked item by item against the bank. `key` is
+    /// `None` for version 1's single quiz, which is filed under its link.
+    fn quiz(&mut self, key: Option<&String>, value: &Value) {
+        let unreadable = "A saved quiz could not be restored; your answer history was kept.";
+        let Ok(mut session) = serde_json::from_value::<QuizSession>(value.clone()) else {
+            return self.damage(unreadable.into());
+        };
+        if session.responses.len() != session.items.len() || !session.started_at_ms.is_finite() {
+            return self.damage(unreadable.into());
+        }
+        let key = key.cloned().unwrap_or_else(|| session.spec.query());
+        let before = session.items.len();
+        let mut reset_answers = 0;
+        let (mut items, mut responses) = (Vec::new(), Vec::new());
+        for (mut item, mut response) in session.items.into_iter().zip(session.responses) {
+            let Some(question) = self.bank.question(&item.question_id) else { continue };
+            let mut order = item.choice_order.clone();
+            order.sort_unstable();
+            if order != (0..question.choices.len()).collect::<Vec<_>>() {
+                // The question's choices changed in a new version: its saved
+                // order and answer no longer point at the same words.
+                item.choice_order = choice_order(question, session.spec.seed);
+                reset_answers += usize::from(response.take().is_some());
             }
-            _ => {
-                loaded.notices.push("Your unfinished quiz could not be restored; your answer history was kept.".into());
-                loaded.keep_backup = true;
+            if response.as_deref().is_some_and(|r| !is_possible_answer(question, r)) {
+                response = None;
+                reset_answers += 1;
             }
-        },
+            items.push(item);
+            responses.push(response);
+        }
+        let removed = before - items.len();
+        if items.is_empty() {
+            return self.loaded.notices.push(
+                "A saved quiz's questions are no longer in Open Door, so it could not be restored; your answer history was kept.".into(),
+            );
+        }
+        session.current = session.current.min(items.len() - 1);
+        session.items = items;
+        session.responses = responses;
+        if removed > 0 {
+            // A new version dropped questions: the quiz goes on without them.
+            self.loaded.notices.push(format!(
+                "{removed} {} of a saved quiz {} no longer in Open Door and {} left out; the rest of the quiz and its answers were kept.",
+                if removed == 1 { "question" } else { "questions" },
+                if removed == 1 { "is" } else { "are" },
+                if removed == 1 { "was" } else { "were" },
+            ));
+        }
+        if reset_answers > 0 {
+            self.damage(format!(
+                "{reset_answers} saved {} no longer {} its question and {} cleared.",
+                if reset_answers == 1 { "answer" } else { "answers" },
+                if reset_answers == 1 { "fits" } else { "fit" },
+                if reset_answers == 1 { "was" } else { "were" },
+            ));
+        }
+        self.loaded.progress.quizzes.insert(key, session);
     }
-    loaded
 }
 
 /// The string to save.
 pub fn save(progress: &Progress) -> String {
     serde_json::to_string(progress).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Backups of damaged saves are kept under their own keys, named by the
+/// time they were made; of `existing` backup keys, those to remove so that
+/// at most `MAX_BACKUPS` remain once one more is added (oldest first).
+pub fn backups_to_drop(existing: &[String]) -> Vec<String> {
+    let mut sorted: Vec<&String> = existing.iter().collect();
+    sorted.sort_by_key(|k| backup_time(k));
+    let excess = (sorted.len() + 1).saturating_sub(MAX_BACKUPS);
+    sorted.into_iter().take(excess).cloned().collect()
+}
+
+/// How many backups of damaged saves a device keeps.
+pub const MAX_BACKUPS: usize = 3;
+/// The prefix of backup keys: `open-door.backup.<milliseconds since 1970>`.
+pub const BACKUP_PREFIX: &str = "open-door.backup.";
+
+/// The key for a backup made at `now_ms`.
+pub fn backup_key(now_ms: f64) -> String {
+    format!("{BACKUP_PREFIX}{}", now_ms.max(0.0) as u64)
+}
+
+fn backup_time(key: &str) -> u64 {
+    key.strip_prefix(BACKUP_PREFIX).and_then(|t| t.parse().ok()).unwrap_or(0)
 }

@@ -56,6 +56,53 @@ impl QuizSpec {
             minutes: None,
         }
     }
+
+    /// Ten practice questions on one topic.
+    pub fn on_topic(topic: &str, seed: u32) -> Self {
+        Self {
+            selection: Selection::Filter { topics: vec![topic.to_string()], articles: Vec::new(), count: Some(DEFAULT_COUNT) },
+            ..Self::quick(seed)
+        }
+    }
+
+    /// Practice on exactly these questions (a review, a retry).
+    pub fn of_questions(ids: Vec<String>, seed: u32) -> Self {
+        Self { selection: Selection::Ids(ids), ..Self::quick(seed) }
+    }
+
+    /// What the quiz is about, in words: "Quiz on Article 5: what it
+    /// promises", for lists, results and file names.
+    pub fn title(&self, bank: &Bundle) -> String {
+        let topic_titles = |ids: &[String]| -> Vec<String> {
+            ids.iter().filter_map(|id| bank.topic(id)).map(|t| t.title.clone()).collect()
+        };
+        let named = match &self.selection {
+            Selection::Filter { topics, articles, .. } if !topics.is_empty() => topic_titles(topics),
+            Selection::Filter { articles, .. } => articles.iter().filter_map(|id| bank.article(id)).map(|a| a.label.clone()).collect(),
+            Selection::Ids(ids) => {
+                // A class link lists its questions: name the topics they
+                // are on (each question's first), in quiz order.
+                let mut firsts: Vec<String> = Vec::new();
+                for topic in ids.iter().filter_map(|id| bank.question(id)?.topics.first()) {
+                    if !firsts.contains(topic) {
+                        firsts.push(topic.clone());
+                    }
+                }
+                if firsts.is_empty() {
+                    return format!("Quiz of {} chosen questions", ids.len());
+                }
+                topic_titles(&firsts)
+            }
+        };
+        match named.as_slice() {
+            [] => "Quiz on every topic".to_string(),
+            [one] => format!("Quiz on {one}"),
+            [first, second, third, rest @ ..] if !rest.is_empty() => {
+                format!("Quiz on {first}, {second}, {third} and {} more topics", rest.len())
+            }
+            [rest @ .., last] => format!("Quiz on {} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 /// One question as this quiz shows it: its choices in this quiz's order.
@@ -140,27 +187,6 @@ pub fn marking_key(items: &[QuizItem], bank: &Bundle) -> String {
         .join(", ")
 }
 
-/// A quiz's title for the worksheet, the key and the projector: the
-/// teacher's own, or the topics its questions cover, in quiz order.
-pub fn quiz_title(teachers_title: Option<&str>, items: &[QuizItem], bank: &Bundle) -> String {
-    if let Some(title) = teachers_title.map(str::trim).filter(|t| !t.is_empty()) {
-        return title.to_string();
-    }
-    let mut titles: Vec<&str> = Vec::new();
-    for topic in items.iter().filter_map(|i| bank.question(&i.question_id)).flat_map(|q| &q.topics) {
-        if let Some(found) = bank.topic(topic).map(|t| t.title.as_str()).filter(|t| !titles.contains(t)) {
-            titles.push(found);
-        }
-    }
-    match titles.as_slice() {
-        [] => "Quiz".into(),
-        [one] => one.to_string(),
-        [first, second] => format!("{first} and {second}"),
-        [first, second, third] => format!("{first}, {second} and {third}"),
-        [first, second, rest @ ..] => format!("{first}, {second} and {} more topics", rest.len()),
-    }
-}
-
 /// What happened to an answer handed to [`QuizSession::submit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Submitted {
@@ -182,16 +208,47 @@ pub struct QuizSession {
     pub current: usize,
     pub started_at_ms: f64,
     pub finished_at_ms: Option<f64>,
+    /// When it last changed: the home page lists unfinished quizzes newest first.
+    #[serde(default)]
+    pub updated_at_ms: f64,
+    /// Whether the time limit ended it (rather than the last answer).
+    #[serde(default)]
+    pub timed_out: bool,
 }
 
 impl QuizSession {
     pub fn new(spec: QuizSpec, items: Vec<QuizItem>, started_at_ms: f64) -> Self {
         let responses = vec![None; items.len()];
-        Self { spec, items, responses, current: 0, started_at_ms, finished_at_ms: None }
+        Self {
+            spec,
+            items,
+            responses,
+            current: 0,
+            started_at_ms,
+            finished_at_ms: None,
+            updated_at_ms: started_at_ms,
+            timed_out: false,
+        }
     }
 
     pub fn is_finished(&self) -> bool {
         self.finished_at_ms.is_some()
+    }
+
+    /// How many items have an answer.
+    pub fn answered(&self) -> usize {
+        self.responses.iter().filter(|r| r.is_some()).count()
+    }
+
+    /// When the time limit runs out, if there is one.
+    pub fn deadline_ms(&self) -> Option<f64> {
+        self.spec.minutes.map(|m| self.started_at_ms + f64::from(m) * 60_000.0)
+    }
+
+    /// Whole seconds from start to finish (or to `now_ms` while it runs).
+    pub fn elapsed_seconds(&self, now_ms: f64) -> u64 {
+        let end = self.finished_at_ms.unwrap_or(now_ms);
+        ((end - self.started_at_ms) / 1000.0).max(0.0) as u64
     }
 
     /// Records the answer to item `index` once; later answers change nothing.
@@ -221,6 +278,18 @@ impl QuizSession {
 
     pub fn finish(&mut self, now_ms: f64) {
         self.finished_at_ms.get_or_insert(now_ms);
+    }
+
+    /// Ends the quiz at its deadline if that has passed; says whether it did.
+    pub fn end_if_out_of_time(&mut self, now_ms: f64) -> bool {
+        match self.deadline_ms() {
+            Some(deadline) if now_ms >= deadline && !self.is_finished() => {
+                self.finished_at_ms = Some(deadline);
+                self.timed_out = true;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Whether item `index` was answered right (`None`: not answered).
@@ -265,7 +334,9 @@ impl QuizSession {
     }
 }
 
-fn is_possible_answer(question: &Question, response: &[usize]) -> bool {
+/// Whether a response could be an answer to the question: indices in
+/// range, no repeats, as many as the question's kind takes.
+pub fn is_possible_answer(question: &Question, response: &[usize]) -> bool {
     let n = question.choices.len();
     if response.iter().any(|&i| i >= n) {
         return false;

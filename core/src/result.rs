@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Bundle, QuestionKind};
-use crate::quiz::{prepare, QuizSession, QuizSpec, Selection};
+use crate::link::QuizLink;
+use crate::quiz::{QuizSession, QuizSpec, Selection};
 use crate::rng::fnv1a;
-use crate::share::{decode, encode};
 
 pub const RESULT_FORMAT: &str = "open-door-result";
 
@@ -35,9 +35,9 @@ impl ResultRecord {
             selection: Selection::Ids(session.items.iter().map(|i| i.question_id.clone()).collect()),
             ..session.spec.clone()
         };
-        let quiz = encode(&spec);
+        let quiz = spec.query();
         let score = session.score(bank);
-        let seconds = ((session.finished_at_ms.unwrap_or(session.started_at_ms) - session.started_at_ms) / 1000.0).max(0.0) as u64;
+        let seconds = session.elapsed_seconds(session.started_at_ms);
         let code = verification_code(&quiz, &session.responses, score.correct);
         Self {
             format: RESULT_FORMAT.into(),
@@ -60,8 +60,8 @@ impl ResultRecord {
             format!("# Open Door result,{} of {},code {},quiz {}", self.correct, self.total, self.code, csv_field(&self.quiz)),
             "number,question id,question,your answer,right answer,correct".to_string(),
         ];
-        let (items, _) = prepare(bank, &decode(&self.quiz, bank).spec);
-        for (number, (item, answer)) in items.iter().zip(&self.answers).enumerate() {
+        let link = QuizLink::open(&self.quiz, bank);
+        for (number, (item, answer)) in link.items().iter().zip(&self.answers).enumerate() {
             let Some(question) = bank.question(&item.question_id) else { continue };
             let id = &item.question_id;
             let join = |indices: &[usize]| {
@@ -127,9 +127,9 @@ pub fn verify(text: &str, bank: &Bundle) -> Verification {
     if record.format != RESULT_FORMAT {
         return Verification::Unreadable(format!("The `format` field must be \"{RESULT_FORMAT}\"."));
     }
-    let decoded = decode(&record.quiz, bank);
-    let (items, unknown) = prepare(bank, &decoded.spec);
-    if !unknown.is_empty() || !decoded.notices.is_empty() || items.len() != record.answers.len() {
+    let link = QuizLink::open(&record.quiz, bank);
+    let items = link.items();
+    if !link.notices().is_empty() || items.len() != record.answers.len() {
         return Verification::DoesNotMatch("The quiz in the file does not match its answers or this app's questions.".into());
     }
     let correct = items

@@ -9,8 +9,8 @@ use open_door_core::content::Bundle;
 use open_door_core::files::load_content;
 use open_door_core::link_pack::{self, base64url_encode, build, link_with_fragment, open, read_fragment, LinkPack, MAX_LINK_CHARS};
 use open_door_core::pack::{import, merge, Pack};
-use open_door_core::quiz::{prepare, Mode, QuizSpec, Selection};
-use open_door_core::share::{decode, encode, encode_labels, LinkLabels};
+use open_door_core::link::{LinkLabels, QuizLink};
+use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 fn bank() -> Bundle {
     static BANK: std::sync::OnceLock<Bundle> = std::sync::OnceLock::new();
@@ -61,17 +61,22 @@ fn a_student_with_no_pack_gets_the_same_quiz_from_the_link() {
     };
     let Selection::Ids(ids) = &spec.selection else { unreachable!() };
     let link_pack = build(&[pack], ids).unwrap().unwrap();
-    let query = format!("{}{}", encode(&spec), encode_labels(&LinkLabels { pack: Some(link_pack.name.clone()), title: None }));
+    let labels = LinkLabels { pack: Some(link_pack.name.clone()), title: None };
+    let href = QuizLink::from_spec(spec, &teacher).with_labels(labels, &teacher).href();
+    let query = href.split_once('?').unwrap().1;
 
     let mut student = bank();
-    assert_eq!(decode(&query, &student).needs_pack.as_deref(), Some("Class 9B: the Washington Treaty handout"), "no quiz without the pack");
+    let without = QuizLink::open(query, &student);
+    assert_eq!(without.needs_pack(), Some("Class 9B: the Washington Treaty handout"), "no quiz without the pack");
+    assert!(without.items().is_empty(), "never a part of the quiz");
     let opened = open(&carried(&link_pack), &link_pack.text, &student).expect("valid").expect("new to this device");
     merge(&mut student, &opened);
-    let decoded = decode(&query, &student);
-    assert_eq!(decoded.needs_pack, None);
-    assert_eq!(decoded.notices, Vec::<String>::new());
-    assert_eq!(prepare(&student, &decoded.spec), prepare(&teacher, &decode(&query, &teacher).spec));
-    for item in prepare(&student, &decoded.spec).0 {
+    let with = QuizLink::open(query, &student);
+    assert_eq!(with.needs_pack(), None);
+    assert_eq!(with.notices(), &[] as &[String]);
+    assert_eq!(with.items(), QuizLink::open(query, &teacher).items());
+    assert_eq!(with.items().len(), 3);
+    for item in with.items() {
         assert_eq!(student.question(&item.question_id), teacher.question(&item.question_id));
     }
 }
@@ -146,16 +151,21 @@ fn a_link_longer_than_the_limit_carries_no_pack() {
 fn labels_survive_the_link_and_a_pack_link_never_becomes_another_quiz() {
     let bank = bank();
     let labels = LinkLabels { pack: Some("Klasse 9b: Nordatlantikvertrag & Co, 100%".into()), title: Some("Article 5 — week 3".into()) };
-    let query = format!("ids=002-01&seed=1&mode=practice{}", encode_labels(&labels));
-    let decoded = decode(&query, &bank);
-    assert_eq!(decoded.labels, labels);
-    assert_eq!(decoded.needs_pack, None, "every question is here");
-    assert_eq!(decoded.notices, Vec::<String>::new());
+    let link = QuizLink::open("ids=002-01&seed=1&mode=practice", &bank).with_labels(labels.clone(), &bank);
+    for href in [link.href(), link.projector_href(), link.print_href()] {
+        let reopened = QuizLink::open(href.split_once('?').unwrap().1, &bank);
+        assert_eq!(reopened.labels(), &labels, "{href}");
+        assert_eq!(reopened.key(), link.key(), "labels are not part of the key");
+        assert_eq!(reopened.needs_pack(), None, "every question is here");
+        assert_eq!(reopened.notices(), &[] as &[String]);
+    }
+    assert_eq!(link.title(&bank), "Article 5 — week 3");
 
-    let missing = decode(&format!("ids=002-01,mine-01&seed=1{}", encode_labels(&labels)), &bank);
-    assert_eq!(missing.needs_pack, labels.pack);
-    assert!(missing.notices.is_empty(), "{:?}", missing.notices);
+    let query = format!("ids=002-01,mine-01&seed=1&pack={}", "My%20pack");
+    let missing = QuizLink::open(&query, &bank);
+    assert_eq!(missing.needs_pack(), Some("My pack"));
+    assert!(missing.items().is_empty() && missing.notices().is_empty(), "{:?}", missing.notices());
 
-    let hostile = decode("ids=002-01&seed=1&title=%3Cb%3Eone%0Aline%3C%2Fb%3E", &bank);
-    assert_eq!(hostile.labels.title.as_deref(), Some("<b>oneline</b>"), "control characters go; text stays text");
+    let hostile = QuizLink::open("ids=002-01&seed=1&title=%3Cb%3Eone%0Aline%3C%2Fb%3E", &bank);
+    assert_eq!(hostile.labels().title.as_deref(), Some("<b>oneline</b>"), "control characters go; text stays text");
 }

@@ -1,45 +1,90 @@
-use open_door_core::progress::{load, save, Progress, REVIEW_INTERVALS_DAYS, SCHEMA_VERSION};
+mod common;
+
+use open_door_core::content::Bundle;
+use open_door_core::link::QuizLink;
+use open_door_core::progress::{
+    backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, RESUME_LIST_LENGTH,
+    REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
+};
+use open_door_core::quiz::{QuizSpec, Selection, Submitted};
 
 /// Saved by schema version 1 and frozen: every later version must still
-/// read it (a migration test is added beside it when the schema changes).
+/// read it, with nothing lost.
 const V1_FIXTURE: &str = include_str!("fixtures/progress-v1.json");
+/// Saved by schema version 2 and frozen.
+const V2_FIXTURE: &str = include_str!("fixtures/progress-v2.json");
+
+/// The bank the fixtures were saved against: the questions they name.
+fn fixture_bank() -> Bundle {
+    let mut bank = common::bundle(6);
+    for (question, id) in bank.questions.iter_mut().zip(["000-01", "002-05", "000-03", "000-04", "000-05", "000-06"]) {
+        question.id = id.into();
+        question.choices = vec!["a".into(), "b".into(), "c".into(), "d".into()];
+    }
+    bank
+}
 
 #[test]
-fn the_frozen_v1_fixture_loads_whole() {
-    let loaded = load(Some(V1_FIXTURE));
+fn the_frozen_v1_fixture_migrates_with_nothing_lost() {
+    let bank = fixture_bank();
+    let loaded = load(Some(V1_FIXTURE), &bank);
     assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
     assert!(loaded.writable && !loaded.keep_backup);
     let p = loaded.progress;
+    assert_eq!(p.version, SCHEMA_VERSION);
     assert_eq!(p.questions["000-01"].seen, 3);
+    assert_eq!(p.questions["000-01"].review.unwrap().due_day, 19700);
     assert_eq!(p.best_by_topic["coverage"], 100);
-    let session = p.in_progress.expect("the unfinished quiz resumes");
-    assert_eq!((session.current, session.responses[0].clone()), (1, Some(vec![2])));
+    assert_eq!(p.best_by_topic["joining"], 80);
+    // The unfinished quiz is filed under its link, so that link resumes it.
+    let link = QuizLink::open("ids=000-01,002-05&seed=42&mode=practice", &bank);
+    let session = p.quiz(&link).expect("the unfinished quiz resumes from its link");
+    assert_eq!((session.current, session.responses[0].clone(), session.responses[1].clone()), (1, Some(vec![2]), None));
+    assert_eq!(session.items[0].choice_order, [2, 0, 1, 3]);
+}
+
+#[test]
+fn the_frozen_v2_fixture_loads_whole() {
+    let bank = fixture_bank();
+    let loaded = load(Some(V2_FIXTURE), &bank);
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    assert_eq!(loaded.progress.quizzes.len(), 2);
+    assert_eq!(save(&loaded.progress), V2_FIXTURE.trim(), "v2 saves as it loads");
 }
 
 #[test]
 fn what_is_saved_loads_back_the_same() {
+    let bank = common::bundle(10);
     let mut progress = Progress::default();
     progress.record_answer("000-01", false, 100);
-    progress.record_best("joining", 70);
-    assert_eq!(load(Some(&save(&progress))).progress, progress);
+    let link = QuizLink::open("count=4&seed=3", &bank);
+    progress.start_or_resume(&link, &bank, 5.0);
+    progress.answer(&link.key(), 0, vec![0], &bank, 6.0, 100);
+    assert_eq!(load(Some(&save(&progress)), &bank).progress, progress);
 }
 
 /// Damaged input, and what must survive: (saved string, notice words, backup kept).
 const DAMAGED: &[(&str, &str, bool)] = &[
     ("", "damaged", true),
-    ("{\"version\":1,\"questions\":{", "damaged", true),
+    ("{\"version\":2,\"questions\":{", "damaged", true),
     ("[1,2,3]", "damaged", true),
     ("{\"questions\":{}}", "no version this app knows", true),
     ("{\"version\":0}", "no version this app knows", true),
-    ("{\"version\":1,\"questions\":[]}", "answer history could not be read", true),
-    ("{\"version\":1,\"in_progress\":{\"items\":3}}", "unfinished quiz could not be restored", true),
+    ("{\"version\":2,\"questions\":[]}", "answer history could not be read", true),
+    ("{\"version\":1,\"in_progress\":{\"items\":3}}", "saved quiz could not be restored", true),
+    ("{\"version\":2,\"quizzes\":{\"k\":{\"items\":3}}}", "saved quiz could not be restored", true),
+    ("{\"version\":2,\"quizzes\":[]}", "saved quizzes could not be read", true),
+    ("{\"version\":2,\"best_by_topic\":7}", "best scores could not be read", true),
+    ("{\"version\":2,\"best_by_topic\":{\"joining\":\"high\"}}", "1 damaged best score", true),
+    ("{\"version\":2,\"extra\":{\"kept\":true}}", "(\"extra\")", true),
     ("{\"version\":7}", "newer version", false),
 ];
 
 #[test]
-fn damaged_progress_is_reset_with_a_notice() {
+fn damaged_progress_is_reported_and_backed_up() {
+    let bank = common::bundle(5);
     for (raw, words, backup) in DAMAGED {
-        let loaded = load(Some(raw));
+        let loaded = load(Some(raw), &bank);
         assert!(loaded.notices.iter().any(|n| n.contains(words)), "`{raw}`: expected `{words}` in {:?}", loaded.notices);
         assert_eq!(loaded.keep_backup, *backup, "`{raw}`: backup");
     }
@@ -47,18 +92,210 @@ fn damaged_progress_is_reset_with_a_notice() {
 
 #[test]
 fn one_bad_entry_is_dropped_and_the_rest_kept() {
-    let raw = r#"{"version":1,"questions":{"a":{"seen":1,"correct":1,"review":null},"b":{"seen":-1}},"best_by_topic":{"x":50,"y":900}}"#;
-    let loaded = load(Some(raw));
+    let raw = r#"{"version":2,"questions":{"a":{"seen":1,"correct":1,"review":null},"b":{"seen":-1},"c":{"seen":1,"correct":0,"review":{"review_box":9,"due_day":1}}},"best_by_topic":{"x":50,"y":900}}"#;
+    let loaded = load(Some(raw), &common::bundle(5));
     assert_eq!(loaded.progress.questions.keys().collect::<Vec<_>>(), ["a"]);
     assert_eq!(loaded.progress.best_by_topic.len(), 1, "a score over 100 is not a score");
-    assert!(loaded.notices[0].contains("1 damaged entry"));
+    assert!(loaded.notices[0].contains("2 damaged entries"), "{:?}", loaded.notices);
+    assert!(loaded.keep_backup);
+}
+
+/// A saved quiz as JSON, with the parts a test wants to break.
+fn saved_quiz(ids: &[&str], orders: &[&str], responses: &str, current: usize) -> String {
+    let items: Vec<String> =
+        ids.iter().zip(orders).map(|(id, order)| format!("{{\"question_id\":\"{id}\",\"choice_order\":{order}}}")).collect();
+    format!(
+        r#"{{"version":2,"quizzes":{{"ids=x&seed=1&mode=practice":{{"spec":{{"selection":{{"Ids":["x"]}},"seed":1,"mode":"practice","minutes":null}},"items":[{}],"responses":{responses},"current":{current},"started_at_ms":0.0,"finished_at_ms":null}}}}}}"#,
+        items.join(",")
+    )
+}
+
+/// Saved quizzes that could make an index go out of range, and what a
+/// student is told: (saved string, items kept, current kept, answers kept, notice words).
+#[test]
+fn loading_a_saved_quiz_never_leaves_an_index_out_of_range() {
+    let bank = common::bundle(5);
+    let cases: Vec<(String, usize, usize, usize, &str)> = vec![
+        // `current` equal to the number of items, or far past it.
+        (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[0],null]", 2), 2, 1, 1, ""),
+        (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[0],null]", 999), 2, 1, 1, ""),
+        // A question a new version removed: the rest resumes, and it is said.
+        (saved_quiz(&["000-00", "gone-01", "000-01"], &["[0,1,2]", "[0,1]", "[2,1,0]"], "[[0],[1],null]", 2), 2, 1, 1, "1 question of a saved quiz is no longer"),
+        // An answer pointing past the choices, or a choice order that no longer fits.
+        (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[7],[1]]", 0), 2, 0, 1, "1 saved answer no longer fits"),
+        (saved_quiz(&["000-00", "000-01"], &["[0,1,2,3]", "[2,1,0]"], "[[0],[1]]", 0), 2, 0, 1, "1 saved answer no longer fits"),
+        // Every question gone.
+        (saved_quiz(&["gone-01"], &["[0,1]"], "[null]", 0), 0, 0, 0, "could not be restored"),
+    ];
+    for (raw, items, current, answers, words) in cases {
+        let loaded = load(Some(&raw), &bank);
+        let session = loaded.progress.quizzes.values().next();
+        assert_eq!(session.map_or(0, |s| s.items.len()), items, "{raw}");
+        if let Some(session) = session {
+            assert_eq!(session.current, current, "{raw}");
+            assert_eq!(session.answered(), answers, "{raw}");
+            assert_eq!(session.responses.len(), session.items.len());
+            for item in &session.items {
+                let mut order = item.choice_order.clone();
+                order.sort();
+                assert_eq!(order, (0..bank.question(&item.question_id).unwrap().choices.len()).collect::<Vec<_>>(), "{raw}");
+            }
+        }
+        if words.is_empty() {
+            assert!(loaded.notices.is_empty(), "{raw}: {:?}", loaded.notices);
+        } else {
+            assert!(loaded.notices.iter().any(|n| n.contains(words)), "{raw}: expected `{words}` in {:?}", loaded.notices);
+        }
+    }
 }
 
 #[test]
 fn a_newer_version_is_read_only() {
-    let loaded = load(Some(&format!("{{\"version\":{}}}", SCHEMA_VERSION + 1)));
+    let loaded = load(Some(&format!("{{\"version\":{}}}", SCHEMA_VERSION + 1)), &common::bundle(5));
     assert!(!loaded.writable);
     assert_eq!(loaded.progress, Progress::default());
+}
+
+fn ids_link(bank: &Bundle, ids: &[&str]) -> QuizLink {
+    QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids.iter().map(|s| s.to_string()).collect()), ..QuizSpec::quick(9) }, bank)
+}
+
+fn right(bank: &Bundle, p: &Progress, link: &QuizLink, index: usize) -> Vec<usize> {
+    bank.question(&p.quiz(link).unwrap().items[index].question_id).unwrap().correct_indices()
+}
+
+#[test]
+fn a_link_resumes_its_own_quiz_with_every_answer() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=5&seed=1", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    p.answer(&link.key(), 0, vec![0], &bank, 1.0, 0);
+    p.go_to(&link.key(), 1, 1.0);
+    p.answer(&link.key(), 1, vec![1], &bank, 2.0, 0);
+    // Leaving and coming back by the same link, however it is written.
+    let again = QuizLink::open("?seed=1&count=5&mode=practice", &bank);
+    let session = p.start_or_resume(&again, &bank, 50.0);
+    assert_eq!((session.current, session.answered(), session.started_at_ms), (1, 2, 0.0));
+}
+
+#[test]
+fn another_link_never_destroys_an_unfinished_quiz() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let first = QuizLink::open("count=5&seed=1", &bank);
+    let second = QuizLink::open("count=5&seed=2", &bank);
+    p.start_or_resume(&first, &bank, 0.0);
+    p.answer(&first.key(), 0, vec![0], &bank, 1.0, 0);
+    p.start_or_resume(&second, &bank, 2.0);
+    p.answer(&second.key(), 0, vec![0], &bank, 3.0, 0);
+    assert_eq!(p.quiz(&first).unwrap().answered(), 1);
+    let listed: Vec<&str> = p.resumable().iter().map(|(k, _)| *k).collect();
+    assert_eq!(listed, [second.key(), first.key()], "newest first");
+    // A quiz opened but never answered is not offered.
+    p.start_or_resume(&QuizLink::open("count=5&seed=3", &bank), &bank, 4.0);
+    assert_eq!(p.resumable().len(), 2);
+}
+
+#[test]
+fn the_resume_list_is_short_and_old_quizzes_make_room_without_losing_answered_ones() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let answered = QuizLink::open("count=5&seed=1000", &bank);
+    p.start_or_resume(&answered, &bank, 0.0);
+    p.answer(&answered.key(), 0, vec![0], &bank, 0.0, 0);
+    for seed in 0..40 {
+        p.start_or_resume(&QuizLink::open(&format!("count=5&seed={seed}"), &bank), &bank, f64::from(seed) + 1.0);
+    }
+    assert_eq!(p.quizzes.len(), MAX_SAVED_QUIZZES);
+    assert!(p.quiz(&answered).is_some(), "unanswered quizzes go first");
+    assert!(p.resumable().len() <= RESUME_LIST_LENGTH);
+}
+
+#[test]
+fn a_finished_quiz_stays_until_taken_again_on_purpose() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=2&seed=1", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    let key = link.key();
+    for i in 0..2 {
+        let r = right(&bank, &p, &link, i);
+        assert!(matches!(p.answer(&key, i, r, &bank, 1.0, 0), Submitted::Scored { correct: true }));
+    }
+    p.finish(&key, &bank, 60_000.0);
+    let session = p.start_or_resume(&link, &bank, 99_000.0);
+    assert!(session.is_finished(), "the same link shows the results again");
+    assert_eq!(session.elapsed_seconds(99_000.0), 60);
+    assert_eq!(p.answer(&key, 0, vec![1], &bank, 100.0, 0), Submitted::AlreadyAnswered);
+    let again = p.restart(&link, &bank, 120_000.0);
+    assert!(!again.is_finished() && again.answered() == 0 && again.started_at_ms == 120_000.0);
+}
+
+#[test]
+fn an_answer_counts_once_whichever_tab_gives_it() {
+    let bank = common::bundle(20);
+    let link = QuizLink::open("count=3&seed=1", &bank);
+    let mut p = Progress::default();
+    p.start_or_resume(&link, &bank, 0.0);
+    // Two tabs read the same saved copy; each change is applied to the
+    // freshest copy, so the second tab's answer to item 0 changes nothing.
+    let saved = save(&p);
+    let mut tab_a = load(Some(&saved), &bank).progress;
+    tab_a.answer(&link.key(), 0, vec![0], &bank, 1.0, 0);
+    let mut tab_b = load(Some(&save(&tab_a)), &bank).progress;
+    assert_eq!(tab_b.answer(&link.key(), 0, vec![1], &bank, 2.0, 0), Submitted::AlreadyAnswered);
+    tab_b.answer(&link.key(), 1, vec![1], &bank, 3.0, 0);
+    let question = &p.quiz(&link).unwrap().items[0].question_id;
+    assert_eq!(tab_b.questions[question].seen, 1);
+    assert_eq!(tab_b.quiz(&link).unwrap().answered(), 2);
+}
+
+#[test]
+fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    // Ten questions, five on each topic: 3 of 5 right on "joining".
+    let ten: Vec<String> = (0..10).map(|i| format!("000-{i:02}")).collect();
+    let full = ids_link(&bank, &ten.iter().map(String::as_str).collect::<Vec<_>>());
+    p.start_or_resume(&full, &bank, 0.0);
+    for i in 0..10 {
+        let response = if i < 6 { right(&bank, &p, &full, i) } else { vec![2] };
+        p.answer(&full.key(), i, response, &bank, 1.0, 0);
+    }
+    p.finish(&full.key(), &bank, 2.0);
+    assert_eq!(p.best_by_topic["joining"], 60);
+    // The retry of two missed "joining" questions, both right: 100% of two.
+    let retry = ids_link(&bank, &["000-06", "000-08"]);
+    p.start_or_resume(&retry, &bank, 3.0);
+    for i in 0..2 {
+        let r = right(&bank, &p, &retry, i);
+        p.answer(&retry.key(), i, r, &bank, 4.0, 0);
+    }
+    p.finish(&retry.key(), &bank, 5.0);
+    assert!(2 < MIN_QUESTIONS_FOR_BEST);
+    assert_eq!(p.best_by_topic["joining"], 60, "two questions say little about a topic");
+}
+
+#[test]
+fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=3&seed=1&mode=test&minutes=1", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    p.answer(&link.key(), 0, vec![0], &bank, 10_000.0, 0);
+    let session = p.start_or_resume(&link, &bank, 3_600_000.0);
+    assert!(session.is_finished() && session.timed_out);
+    assert_eq!(session.finished_at_ms, Some(60_000.0));
+    assert_eq!(session.items.len() - session.answered(), 2, "two left unanswered");
+    assert_eq!(p.answer(&link.key(), 1, vec![0], &bank, 3_600_001.0, 0), Submitted::AlreadyAnswered);
+}
+
+#[test]
+fn a_few_backups_are_kept_oldest_dropped_first() {
+    let existing: Vec<String> = [30.0, 10.0, 20.0].iter().map(|t| backup_key(*t)).collect();
+    assert_eq!(backups_to_drop(&existing), [backup_key(10.0)]);
+    assert!(backups_to_drop(&existing[..1]).is_empty());
 }
 
 #[test]

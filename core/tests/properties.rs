@@ -2,10 +2,10 @@
 
 mod common;
 
+use open_door_core::link::QuizLink;
 use open_door_core::progress::load;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::rng::SeededRng;
-use open_door_core::share::{decode, encode};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -25,34 +25,48 @@ proptest! {
     }
 
     #[test]
-    fn the_decoder_never_panics_and_its_output_round_trips(query in ".{0,200}") {
+    fn a_link_never_panics_and_its_key_round_trips(query in ".{0,200}") {
         let bank = common::bundle(20);
-        let decoded = decode(&query, &bank);
-        let again = decode(&encode(&decoded.spec), &bank);
-        prop_assert_eq!(again.spec, decoded.spec);
-        prop_assert!(again.notices.is_empty());
+        let link = QuizLink::open(&query, &bank);
+        let again = QuizLink::open(&link.key(), &bank);
+        prop_assert_eq!(again.spec(), link.spec());
+        prop_assert_eq!(again.items(), link.items());
+        prop_assert_eq!(again.key(), link.key());
     }
 
     #[test]
     fn the_decoder_reads_link_shaped_noise(parts in proptest::collection::vec(("(ids|topics|articles|count|seed|mode|minutes|x)", "[a-z0-9,%-]{0,12}"), 0..6)) {
         let bank = common::bundle(20);
         let query = parts.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
-        let decoded = decode(&query, &bank);
-        let (items, unknown) = prepare(&bank, &decoded.spec);
-        prop_assert!(unknown.is_empty(), "the decoder drops unknown ids itself");
-        if let Selection::Ids(ids) = &decoded.spec.selection { prop_assert_eq!(items.len(), ids.len()); }
+        let link = QuizLink::open(&query, &bank);
+        if let Selection::Ids(ids) = &link.spec().selection {
+            let known = ids.iter().filter(|id| bank.question(id).is_some()).count();
+            prop_assert_eq!(link.items().len(), known);
+        }
+        prop_assert!(link.items().iter().all(|item| bank.question(&item.question_id).is_some()));
     }
 
     #[test]
     fn the_storage_loader_never_panics(raw in ".{0,300}") {
-        let _ = load(Some(&raw));
+        let _ = load(Some(&raw), &common::bundle(5));
     }
 
     #[test]
     fn the_storage_loader_survives_damaged_json(value in arb_json()) {
-        let raw = serde_json::to_string(&serde_json::json!({"version": 1, "questions": value.clone(), "best_by_topic": value.clone(), "in_progress": value})).unwrap();
-        let loaded = load(Some(&raw));
-        prop_assert!(loaded.writable);
+        let bank = common::bundle(5);
+        for raw in [
+            serde_json::json!({"version": 1, "questions": value.clone(), "best_by_topic": value.clone(), "in_progress": value.clone()}),
+            serde_json::json!({"version": 2, "questions": value.clone(), "best_by_topic": value.clone(), "quizzes": {"k": value.clone()}}),
+            serde_json::json!({"version": 2, "quizzes": value.clone()}),
+        ] {
+            let loaded = load(Some(&raw.to_string()), &bank);
+            prop_assert!(loaded.writable);
+            // Whatever was restored can be played without an index going out of range.
+            for session in loaded.progress.quizzes.values() {
+                prop_assert!(session.current < session.items.len());
+                prop_assert_eq!(session.responses.len(), session.items.len());
+            }
+        }
     }
 
     #[test]

@@ -94,9 +94,9 @@ fn scores_by_topic() {
     assert_eq!(topics.iter().map(|t| (t.topic.as_str(), t.correct, t.total)).collect::<Vec<_>>(), [("joining", 2, 2), ("article-5", 1, 1)]);
 }
 
-mod letters_and_titles {
+mod letters {
     use open_door_core::content::QuestionKind;
-    use open_door_core::quiz::{answer_letters, choice_letter, marking_key, quiz_title, QuizItem};
+    use open_door_core::quiz::{answer_letters, choice_letter, marking_key, QuizItem};
 
     use super::common;
 
@@ -121,18 +121,17 @@ mod letters_and_titles {
         assert_eq!(answer_letters(&bank.questions[1], &items[1]), "A B");
         assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 B C A");
     }
+}
 
-    #[test]
-    fn a_quiz_is_titled_by_the_teacher_or_by_its_topics() {
-        let mut bank = common::bundle(0);
-        let mut question = common::question("000-01", QuestionKind::Single);
-        question.topics = vec!["joining".into()];
-        bank.questions = vec![question];
-        let items = vec![QuizItem { question_id: "000-01".into(), choice_order: vec![0, 1, 2] }];
-        let topic = bank.topic("joining").unwrap().title.clone();
-        assert_eq!(quiz_title(None, &items, &bank), topic);
-        assert_eq!(quiz_title(Some("  "), &items, &bank), topic);
-        assert_eq!(quiz_title(Some("Week 3"), &items, &bank), "Week 3");
-        assert_eq!(quiz_title(None, &[], &bank), "Quiz");
-    }
+#[test]
+fn a_quiz_is_titled_by_what_it_asks() {
+    let bank = common::bundle(10);
+    assert_eq!(QuizSpec::quick(1).title(&bank), "Quiz on every topic");
+    assert_eq!(QuizSpec::on_topic("article-5", 1).title(&bank), "Quiz on Article 5");
+    assert_eq!(filter(None, &["joining", "article-5"]).title(&bank), "Quiz on Joining and Article 5");
+    let articles = QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec!["000".into()], count: None }, ..filter(None, &[]) };
+    assert_eq!(articles.title(&bank), "Quiz on the test text");
+    // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
+    assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
+    assert_eq!(QuizSpec::of_questions(vec!["000-01".into(), "000-00".into()], 1).title(&bank), "Quiz on Article 5 and Joining");
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use open_door_core::markup::{Block, Inline, LinkTarget};
+use open_door_core::quiz::QuizSpec;
 
 use crate::content::bundle;
 
@@ -50,7 +51,8 @@ pub fn href(target: &LinkTarget) -> String {
         LinkTarget::Glossary(id) => format!("/glossary#{id}"),
         LinkTarget::Source(id) => format!("/sources/{id}"),
         LinkTarget::Explainer(id) => format!("/learn/{id}"),
-        LinkTarget::QuizOnTopic(id) => format!("/quiz/play?topics={id}&count=10&seed={}", crate::content::random_seed()),
+        // A fresh shuffle each time it is followed: the play page fixes it.
+        LinkTarget::QuizOnTopic(id) => QuizSpec::on_topic(id, 0).unseeded_href(),
     }
 }
 

@@ -1,4 +1,5 @@
 pub mod download;
+pub mod hand_in;
 pub mod markup;
 pub mod needs_pack;
 pub mod notices;

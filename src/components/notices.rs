@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use open_door_core::link::QuizLink;
 
 use crate::storage::use_progress;
 
@@ -15,6 +16,20 @@ pub fn StorageNotices() -> impl IntoView {
                     {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
                 <button type="button" on:click=dismiss>"OK, hide this"</button>
+            </section>
+        </Show>
+    }
+}
+
+/// Says what had to be changed to run a quiz link (a part garbled, a
+/// question no longer in the bank), on every page that opens one.
+#[component]
+pub fn LinkNotices(#[prop(into)] link: Signal<QuizLink>) -> impl IntoView {
+    view! {
+        <Show when=move || link.with(|l| !l.notices().is_empty())>
+            <section class="notice" aria-label="About this link">
+                <p>"This link was not quite right, so the quiz was adjusted:"</p>
+                <ul>{move || link.with(|l| l.notices().iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             </section>
         </Show>
     }

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
+use open_door_core::progress::BACKUP_PREFIX;
+
+use crate::components::download::download;
 use crate::components::title::PageTitle;
-use crate::storage::use_progress;
+use crate::storage::{self, use_progress};
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -16,7 +19,50 @@ pub fn About() -> impl IntoView {
             <li>"Your answers and progress are kept only in this browser, on this device. Nothing is sent anywhere."</li>
         </ul>
         <p><button type="button" on:click=move |_| store.erase()>"Erase my data on this device"</button></p>
+        <Backups />
         <h2>"The sources"</h2>
         <p>"The texts are shown as they were handed to us, with page furniture such as share buttons and link lists removed. Where a text names no outlet or prints no headline, the app says so rather than guessing. Facts that changed after a text was written carry a dated note."</p>
+    }
+}
+
+/// Copies of saved data that could not be read, kept so that nothing is
+/// lost for good: listed, and downloadable for a teacher or a developer.
+#[component]
+fn Backups() -> impl IntoView {
+    let store = use_progress();
+    let problem = RwSignal::new(None::<String>);
+    // Read again whenever progress changes (a backup is made while loading it).
+    let backups = move || {
+        store.progress.track();
+        storage::backups()
+    };
+    view! {
+        <h2>"Copies of damaged saves"</h2>
+        {move || {
+            let found = backups();
+            if found.is_empty() {
+                return view! { <p>"None: everything saved on this device could be read."</p> }.into_any();
+            }
+            view! {
+                <p>"When saved progress could not be read, Open Door kept a copy here (the newest few) instead of throwing it away."</p>
+                <ul>
+                    {found.into_iter().map(|(key, text)| {
+                        let made = key.strip_prefix(BACKUP_PREFIX).and_then(|ms| ms.parse::<f64>().ok()).map_or_else(
+                            || "from an earlier version".to_string(),
+                            |ms| format!("made {}", String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))),
+                        );
+                        let name = format!("{}.json", key.replace('.', "-"));
+                        view! {
+                            <li>
+                                {format!("A copy {made}, {} characters. ", text.len())}
+                                <button type="button" on:click=move |_| problem.set(download(&name, "application/json", &text).err())>"Download it"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <p role="alert">{move || problem.get()}</p>
     }
 }

@@ -4,7 +4,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::markup::{article_label, Blocks};
 use crate::components::title::PageTitle;
-use crate::content::{bundle, random_seed};
+use open_door_core::quiz::QuizSpec;
+
+use crate::content::bundle;
 use crate::pages::not_found::NotFound;
 
 #[component]
@@ -13,7 +15,7 @@ pub fn ExplainerPage() -> impl IntoView {
     move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let Some(explainer) = bundle().explainer(&id) else { return view! { <NotFound /> }.into_any() };
-        let quiz = format!("/quiz/play?topics={}&count=10&seed={}&mode=practice", explainer.topic, random_seed());
+        let quiz = QuizSpec::on_topic(&explainer.topic, 0).unseeded_href();
         view! {
             <article class="explainer">
                 <PageTitle text=explainer.title.clone() />

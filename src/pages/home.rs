@@ -1,32 +1,30 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use open_door_core::quiz::{QuizSpec, Selection};
-use open_door_core::share::encode;
+use open_door_core::quiz::QuizSpec;
 
 use crate::components::title::set_title;
-use crate::content::{bundle, random_seed, today};
+use crate::content::{bundle, today};
 use crate::storage::use_progress;
 
 #[component]
 pub fn Home() -> impl IntoView {
     set_title("");
     let store = use_progress();
-    let quick = format!("/quiz/play?{}", encode(&QuizSpec::quick(random_seed())));
-    let resume = move || {
+    // Each click starts a fresh shuffle; the play page fixes it in the URL.
+    let quick = QuizSpec::quick(0).unseeded_href();
+    let resumable = move || {
         store.progress.with(|p| {
-            p.in_progress.as_ref().filter(|s| !s.is_finished() && !s.items.is_empty()).map(|s| {
-                let spec = QuizSpec { selection: Selection::Ids(s.items.iter().map(|i| i.question_id.clone()).collect()), ..s.spec.clone() };
-                let answered = s.responses.iter().filter(|r| r.is_some()).count();
-                (format!("/quiz/play?{}", encode(&spec)), format!("Resume your quiz ({answered} of {} answered)", s.items.len()))
-            })
+            p.resumable()
+                .into_iter()
+                .map(|(_, s)| (s.spec.href(), s.spec.title(bundle()), format!("{} of {} answered", s.answered(), s.items.len())))
+                .collect::<Vec<_>>()
         })
     };
     let due = move || {
         let ids: Vec<String> = store.progress.with(|p| p.due(today())).into_iter().filter(|id| bundle().question(id).is_some()).collect();
         (!ids.is_empty()).then(|| {
             let count = ids.len();
-            let spec = QuizSpec { selection: Selection::Ids(ids), ..QuizSpec::quick(random_seed()) };
-            (format!("/quiz/play?{}", encode(&spec)), count)
+            (QuizSpec::of_questions(ids, 0).unseeded_href(), count)
         })
     };
     view! {
@@ -39,7 +37,19 @@ pub fn Home() -> impl IntoView {
             <A href=quick attr:class="button primary">"Start a 10-question quiz"</A>
             <A href="/learn" attr:class="button">"Read the explainers"</A>
         </p>
-        {move || resume().map(|(href, label)| view! { <p><A href=href attr:class="button">{label}</A></p> })}
+        {move || {
+            let open = resumable();
+            (!open.is_empty()).then(|| view! {
+                <section aria-labelledby="resume-heading">
+                    <h2 id="resume-heading">"Unfinished quizzes"</h2>
+                    <ul class="resume-list">
+                        {open.into_iter().map(|(href, title, progress)| view! {
+                            <li><A href=href attr:class="button">{format!("Resume: {title}")}</A>" "<span>{progress}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
             (!best.is_empty()).then(|| view! {

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::{answer_letters, choice_letter, marking_key, prepare, quiz_title};
-use open_door_core::share::decode;
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::{answer_letters, choice_letter, marking_key};
 
 use crate::components::markup::article_label;
 use crate::components::needs_pack::NeedsPack;
+use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::bundle;
 
@@ -16,13 +17,13 @@ use crate::content::bundle;
 pub fn PrintWorksheet() -> impl IntoView {
     let search = use_location().search;
     move || {
-        let decoded = decode(&search.get(), bundle());
-        if let Some(name) = decoded.needs_pack {
-            return view! { <PageTitle text="Worksheet" /> <NeedsPack name=name /> }.into_any();
+        let link = QuizLink::open(&search.get(), bundle());
+        if let Some(name) = link.needs_pack() {
+            return view! { <PageTitle text="Worksheet" /> <NeedsPack name=name.to_string() /> }.into_any();
         }
-        let (items, _) = prepare(bundle(), &decoded.spec);
-        let title = quiz_title(decoded.labels.title.as_deref(), &items, bundle());
-        let quick_key = marking_key(&items, bundle());
+        let items = link.items();
+        let title = link.title(bundle());
+        let quick_key = marking_key(items, bundle());
         let questions: Vec<_> = items.iter().filter_map(|item| bundle().question(&item.question_id).map(|q| (q, item))).collect();
         let sheet = questions
             .iter()
@@ -61,9 +62,7 @@ pub fn PrintWorksheet() -> impl IntoView {
         let count = questions.len();
         view! {
             <PageTitle text=format!("Worksheet: {title}") />
-            {(!decoded.notices.is_empty()).then(|| view! {
-                <ul class="notice">{decoded.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-            })}
+            <LinkNotices link=Signal::stored(link.clone()) />
             <p class="no-print">
                 <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                 {format!(" {count} questions. The printout has the worksheet, then the answer key on a new page.")}

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::{choice_letter, prepare, quiz_title};
-use open_door_core::share::decode;
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::choice_letter;
 
 use crate::components::needs_pack::NeedsPack;
+use crate::components::notices::LinkNotices;
 use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
@@ -30,9 +31,9 @@ pub fn student_link() -> String {
 pub fn Projector() -> impl IntoView {
     set_title("Projector");
     let search = use_location().search;
-    let decoded = Memo::new(move |_| decode(&search.get(), bundle()));
-    let items = Memo::new(move |_| decoded.with(|d| prepare(bundle(), &d.spec).0));
-    let title = Memo::new(move |_| decoded.with(|d| items.with(|i| quiz_title(d.labels.title.as_deref(), i, bundle()))));
+    let link = Memo::new(move |_| QuizLink::open(&search.get(), bundle()));
+    let items = Memo::new(move |_| link.with(|l| l.items().to_vec()));
+    let title = Memo::new(move |_| link.with(|l| l.title(bundle())));
     let index = RwSignal::new(0usize);
     let revealed = RwSignal::new(false);
     let count = move || items.with(Vec::len);
@@ -96,10 +97,8 @@ pub fn Projector() -> impl IntoView {
     view! {
         <div class="projector">
             <h1 class="projector-title">{move || title.get()}</h1>
-            {move || decoded.with(|d| (!d.notices.is_empty()).then(|| view! {
-                <ul class="notice">{d.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-            }))}
-            {move || match decoded.with(|d| d.needs_pack.clone()) {
+            <LinkNotices link=link />
+            {move || match link.with(|l| l.needs_pack().map(str::to_string)) {
                 Some(name) => view! { <NeedsPack name=name /> }.into_any(),
                 None => slide().into_any(),
             }}

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use open_door_core::content::normalise_for_match;
+use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
-use open_door_core::share::{encode, encode_labels, LinkLabels};
 
 use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
@@ -21,9 +21,21 @@ use crate::pages::classroom::pack_file_name;
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
 struct ClassLink {
-    href: String,
+    link: QuizLink,
+    /// The fragment that carries the link's pack questions, if any.
+    fragment: Option<String>,
     /// The pack a student's device needs and the link could not carry.
     too_big: Option<Pack>,
+}
+
+impl ClassLink {
+    /// `href` with the fragment that carries the pack, if any.
+    fn with_fragment(&self, href: String) -> String {
+        match &self.fragment {
+            Some(fragment) => format!("{href}#{fragment}"),
+            None => href,
+        }
+    }
 }
 
 /// What the form's button does.
@@ -78,14 +90,13 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => navigate(&format!("/quiz/play?{}", encode(&spec)), Default::default()),
+            BuilderPurpose::Play => navigate(&spec.href(), Default::default()),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
                 let chosen = picked.get_untracked();
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
-                let (items, _) = open_door_core::quiz::prepare(bundle(), &spec);
-                let ids: Vec<String> = items.into_iter().map(|i| i.question_id).collect();
+                let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
                 let fixed = QuizSpec { selection: Selection::Ids(ids.clone()), ..spec };
                 let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
                 link.set(None);
@@ -95,19 +106,22 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
                 };
                 let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
-                let origin = window().location().origin().unwrap_or_default();
-                let href = format!("{origin}/quiz/play?{}{}", encode(&fixed), encode_labels(&labels));
-                let Some(link_pack) = link_pack else { return link.set(Some(ClassLink { href, too_big: None })) };
+                let quiz_link = QuizLink::from_spec(fixed, bundle()).with_labels(labels, bundle());
+                let Some(link_pack) = link_pack else {
+                    return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
+                };
                 leptos::task::spawn_local(async move {
-                    let carried = match crate::link_pack::compress(&link_pack.text).await {
-                        Some(compressed) => link_pack::link_with_fragment(&href, &link_pack::fragment(&link_pack, &compressed)),
+                    let href = format!("{}{}", window().location().origin().unwrap_or_default(), quiz_link.href());
+                    let fragment = match crate::link_pack::compress(&link_pack.text).await {
+                        Some(compressed) => Some(link_pack::fragment(&link_pack, &compressed)),
                         None => None,
                     };
-                    let pack = library().packs.iter().find(|p| p.name == link_pack.name).cloned();
-                    link.set(Some(match carried {
-                        Some(whole) => ClassLink { href: whole, too_big: None },
-                        None => ClassLink { href, too_big: pack },
-                    }));
+                    let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
+                    let too_big = match fits {
+                        Some(_) => None,
+                        None => library().packs.iter().find(|p| p.name == link_pack.name).cloned(),
+                    };
+                    link.set(Some(ClassLink { link: quiz_link, fragment: fits, too_big }));
                 });
             }
         }
@@ -251,10 +265,11 @@ fn SinglePicker(
 /// warning and the pack file to hand out.
 #[component]
 fn ShareLink(class_link: ClassLink) -> impl IntoView {
-    let href = class_link.href;
+    let href = class_link.with_fragment(format!("{}{}", window().location().origin().unwrap_or_default(), class_link.link.href()));
+    let projector = class_link.with_fragment(class_link.link.projector_href());
+    let print = class_link.with_fragment(class_link.link.print_href());
     let copied = RwSignal::new("");
     let text = href.clone();
-    let after_path = href.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
         copied.set("Copying…");
@@ -299,8 +314,8 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
                 <QrFullScreen text=href.clone() />
-                <A href=format!("/classroom/projector?{after_path}") attr:class="button">"Show on the projector"</A>
-                <A href=format!("/classroom/print?{after_path}") attr:class="button">"Print worksheet and answer key"</A>
+                <A href=projector attr:class="button">"Show on the projector"</A>
+                <A href=print attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }

@@ -1,0 +1,379 @@
+//! Quiz links: a quiz spec as a URL query, and a query opened against the
+//! question bank.
+//!
+//! [`QuizLink`] is the one place where a link becomes a quiz: it reads the
+//! query once (never failing: a tampered or truncated link becomes the
+//! nearest quiz, with a notice in plain words for every part that had to be
+//! changed), selects the questions and their choice order, and makes every
+//! link the app shows. Pages never build a `/quiz/play?` string by hand.
+
+use crate::content::Bundle;
+use crate::quiz::{prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
+use crate::rng::fnv1a;
+
+/// Where a quiz is played, shown on the projector and printed.
+pub const PLAY_PATH: &str = "/quiz/play";
+pub const PROJECTOR_PATH: &str = "/classroom/projector";
+pub const PRINT_PATH: &str = "/classroom/print";
+
+/// The most questions one link may ask for, listed or counted. A lesson's
+/// quiz has 10 to 40; a review of the whole bank fits too. The bound keeps a
+/// hand-made link from making a quiz (and a save per answer) of thousands.
+pub const MAX_QUESTIONS: usize = 200;
+const MAX_MINUTES: u16 = 180;
+
+impl QuizSpec {
+    /// The query string (without `?`) that reproduces this spec.
+    pub fn query(&self) -> String {
+        let mut parts = self.selection_parts();
+        parts.push(format!("seed={}", self.seed));
+        parts.extend(self.mode_parts());
+        parts.join("&")
+    }
+
+    /// The link that plays this quiz.
+    pub fn href(&self) -> String {
+        format!("{PLAY_PATH}?{}", self.query())
+    }
+
+    /// A link that plays this kind of quiz with a fresh shuffle each time it
+    /// is followed: the play page fixes a seed in the URL when it starts
+    /// (see [`QuizLink::is_seeded`]), so Back and reload find the same quiz.
+    pub fn unseeded_href(&self) -> String {
+        let mut parts = self.selection_parts();
+        parts.extend(self.mode_parts());
+        format!("{PLAY_PATH}?{}", parts.join("&"))
+    }
+
+    fn selection_parts(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        match &self.selection {
+            Selection::Ids(ids) => parts.push(format!("ids={}", ids.join(","))),
+            Selection::Filter { topics, articles, count } => {
+                if !topics.is_empty() {
+                    parts.push(format!("topics={}", topics.join(",")));
+                }
+                if !articles.is_empty() {
+                    parts.push(format!("articles={}", articles.join(",")));
+                }
+                parts.push(format!("count={}", count.map_or("all".to_string(), |c| c.to_string())));
+            }
+        }
+        parts
+    }
+
+    fn mode_parts(&self) -> Vec<String> {
+        let mut parts = vec![format!("mode={}", self.mode.as_str())];
+        if let Some(minutes) = self.minutes {
+            parts.push(format!("minutes={minutes}"));
+        }
+        parts
+    }
+}
+
+/// A link opened against the bank: the quiz it asks for, the questions that
+/// quiz asks, and what had to be changed to run it.
+/// What a class link says besides the quiz itself. Neither changes which
+/// questions are asked, so neither is part of the link's [`key`](QuizLink::key).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkLabels {
+    /// The teacher's pack its questions come from (see [`crate::link_pack`]).
+    pub pack: Option<String>,
+    /// The teacher's title, for the worksheet, the key and the projector.
+    pub title: Option<String>,
+}
+
+/// The longest pack name or title a link keeps.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+impl LinkLabels {
+    /// The query parts (each starting with `&`) that carry the labels.
+    fn query(&self) -> String {
+        [("pack", &self.pack), ("title", &self.title)]
+            .into_iter()
+            .filter_map(|(key, value)| value.as_deref().map(|v| format!("&{key}={}", percent_encode(v))))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizLink {
+    /// What the link asks for, written the one canonical way. Its query is
+    /// the link's [`key`](Self::key), so it does not depend on the bank: a
+    /// saved quiz is still found after a new version drops a question.
+    spec: QuizSpec,
+    seeded: bool,
+    items: Vec<QuizItem>,
+    notices: Vec<String>,
+    labels: LinkLabels,
+    /// The pack this device needs before the quiz can run: the link is a
+    /// pack quiz and some of its questions are not here. Such a link never
+    /// runs in part.
+    needs_pack: Option<String>,
+}
+
+impl QuizLink {
+    /// Reads a query string (with or without `?`); never fails.
+    pub fn open(query: &str, bank: &Bundle) -> Self {
+        let parsed = parse(query);
+        Self::resolve(parsed.spec, parsed.seeded, parsed.notices, parsed.labels, bank)
+    }
+
+    /// The link for a spec the app made itself.
+    pub fn from_spec(spec: QuizSpec, bank: &Bundle) -> Self {
+        Self::resolve(spec, true, Vec::new(), LinkLabels::default(), bank)
+    }
+
+    /// The same link with its shuffle fixed.
+    pub fn with_seed(&self, seed: u32, bank: &Bundle) -> Self {
+        Self::resolve(QuizSpec { seed, ..self.spec.clone() }, true, self.notices.clone(), self.labels.clone(), bank)
+    }
+
+    /// The same link with a teacher's pack name and title.
+    pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
+        Self::resolve(self.spec.clone(), self.seeded, self.notices.clone(), labels, bank)
+    }
+
+    fn resolve(spec: QuizSpec, seeded: bool, mut notices: Vec<String>, labels: LinkLabels, bank: &Bundle) -> Self {
+        // Unknown topics and articles are left out of the selection (so a
+        // link naming a removed topic still gives a quiz on the rest); the
+        // spec as written stays the key.
+        let mut resolved = spec.clone();
+        if let Selection::Filter { topics, articles, .. } = &mut resolved.selection {
+            known(topics, |id| bank.topic(id).is_some(), "topic", "topics", &mut notices);
+            known(articles, |id| bank.article(id).is_some(), "source", "sources", &mut notices);
+        }
+        let (items, unknown) = prepare(bank, &resolved);
+        if labels.pack.is_some() && !unknown.is_empty() {
+            // A pack quiz without its pack asks for the pack by name.
+            let needs_pack = labels.pack.clone();
+            return Self { spec, seeded, items: Vec::new(), notices, labels, needs_pack };
+        }
+        if !unknown.is_empty() {
+            if items.is_empty() {
+                notices.push("None of this link's questions are in this app's question bank.".into());
+            } else {
+                notices.push(format!(
+                    "{} of this link's questions {} not in this app's question bank and {} left out.",
+                    unknown.len(),
+                    if unknown.len() == 1 { "is" } else { "are" },
+                    if unknown.len() == 1 { "was" } else { "were" },
+                ));
+            }
+        }
+        Self { spec, seeded, items, notices, labels, needs_pack: None }
+    }
+
+    /// The teacher's pack name and title, as the link gives them.
+    pub fn labels(&self) -> &LinkLabels {
+        &self.labels
+    }
+
+    /// The pack this device must add before the quiz can run; the link then
+    /// has no questions ([`items`](Self::items) is empty).
+    pub fn needs_pack(&self) -> Option<&str> {
+        self.needs_pack.as_deref()
+    }
+
+    /// The quiz's title for the worksheet, the key and the projector: the
+    /// teacher's own, or what the quiz is about.
+    pub fn title(&self, bank: &Bundle) -> String {
+        self.labels.title.clone().unwrap_or_else(|| self.spec.title(bank))
+    }
+
+    pub fn spec(&self) -> &QuizSpec {
+        &self.spec
+    }
+
+    /// The questions in quiz order, with their choice order.
+    pub fn items(&self) -> &[QuizItem] {
+        &self.items
+    }
+
+    /// What was changed to run the link, in words for the reader.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Whether the link carried its own shuffle. A link without one (the
+    /// home page's one-click quiz) gets a fresh seed when it is started.
+    pub fn is_seeded(&self) -> bool {
+        self.seeded
+    }
+
+    /// Names this quiz in saved progress: the same link, however its query
+    /// was written, finds the same saved quiz.
+    pub fn key(&self) -> String {
+        self.spec.query()
+    }
+
+    pub fn href(&self) -> String {
+        format!("{}{}", self.spec.href(), self.labels.query())
+    }
+
+    pub fn projector_href(&self) -> String {
+        format!("{PROJECTOR_PATH}?{}{}", self.key(), self.labels.query())
+    }
+
+    pub fn print_href(&self) -> String {
+        format!("{PRINT_PATH}?{}{}", self.key(), self.labels.query())
+    }
+}
+
+struct Parsed {
+    spec: QuizSpec,
+    seeded: bool,
+    notices: Vec<String>,
+    labels: LinkLabels,
+}
+
+/// The query as written, without the bank.
+fn parse(query: &str) -> Parsed {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices = Vec::new();
+    let mut ids = None;
+    let mut topics = Vec::new();
+    let mut articles = Vec::new();
+    let mut count = Some(DEFAULT_COUNT);
+    let mut seed = None;
+    let mut seeded = false;
+    let mut mode = Mode::Practice;
+    let mut minutes = None;
+    let mut labels = LinkLabels::default();
+
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(value) = percent_decode(raw_value) else {
+            notices.push(format!("Part of the link (\"{}\") is garbled and was ignored.", shorten(key)));
+            continue;
+        };
+        let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        match key {
+            "ids" => {
+                let mut listed: Vec<String> = list().collect();
+                if listed.len() > MAX_QUESTIONS {
+                    notices.push(format!(
+                        "The link lists {} questions; a quiz has at most {MAX_QUESTIONS}, so the first {MAX_QUESTIONS} are asked.",
+                        listed.len()
+                    ));
+                    listed.truncate(MAX_QUESTIONS);
+                }
+                ids = Some(listed);
+            }
+            "topics" => topics = list().collect(),
+            "pack" => labels.pack = label(&value),
+            "title" => labels.title = label(&value),
+            "articles" => articles = list().collect(),
+            "count" => {
+                count = match value.as_str() {
+                    "all" => None,
+                    number => match number.parse::<usize>() {
+                        Ok(n) if (1..=MAX_QUESTIONS).contains(&n) => Some(n),
+                        _ => {
+                            notices.push(format!(
+                                "The link asks for \"{}\" questions, which is not 1 to {MAX_QUESTIONS}; this quiz has {DEFAULT_COUNT}.",
+                                shorten(&value)
+                            ));
+                            Some(DEFAULT_COUNT)
+                        }
+                    },
+                }
+            }
+            "seed" => {
+                seeded = true;
+                match value.parse::<u32>() {
+                    Ok(n) => seed = Some(n),
+                    Err(_) => notices.push(
+                        "The link's shuffle number is not a number; the quiz order comes from the rest of the link."
+                            .into(),
+                    ),
+                }
+            }
+            "mode" => match value.as_str() {
+                "practice" => mode = Mode::Practice,
+                "test" => mode = Mode::Test,
+                _ => notices.push(format!("Unknown mode \"{}\"; using practice mode.", shorten(&value))),
+            },
+            "minutes" => match value.parse::<u16>() {
+                Ok(0) => {}
+                Ok(m) if m <= MAX_MINUTES => minutes = Some(m),
+                _ => notices.push(format!(
+                    "The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.",
+                    shorten(&value)
+                )),
+            },
+            other => notices.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
+        }
+    }
+
+    // A broken seed still gives the whole class the same quiz: the seed then
+    // comes from the link's own text.
+    let seed = seed.unwrap_or_else(|| fnv1a(query.as_bytes()) as u32);
+    let selection = match ids {
+        Some(ids) => Selection::Ids(ids),
+        None => Selection::Filter { topics, articles, count },
+    };
+    Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels }
+}
+
+/// A pack name or title as a link carries it: one line, at most
+/// [`MAX_LABEL_CHARS`] characters; empty is none.
+fn label(value: &str) -> Option<String> {
+    let line: String = value.chars().filter(|c| !c.is_control()).take(MAX_LABEL_CHARS).collect();
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+/// Escapes all but RFC 3986's unreserved characters.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// Keeps the values the bank knows; says which it left out.
+fn known(values: &mut Vec<String>, exists: impl Fn(&str) -> bool, one: &str, many: &str, notices: &mut Vec<String>) {
+    let (found, missing): (Vec<String>, Vec<String>) = values.drain(..).partition(|v| exists(v));
+    *values = found;
+    if !missing.is_empty() {
+        let what = if missing.len() == 1 { one } else { many };
+        notices.push(format!("The link names {} {what} this app does not have, left out: {}.", missing.len(), missing.join(", ")));
+    }
+}
+
+/// A value from a link, cut short for a notice.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// `%2C` -> `,` and `+` -> space; `None` for broken escapes or bad UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}

@@ -1,0 +1,111 @@
+mod common;
+
+use open_door_core::link::{QuizLink, MAX_QUESTIONS};
+use open_door_core::quiz::{Mode, QuizSpec, Selection};
+
+#[test]
+fn a_spec_survives_the_round_trip() {
+    let bank = common::bundle(20);
+    for spec in [
+        QuizSpec { selection: Selection::Ids(vec!["000-04".into(), "000-01".into()]), seed: 9, mode: Mode::Test, minutes: Some(10) },
+        QuizSpec {
+            selection: Selection::Filter { topics: vec!["joining".into()], articles: vec!["000".into()], count: None },
+            seed: u32::MAX,
+            mode: Mode::Practice,
+            minutes: None,
+        },
+        QuizSpec::quick(0),
+    ] {
+        let link = QuizLink::open(&spec.query(), &bank);
+        assert_eq!(link.spec(), &spec);
+        assert!(link.notices().is_empty(), "{:?}", link.notices());
+        assert_eq!(link.href(), format!("/quiz/play?{}", spec.query()));
+        assert_eq!(QuizLink::open(link.href().split_once('?').unwrap().1, &bank), link);
+    }
+}
+
+/// Bad links, and what the student is told: (query, words a notice must hold).
+const BAD_LINKS: &[(&str, &str)] = &[
+    ("ids=000-01,zzz-99&seed=1", "1 of this link's questions is not in this app's question bank"),
+    ("ids=nope&seed=1", "None of this link's questions"),
+    ("topics=joining,cooking&seed=1", "1 topic this app does not have, left out: cooking"),
+    ("articles=999&seed=1", "1 source this app does not have, left out: 999"),
+    ("count=-3&seed=1", "\"-3\" questions"),
+    ("count=99999999999999999999&seed=1", "this quiz has 10"),
+    ("count=201&seed=1", "not 1 to 200"),
+    ("seed=banana", "shuffle number is not a number"),
+    ("mode=exam&seed=1", "Unknown mode \"exam\""),
+    ("minutes=9000&seed=1", "no time limit"),
+    ("ids=%E0%A4%A&seed=1", "garbled"),
+    ("utm_source=x&seed=1", "(\"utm_source\") is not something a quiz link has"),
+];
+
+#[test]
+fn bad_links_give_the_nearest_quiz_and_say_why_in_plain_words() {
+    let bank = common::bundle(20);
+    for (query, expected) in BAD_LINKS {
+        let link = QuizLink::open(query, &bank);
+        assert!(
+            link.notices().iter().any(|n| n.contains(expected)),
+            "link `{query}`: expected a notice with `{expected}`, got {:?}",
+            link.notices()
+        );
+        assert!(link.notices().iter().all(|n| !n.contains('`')), "link `{query}`: {:?}", link.notices());
+    }
+}
+
+#[test]
+fn a_link_whose_questions_are_all_unknown_asks_nothing_rather_than_something_else() {
+    let bank = common::bundle(20);
+    assert!(QuizLink::open("ids=pack-01,pack-02&seed=1", &bank).items().is_empty());
+}
+
+#[test]
+fn a_link_lists_at_most_max_questions() {
+    let bank = common::bundle(20);
+    let ids: Vec<String> = (0..20_000).map(|i| format!("000-{:02}", i % 20)).collect();
+    let link = QuizLink::open(&format!("ids={}&seed=1", ids.join(",")), &bank);
+    assert_eq!(link.items().len(), MAX_QUESTIONS);
+    assert!(link.notices()[0].contains("20000 questions"), "{:?}", link.notices());
+}
+
+#[test]
+fn the_key_names_the_quiz_however_the_link_is_written() {
+    let bank = common::bundle(20);
+    let a = QuizLink::open("seed=4&topics=joining&count=5", &bank);
+    let b = QuizLink::open("?topics=joining&count=5&seed=4&mode=practice", &bank);
+    assert_eq!(a.key(), b.key());
+    assert_ne!(a.key(), QuizLink::open("topics=joining&count=5&seed=5", &bank).key());
+    // The key is what the link asks for, not what this bank could find.
+    let smaller = common::bundle(2);
+    assert_eq!(QuizLink::open("ids=000-01,000-05&seed=1", &bank).key(), QuizLink::open("ids=000-01,000-05&seed=1", &smaller).key());
+}
+
+#[test]
+fn a_link_without_a_seed_is_marked_and_gets_one() {
+    let bank = common::bundle(20);
+    let unseeded = QuizLink::open("topics=joining&count=5", &bank);
+    assert!(!unseeded.is_seeded());
+    // Still the same quiz for everyone until a seed is fixed.
+    assert_eq!(unseeded, QuizLink::open("topics=joining&count=5", &bank));
+    let seeded = unseeded.with_seed(7, &bank);
+    assert!(seeded.is_seeded());
+    assert_eq!(seeded.href(), "/quiz/play?topics=joining&count=5&seed=7&mode=practice");
+    assert!(QuizLink::open("seed=banana", &bank).is_seeded(), "a broken seed is not a missing one");
+    assert_eq!(QuizSpec::quick(3).unseeded_href(), "/quiz/play?count=10&mode=practice");
+}
+
+#[test]
+fn every_page_of_a_quiz_shares_the_key() {
+    let bank = common::bundle(20);
+    let link = QuizLink::open("ids=000-01&seed=1", &bank);
+    assert_eq!(link.projector_href(), "/classroom/projector?ids=000-01&seed=1&mode=practice");
+    assert_eq!(link.print_href(), "/classroom/print?ids=000-01&seed=1&mode=practice");
+}
+
+#[test]
+fn percent_encoded_commas_and_a_leading_question_mark_are_read() {
+    let bank = common::bundle(20);
+    let link = QuizLink::open("?ids=000-01%2C000-02&seed=3", &bank);
+    assert_eq!(link.spec().selection, Selection::Ids(vec!["000-01".into(), "000-02".into()]));
+}

@@ -1,0 +1,259 @@
+// A whole lesson as a student lives it: start a class link, leave it by the
+// evidence, the glossary or the menu, come back by Back, by the link or by a
+// reload, finish, look again, hand in. Nothing may be lost on the way.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("open-door.progress")));
+const heading = (page, n, total) => page.waitForSelector(`h2:text-is("Question ${n} of ${total}")`);
+const answeredIn = (progress) =>
+  Object.values(progress.quizzes).reduce((n, q) => n + q.responses.filter((r) => r !== null).length, 0);
+
+test("answer two, read the evidence, Back, reload, finish: every answer counts", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const link = app.url + "/quiz/play?topics=article-5&count=4&seed=5&mode=practice";
+  await page.goto(link);
+  await heading(page, 1, 4);
+  await answerShown(page);
+  await page.click("text=Next question");
+  await heading(page, 2, 4);
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  // The feedback invites the student to read the evidence: follow it.
+  await page.click(".feedback cite a");
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await heading(page, 2, 4);
+  assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
+  // The menu, then Back again; then a reload.
+  await page.click("nav >> text=Learn");
+  await ready(page);
+  await page.goBack();
+  await heading(page, 2, 4);
+  await page.reload();
+  await heading(page, 2, 4);
+  await page.click("text=Next question");
+  for (const n of [3, 4]) {
+    await heading(page, n, 4);
+    await answerShown(page);
+    await page.click(`button:text-is("${n === 4 ? "See results" : "Next question"}")`);
+  }
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".score"), /You scored \d out of 4\./);
+  await page.uncheck("#only-mistakes").catch(() => {});
+  assert.doesNotMatch(await page.textContent(".review"), /not answered/, "all four answers count");
+  assert.equal(answeredIn(await saved(page)), 4);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("finished results stay at their URL after an evidence link, Back and a reload, until taken again", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const link = app.url + "/quiz/play?topics=joining&count=3&seed=9&mode=test";
+  await page.goto(link);
+  for (const n of [1, 2, 3]) {
+    await heading(page, n, 3);
+    await answerShown(page);
+  }
+  await page.waitForSelector("text=Results");
+  const score = await page.textContent(".score");
+  const code = await page.textContent(".result-code");
+  await page.uncheck("#only-mistakes").catch(() => {});
+  await page.click(".review-item cite a >> nth=0");
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.textContent(".score"), score);
+  assert.equal(await page.textContent(".result-code"), code, "the hand-in code is the same");
+  await page.reload();
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.textContent(".result-code"), code);
+  // The home page does not offer a finished quiz as unfinished.
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.equal(await page.locator(".resume-list").count(), 0);
+  await page.goto(link);
+  await page.waitForSelector("text=Results");
+  await page.click("text=Take it again");
+  await heading(page, 1, 3);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("two class links started in turn are both resumable, newest first", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const first = app.url + "/quiz/play?topics=ukraine-road&count=5&seed=1&mode=practice";
+  const second = app.url + "/quiz/play?topics=finland-sweden&count=5&seed=2&mode=practice";
+  await page.goto(first);
+  await heading(page, 1, 5);
+  await answerShown(page);
+  await page.click("text=Next question");
+  await heading(page, 2, 5);
+  await page.goto(second);
+  await heading(page, 1, 5);
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  // A link opened but never answered is not offered.
+  await page.goto(app.url + "/quiz/play?topics=coverage&count=5&seed=3&mode=practice");
+  await heading(page, 1, 5);
+  await page.goto(app.url + "/");
+  await ready(page);
+  const offered = await page.locator(".resume-list li").allTextContents();
+  assert.equal(offered.length, 2, offered.join(" | "));
+  assert.match(offered[0], /Finland and Sweden.*1 of 5 answered/);
+  assert.match(offered[1], /Ukraine's road to NATO.*1 of 5 answered/);
+  await page.click(".resume-list li >> nth=1 >> a");
+  await heading(page, 2, 5);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the one-click quiz fixes its seed in the URL, so Back and reload find the same quiz", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.click("text=Start a 10-question quiz");
+  await heading(page, 1, 10);
+  await page.waitForURL(/seed=\d+/);
+  const url = page.url();
+  const prompt = await page.textContent("form.question legend");
+  await answerShown(page);
+  await page.click("text=Next question");
+  await heading(page, 2, 10);
+  await page.click("nav >> text=Sources");
+  await ready(page);
+  await page.goBack();
+  await heading(page, 2, 10);
+  assert.equal(page.url(), url);
+  await page.reload();
+  await heading(page, 2, 10);
+  await page.goto(url);
+  await heading(page, 2, 10);
+  assert.equal((await saved(page)).quizzes[new URL(url).search.slice(1)].items.length, 10);
+  // A second click on the home page's button starts another quiz.
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.click("text=Start a 10-question quiz");
+  await heading(page, 1, 10);
+  await page.waitForURL(/seed=\d+/);
+  assert.notEqual(page.url(), url);
+  assert.ok(prompt.length > 0);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a timed test keeps the time in view, warns at one minute, and says what ran out", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 640 } });
+  await page.clock.install();
+  await page.goto(app.url + "/quiz/play?topics=article-5&count=4&seed=3&mode=test&minutes=2");
+  await heading(page, 1, 4);
+  await answerShown(page);
+  await heading(page, 2, 4);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".time-left")).position), "sticky");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const box = await page.locator(".time-left").boundingBox();
+  assert.ok(box && box.y >= 0 && box.y < 640, "the time left is on screen after scrolling");
+  await page.clock.fastForward("01:05");
+  await page.waitForSelector("[role=status]:text-is('One minute left.')", { state: "attached" });
+  await page.clock.fastForward("01:00");
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".timed-out"), /The time ran out: 3 questions were not answered\./);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("two tabs answering in turn lose no answer", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const other = await context.newPage();
+  const first = app.url + "/quiz/play?topics=article-5&count=5&seed=21&mode=practice";
+  const second = app.url + "/quiz/play?topics=joining&count=5&seed=22&mode=practice";
+  await page.goto(first);
+  await other.goto(second);
+  for (let n = 1; n <= 5; n++) {
+    for (const tab of [page, other]) {
+      await heading(tab, n, 5);
+      await answerShown(tab);
+      await tab.click(`button:text-is("${n === 5 ? "See results" : "Next question"}")`);
+    }
+  }
+  await page.waitForSelector("text=Results");
+  await other.waitForSelector("text=Results");
+  const progress = await saved(page);
+  assert.equal(answeredIn(progress), 10, "ten answers given, ten recorded");
+  assert.equal(Object.values(progress.questions).reduce((n, q) => n + q.seen, 0), 10);
+  // The same quiz in both tabs: each shows the other's answers.
+  const same = app.url + "/quiz/play?topics=coverage&count=4&seed=23&mode=practice";
+  await page.goto(same);
+  await other.goto(same);
+  for (let n = 1; n <= 4; n++) {
+    const tab = n % 2 ? page : other;
+    await heading(tab, n, 4);
+    await answerShown(tab);
+    await tab.click(`button:text-is("${n === 4 ? "See results" : "Next question"}")`);
+  }
+  await page.waitForSelector("text=Results");
+  await other.waitForSelector("text=Results");
+  const quiz = (await saved(page)).quizzes["topics=coverage&count=4&seed=23&mode=practice"];
+  assert.equal(quiz.responses.filter((r) => r !== null).length, 4, "four given, four recorded");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a saved quiz pointing past its last question resumes instead of freezing", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?topics=article-5&count=3&seed=4&mode=practice");
+  await heading(page, 1, 3);
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  await page.evaluate(() => {
+    const progress = JSON.parse(localStorage.getItem("open-door.progress"));
+    for (const quiz of Object.values(progress.quizzes)) quiz.current = 999;
+    localStorage.setItem("open-door.progress", JSON.stringify(progress));
+  });
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.click(".resume-list a");
+  await heading(page, 3, 3);
+  await page.click("nav >> text=Learn");
+  await ready(page);
+  assert.match(await page.textContent("main h1"), /Learn|explainers/i);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("with storage full, a backup that cannot be written is never announced and erasing still works", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/about");
+  await ready(page);
+  const damaged = '{"version":2,"questions":{"000-01"' + " ".repeat(150_000);
+  await page.evaluate((raw) => {
+    localStorage.setItem("open-door.progress", raw);
+    // Fill the rest of the quota.
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; ) {
+      try { localStorage.setItem("filler-" + i++, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  }, damaged);
+  await page.goto(app.url + "/");
+  await ready(page);
+  const notice = await page.textContent("section.notice");
+  assert.doesNotMatch(notice, /A copy of what could not be read was kept/);
+  assert.match(notice, /no room on this device to keep a copy/);
+  await page.goto(app.url + "/quiz/play?topics=article-5&count=2&seed=1&mode=practice");
+  await heading(page, 1, 2);
+  await answerShown(page);
+  await page.waitForSelector(".feedback");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), damaged, "the damaged save is not overwritten");
+  await page.goto(app.url + "/about");
+  await ready(page);
+  await page.click("text=Erase my data on this device");
+  await page.waitForSelector("text=was erased");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
+  watcher.assertClean();
+  await context.close();
+});

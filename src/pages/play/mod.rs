@@ -1,0 +1,95 @@
+//! Playing a quiz from its link. The link names the quiz; its saved state
+//! (answers, the question on screen, the result once finished) lives once,
+//! in the progress store, under the link's key, so leaving by any link and
+//! coming back by Back, by the same link or by a reload finds it as it was.
+
+mod question;
+mod results;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use open_door_core::link::{QuizLink, PLAY_PATH};
+use open_door_core::quiz::QuizSession;
+
+use crate::components::needs_pack::NeedsPack;
+use crate::components::notices::LinkNotices;
+use crate::components::title::PageTitle;
+use crate::content::{bundle, now_ms, random_seed};
+use crate::storage::use_progress;
+
+use question::QuestionScreen;
+use results::Results;
+
+#[component]
+pub fn Play() -> impl IntoView {
+    let store = use_progress();
+    let location = use_location();
+    let navigate = use_navigate();
+    // The location changes before this page goes away when the student
+    // follows a link out of the quiz (the evidence, the menu): the link
+    // stays the quiz's own until then, so nothing reacts to another page's
+    // query.
+    let link = Memo::new(move |previous: Option<&QuizLink>| {
+        let on_this_page = location.pathname.with(|path| path.ends_with(PLAY_PATH));
+        match previous {
+            Some(previous) if !on_this_page => previous.clone(),
+            _ => QuizLink::open(&location.search.get(), bundle()),
+        }
+    });
+
+    // Effects sync with the outside world: the URL and storage. A link
+    // without a seed gets one fixed in the URL first (replacing the history
+    // entry), so Back and reload find this same quiz; then the link's saved
+    // quiz is resumed, or started.
+    Effect::new(move |_| {
+        link.with(|link| {
+            if !link.is_seeded() {
+                let seeded = link.with_seed(random_seed(), bundle());
+                navigate(&seeded.href(), NavigateOptions { replace: true, ..Default::default() });
+            } else if !link.items().is_empty() {
+                store.change(|p| {
+                    p.start_or_resume(link, bundle(), now_ms());
+                });
+            }
+        })
+    });
+
+    let session = Memo::new(move |_| {
+        let key = link.with(QuizLink::key);
+        store.progress.with(|p| p.quizzes.get(&key).cloned())
+    });
+    let screen = Memo::new(move |_| {
+        session.with(|s| s.as_ref().map(|s| if s.is_finished() { Screen::Results } else { Screen::Question(s.current) }))
+    });
+    let nothing_to_ask = move || link.with(|l| l.is_seeded() && l.items().is_empty());
+
+    view! {
+        <PageTitle text="Quiz" />
+        <LinkNotices link=link />
+        {move || match screen.get() {
+            // A pack quiz on a device without its questions names the pack.
+            _ if link.with(|l| l.needs_pack().is_some()) => {
+                view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
+            }
+            _ if nothing_to_ask() => view! {
+                <p>"No questions match this quiz. " <A href="/quiz">"Choose other topics or sources"</A></p>
+            }
+            .into_any(),
+            None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
+            Some(Screen::Results) => view! { <Results link=link session=session /> }.into_any(),
+            Some(Screen::Question(index)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
+        }}
+    }
+}
+
+/// What the quiz page shows: one screen per state of the saved quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Question(usize),
+    Results,
+}
+
+/// The saved quiz on this page, as the screens read it.
+type SessionMemo = Memo<Option<QuizSession>>;

@@ -1,0 +1,152 @@
+//! The playing screen: one question, its feedback in practice mode, and the
+//! time left in a timed test.
+
+use leptos::html;
+use leptos::prelude::*;
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::{Mode, Submitted};
+
+use super::SessionMemo;
+use crate::components::question::{Feedback, QuestionForm};
+use crate::content::{bundle, now_ms, today};
+use crate::storage::use_progress;
+
+#[component]
+pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) -> impl IntoView {
+    let store = use_progress();
+    let key = link.with_untracked(QuizLink::key);
+    let Some((item, mode, total)) = session.with_untracked(|s| {
+        s.as_ref().and_then(|s| Some((s.items.get(index)?.clone(), s.spec.mode, s.items.len())))
+    }) else {
+        return ().into_any();
+    };
+    let Some(question) = bundle().question(&item.question_id) else {
+        return view! { <p>"This question is no longer in the bank."</p> }.into_any();
+    };
+    let answered = Signal::derive(move || session.with(|s| s.as_ref().and_then(|s| s.responses.get(index).cloned().flatten())));
+    let feedback_ref = NodeRef::<html::Div>::new();
+    let heading_ref = NodeRef::<html::H2>::new();
+    let status = RwSignal::new(String::new());
+
+    let advance = {
+        let key = key.clone();
+        move || {
+            store.change(|p| {
+                if index + 1 < total {
+                    p.go_to(&key, index + 1, now_ms());
+                } else {
+                    p.finish(&key, bundle(), now_ms());
+                }
+            })
+        }
+    };
+
+    let on_answer = {
+        let key = key.clone();
+        let advance = advance.clone();
+        Callback::new(move |response: Vec<usize>| {
+            // Only the first answer counts: a double click, the back button
+            // or another tab gets `AlreadyAnswered` and changes nothing.
+            let outcome = store.change(|p| p.answer(&key, index, response, bundle(), now_ms(), today()));
+            let Submitted::Scored { correct } = outcome else { return };
+            match mode {
+                Mode::Practice => {
+                    status.set(if correct { "Right.".into() } else { "Not quite.".into() });
+                    request_animation_frame(move || {
+                        if let Some(el) = feedback_ref.get() {
+                            let _ = el.focus();
+                        }
+                    });
+                }
+                Mode::Test => advance(),
+            }
+        })
+    };
+
+    // A new question takes focus, so keyboard and screen-reader users start
+    // on it rather than at the top of the page.
+    // Not if the student already moved into the question (a quick number
+    // key), since taking focus back then would undo their choice of focus.
+    if index > 0 {
+        request_animation_frame(move || {
+            let already_in_question = document()
+                .active_element()
+                .is_some_and(|el| el.closest("form.question").ok().flatten().is_some());
+            if let Some(el) = heading_ref.get().filter(|_| !already_in_question) {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    // Enter moves on once the feedback is shown, unless a button or link
+    // has focus (it handles Enter itself).
+    let enter = {
+        let advance = advance.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            let on_control = document()
+                .active_element()
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
+            if ev.key() == "Enter" && !on_control && mode == Mode::Practice && answered.with_untracked(Option::is_some) {
+                ev.prevent_default();
+                advance();
+            }
+        })
+    };
+    on_cleanup(move || enter.remove());
+
+    let next_label = if index + 1 == total { "See results" } else { "Next question" };
+    let submit_label = if mode == Mode::Practice { "Check answer" } else { "Save answer" };
+    view! {
+        <TimeLimit link=link session=session />
+        <progress max=total value=index aria-hidden="true"></progress>
+        <h2 tabindex="-1" node_ref=heading_ref class="question-heading">{format!("Question {} of {total}", index + 1)}</h2>
+        <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label />
+        <div role="status" aria-live="polite" class="visually-hidden answer-status">{move || status.get()}</div>
+        <Show when=move || answered.with(Option::is_some) && mode == Mode::Practice>
+            <Feedback question=question response=answered.get_untracked().unwrap_or_default() node_ref=feedback_ref />
+            <button type="button" class="primary" on:click={
+                let advance = advance.clone();
+                move |_| advance()
+            }>{next_label}</button>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The optional time limit: stays in view while the student scrolls, says
+/// "one minute left" to screen readers once, and ends the quiz at zero.
+#[component]
+fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
+    let store = use_progress();
+    let Some(deadline) = session.with_untracked(|s| s.as_ref().and_then(|s| s.deadline_ms())) else {
+        return ().into_any();
+    };
+    let key = link.with_untracked(QuizLink::key);
+    let left = RwSignal::new(deadline - now_ms());
+    let warning = RwSignal::new("");
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let remaining = deadline - now_ms();
+            left.set(remaining);
+            if remaining <= 60_000.0 && warning.get_untracked().is_empty() {
+                warning.set("One minute left.");
+            }
+            if remaining <= 0.0 {
+                store.change(|p| p.end_if_out_of_time(&key, bundle(), now_ms()));
+            }
+        },
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    view! {
+        <p class="time-left" class:time-short=move || left.get() <= 60_000.0>
+            {move || {
+                let seconds = (left.get() / 1000.0).max(0.0) as u64;
+                format!("Time left: {}:{:02}", seconds / 60, seconds % 60)
+            }}
+        </p>
+        <p role="status" aria-live="assertive" class="visually-hidden">{move || warning.get()}</p>
+    }
+    .into_any()
+}

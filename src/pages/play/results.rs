@@ -1,0 +1,115 @@
+//! The results screen: score, time, per-topic table, what to do next, the
+//! hand-in and the review. It stays at the quiz's own URL until the student
+//! takes the quiz again on purpose.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::QuizSpec;
+
+use super::SessionMemo;
+use crate::components::hand_in::HandIn;
+use crate::components::question::Evidence;
+use crate::content::{bundle, now_ms};
+use crate::storage::use_progress;
+
+#[component]
+pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
+    let store = use_progress();
+    let Some(finished) = session.get_untracked() else { return ().into_any() };
+    let bank = bundle();
+    let score = finished.score(bank);
+    let seconds = finished.elapsed_seconds(now_ms());
+    let unanswered = score.total - score.answered;
+    let missed = finished.missed(bank);
+    // A retry gets a fresh shuffle: the play page fixes its seed.
+    let retry = (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
+    let take_again = move |_| {
+        link.with_untracked(|l| store.change(|p| {
+            p.restart(l, bundle(), now_ms());
+        }));
+    };
+    let heading_ref = NodeRef::<html::H2>::new();
+    request_animation_frame(move || {
+        if let Some(el) = heading_ref.get() {
+            let _ = el.focus();
+        }
+    });
+
+    let topics = finished
+        .by_topic(bank)
+        .into_iter()
+        .map(|t| {
+            let title = bank.topic(&t.topic).map_or(t.topic.clone(), |topic| topic.title.clone());
+            view! { <tr><th scope="row">{title}</th><td>{format!("{} of {}", t.correct, t.total)}</td></tr> }
+        })
+        .collect_view();
+
+    // After a quiz with mistakes, the review opens on them alone.
+    let only_mistakes = RwSignal::new(score.correct < score.total);
+    let review = finished
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let question = bank.question(&item.question_id)?;
+            let response = finished.responses[i].clone();
+            let yours = response.as_ref().map_or_else(|| "not answered".to_string(), |r| question.choice_text(r));
+            let correct = response.as_ref().is_some_and(|r| question.is_correct(r));
+            let right = question.right_answer_text();
+            Some(view! {
+                <li class="review-item" value=i + 1 hidden=move || correct && only_mistakes.get()>
+                    <h3>
+                        <span aria-hidden="true">{if correct { "✓ " } else { "✗ " }}</span>
+                        {question.prompt.clone()}
+                        <span class="visually-hidden">{if correct { " (right)" } else { " (missed)" }}</span>
+                    </h3>
+                    <p><strong>"Your answer: "</strong>{yours}</p>
+                    <p><strong>"The answer: "</strong>{right}</p>
+                    <p>{question.explanation.clone()}</p>
+                    <Evidence question=question />
+                </li>
+            })
+        })
+        .collect_view();
+
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
+            <p class="score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
+            {finished.timed_out.then(|| view! {
+                <p class="timed-out">{format!(
+                    "The time ran out{}",
+                    match unanswered {
+                        0 => ".".to_string(),
+                        1 => ": 1 question was not answered.".to_string(),
+                        n => format!(": {n} questions were not answered."),
+                    }
+                )}</p>
+            })}
+            <p>{format!("Time taken: {} min {:02} s.", seconds / 60, seconds % 60)}</p>
+            <table class="by-topic">
+                <caption>"By topic"</caption>
+                <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
+                <tbody>{topics}</tbody>
+            </table>
+            <p class="actions">
+                {retry.map(|href| view! { <A href=href attr:class="button primary">"Retry the ones I missed"</A> })}
+                <button type="button" on:click=take_again>"Take it again"</button>
+                <A href="/quiz" attr:class="button">"New quiz"</A>
+            </p>
+            <HandIn session=finished.clone() />
+            <h2>"Review"</h2>
+            {(score.correct < score.total).then(|| view! {
+                <p class="choice">
+                    <input type="checkbox" id="only-mistakes" prop:checked=move || only_mistakes.get()
+                        on:change=move |ev| only_mistakes.set(event_target_checked(&ev)) />
+                    <label for="only-mistakes">"Only my mistakes"</label>
+                </p>
+            })}
+            <ol class="review">{review}</ol>
+        </section>
+    }
+    .into_any()
+}
