@@ -42,7 +42,7 @@ const STATES = [
   }],
   ["a link with notices", "/quiz/play?ids=000-01,zzz&mode=nope"],
   ["sources", "/sources"],
-  ...["000", "001", "002", "003", "004"].map((id) => [`source ${id}`, `/sources/${id}`]),
+  ...["000", "001", "002", "003", "004", "treaty"].map((id) => [`source ${id}`, `/sources/${id}`]),
   ["source with highlighted evidence", "/sources/004?q=004-06"],
   ["classroom", "/classroom"],
   ["classroom with a link", "/classroom", async (page) => {

@@ -9,6 +9,7 @@ pub mod content;
 pub mod link;
 pub mod link_pack;
 pub mod markup;
+pub mod order;
 pub mod pack;
 pub mod progress;
 pub mod quiz;

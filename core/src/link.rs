@@ -103,6 +103,9 @@ pub struct QuizLink {
     /// saved quiz is still found after a new version drops a question.
     spec: QuizSpec,
     seeded: bool,
+    /// The query as it was written, so that fixing a seed keeps what the
+    /// reader was told about the rest of it.
+    written: String,
     items: Vec<QuizItem>,
     notices: Vec<String>,
     labels: LinkLabels,
@@ -116,25 +119,36 @@ impl QuizLink {
     /// Reads a query string (with or without `?`); never fails.
     pub fn open(query: &str, bank: &Bundle) -> Self {
         let parsed = parse(query);
-        Self::resolve(parsed.spec, parsed.seeded, parsed.notices, parsed.labels, bank)
+        let written = query.strip_prefix('?').unwrap_or(query).to_string();
+        Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, parsed.labels, bank)
     }
 
     /// The link for a spec the app made itself.
     pub fn from_spec(spec: QuizSpec, bank: &Bundle) -> Self {
-        Self::resolve(spec, true, Vec::new(), LinkLabels::default(), bank)
+        Self::resolve(spec.clone(), true, spec.query(), Vec::new(), LinkLabels::default(), bank)
     }
 
-    /// The same link with its shuffle fixed.
-    pub fn with_seed(&self, seed: u32, bank: &Bundle) -> Self {
-        Self::resolve(QuizSpec { seed, ..self.spec.clone() }, true, self.notices.clone(), self.labels.clone(), bank)
+    /// The link as written with `seed` added, for a link that had none: the
+    /// rest stays as written, so it still says what was adjusted in it.
+    pub fn href_with_seed(&self, seed: u32) -> String {
+        let separator = if self.written.is_empty() { "" } else { "&" };
+        format!("{PLAY_PATH}?{}{separator}seed={seed}", self.written)
     }
 
     /// The same link with a teacher's pack name and title.
     pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
-        Self::resolve(self.spec.clone(), self.seeded, self.notices.clone(), labels, bank)
+        let written = format!("{}{}", self.spec.query(), labels.query());
+        Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
     }
 
-    fn resolve(spec: QuizSpec, seeded: bool, mut notices: Vec<String>, labels: LinkLabels, bank: &Bundle) -> Self {
+    fn resolve(
+        spec: QuizSpec,
+        seeded: bool,
+        written: String,
+        mut notices: Vec<String>,
+        labels: LinkLabels,
+        bank: &Bundle,
+    ) -> Self {
         // Unknown topics and articles are left out of the selection (so a
         // link naming a removed topic still gives a quiz on the rest); the
         // spec as written stays the key.
@@ -147,7 +161,7 @@ impl QuizLink {
         if labels.pack.is_some() && !unknown.is_empty() {
             // A pack quiz without its pack asks for the pack by name.
             let needs_pack = labels.pack.clone();
-            return Self { spec, seeded, items: Vec::new(), notices, labels, needs_pack };
+            return Self { spec, seeded, written, items: Vec::new(), notices, labels, needs_pack };
         }
         if !unknown.is_empty() {
             if items.is_empty() {
@@ -161,7 +175,7 @@ impl QuizLink {
                 ));
             }
         }
-        Self { spec, seeded, items, notices, labels, needs_pack: None }
+        Self { spec, seeded, written, items, notices, labels, needs_pack: None }
     }
 
     /// The teacher's pack name and title, as the link gives them.

@@ -88,9 +88,15 @@ fn a_link_without_a_seed_is_marked_and_gets_one() {
     assert!(!unseeded.is_seeded());
     // Still the same quiz for everyone until a seed is fixed.
     assert_eq!(unseeded, QuizLink::open("topics=joining&count=5", &bank));
-    let seeded = unseeded.with_seed(7, &bank);
+    let href = unseeded.href_with_seed(7);
+    assert_eq!(href, "/quiz/play?topics=joining&count=5&seed=7");
+    let seeded = QuizLink::open(href.split_once('?').unwrap().1, &bank);
     assert!(seeded.is_seeded());
     assert_eq!(seeded.href(), "/quiz/play?topics=joining&count=5&seed=7&mode=practice");
+    // What was adjusted in the rest of the link is still said after the seed is fixed.
+    let garbled = QuizLink::open("count=-4&colour=red", &bank).href_with_seed(3);
+    assert_eq!(QuizLink::open(garbled.split_once('?').unwrap().1, &bank).notices().len(), 2);
+    assert_eq!(QuizLink::open("", &bank).href_with_seed(3), "/quiz/play?seed=3");
     assert!(QuizLink::open("seed=banana", &bank).is_seeded(), "a broken seed is not a missing one");
     assert_eq!(QuizSpec::quick(3).unseeded_href(), "/quiz/play?count=10&mode=practice");
 }

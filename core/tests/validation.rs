@@ -35,6 +35,11 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("bad id", |b| b.questions[0].id = "Q 1".into(), "an id is 1 to 40 of a-z, 0-9 and -"),
     ("bad since date", |b| b.questions[0].since = Some(SinceThen { date: "March 2024".into(), note: "x".into() }), "is not a date like 2024-03-07"),
     ("article below minimum", |b| b.questions.truncate(9), "9 questions; each article needs at least 10"),
+    ("two explainers on one topic", |b| {
+        b.explainers = vec![common::explainer("first", "joining"), common::explainer("second", "joining")];
+    }, "another explainer already covers topic `joining`"),
+    ("explainer too long", |b| b.explainers = vec![common::explainer_of_length("long", "joining", 1_001)], "1001 words; an explainer has 300 to 1000"),
+    ("explainer too short", |b| b.explainers = vec![common::explainer_of_length("short", "joining", 299)], "299 words; an explainer has 300 to 1000"),
     ("topic below minimum", |b| b.questions.retain(|q| q.topics[0] == "joining"), "each topic needs at least 10"),
 ];
 

@@ -8,9 +8,9 @@ use crate::content::bundle;
 pub fn Learn() -> impl IntoView {
     view! {
         <PageTitle text="Learn" />
-        <p>"Short explainers, each five minutes of reading, with a quiz at the end."</p>
+        <p>"Short explainers, each five minutes of reading, with a quiz at the end. They are in teaching order: each builds on the ones before it."</p>
         <ul class="cards">
-            {bundle().explainers.iter().map(|e| view! {
+            {bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>
                     <h2><A href=format!("/learn/{}", e.id)>{e.title.clone()}</A></h2>
                     <p>{e.summary.clone()}</p>

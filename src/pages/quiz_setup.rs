@@ -145,7 +145,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Articles (none ticked: all)"</legend>
-                {bank.articles.iter().map(|a| {
+                {bank.articles_by_date().into_iter().map(|a| {
                     let id = a.id.clone();
                     let input_id = format!("article-{}", a.id);
                     let label = format!("{} ({})", capitalise(&a.label), a.date_inferred.split(" (").next().unwrap_or_default());
@@ -236,7 +236,7 @@ fn SinglePicker(
                 1 => "1 question matches.".to_string(),
                 n => format!("{n} questions match."),
             }}</p>
-            {bundle().articles.iter().map(|article| {
+            {bundle().articles_by_date().into_iter().map(|article| {
                 let article_id = article.id.clone();
                 let any_shown = move || bundle().questions.iter().any(|q| q.article == article_id && shown(q));
                 view! {

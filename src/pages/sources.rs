@@ -12,9 +12,9 @@ use crate::pages::quiz_setup::capitalise;
 pub fn SourceList() -> impl IntoView {
     view! {
         <PageTitle text="Sources" />
-        <p>"The five texts the quiz is drawn from. Each shows only what the text itself says about where it comes from."</p>
+        <p>"The five news texts and the treaty the quiz is drawn from, oldest first. Each shows only what the text itself says about where it comes from."</p>
         <ul class="cards">
-            {bundle().articles.iter().map(|a| view! {
+            {bundle().articles_by_date().into_iter().map(|a| view! {
                 <li>
                     <h2><A href=format!("/sources/{}", a.id)>{capitalise(&a.label)}</A></h2>
                     <p>{a.headline.clone().unwrap_or_else(|| "No headline in the text.".into())}</p>

@@ -2,7 +2,8 @@
 //! exactly one thing.
 #![allow(dead_code)] // each test binary uses a different part
 
-use open_door_core::content::{Article, Bundle, Difficulty, Question, QuestionKind, Topic};
+use open_door_core::content::{Article, Bundle, Difficulty, Explainer, Question, QuestionKind, Topic};
+use open_door_core::markup::parse_document;
 
 pub const ARTICLE_TEXT: &str = "Allies said the door is open.\n\nAny member can veto a candidate.\n\nFinland joined in April.";
 
@@ -54,5 +55,23 @@ pub fn bundle(questions: usize) -> Bundle {
                 q
             })
             .collect(),
+    }
+}
+
+/// An explainer on `topic` of 300 words with one glossary link; the fixture
+/// bundle has no glossary, so add the term `veto` where the link must resolve.
+pub fn explainer(id: &str, topic: &str) -> Explainer {
+    explainer_of_length(id, topic, 300)
+}
+
+pub fn explainer_of_length(id: &str, topic: &str, words: usize) -> Explainer {
+    let text = format!("A [veto](glossary:veto) {}", "word ".repeat(words - 2));
+    Explainer {
+        id: id.to_string(),
+        title: format!("Explainer {id}"),
+        topic: topic.to_string(),
+        summary: "One sentence.".into(),
+        sources: vec!["000".into()],
+        blocks: parse_document(&text).expect("valid markup"),
     }
 }

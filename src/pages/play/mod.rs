@@ -46,8 +46,7 @@ pub fn Play() -> impl IntoView {
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
-                let seeded = link.with_seed(random_seed(), bundle());
-                navigate(&seeded.href(), NavigateOptions { replace: true, ..Default::default() });
+                navigate(&link.href_with_seed(random_seed()), NavigateOptions { replace: true, ..Default::default() });
             } else if !link.items().is_empty() {
                 store.change(|p| {
                     p.start_or_resume(link, bundle(), now_ms());

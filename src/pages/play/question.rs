@@ -52,8 +52,10 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             match mode {
                 Mode::Practice => {
                     status.set(if correct { "Right.".into() } else { "Not quite.".into() });
+                    // Deferred work finds the screen gone when another tab
+                    // moved the quiz on meanwhile: hence `try_get`.
                     request_animation_frame(move || {
-                        if let Some(el) = feedback_ref.get() {
+                        if let Some(el) = feedback_ref.try_get_untracked().flatten() {
                             let _ = el.focus();
                         }
                     });
@@ -72,7 +74,7 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             let already_in_question = document()
                 .active_element()
                 .is_some_and(|el| el.closest("form.question").ok().flatten().is_some());
-            if let Some(el) = heading_ref.get().filter(|_| !already_in_question) {
+            if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| !already_in_question) {
                 let _ = el.focus();
             }
         });
@@ -86,7 +88,8 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             let on_control = document()
                 .active_element()
                 .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
-            if ev.key() == "Enter" && !on_control && mode == Mode::Practice && answered.with_untracked(Option::is_some) {
+            let is_answered = answered.try_with_untracked(Option::is_some).unwrap_or(false);
+            if ev.key() == "Enter" && !on_control && mode == Mode::Practice && is_answered {
                 ev.prevent_default();
                 advance();
             }
@@ -126,6 +129,9 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     let warning = RwSignal::new("");
     if let Ok(handle) = set_interval_with_handle(
         move || {
+            if left.is_disposed() {
+                return;
+            }
             let remaining = deadline - now_ms();
             left.set(remaining);
             if remaining <= 60_000.0 && warning.get_untracked().is_empty() {

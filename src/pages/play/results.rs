@@ -32,7 +32,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     };
     let heading_ref = NodeRef::<html::H2>::new();
     request_animation_frame(move || {
-        if let Some(el) = heading_ref.get() {
+        if let Some(el) = heading_ref.try_get_untracked().flatten() {
             let _ = el.focus();
         }
     });

@@ -1,0 +1,138 @@
+//! The app's own prose quotes only what its sources say. Every passage in
+//! double quotes in an explainer or a glossary definition stands in one of
+//! the articles or in the reference (`../shared/reference/nato-facts.md`),
+//! and every quotation block from the treaty stands word for word in the
+//! reference. Errors name the file and the id.
+
+use std::path::Path;
+
+use open_door_core::content::{normalise_for_match, Bundle};
+use open_door_core::files::load_content;
+use open_door_core::markup::{Block, Inline};
+
+/// Quoted words that are the app's own examples, not quotations: each is
+/// listed with the sentence it stands in, so a new exception is a decision.
+const OWN_EXAMPLES: &[(&str, &str)] = &[
+    ("must send troops", "article-5: a wrong reading the reader is warned against"),
+    ("according to the ap report...", "coverage: how the app's questions are worded"),
+];
+
+fn content() -> Bundle {
+    load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content")))
+        .unwrap_or_else(|errors| panic!("content errors: {errors:?}"))
+}
+
+/// The reference, or `None` outside CI when `../shared` is not beside the
+/// repository (as the article test in content.rs does).
+fn reference() -> Option<String> {
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/reference/nato-facts.md"));
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "CI runs with ../shared beside the repository: {}: {e}", path.display());
+            eprintln!("skipped: {} not found (outside CI)", path.display());
+            None
+        }
+    }
+}
+
+/// Quote marks and case do not matter when matching; words do.
+fn fold(text: &str) -> String {
+    normalise_for_match(text).to_lowercase().replace('\'', "\"")
+}
+
+fn inline_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(s) | Inline::Strong(s) | Inline::Emphasis(s) => s.as_str(),
+            Inline::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+/// The passages between pairs of double quotes (straight or curly).
+fn quoted_passages(text: &str) -> Vec<String> {
+    normalise_for_match(text).split('"').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+fn found_in(haystack: &str, passage: &str) -> bool {
+    let needle = fold(passage);
+    let trimmed = needle.trim_end_matches([',', '.', ';', ':']);
+    haystack.contains(&needle) || (!trimmed.is_empty() && haystack.contains(trimmed))
+}
+
+#[test]
+fn every_quotation_in_the_prose_stands_in_a_source() {
+    let Some(reference) = reference() else { return };
+    let bundle = content();
+    let mut sources: String = fold(&reference);
+    for article in &bundle.articles {
+        sources.push('\n');
+        sources.push_str(&fold(&article.body));
+        if let Some(headline) = &article.headline {
+            sources.push('\n');
+            sources.push_str(&fold(headline));
+        }
+    }
+    let own = |passage: &str| OWN_EXAMPLES.iter().any(|(words, _)| fold(passage) == *words);
+
+    let mut missing = Vec::new();
+    for explainer in &bundle.explainers {
+        let texts = explainer.blocks.iter().flat_map(|block| match block {
+            Block::Heading { text, .. } | Block::Paragraph(text) => vec![inline_text(text)],
+            Block::Quote { .. } => vec![],
+            Block::List { items, .. } => items.iter().map(|item| inline_text(item)).collect(),
+        });
+        for text in texts {
+            for passage in quoted_passages(&text) {
+                if !own(&passage) && !found_in(&sources, &passage) {
+                    missing.push(format!("content/explainers/{}.md: {}: \"{passage}\"", explainer.id, explainer.id));
+                }
+            }
+        }
+    }
+    for term in &bundle.glossary {
+        for passage in quoted_passages(&term.definition) {
+            if !own(&passage) && !found_in(&sources, &passage) {
+                missing.push(format!("content/glossary.toml: {}: \"{passage}\"", term.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "quoted but found in no article and not in the reference:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn treaty_quotations_are_verbatim_from_the_reference() {
+    let Some(reference) = reference() else { return };
+    let reference = fold(&reference);
+    let mut checked = 0;
+    for explainer in &content().explainers {
+        for block in &explainer.blocks {
+            let Block::Quote { text, cite } = block else { continue };
+            let Some(cite) = cite.as_deref().filter(|c| c.starts_with("North Atlantic Treaty")) else { continue };
+            checked += 1;
+            let quotation = inline_text(text);
+            assert!(
+                reference.contains(&fold(&quotation)),
+                "content/explainers/{}.md: {}: the quotation cited as `{cite}` is not word for word in the reference: {quotation}",
+                explainer.id,
+                explainer.id
+            );
+        }
+    }
+    assert!(checked >= 4, "the explainers quote Articles 4, 5 and 6 and 10; found {checked} treaty quotations");
+}
+
+/// The issue's examples, kept as cases: a misquote or an invented quotation
+/// in the prose fails the check above.
+#[test]
+fn the_check_catches_a_misquote() {
+    let Some(reference) = reference() else { return };
+    let bundle = content();
+    let vilnius = bundle.article("004").expect("article 004");
+    let sources = format!("{}\n{}", fold(&reference), fold(&vilnius.body));
+    assert!(found_in(&sources, "an assault on one is an attack on all"));
+    assert!(!found_in(&sources, "an attack on one is an attack on all"), "article 004 writes \"an assault on one\"");
+    assert!(!found_in(&sources, "each ally must send troops"));
+}

@@ -1,0 +1,46 @@
+// The Learn, Sources and Glossary lists, read as a student meets them: the
+// joining explainer first, the texts oldest first, "Article 4" before
+// "Article 10". The orders themselves are core rules (core/tests/ordering.rs);
+// this walks the pages that show them.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freshPage, ready, startApp } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+test("Learn starts with how a country joins, and its first card opens that explainer", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/learn");
+  await ready(page);
+  const titles = await page.locator("main ul.cards h2").allTextContents();
+  assert.equal(titles[0], "How a country joins NATO");
+  assert.equal(titles.length, 6);
+  await page.locator("main ul.cards h2 a").first().click();
+  await page.waitForFunction(() => location.pathname === "/learn/joining");
+  assert.match(await page.textContent("main"), /Finland was invited at the Madrid summit on 29 June 2022/);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("Sources lists the treaty of 1949 first, then the news texts oldest first", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/sources");
+  await ready(page);
+  const hrefs = await page.locator("main ul.cards h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, ["/sources/treaty", "/sources/002", "/sources/003", "/sources/000", "/sources/001", "/sources/004"]);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the glossary lists Article 4, 5, 6 and then 10", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/glossary");
+  await ready(page);
+  const terms = await page.locator("main dl.glossary dt").allTextContents();
+  const articles = terms.filter((term) => /^Article \d+$/.test(term));
+  assert.deepEqual(articles, ["Article 4", "Article 5", "Article 6", "Article 10"]);
+  watcher.assertClean();
+  await context.close();
+});
