@@ -218,7 +218,7 @@ fn SinglePicker(
     let search = RwSignal::new(String::new());
     let shown = move |question: &open_door_core::content::Question| {
         let words = normalise_for_match(&search.get()).to_lowercase();
-        let haystack = normalise_for_match(&format!("{} {}", question.prompt, question.choices.join(" "))).to_lowercase();
+        let haystack = normalise_for_match(&question.prompt).to_lowercase();
         topics.with(|t| t.is_empty() || question.topics.iter().any(|q| t.contains(q)))
             && articles.with(|a| a.is_empty() || a.contains(&question.article))
             && words.split(' ').all(|word| haystack.contains(word))
@@ -228,7 +228,7 @@ fn SinglePicker(
         <details class="single-picker">
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
             <p>
-                <label for="pick-search">"Find questions by their words"</label>
+                <label for="pick-search">"Find questions by words in them"</label>
                 <input id="pick-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
             </p>
             <p role="status">{move || match count() {
