@@ -72,6 +72,30 @@ test("a pack link opened in a fresh browser profile runs the same quiz, offline 
   await student.page.click("text=See results");
   await student.page.waitForSelector(".results");
 
+  // Another student leaves after one answer and comes back from the home
+  // page (no link): the pack came along, so the same quiz resumes.
+  const other = await freshPage(app);
+  await other.page.goto(link);
+  await other.page.waitForSelector("h2:text-is('Question 1 of 3')");
+  await answerShown(other.page);
+  await other.page.click("text=Next question");
+  await other.page.waitForSelector("h2:text-is('Question 2 of 3')");
+  await other.page.goto(app.url + "/");
+  await ready(other.page);
+  assert.doesNotMatch(await other.page.textContent("body"), /no longer in Open Door/);
+  await other.page.click(".resume-list a");
+  await other.page.waitForSelector("h2:text-is('Question 2 of 3')");
+  assert.equal(await other.page.textContent("form.question legend"), teachersQuiz[1].prompt);
+  assert.equal(await other.page.evaluate(() => localStorage.getItem("open-door.packs")), null, "not an added pack");
+  await other.page.goto(app.url + "/classroom");
+  await ready(other.page);
+  await other.page.waitForSelector("text=No packs added on this device.");
+  // The pack file itself can still be added: it replaces what the link brought.
+  await addPack(other.page, EXAMPLE_PACK, "later.json");
+  await other.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was added (2 questions).`);
+  other.watcher.assertClean();
+  await other.context.close();
+
   // Offline: the service worker serves the app, the link carries the rest.
   await student.page.goto(link);
   await student.page.waitForSelector("form.question, .results");

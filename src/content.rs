@@ -14,6 +14,11 @@ use open_door_core::pack::{self, Pack};
 pub struct StoredPacks {
     pub packs: Vec<Pack>,
     pub checked: bool,
+    /// Packs that class links brought to this device, kept so that a pack
+    /// quiz resumes (and its questions come back for review) without its
+    /// link; not shown as added packs, and never used for a question an
+    /// added pack holds.
+    pub carried: Vec<Pack>,
 }
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
@@ -26,8 +31,8 @@ pub fn built_in_json() -> &'static str {
 /// What became of the pack a class link carried.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkPackOutcome {
-    /// Its questions were added for this visit.
-    Added,
+    /// Its questions were added; the caller keeps the pack on the device.
+    Added(Pack),
     /// This device already has every question in it.
     AlreadyHere,
     /// Refused as a whole, with the reasons.
@@ -47,6 +52,9 @@ pub struct Library {
     /// Whether the stored packs were just checked in full (after an update
     /// of the app): the caller records it, so the next start-up need not.
     pub newly_checked: bool,
+    /// The ids of questions, texts and topics that came with class links,
+    /// which a pack the teacher adds may replace.
+    pub carried_ids: Vec<String>,
 }
 
 static LIBRARY: OnceLock<Library> = OnceLock::new();
@@ -90,20 +98,45 @@ impl Library {
             }
         }
         let newly_checked = !stored.checked && skipped.is_empty() && !packs.is_empty();
+        let mut carried_ids = Vec::new();
+        let mut carry = |bundle: &mut Bundle, carried: &Pack| {
+            pack::merge(bundle, carried);
+            let ids = carried.questions.iter().map(|q| &q.id).chain(carried.articles.iter().map(|a| &a.id));
+            carried_ids.extend(ids.chain(carried.topics.iter().map(|t| &t.id)).cloned());
+        };
+        for kept in stored.carried {
+            // Checked again (they are small): one that no longer fits, or
+            // whose questions a pack added since holds, is left out.
+            let here = kept.questions.iter().all(|q| bundle.question(&q.id).is_some());
+            if let (false, Ok(checked)) = (here, pack::check(kept, &bundle)) {
+                carry(&mut bundle, &checked);
+            }
+        }
         let link_pack = crate::link_pack::received().map(|received| {
             let opened = received.as_ref().map_err(|r| r.0.clone()).and_then(|(carried, text)| {
                 link_pack::open(carried, text, &bundle).map_err(|r| r.0)
             });
             match opened {
                 Ok(Some(carried_pack)) => {
-                    pack::merge(&mut bundle, &carried_pack);
-                    LinkPackOutcome::Added
+                    carry(&mut bundle, &carried_pack);
+                    LinkPackOutcome::Added(carried_pack)
                 }
                 Ok(None) => LinkPackOutcome::AlreadyHere,
                 Err(reasons) => LinkPackOutcome::Refused(reasons),
             }
         });
-        Library { bundle, packs, skipped, link_pack, newly_checked }
+        Library { bundle, packs, skipped, link_pack, newly_checked, carried_ids }
+    }
+
+    /// The content a pack the teacher adds is checked against: everything
+    /// but what class links brought, which the added pack replaces.
+    pub fn bundle_for_import(&self) -> Bundle {
+        let mut bundle = self.bundle.clone();
+        let carried = |id: &String| self.carried_ids.contains(id);
+        bundle.questions.retain(|q| !carried(&q.id));
+        bundle.articles.retain(|a| !carried(&a.id));
+        bundle.topics.retain(|t| !carried(&t.id));
+        bundle
     }
 }
 

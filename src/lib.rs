@@ -34,6 +34,9 @@ pub fn App() -> impl IntoView {
     if library.newly_checked {
         storage::mark_packs_checked();
     }
+    if let Some(content::LinkPackOutcome::Added(carried)) = &library.link_pack {
+        storage::keep_carried_pack(carried);
+    }
     let store = ProgressStore::load(&library.bundle);
     store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
     provide_context(store);

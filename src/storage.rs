@@ -15,6 +15,7 @@ use crate::content::{now_ms, StoredPacks};
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
 const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
+const CARRIED_KEY: &str = "open-door.packs.carried";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,14 +206,37 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
 /// new version, or the stored text was altered), so a damaged entry is
 /// skipped but a large pack does not slow every start-up.
 pub fn stored_packs() -> StoredPacks {
-    let none = StoredPacks { packs: Vec::new(), checked: false };
-    let Some(storage) = storage() else { return none };
+    let Some(storage) = storage() else { return StoredPacks::default() };
+    let none = StoredPacks { carried: carried_packs(&storage), ..StoredPacks::default() };
     let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() else { return none };
     let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return none };
     let packs: Vec<Pack> = entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect();
     let stamp = storage.get_item(PACKS_CHECKED_KEY).ok().flatten();
     let checked = stamp.as_deref() == Some(checked_stamp(crate::content::built_in_json(), &raw).as_str());
-    StoredPacks { packs, checked }
+    StoredPacks { packs, checked, carried: carried_packs(&storage) }
+}
+
+/// The packs class links brought, oldest first.
+fn carried_packs(storage: &web_sys::Storage) -> Vec<Pack> {
+    let Some(raw) = storage.get_item(CARRIED_KEY).ok().flatten() else { return Vec::new() };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return Vec::new() };
+    entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect()
+}
+
+/// Keeps a pack a class link brought (checked), replacing an older one of
+/// the same name; only the newest few are kept. If storage refuses, the
+/// quiz still runs from its link.
+pub fn keep_carried_pack(carried: &Pack) {
+    const KEPT: usize = 5;
+    let Some(storage) = writable_storage() else { return };
+    let mut kept = carried_packs(&storage);
+    kept.retain(|p| p.name != carried.name);
+    kept.push(carried.clone());
+    let excess = kept.len().saturating_sub(KEPT);
+    kept.drain(..excess);
+    if let Ok(json) = serde_json::to_string(&kept) {
+        let _ = storage.set_item(CARRIED_KEY, &json);
+    }
 }
 
 /// Saves the list of packs, already checked; the caller reloads the app to

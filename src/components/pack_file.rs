@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use open_door_core::pack::{self, PackRejected};
 use wasm_bindgen::JsCast;
 
-use crate::content::{bundle, library};
+use crate::content::library;
 use crate::storage;
 
 /// A message for the teacher or student: good news, or a problem with its
@@ -113,7 +113,7 @@ pub fn AddPack(
             };
             // Choosing the same file again after fixing it must fire again.
             input.set_value("");
-            match pack::import(&text, bundle()) {
+            match pack::import(&text, &library().bundle_for_import()) {
                 Err(PackRejected(problems)) => message.set(Some(Message::Problem(
                     std::iter::once("The pack was not added, and nothing was changed. What to fix:".to_string()).chain(problems).collect(),
                 ))),
