@@ -294,8 +294,13 @@ pub fn load(raw: Option<&str>, bank: &Bundle) -> Loaded {
             reader.damage(format!("Your saved progress had a part this app does not know (\"{key}\"); it was left out."));
         }
     }
-    reader.questions(object.get("questions"));
-    reader.best(object.get("best_by_topic"));
+    reader.loaded.progress.questions = reader.entries(object.get("questions"), "answer history", |value| {
+        serde_json::from_value::<QuestionRecord>(value.clone())
+            .ok()
+            .filter(|r| r.review.is_none_or(|r| (1..=REVIEW_INTERVALS_DAYS.len() as u8).contains(&r.review_box)))
+    });
+    reader.loaded.progress.best_by_topic =
+        reader.entries(object.get("best_by_topic"), "best scores", |value| value.as_u64().filter(|p| *p <= 100).map(|p| p as u8));
     if version == Some(1) {
         // Version 1 kept one unfinished quiz; it becomes the saved quiz of
         // its link, so the same link resumes it.
@@ -329,48 +334,35 @@ impl Reader<'_> {
         self.loaded.keep_backup = true;
     }
 
-    fn questions(&mut self, value: Option<&Value>) {
-        let records = match value {
-            None => return,
-            Some(Value::Object(records)) => records,
-            Some(_) => return self.damage("Your answer history could not be read and was reset.".into()),
-        };
-        let mut dropped = 0;
-        for (id, value) in records {
-            match serde_json::from_value::<QuestionRecord>(value.clone()) {
-                Ok(record) if record.review.is_none_or(|r| (1..=REVIEW_INTERVALS_DAYS.len() as u8).contains(&r.review_box)) => {
-                    self.loaded.progress.questions.insert(id.clone(), record);
-                }
-                _ => dropped += 1,
+    /// Reads a part made of entries (answer history, best scores) entry by
+    /// entry, keeping those `parse` accepts and saying how many it dropped.
+    fn entries<T>(&mut self, value: Option<&Value>, part: &str, parse: impl Fn(&Value) -> Option<T>) -> BTreeMap<String, T> {
+        let mut kept = BTreeMap::new();
+        let entries = match value {
+            None => return kept,
+            Some(Value::Object(entries)) => entries,
+            Some(_) => {
+                self.damage(format!("Your {part} could not be read and was reset."));
+                return kept;
             }
-        }
-        if dropped > 0 {
-            self.damage(format!(
-                "{dropped} damaged {} in your answer history {} dropped; the rest was kept.",
-                if dropped == 1 { "entry" } else { "entries" },
-                if dropped == 1 { "was" } else { "were" }
-            ));
-        }
-    }
-
-    fn best(&mut self, value: Option<&Value>) {
-        let best = match value {
-            None => return,
-            Some(Value::Object(best)) => best,
-            Some(_) => return self.damage("Your best scores could not be read and were reset.".into()),
         };
         let mut dropped = 0;
-        for (topic, value) in best {
-            match value.as_u64().filter(|p| *p <= 100) {
-                Some(percent) => {
-                    self.loaded.progress.best_by_topic.insert(topic.clone(), percent as u8);
+        for (id, value) in entries {
+            match parse(value) {
+                Some(entry) => {
+                    kept.insert(id.clone(), entry);
                 }
                 None => dropped += 1,
             }
         }
         if dropped > 0 {
-            self.damage(format!("{dropped} damaged best {} dropped; the rest were kept.", if dropped == 1 { "score was" } else { "scores were" }));
+            self.damage(format!(
+                "{dropped} damaged {} in your {part} {} dropped; the rest was kept.",
+                if dropped == 1 { "entry" } else { "entries" },
+                if dropped == 1 { "was" } else { "were" }
+            ));
         }
+        kept
     }
 
     /// One saved quiz, checked item by item against the bank. `key` is

@@ -75,7 +75,7 @@ const DAMAGED: &[(&str, &str, bool)] = &[
     ("{\"version\":2,\"quizzes\":{\"k\":{\"items\":3}}}", "saved quiz could not be restored", true),
     ("{\"version\":2,\"quizzes\":[]}", "saved quizzes could not be read", true),
     ("{\"version\":2,\"best_by_topic\":7}", "best scores could not be read", true),
-    ("{\"version\":2,\"best_by_topic\":{\"joining\":\"high\"}}", "1 damaged best score", true),
+    ("{\"version\":2,\"best_by_topic\":{\"joining\":\"high\"}}", "1 damaged entry in your best scores", true),
     ("{\"version\":2,\"extra\":{\"kept\":true}}", "(\"extra\")", true),
     ("{\"version\":7}", "newer version", false),
 ];
