@@ -91,7 +91,7 @@ fn the_teachers_own_device_has_nothing_to_add() {
 #[test]
 fn a_quiz_of_built_in_questions_carries_no_pack_and_two_packs_are_refused() {
     let (_, pack) = teachers();
-    assert_eq!(build(&[pack.clone()], &["002-01".to_string()]), Ok(None));
+    assert_eq!(build(std::slice::from_ref(&pack), &["002-01".to_string()]), Ok(None));
     let mut other = pack.clone();
     other.name = "Another pack".into();
     other.questions[0].id = "other-01".into();

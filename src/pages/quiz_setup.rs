@@ -112,10 +112,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 };
                 leptos::task::spawn_local(async move {
                     let href = format!("{}{}", window().location().origin().unwrap_or_default(), quiz_link.href());
-                    let fragment = match crate::link_pack::compress(&link_pack.text).await {
-                        Some(compressed) => Some(link_pack::fragment(&link_pack, &compressed)),
-                        None => None,
-                    };
+                    let fragment = crate::link_pack::compress(&link_pack.text).await.map(|compressed| link_pack::fragment(&link_pack, &compressed));
                     let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
                     let too_big = match fits {
                         Some(_) => None,
@@ -305,7 +302,7 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+            <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
             <p>
                 <button type="button" on:click=copy>"Copy link"</button>
                 " "
