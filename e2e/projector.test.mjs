@@ -58,6 +58,8 @@ test("projector: full screen, large type, letters that match the worksheet and t
   const box = await page.locator(".qr-full svg.qr").boundingBox();
   assert.ok(box.height >= 0.85 * 1080, `the QR code is ${box.height} px tall`);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Close (Esc)");
+  await page.keyboard.press("p");
+  assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "P waits while the QR code is shown");
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/qr-1920.png` });
   await page.keyboard.press("Escape");
   assert.equal(await page.locator(".qr-full").count(), 0);

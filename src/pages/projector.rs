@@ -45,7 +45,9 @@ pub fn Projector() -> impl IntoView {
         }
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing_in_a_field() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        // The full-screen QR code is over the slide: the keys wait for it.
+        let qr_shown = document().query_selector(".qr-full").ok().flatten().is_some();
+        if qr_shown || typing_in_a_field() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         match ev.key().as_str() {
