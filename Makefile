@@ -33,15 +33,21 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
 
 # The release build, with the network cut off where this machine allows it,
-# which proves trunk downloads nothing.
+# which proves trunk downloads nothing; then the same app built for a
+# sub-path, as a project page on a static host is served (e2e/hosting.test.mjs
+# walks it). The second build reuses the compiled wasm: only wasm-bindgen,
+# wasm-opt and the post-build step run again.
 build-release:
 	@if unshare -n true 2>/dev/null; then \
-		echo "release build with no network (unshare -n)"; unshare -n trunk build --release; \
+		echo "release build with no network (unshare -n)"; NO_NET="unshare -n"; \
 	else \
-		echo "release build (unshare -n not permitted here, so network not cut)"; trunk build --release; \
-	fi
+		echo "release build (unshare -n not permitted here, so network not cut)"; NO_NET=""; \
+	fi; \
+	$$NO_NET trunk build --release && \
+	$$NO_NET trunk build --release --public-url /open-door/ --dist dist-open-door
 
-# End-to-end: Playwright drives /usr/bin/chromium against dist/.
+# End-to-end: Playwright drives /usr/bin/chromium against dist/ (and
+# dist-open-door/ for the sub-path).
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 

@@ -9,10 +9,10 @@ import { promisify } from "node:util";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
+import { brotli, gzip } from "../scripts/post-build.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 // Lighthouse's performance score moves by several points between runs of
@@ -44,12 +44,16 @@ function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+// Each file's size raw, gzipped and with Brotli, compressed as the
+// release build's precompressed copies are (which are not counted as files).
 function fileSizes(dir) {
   return Object.fromEntries(
-    walk(dir).map((path) => {
-      const body = readFileSync(path);
-      return ["/" + relative(dir, path), { raw: body.length, gzip: gzipSync(body).length }];
-    }),
+    walk(dir)
+      .filter((path) => !/\.(br|gz)$/.test(path))
+      .map((path) => {
+        const body = readFileSync(path);
+        return ["/" + relative(dir, path), { raw: body.length, gzip: gzip(body).length, brotli: brotli(body).length }];
+      }),
   );
 }
 
@@ -129,8 +133,8 @@ async function coldLoad(browser, url, sizes) {
   }));
   await context.close();
   const files = [...fetched].map((p) => (sizes[p] ? p : "/index.html"));
-  const bytes = [...new Set(files)].reduce((sum, p) => sum + sizes[p].gzip, 0);
-  return { ...timing, bytes, files: [...new Set(files)] };
+  const sum = (encoding) => [...new Set(files)].reduce((total, p) => total + sizes[p][encoding], 0);
+  return { ...timing, bytes: sum("gzip"), brotliBytes: sum("brotli"), files: [...new Set(files)] };
 }
 
 async function warmOfflineLoad(browser, server, port, root) {
@@ -207,6 +211,7 @@ const results = { date: new Date().toISOString(), command: "make bench", throttl
 for (const [who, url, sizes] of [["app", appServer.url + QUIZ, appSizes], ["baseline", baselineServer.url + "/", baselineSizes]]) {
   const runs = await repeat(RUNS, () => coldLoad(browser, url, sizes));
   results[who].firstLoadGzipBytes = runs[0].bytes;
+  results[who].firstLoadBrotliBytes = runs[0].brotliBytes;
   results[who].firstLoadFiles = runs[0].files;
   results[who].fcpMs = stats(runs.map((r) => r.fcp));
   results[who].firstQuestionMs = stats(runs.map((r) => r.ready));
@@ -272,6 +277,7 @@ const ratio = (x, y) => (y ? (x / y).toFixed(2) : "n/a");
 const rows = [
   ["figure", "Open Door", "SurveyJS baseline", "ratio"],
   ["first load, gzipped", kb(a.firstLoadGzipBytes), kb(b.firstLoadGzipBytes), ratio(a.firstLoadGzipBytes, b.firstLoadGzipBytes)],
+  ["first load, Brotli", kb(a.firstLoadBrotliBytes), kb(b.firstLoadBrotliBytes), ratio(a.firstLoadBrotliBytes, b.firstLoadBrotliBytes)],
   ["first contentful paint (median; min-max)", `${ms(a.fcpMs.median)} (${ms(a.fcpMs.min)}-${ms(a.fcpMs.max)})`, `${ms(b.fcpMs.median)} (${ms(b.fcpMs.min)}-${ms(b.fcpMs.max)})`, ratio(a.fcpMs.median, b.fcpMs.median)],
   ["first question ready (median; min-max)", `${ms(a.firstQuestionMs.median)} (${ms(a.firstQuestionMs.min)}-${ms(a.firstQuestionMs.max)})`, `${ms(b.firstQuestionMs.median)} (${ms(b.firstQuestionMs.min)}-${ms(b.firstQuestionMs.max)})`, ratio(a.firstQuestionMs.median, b.firstQuestionMs.median)],
   ["warm load offline, first question (median)", ms(a.warmOfflineFirstQuestionMs.median), "no offline mode", "n/a"],
@@ -293,6 +299,6 @@ for (const { name, value, budget, pass } of results.budgets) {
   const shown = name.includes("load") && !name.includes("ready") ? kb(value) : name.includes("memory") ? kb(value) : name.startsWith("Lighthouse") ? value : ms(value);
   console.log(`  ${pass ? "PASS" : "FAIL"}  ${name}: ${shown} (budget ${budget})`);
 }
-console.log("\nFiles (raw / gzipped):");
-for (const [path, size] of Object.entries(appSizes)) console.log(`  ${path}: ${kb(size.raw)} / ${kb(size.gzip)}`);
+console.log("\nFiles (raw / gzipped / Brotli):");
+for (const [path, size] of Object.entries(appSizes)) console.log(`  ${path}: ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
 console.log("\nWritten to bench/latest.json");

@@ -89,6 +89,35 @@ export async function ready(page) {
   await page.waitForSelector("main h1");
 }
 
+/**
+ * Waits until the page's service worker install has ended: "activated"
+ * (with an Open Door cache) or "failed" (no worker active, no Open Door
+ * cache left); anything else is described.
+ */
+export async function installOutcome(page) {
+  return page.evaluate(async () => {
+    // The registration may not exist yet, and a failed first install
+    // removes it: look for a worker for a while.
+    let worker = null;
+    for (let waited = 0; !worker && waited < 5000; waited += 100) {
+      const registration = await navigator.serviceWorker.getRegistration();
+      worker = registration && (registration.installing || registration.waiting || registration.active);
+      if (!worker) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (worker && worker.state !== "activated") {
+      await new Promise((resolve) => {
+        worker.addEventListener("statechange", () => (worker.state === "redundant" || worker.state === "activated" ? resolve() : null));
+        setTimeout(resolve, 15000);
+      });
+    }
+    const after = await navigator.serviceWorker.getRegistration();
+    const cached = (await caches.keys()).some((name) => name.startsWith("open-door-"));
+    if (after && after.active && cached) return "activated";
+    if (!(after && after.active) && !cached) return "failed";
+    return `unclear: active ${!!(after && after.active)}, cache ${cached}`;
+  });
+}
+
 /** Answers the question on screen with its first choice (or the order as shown). */
 export async function answerShown(page) {
   const choice = page.locator("form.question input").first();

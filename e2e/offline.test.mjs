@@ -1,14 +1,16 @@
 // Offline once opened: the service worker serves the whole app with no
-// network, deep links included; updates wait for the student's word; a
-// failing server falls back to the cache; a broken precache never activates.
+// network, deep links included; updates wait for the student's word and
+// never reload another tab mid-quiz; a failing server falls back to the
+// cache; a broken precache never activates; a bad copy met at install or
+// found in the cache is refused or repaired by "Try again".
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { stampServiceWorker } from "../scripts/post-build.mjs";
 import { chromium } from "playwright-core";
-import { answerShown, CHROMIUM_ARGS, DIST, launch, ready, watch } from "./helpers.mjs";
+import { answerShown, CHROMIUM_ARGS, DIST, installOutcome, launch, ready, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let browser;
@@ -63,15 +65,13 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   }
   await page.waitForSelector(".score");
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("open-door.progress")));
-  assert.equal(saved.in_progress, null);
+  const quizzes = Object.values(saved.quizzes);
+  assert.equal(quizzes.length, 1);
+  assert.ok(quizzes[0].finished_at_ms, "the quiz is saved as finished");
   assert.deepEqual(Object.keys(saved.questions).sort(), ["000-01", "002-05", "004-02"]);
 
   // Back online with a new build: it installs beside the old one and waits.
-  const next = mkdtempSync(join(tmpdir(), "open-door-next-"));
-  cpSync(DIST, next, { recursive: true });
-  writeFileSync(join(next, "robots.txt"), "User-agent: *\nAllow: /\n# next build\n");
-  stampServiceWorker(next, readFileSync("public/sw.js", "utf8"));
-  server = await serve(next, port);
+  server = await serve(nextBuild(), port);
   await context.setOffline(false);
   await page.goto(server.url + "/quiz/play?ids=000-02&seed=1");
   await page.waitForSelector("text=A new version of Open Door is ready");
@@ -111,21 +111,148 @@ test("a precache with one file missing never activates", async (t) => {
   const page = await context.newPage();
   await page.goto(server.url + "/");
   await ready(page);
-  const outcome = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    const worker = registration && (registration.installing || registration.waiting || registration.active);
-    if (worker && worker.state !== "redundant") {
-      await new Promise((resolve) => {
-        worker.addEventListener("statechange", () => worker.state === "redundant" || worker.state === "activated" ? resolve() : null);
-        setTimeout(resolve, 10000);
-      });
-    }
-    const after = await navigator.serviceWorker.getRegistration();
-    return { active: !!(after && after.active), caches: await caches.keys() };
-  });
-  assert.equal(outcome.active, false, "no worker activated");
-  assert.deepEqual(outcome.caches.filter((k) => k.startsWith("open-door-")), [], "no half-filled cache");
+  assert.equal(await installOutcome(page), "failed", "no worker activated, no half-filled cache");
 });
+
+const WASM = "/" + readdirSync(DIST).find((name) => name.endsWith(".wasm"));
+
+test("a captive portal answering the wasm on a first visit: Try again, no poisoned cache, then offline works", async (t) => {
+  const port = await freePort();
+  let server = await serve(DIST, port, { faults: { [WASM]: "html" } });
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  await page.goto(server.url + "/quiz");
+  await page.waitForSelector("#start-up button:text-is('Try again')");
+  assert.match(await page.textContent("#start-up [role=status]"), /did not finish loading/);
+  assert.equal(await installOutcome(page), "failed", "the portal's page was not cached as the wasm");
+
+  // Past the portal: Try again starts the app, and the worker installs the real files.
+  await server.close();
+  server = await serve(DIST, port);
+  await page.click("#start-up button");
+  await ready(page);
+  await controlled(page);
+  const wasmType = await page.evaluate(async (wasm) => (await caches.match(wasm)).headers.get("content-type"), WASM);
+  assert.equal(wasmType, "application/wasm");
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent("main h1"), "Quiz");
+});
+
+test("a new version whose wasm arrives as HTML is not installed: the old one keeps working, and it is tried again later", async (t) => {
+  const port = await freePort();
+  let server = await serve(DIST, port);
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await ready(page);
+  await controlled(page);
+  const [firstCache] = await openDoorCaches(page);
+
+  // A deploy in progress: the new build is up, its wasm answered by HTML.
+  const next = nextBuild();
+  await server.close();
+  server = await serve(next, port, { faults: { [WASM]: "html" } });
+  await page.reload();
+  await ready(page);
+  const attempt = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+    const worker = registration.installing;
+    if (worker) {
+      await new Promise((resolve) => worker.addEventListener("statechange", () => (["installed", "redundant"].includes(worker.state) ? resolve() : null)));
+    }
+    return { tried: !!worker, waiting: !!registration.waiting, installing: !!registration.installing };
+  });
+  assert.deepEqual(attempt, { tried: true, waiting: false, installing: false }, "the new version was tried and did not install");
+  assert.deepEqual(await openDoorCaches(page), [firstCache], "the old cache alone, untouched");
+  assert.equal(await page.locator("text=A new version of Open Door is ready").count(), 0);
+  await page.goto(server.url + "/sources");
+  await ready(page);
+
+  // The deploy finished: the next visit installs it, and it waits as usual.
+  await server.close();
+  server = await serve(next, port);
+  await page.reload();
+  await page.waitForSelector("text=A new version of Open Door is ready");
+});
+
+test("a bad copy in the cache: the start-up fails, and Try again refetches it and recovers", async (t) => {
+  const server = await serve(DIST);
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  await page.goto(server.url + "/");
+  await ready(page);
+  await controlled(page);
+  // As an earlier worker would have cached a portal's page: HTML, status 200.
+  await page.evaluate(async (wasm) => {
+    const [name] = (await caches.keys()).filter((k) => k.startsWith("open-door-"));
+    const html = new Response("<!DOCTYPE html><title>Wi-Fi login</title>", { headers: { "content-type": "text/html" } });
+    await (await caches.open(name)).put(new URL(wasm, location.href).href, html);
+  }, WASM);
+  await page.goto(server.url + "/learn");
+  await page.waitForSelector("#start-up button:text-is('Try again')");
+  await page.click("#start-up button");
+  await ready(page);
+  assert.equal(await page.textContent("main h1"), "Learn");
+  const wasmType = await page.evaluate(async (wasm) => (await caches.match(wasm)).headers.get("content-type"), WASM);
+  assert.equal(wasmType, "application/wasm", "the cache holds the real wasm again");
+});
+
+test("Reload to update in one tab leaves another tab's quiz alone; that tab asks on its own", async (t) => {
+  const port = await freePort();
+  let server = await serve(DIST, port);
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const home = await context.newPage();
+  await home.goto(server.url + "/");
+  await ready(home);
+  await controlled(home);
+  const quiz = await context.newPage();
+  await quiz.goto(server.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
+  await quiz.waitForSelector('h2:text-is("Question 1 of 3")');
+  await answerShown(quiz);
+  await quiz.waitForSelector(".feedback");
+  await quiz.click('button:text-is("Next question")');
+  await quiz.waitForSelector('h2:text-is("Question 2 of 3")');
+  await quiz.evaluate(() => { window.sameDocument = true; });
+
+  // A new build on the server: both tabs learn of it.
+  await server.close();
+  server = await serve(nextBuild(), port);
+  await home.reload();
+  await ready(home);
+  await home.waitForSelector("text=A new version of Open Door is ready");
+  await quiz.waitForSelector("text=A new version of Open Door is ready");
+
+  await Promise.all([home.waitForEvent("load"), home.click("text=Reload to update")]);
+  await ready(home);
+  // Wait until the new version is in charge everywhere, then look at the quiz tab.
+  await quiz.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith("open-door-")).length === 1);
+  await quiz.waitForTimeout(500);
+  assert.equal(await quiz.evaluate(() => window.sameDocument), true, "the tab mid-quiz was not reloaded");
+  assert.equal(await quiz.locator('h2:text-is("Question 2 of 3")').count(), 1, "still on question 2");
+  assert.equal(await quiz.locator("text=A new version of Open Door is ready").count(), 1, "it still offers the update");
+
+  // Its own button reloads it onto the new version, the quiz resumed.
+  await Promise.all([quiz.waitForEvent("load"), quiz.click("text=Reload to update")]);
+  await quiz.waitForSelector('h2:text-is("Question 2 of 3")');
+  assert.equal(await quiz.evaluate(() => window.sameDocument), undefined, "reloaded");
+});
+
+/** A copy of the build with one file changed: a new version for the worker. */
+function nextBuild() {
+  const next = mkdtempSync(join(tmpdir(), "open-door-next-"));
+  cpSync(DIST, next, { recursive: true });
+  writeFileSync(join(next, "robots.txt"), "User-agent: *\nAllow: /\n# next build\n");
+  stampServiceWorker(next, readFileSync("public/sw.js", "utf8"));
+  return next;
+}
 
 test("Chromium finds the app installable (manifest, icons, service worker)", async (t) => {
   // Installability is never offered in an incognito-like context, so this

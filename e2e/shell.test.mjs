@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { DIST, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
@@ -48,6 +48,36 @@ test("a start-up that breaks off says so, and Try again starts the app once the 
     await server.close();
   }
 });
+
+// The JS glue (trunk's start-up module) failing in each way a network or a
+// host can fail it, on a first visit: the page says so and offers Try again
+// (before, it stayed on "Loading Open Door…" for good), the service worker
+// does not install the bad copy, and Try again starts the app once the
+// server answers properly.
+const GLUE = "/" + readdirSync(DIST).find((name) => /^open-door-.*\.js$/.test(name));
+for (const [fault, what] of [["500", "answered with a server error"], ["404", "not found"], ["truncated", "cut off halfway"], ["html", "answered with a captive portal's page"]]) {
+  test(`a JS glue ${what} ends in "did not finish loading" with Try again, which recovers`, async () => {
+    let server = await serve(DIST, 0, { faults: { [GLUE]: fault } });
+    const port = Number(new URL(server.url).port);
+    const context = await app.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url + "/quiz");
+      await page.waitForSelector("#start-up button:text-is('Try again')");
+      assert.match(await page.textContent("#start-up [role=status]"), /did not finish loading/);
+      assert.equal(await installOutcome(page), "failed", "the service worker refused the bad glue");
+      await server.close();
+      server = await serve(DIST, port);
+      await page.click("#start-up button");
+      await ready(page);
+      assert.equal(await page.textContent("main h1"), "Quiz");
+      assert.equal(await page.locator("#start-up").count(), 0);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
 
 test("every page in the navigation opens with its own single h1", async () => {
   const { page, watcher, context } = await freshPage(app);

@@ -4,33 +4,51 @@
 (function () {
   if (!("serviceWorker" in navigator)) return;
   const root = document.documentElement;
+  // The worker sits beside this file, wherever the build is hosted (the
+  // site root or a sub-path), and its folder is the worker's scope.
+  const workerUrl = new URL("sw.js", document.currentScript.src);
+  let registration = null;
+  let accepted = false;
+  let reloading = false;
 
-  function announce(worker) {
+  function announce() {
     root.dataset.updateReady = "true";
     window.dispatchEvent(new CustomEvent("open-door-update-ready"));
-    window.addEventListener("open-door-apply-update", () => worker.postMessage({ type: "SKIP_WAITING" }), { once: true });
   }
 
-  let reloading = false;
+  // The student pressed "Reload to update" in this tab.
+  window.addEventListener("open-door-apply-update", () => {
+    accepted = true;
+    const waiting = registration && registration.waiting;
+    if (waiting) waiting.postMessage({ type: "SKIP_WAITING" });
+    // Another tab has already activated the new version: only reload.
+    else window.location.reload();
+  });
+
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // Only a worker the student accepted takes over an open page: reload
-    // once, onto the new version. The first install does not reload.
-    if (reloading || root.dataset.updateReady !== "true") return;
+    // Only the tab where the student accepted reloads. Every other open tab
+    // (one may be mid-quiz) keeps its page and its own prompt, whose button
+    // then reloads just that tab. The first install reloads nothing.
+    if (!accepted || reloading) return;
     reloading = true;
     window.location.reload();
   });
 
   navigator.serviceWorker
-    .register("/sw.js")
-    .then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+    .register(workerUrl.href)
+    .then((found) => {
+      registration = found;
+      if (registration.waiting && navigator.serviceWorker.controller) announce();
       registration.addEventListener("updatefound", () => {
         const worker = registration.installing;
         if (!worker) return;
         worker.addEventListener("statechange", () => {
-          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+          if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
         });
       });
+      // An install that failed (a bad answer from the network) is tried
+      // again when the network comes back, not only at the next visit.
+      window.addEventListener("online", () => registration.update().catch(() => {}));
     })
     .catch((error) => console.warn("Open Door will not work offline:", error.message));
 })();

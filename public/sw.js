@@ -2,26 +2,61 @@
 // opened it once can use all of it with no network.
 //
 // VERSION and PRECACHE are written by scripts/post-build.mjs from the built
-// files and their content hashes: never edit them by hand.
+// files: every file's path relative to this script (so the same list works
+// at the site root and under a sub-path) and its sha384 `integrity`. Never
+// edit them by hand.
 const VERSION = "__BUILD_VERSION__";
 const PRECACHE = "__PRECACHE_LIST__";
 const CACHE_PREFIX = "open-door-";
 const CACHE = CACHE_PREFIX + VERSION;
-const SHELL = "/index.html";
+const SHELL = new URL("index.html", self.location).href;
+
+// The content type a file must arrive with where the browser depends on it:
+// a captive portal or a host that answers a missing file with its index.html
+// sends HTML with status 200, and a cached page of HTML in place of the wasm
+// or the JS glue would break every later start, offline too.
+const EXPECTED_TYPES = {
+  ".html": "text/html",
+  ".js": "javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+};
+
+/** Why `response` is not of the type `path` calls for, or null if it is. */
+function wrongType(path, response) {
+  const extension = (path.match(/\.[a-z0-9]+$/i) || [""])[0].toLowerCase();
+  const expected = EXPECTED_TYPES[extension];
+  const type = response.headers.get("content-type") || "";
+  return expected && !type.includes(expected) ? `content type "${type}", not ${expected}` : null;
+}
+
+/**
+ * Downloads every file afresh and checks each (status, content type, and
+ * the integrity hash, which the browser verifies), then stores them. Nothing
+ * is stored unless every file passed.
+ */
+async function precache(cacheName) {
+  const checked = await Promise.all(
+    PRECACHE.map(async ({ path, integrity }) => {
+      const url = new URL(path, self.location).href;
+      const response = await fetch(new Request(url, { cache: "reload", integrity }));
+      const problem = response.status === 200 ? wrongType(path, response) : `status ${response.status}`;
+      if (problem) throw new Error(`${path}: ${problem}`);
+      return [url, response];
+    }),
+  );
+  const cache = await caches.open(cacheName);
+  await Promise.all(checked.map(([url, response]) => cache.put(url, response)));
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      try {
-        // addAll stores nothing unless every file arrives, and a failed
-        // install never activates: no half-filled cache is ever used.
-        await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })));
-      } catch (error) {
-        await caches.delete(CACHE);
-        throw error;
-      }
-    })(),
+    precache(CACHE).catch(async (error) => {
+      // A failed install never activates, and the browser tries again at
+      // the next visit (register-sw.js also asks when the network returns).
+      await caches.delete(CACHE);
+      throw error;
+    }),
   );
 });
 
@@ -35,10 +70,23 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// A new version waits until the student says so, so nothing changes under
-// them mid-quiz.
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  const type = event.data && event.data.type;
+  // A new version waits until the student says so, so nothing changes
+  // under them mid-quiz.
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  // "Try again" on a start-up that failed under this worker: whatever the
+  // cache held, fetch every file again, checked, before the page reloads.
+  // Replies on the given port either way; on failure the cache is unchanged.
+  if (type === "REFRESH_CACHE" && event.ports[0]) {
+    const reply = event.ports[0];
+    event.waitUntil(
+      precache(CACHE).then(
+        () => reply.postMessage({ refreshed: true }),
+        (error) => reply.postMessage({ refreshed: false, error: String(error) }),
+      ),
+    );
+  }
 });
 
 self.addEventListener("fetch", (event) => {
@@ -58,12 +106,13 @@ async function fromCacheOrNetwork(key, request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key, { ignoreSearch: true });
   if (cached) return cached;
+  // Not cached (the install has not finished, or failed): the network's
+  // answer is passed on, never stored, and refused if it is not what was
+  // asked for (HTML for the wasm or the JS).
   const response = await fetch(request);
-  // A captive portal answers anything with its login page: never accept
-  // HTML where a wasm module was asked for.
-  const type = response.headers.get("content-type") || "";
-  if (new URL(request.url).pathname.endsWith(".wasm") && !type.includes("wasm")) {
-    return new Response("Not a WebAssembly file", { status: 502 });
+  const path = new URL(request.url).pathname;
+  if (request.mode !== "navigate" && response.ok && wrongType(path, response)) {
+    return new Response("Not the file that was asked for", { status: 502, statusText: "Bad Gateway" });
   }
   return response;
 }

@@ -1,47 +1,95 @@
-// Trunk post_build hook:
-// 1. writes the sha256 of every inline script into the CSP meta tag, so the
+// Trunk post_build hook, run on the staged build before trunk moves it to
+// dist/:
+// 1. writes trunk's public URL (`--public-url /open-door/`, TRUNK_PUBLIC_URL)
+//    into index.html's own root-relative links (manifest, icons,
+//    register-sw.js; trunk writes its own) and into the
+//    <meta name="open-door-public-url"> the app reads (src/paths.rs);
+// 2. writes the sha256 of every inline script into the CSP meta tag, so the
 //    policy needs no 'unsafe-inline';
-// 2. writes the service worker's precache list and version from the built
-//    files and their content hashes, so no list is ever kept by hand.
-// The end-to-end tests import `stampServiceWorker` to make a second build.
+// 3. writes the service worker's precache list (every built file, its path
+//    relative to sw.js and its sha384 integrity) and version, so no list is
+//    ever kept by hand;
+// 4. in a release build, writes each file precompressed beside it
+//    (`.br` and `.gz`) for hosts that serve them.
+// The end-to-end tests import `stampServiceWorker` to make a second build;
+// the benchmark imports `gzip` and `brotli`.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const sha256 = (data, encoding) => createHash("sha256").update(data).digest(encoding);
+const digest = (algorithm, data) => createHash(algorithm).update(data).digest("base64");
 const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
+const PUBLIC_URL_META = /(<meta name="open-door-public-url" content=")[^"]*(")/;
+const PRECOMPRESSED = /\.(br|gz)$/;
+
+/** Writes `publicUrl` ("/" or "/open-door/") into `dir`/index.html. */
+export function stampPublicUrl(dir, publicUrl) {
+  if (!/^\/([^/]+\/)*$/.test(publicUrl)) {
+    throw new Error(`the public URL must be a path from the site root ending in a slash, such as /open-door/ (got ${publicUrl})`);
+  }
+  const indexPath = join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  if (!PUBLIC_URL_META.test(html)) throw new Error('index.html has no <meta name="open-door-public-url">');
+  const stamped = html
+    .replace(PUBLIC_URL_META, `$1${publicUrl}$2`)
+    // Root-relative href and src not yet under the public URL: ours.
+    .replace(/(\s(?:href|src)=")\/(?!\/)([^"]*)"/g, (whole, attribute, rest) =>
+      ("/" + rest).startsWith(publicUrl) ? whole : `${attribute}${publicUrl}${rest}"`,
+    );
+  writeFileSync(indexPath, stamped);
+}
 
 export function stampCsp(dir) {
   const indexPath = join(dir, "index.html");
   const html = readFileSync(indexPath, "utf8");
   if (!html.includes(CSP_PLACEHOLDER)) throw new Error("index.html has no CSP placeholder " + CSP_PLACEHOLDER);
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const hashes = inline.map((body) => `'sha256-${sha256(body, "base64")}'`).join(" ");
+  const hashes = inline.map((body) => `'sha256-${digest("sha256", body)}'`).join(" ");
   writeFileSync(indexPath, html.replace(CSP_PLACEHOLDER, hashes));
   return inline.length;
 }
 
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
+/** Every file under `dir` that a browser asks for (not the precompressed copies). */
+function builtFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? builtFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .filter((path) => !PRECOMPRESSED.test(path));
 }
 
 /** Writes `dir`/sw.js from `template` with every other file of `dir` precached. */
 export function stampServiceWorker(dir, template) {
   const swPath = join(dir, "sw.js");
-  const files = walk(dir)
+  const files = builtFiles(dir)
     .filter((path) => path !== swPath)
-    .map((path) => ({ url: "/" + relative(dir, path).split(sep).join("/"), hash: sha256(readFileSync(path), "hex") }))
-    .sort((a, b) => a.url.localeCompare(b.url));
-  const version = sha256(files.map((f) => `${f.url} ${f.hash}`).join("\n"), "hex").slice(0, 16);
+    .map((path) => ({ path: relative(dir, path).split(sep).join("/"), integrity: "sha384-" + digest("sha384", readFileSync(path)) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const version = createHash("sha256").update(files.map((f) => `${f.path} ${f.integrity}`).join("\n")).digest("hex").slice(0, 16);
   if (!template.includes('"__BUILD_VERSION__"') || !template.includes('"__PRECACHE_LIST__"')) {
     throw new Error("sw.js has lost its placeholders");
   }
-  const urls = JSON.stringify(files.map((f) => f.url));
-  writeFileSync(swPath, template.replace('"__BUILD_VERSION__"', JSON.stringify(version)).replace('"__PRECACHE_LIST__"', urls));
+  writeFileSync(swPath, template.replace('"__BUILD_VERSION__"', JSON.stringify(version)).replace('"__PRECACHE_LIST__"', JSON.stringify(files)));
   return { version, count: files.length };
+}
+
+export const gzip = (data) => gzipSync(data, { level: 9 });
+export const brotli = (data) =>
+  brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+
+/** Writes `name.br` and `name.gz` beside every built file; returns the totals. */
+export function writePrecompressed(dir) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const path of builtFiles(dir)) {
+    const body = readFileSync(path);
+    const [gz, br] = [gzip(body), brotli(body)];
+    writeFileSync(path + ".gz", gz);
+    writeFileSync(path + ".br", br);
+    total.raw += body.length;
+    total.gzip += gz.length;
+    total.brotli += br.length;
+  }
+  return total;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -51,9 +99,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   try {
+    const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
+    stampPublicUrl(staging, publicUrl);
     const scripts = stampCsp(staging);
     const { version, count } = stampServiceWorker(staging, readFileSync(join(staging, "sw.js"), "utf8"));
-    console.log(`post-build: ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
+    console.log(`post-build: public URL ${publicUrl}; ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
+    // Development builds (`trunk serve`) skip the compression, which takes
+    // a few seconds.
+    if (process.env.TRUNK_PROFILE === "release") {
+      const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+      const { raw, gzip, brotli } = writePrecompressed(staging);
+      console.log(`post-build: precompressed ${kb(raw)} to ${kb(gzip)} (.gz) and ${kb(brotli)} (.br)`);
+    }
   } catch (error) {
     console.error("post-build: " + error.message);
     process.exit(1);

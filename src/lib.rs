@@ -9,6 +9,7 @@ pub mod components;
 pub mod content;
 pub mod link_pack;
 pub mod pages;
+pub mod paths;
 pub mod storage;
 
 use pages::{
@@ -41,16 +42,16 @@ pub fn App() -> impl IntoView {
     store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
     provide_context(store);
     view! {
-        <Router>
+        <Router base=paths::base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"Open Door"</A>
+                <A href=paths::href("/") attr:class="brand">"Open Door"</A>
                 <nav aria-label="Main">
                     <ul>
-                        <li><A href="/learn">"Learn"</A></li>
-                        <li><A href="/quiz">"Quiz"</A></li>
-                        <li><A href="/sources">"Sources"</A></li>
-                        <li><A href="/classroom">"Classroom"</A></li>
+                        <li><A href=paths::href("/learn")>"Learn"</A></li>
+                        <li><A href=paths::href("/quiz")>"Quiz"</A></li>
+                        <li><A href=paths::href("/sources")>"Sources"</A></li>
+                        <li><A href=paths::href("/classroom")>"Classroom"</A></li>
                     </ul>
                 </nav>
             </header>
@@ -75,7 +76,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>
                     "No accounts, no tracking: nothing you do here leaves this device. "
-                    <A href="/about">"About and privacy"</A>
+                    <A href=paths::href("/about")>"About and privacy"</A>
                 </p>
             </footer>
         </Router>

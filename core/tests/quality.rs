@@ -15,6 +15,10 @@ mod common;
 
 /// The thresholds, in one place.
 const MAX_LONGEST_ANSWER_SHARE: f64 = 0.35;
+/// The largest share of true-false questions whose answer is the same
+/// (issue 15's audit found "False" right in 12 of 16: always answering
+/// "False" scored 75%).
+const MAX_SAME_TRUE_FALSE_SHARE: f64 = 0.6;
 const MIN_QUESTIONS: usize = 130;
 const MIN_PER_ARTICLE: usize = 15;
 const MIN_PER_FIRST_TOPIC: usize = 15;
@@ -105,6 +109,50 @@ fn the_right_answer_is_seldom_the_longest_choice() {
             ),
             &longest,
         );
+    }
+}
+
+/// The true-false questions whose answer is the more common of "True" and
+/// "False", when that answer is right in more than the allowed share.
+fn lopsided_true_false(questions: &[Question]) -> Option<(String, Vec<String>)> {
+    let true_false: Vec<&Question> = questions.iter().filter(|q| q.kind == QuestionKind::TrueFalse).collect();
+    let answering = |value: &str| true_false.iter().filter(|q| q.answer.iter().any(|a| a == value)).copied().collect::<Vec<_>>();
+    let (trues, falses) = (answering("True"), answering("False"));
+    let (value, common) = if trues.len() >= falses.len() { ("True", trues) } else { ("False", falses) };
+    let share = common.len() as f64 / true_false.len().max(1) as f64;
+    (share > MAX_SAME_TRUE_FALSE_SHARE).then(|| {
+        (
+            format!("“{value}” is right in {} of {} true-false questions; at most {:.0}%", common.len(), true_false.len(), MAX_SAME_TRUE_FALSE_SHARE * 100.0),
+            common.iter().map(|q| format!("{}: {}", file_of(q), q.id)).collect(),
+        )
+    })
+}
+
+#[test]
+fn a_lopsided_true_false_set_is_caught() {
+    let true_false = |id: &str, answer: &str| Question {
+        id: id.into(),
+        article: "002".into(),
+        topics: vec!["joining".into()],
+        difficulty: open_door_core::content::Difficulty::Easy,
+        kind: QuestionKind::TrueFalse,
+        prompt: "True or false?".into(),
+        choices: vec!["True".into(), "False".into()],
+        answer: vec![answer.into()],
+        explanation: "Because.".into(),
+        evidence: "Because.".into(),
+        since: None,
+    };
+    let three_false = [true_false("a", "False"), true_false("b", "False"), true_false("c", "False"), true_false("d", "True")];
+    assert_eq!(lopsided_true_false(&three_false).map(|(_, ids)| ids.len()), Some(3));
+    let even = [true_false("a", "False"), true_false("b", "True")];
+    assert!(lopsided_true_false(&even).is_none());
+}
+
+#[test]
+fn true_false_answers_are_balanced() {
+    if let Some((rule, questions)) = lopsided_true_false(&bank().questions) {
+        fail_listing(&format!("always answering the same scores too well: {rule}"), &questions);
     }
 }
 

@@ -40,13 +40,13 @@ pub fn inlines(items: Vec<Inline>) -> impl IntoView {
             Inline::Text(t) => t.into_any(),
             Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
             Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
-            Inline::Link { text, target } => view! { <A href=href(&target)>{text}</A> }.into_any(),
+            Inline::Link { text, target } => view! { <A href=crate::paths::href(&app_path(&target))>{text}</A> }.into_any(),
         })
         .collect_view()
 }
 
 /// The app path a content link points to.
-pub fn href(target: &LinkTarget) -> String {
+pub fn app_path(target: &LinkTarget) -> String {
     match target {
         LinkTarget::Glossary(id) => format!("/glossary#{id}"),
         LinkTarget::Source(id) => format!("/sources/{id}"),

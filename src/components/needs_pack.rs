@@ -31,7 +31,7 @@ pub fn NeedsPack(name: String) -> impl IntoView {
             <p>"Ask your teacher for the pack file and add it here: the quiz then starts, and the pack stays on this device (it works offline)."</p>
             <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=name />
             <MessageView message=message />
-            <p><A href="/quiz">"Or choose another quiz"</A></p>
+            <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>
         </section>
     }
 }

@@ -209,7 +209,7 @@ pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: Nod
 /// The evidence quote, cited and linked to the highlighted passage.
 #[component]
 pub fn Evidence(question: &'static Question) -> impl IntoView {
-    let href = format!("/sources/{}?q={}#evidence", question.article, question.id);
+    let href = crate::paths::href(&format!("/sources/{}?q={}#evidence", question.article, question.id));
     view! {
         <figure class="evidence">
             <blockquote>

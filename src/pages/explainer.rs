@@ -25,14 +25,14 @@ pub fn ExplainerPage() -> impl IntoView {
                     <h2 id="sources-heading">"Sources this page draws on"</h2>
                     <ul>
                         {explainer.sources.iter().map(|s| view! {
-                            <li><A href=format!("/sources/{s}")>{article_label(s)}</A></li>
+                            <li><A href=crate::paths::href(&format!("/sources/{s}"))>{article_label(s)}</A></li>
                         }).collect_view()}
                         <li>"The North Atlantic Treaty (Washington, 4 April 1949), quoted where marked."</li>
                     </ul>
                 </section>
                 <section class="test-yourself" aria-labelledby="test-heading">
                     <h2 id="test-heading">"Test yourself"</h2>
-                    <p><A href=quiz attr:class="button primary">"Start a 10-question quiz on this topic"</A></p>
+                    <p><A href=crate::paths::href(&quiz) attr:class="button primary">"Start a 10-question quiz on this topic"</A></p>
                 </section>
             </article>
         }

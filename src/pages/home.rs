@@ -34,8 +34,8 @@ pub fn Home() -> impl IntoView {
             "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each answer backed by a quote from its source."
         </p>
         <p class="actions">
-            <A href=quick attr:class="button primary">"Start a 10-question quiz"</A>
-            <A href="/learn" attr:class="button">"Read the explainers"</A>
+            <A href=crate::paths::href(&quick) attr:class="button primary">"Start a 10-question quiz"</A>
+            <A href=crate::paths::href("/learn") attr:class="button">"Read the explainers"</A>
         </p>
         {move || {
             let open = resumable();
@@ -44,7 +44,7 @@ pub fn Home() -> impl IntoView {
                     <h2 id="resume-heading">"Unfinished quizzes"</h2>
                     <ul class="resume-list">
                         {open.into_iter().map(|(href, title, progress)| view! {
-                            <li><A href=href attr:class="button">{format!("Resume: {title}")}</A>" "<span>{progress}</span></li>
+                            <li><A href=crate::paths::href(&href) attr:class="button">{format!("Resume: {title}")}</A>" "<span>{progress}</span></li>
                         }).collect_view()}
                     </ul>
                 </section>
@@ -69,7 +69,7 @@ pub fn Home() -> impl IntoView {
                 Some((href, count)) => view! {
                     <p>
                         {format!("{count} question{} you missed before {} due for review today. ", if count == 1 { "" } else { "s" }, if count == 1 { "is" } else { "are" })}
-                        <A href=href>"Review them now"</A>
+                        <A href=crate::paths::href(&href)>"Review them now"</A>
                     </p>
                 }.into_any(),
                 None => view! { <p>"Nothing is due for review. Questions you miss come back here over the following days."</p> }.into_any(),

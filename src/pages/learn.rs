@@ -12,11 +12,11 @@ pub fn Learn() -> impl IntoView {
         <ul class="cards">
             {bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>
-                    <h2><A href=format!("/learn/{}", e.id)>{e.title.clone()}</A></h2>
+                    <h2><A href=crate::paths::href(&format!("/learn/{}", e.id))>{e.title.clone()}</A></h2>
                     <p>{e.summary.clone()}</p>
                 </li>
             }).collect_view()}
         </ul>
-        <p><A href="/glossary">"Glossary of terms"</A></p>
+        <p><A href=crate::paths::href("/glossary")>"Glossary of terms"</A></p>
     }
 }

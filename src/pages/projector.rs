@@ -20,8 +20,8 @@ use crate::content::bundle;
 pub fn student_link() -> String {
     let location = window().location();
     format!(
-        "{}/quiz/play{}{}",
-        location.origin().unwrap_or_default(),
+        "{}{}{}",
+        crate::paths::absolute(open_door_core::link::PLAY_PATH),
         location.search().unwrap_or_default(),
         location.hash().unwrap_or_default()
     )
@@ -112,7 +112,7 @@ pub fn Projector() -> impl IntoView {
                 <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
                 <QrFullScreen text=student_link() />
             </p>
-            <p><A href="/classroom">"Back to the Classroom page"</A></p>
+            <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
     }
 }

@@ -4,7 +4,6 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use open_door_core::content::normalise_for_match;
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
@@ -69,7 +68,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
-    let navigate = use_navigate();
+    let go = crate::paths::use_go();
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -90,7 +89,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => navigate(&spec.href(), Default::default()),
+            BuilderPurpose::Play => go(&spec.href(), Default::default()),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
@@ -111,7 +110,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
                 };
                 leptos::task::spawn_local(async move {
-                    let href = format!("{}{}", window().location().origin().unwrap_or_default(), quiz_link.href());
+                    let href = crate::paths::absolute(&quiz_link.href());
                     let fragment = crate::link_pack::compress(&link_pack.text).await.map(|compressed| link_pack::fragment(&link_pack, &compressed));
                     let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
                     let too_big = match fits {
@@ -262,7 +261,7 @@ fn SinglePicker(
 /// warning and the pack file to hand out.
 #[component]
 fn ShareLink(class_link: ClassLink) -> impl IntoView {
-    let href = class_link.with_fragment(format!("{}{}", window().location().origin().unwrap_or_default(), class_link.link.href()));
+    let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
     let copied = RwSignal::new("");
@@ -311,8 +310,8 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
                 <QrFullScreen text=href.clone() />
-                <A href=projector attr:class="button">"Show on the projector"</A>
-                <A href=print attr:class="button">"Print worksheet and answer key"</A>
+                <A href=crate::paths::href(&projector) attr:class="button">"Show on the projector"</A>
+                <A href=crate::paths::href(&print) attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }

@@ -16,7 +16,7 @@ pub fn SourceList() -> impl IntoView {
         <ul class="cards">
             {bundle().articles_by_date().into_iter().map(|a| view! {
                 <li>
-                    <h2><A href=format!("/sources/{}", a.id)>{capitalise(&a.label)}</A></h2>
+                    <h2><A href=crate::paths::href(&format!("/sources/{}", a.id))>{capitalise(&a.label)}</A></h2>
                     <p>{a.headline.clone().unwrap_or_else(|| "No headline in the text.".into())}</p>
                     <p class="meta">{format!("{} · {}", a.place, a.date_inferred)}</p>
                 </li>

@@ -8,7 +8,7 @@ mod results;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 use open_door_core::link::{QuizLink, PLAY_PATH};
 use open_door_core::quiz::QuizSession;
@@ -26,7 +26,7 @@ use results::Results;
 pub fn Play() -> impl IntoView {
     let store = use_progress();
     let location = use_location();
-    let navigate = use_navigate();
+    let go = crate::paths::use_go();
     // The location changes before this page goes away when the student
     // follows a link out of the quiz (the evidence, the menu): the link
     // stays the quiz's own until then, so nothing reacts to another page's
@@ -46,7 +46,7 @@ pub fn Play() -> impl IntoView {
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
-                navigate(&link.href_with_seed(random_seed()), NavigateOptions { replace: true, ..Default::default() });
+                go(&link.href_with_seed(random_seed()), NavigateOptions { replace: true, ..Default::default() });
             } else if !link.items().is_empty() {
                 store.change(|p| {
                     p.start_or_resume(link, bundle(), now_ms());
@@ -73,7 +73,7 @@ pub fn Play() -> impl IntoView {
                 view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
             }
             _ if nothing_to_ask() => view! {
-                <p>"No questions match this quiz. " <A href="/quiz">"Choose other topics or sources"</A></p>
+                <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or sources"</A></p>
             }
             .into_any(),
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),

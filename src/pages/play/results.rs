@@ -95,9 +95,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
                 <tbody>{topics}</tbody>
             </table>
             <p class="actions">
-                {retry.map(|href| view! { <A href=href attr:class="button primary">"Retry the ones I missed"</A> })}
+                {retry.map(|href| view! { <A href=crate::paths::href(&href) attr:class="button primary">"Retry the ones I missed"</A> })}
                 <button type="button" on:click=take_again>"Take it again"</button>
-                <A href="/quiz" attr:class="button">"New quiz"</A>
+                <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
             </p>
             <HandIn session=finished.clone() />
             <h2>"Review"</h2>
