@@ -158,6 +158,7 @@ test("a pack too big for a link: the teacher is warned and gets the file, the st
   const packFile = join(scratch, "handed-out.json");
   await download.saveAs(packFile);
   await teacher.page.waitForSelector(".too-big .message-done >> text=hand it out with the link");
+  assert.deepEqual(await violations(teacher.page), [], "the warning is axe clean");
   teacher.watcher.assertClean();
   await teacher.context.close();
 
