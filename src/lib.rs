@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 pub mod components;
@@ -29,6 +30,17 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// Closes the narrow-screen menu when the page changes by Back or Forward,
+/// which no click in the menu sees.
+#[component]
+fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
+    let path = use_location().pathname;
+    Effect::new(move |_| {
+        path.track();
+        open.set(false);
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let library = content::init_library(storage::stored_packs());
@@ -41,13 +53,30 @@ pub fn App() -> impl IntoView {
     let store = ProgressStore::load(&library.bundle);
     store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
     provide_context(store);
+    // On a narrow screen the menu folds behind a button (style.css), so the
+    // header stays one line and the quiz fits a phone's first screen.
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
         <Router base=paths::base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href=paths::href("/") attr:class="brand">"Open Door"</A>
-                <nav aria-label="Main">
-                    <ul>
+                <nav aria-label="Main" class="site-nav" class:open=move || menu_open.get() on:keydown=close_on_escape>
+                    <button type="button" class="menu-button" node_ref=menu_button aria-controls="site-menu"
+                        aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
+                        <span aria-hidden="true">"☰ "</span>"Menu"
+                    </button>
+                    // A tapped link closes the menu, also the current page's.
+                    <ul id="site-menu" on:click=move |_| menu_open.set(false)>
                         <li><A href=paths::href("/learn")>"Learn"</A></li>
                         <li><A href=paths::href("/quiz")>"Quiz"</A></li>
                         <li><A href=paths::href("/sources")>"Sources"</A></li>
@@ -55,6 +84,7 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <CloseMenuOnNavigation open=menu_open />
             <components::update::UpdatePrompt />
             <components::notices::StorageNotices />
             <main id="main" tabindex="-1">

@@ -16,6 +16,9 @@ const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
 const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
 const CARRIED_KEY: &str = "open-door.packs.carried";
+/// The name or nickname a student puts on the results they hand in
+/// (erased with the rest: it starts with "open-door.").
+const NAME_KEY: &str = "open-door.name";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +155,7 @@ impl ProgressStore {
         }
         self.progress.set(Progress::default());
         self.notices.set(vec![if left.is_empty() {
-            "Everything Open Door saved on this device (progress, backups and question packs) was erased.".into()
+            "Everything Open Door saved on this device (progress, backups, your name for handing in results, and question packs) was erased.".into()
         } else {
             format!("This browser did not let Open Door erase everything: {} saved {} still there.", left.len(), if left.len() == 1 { "item is" } else { "items are" })
         }]);
@@ -257,6 +260,19 @@ pub fn mark_packs_checked() {
     let Some(storage) = storage() else { return };
     if let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() {
         let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &raw));
+    }
+}
+
+/// The name the student last handed a result in under ("" if none).
+pub fn saved_name() -> String {
+    storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default()
+}
+
+/// Keeps the name for next time; where storage is refused it is simply
+/// not kept (the result still carries it).
+pub fn save_name(name: &str) {
+    if let Some(storage) = writable_storage() {
+        let _ = if name.is_empty() { storage.remove_item(NAME_KEY) } else { storage.set_item(NAME_KEY, name) };
     }
 }
 

@@ -213,6 +213,33 @@ impl Question {
         given.dedup();
         given == self.correct_indices()
     }
+
+    /// How each choice (by index into `choices`) fared in a checked
+    /// response to a choice question, for marking the choices themselves.
+    pub fn choice_marks(&self, response: &[usize]) -> Vec<ChoiceMark> {
+        let right = self.correct_indices();
+        (0..self.choices.len()).map(|c| ChoiceMark { chosen: response.contains(&c), right: right.contains(&c) }).collect()
+    }
+
+    /// For an order question, each place of the response: `None` where the
+    /// choice there belongs there, else the place (from 0) it belongs in.
+    pub fn misplacements(&self, response: &[usize]) -> Vec<Option<usize>> {
+        let right = self.correct_indices();
+        response
+            .iter()
+            .enumerate()
+            .map(|(place, choice)| right.iter().position(|c| c == choice).filter(|belongs| *belongs != place))
+            .collect()
+    }
+}
+
+/// One choice after checking: whether the reader chose it and whether it is
+/// (part of) the right answer. A right choice left unchosen is one the
+/// reader missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChoiceMark {
+    pub chosen: bool,
+    pub right: bool,
 }
 
 /// Text normalised for comparing quotes: straight quotes, plain hyphens,
@@ -297,6 +324,23 @@ mod tests {
         let q = question(QuestionKind::Order, &["first", "second", "third"], &[]);
         assert!(q.is_correct(&[0, 1, 2]));
         assert!(!q.is_correct(&[1, 0, 2]));
+    }
+
+    #[test]
+    fn marks_say_what_was_chosen_and_what_is_right() {
+        let q = question(QuestionKind::Multiple, &["a", "b", "c"], &["a", "c"]);
+        let mark = |chosen, right| ChoiceMark { chosen, right };
+        assert_eq!(q.choice_marks(&[1, 0]), vec![mark(true, true), mark(true, false), mark(false, true)]);
+        let single = question(QuestionKind::Single, &["x", "y"], &["y"]);
+        assert_eq!(single.choice_marks(&[1]), vec![mark(false, false), mark(true, true)]);
+    }
+
+    #[test]
+    fn order_marks_each_place() {
+        let q = question(QuestionKind::Order, &["first", "second", "third", "fourth"], &[]);
+        assert_eq!(q.misplacements(&[0, 2, 1, 3]), vec![None, Some(2), Some(1), None]);
+        assert_eq!(q.misplacements(&[3, 0, 1, 2]), vec![Some(3), Some(0), Some(1), Some(2)]);
+        assert_eq!(q.misplacements(&[0, 1, 2, 3]), vec![None; 4]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! plain values back. That is why every rule of the product can be tested
 //! natively with `cargo test -p open-door-core`.
 
+pub mod class_results;
 pub mod content;
 pub mod link;
 pub mod link_pack;

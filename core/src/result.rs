@@ -1,26 +1,60 @@
-//! A finished quiz as a file a student can hand in, with a short code that
-//! lets the teacher check, offline, that the file was not edited.
+//! A finished quiz as a file a student hands in (JSON, or CSV for a
+//! spreadsheet), with a short code that lets the teacher check, offline,
+//! that nothing shown in the file was edited.
 //!
 //! What the code does and does not protect against is said on the Classroom
-//! page: it catches a changed score or changed answers in the file; it
-//! cannot stop a student who knows how the code is made from making a
-//! matching one, since everything runs on the student's own device.
+//! page: it catches a changed name, score, time or answer; it cannot stop a
+//! student who knows how the code is made from making a matching one, since
+//! everything runs on the student's own device.
+//!
+//! Versions: version 2 (written since the class results) carries the name,
+//! the quiz's title, link and question ids, and its code covers all of them
+//! and the time. Version 1 files (JSON only: no name, no title, no `version`
+//! field) are still read and checked by version 1's rule, whose code covers
+//! the quiz, the answers and the score but not the time: the checker says so.
+//! Version 1 CSV files carried only the answers' words, so they cannot be
+//! checked; the checker asks for the JSON file instead.
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Bundle, QuestionKind};
+use crate::content::Bundle;
 use crate::link::QuizLink;
 use crate::quiz::{QuizSession, QuizSpec, Selection};
 use crate::rng::fnv1a;
 
 pub const RESULT_FORMAT: &str = "open-door-result";
+/// The version this app writes.
+pub const RESULT_VERSION: u32 = 2;
+/// No result file comes near this: 500 questions with long names stay far below.
+pub const MAX_RESULT_BYTES: usize = 1_000_000;
+/// A name or nickname is cut to this many characters.
+pub const MAX_NAME_CHARS: usize = 40;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+const CSV_TITLE: &str = "Open Door result";
+const CSV_HEADER: &str = "number,question id,question,your answer,right answer,correct,choices given";
+
+/// Which quiz a result is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizRef {
+    /// What the quiz is about, as the app named it ("Article 5: what it promises").
+    pub title: String,
+    /// The query of the quiz's link (questions listed by id, seed, mode).
+    pub link: String,
+    /// The questions, in quiz order.
+    pub questions: Vec<String>,
+}
+
+/// A result as the student's device wrote it (version 2), or as read from
+/// a version 1 file (then `name` and `quiz.title` are empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultRecord {
     pub format: String,
-    /// The quiz, as the query of its share link (questions listed by id).
-    pub quiz: String,
+    pub version: u32,
+    /// The student's name or nickname, as they typed it (cleaned); may be empty.
+    pub name: String,
+    pub quiz: QuizRef,
     /// Per question, the answer as indices into its choices (null: none).
     pub answers: Vec<Option<Vec<usize>>>,
     pub correct: usize,
@@ -29,69 +63,129 @@ pub struct ResultRecord {
     pub code: String,
 }
 
+/// The version 1 JSON file, read only.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordV1 {
+    format: String,
+    quiz: String,
+    answers: Vec<Option<Vec<usize>>>,
+    correct: usize,
+    total: usize,
+    seconds: u64,
+    code: String,
+}
+
 impl ResultRecord {
-    pub fn from_session(session: &QuizSession, bank: &Bundle) -> Self {
-        let spec = QuizSpec {
-            selection: Selection::Ids(session.items.iter().map(|i| i.question_id.clone()).collect()),
-            ..session.spec.clone()
-        };
-        let quiz = spec.query();
+    /// The result of a finished session, under the name the student gave.
+    pub fn from_session(session: &QuizSession, bank: &Bundle, name: &str) -> Self {
+        let questions: Vec<String> = session.items.iter().map(|i| i.question_id.clone()).collect();
+        let link = QuizSpec { selection: Selection::Ids(questions.clone()), ..session.spec.clone() }.query();
         let score = session.score(bank);
         let seconds = session.elapsed_seconds(session.started_at_ms);
-        let code = verification_code(&quiz, &session.responses, score.correct);
-        Self {
+        let mut record = Self {
             format: RESULT_FORMAT.into(),
-            quiz,
+            version: RESULT_VERSION,
+            name: clean_name(name),
+            quiz: QuizRef { title: session.spec.title(bank), link, questions },
             answers: session.responses.clone(),
             correct: score.correct,
             total: score.total,
             seconds,
-            code,
-        }
+            code: String::new(),
+        };
+        record.code = record.expected_code();
+        record
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// One row per question, for a spreadsheet.
+    /// A spreadsheet of the result, one row per question, that the
+    /// Classroom page reads back: the fields above the table are the same
+    /// as the JSON file's, and `choices given` keeps each answer exactly.
     pub fn to_csv(&self, bank: &Bundle) -> String {
         let mut rows = vec![
-            format!("# Open Door result,{} of {},code {},quiz {}", self.correct, self.total, self.code, csv_field(&self.quiz)),
-            "number,question id,question,your answer,right answer,correct".to_string(),
+            csv_row(&[CSV_TITLE, &format!("version {}", self.version)]),
+            csv_row(&["name", &self.name]),
+            csv_row(&["quiz", &self.quiz.title]),
+            csv_row(&["link", &self.quiz.link]),
+            csv_row(&["score", &format!("{} of {}", self.correct, self.total)]),
+            csv_row(&["seconds", &self.seconds.to_string()]),
+            csv_row(&["code", &self.code]),
+            String::new(),
+            CSV_HEADER.to_string(),
         ];
-        let link = QuizLink::open(&self.quiz, bank);
-        for (number, (item, answer)) in link.items().iter().zip(&self.answers).enumerate() {
-            let Some(question) = bank.question(&item.question_id) else { continue };
-            let id = &item.question_id;
-            let join = |indices: &[usize]| {
-                let sep = if question.kind == QuestionKind::Order { " > " } else { "; " };
-                indices.iter().filter_map(|&i| question.choices.get(i).map(String::as_str)).collect::<Vec<_>>().join(sep)
+        for (number, (id, answer)) in self.quiz.questions.iter().zip(&self.answers).enumerate() {
+            let question = bank.question(id);
+            let prompt = question.map_or("", |q| q.prompt.as_str());
+            let given = match (question, answer) {
+                (Some(q), Some(a)) => q.choice_text(a),
+                _ => String::new(),
             };
-            let given = answer.as_deref().map(join).unwrap_or_default();
-            let right = join(&question.correct_indices());
-            let correct = answer.as_deref().is_some_and(|a| question.is_correct(a));
-            rows.push(
-                [(number + 1).to_string(), id.clone(), question.prompt.clone(), given, right, if correct { "yes" } else { "no" }.into()]
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
+            let right = question.map(|q| q.right_answer_text()).unwrap_or_default();
+            let correct = answer.as_deref().is_some_and(|a| question.is_some_and(|q| q.is_correct(a)));
+            rows.push(csv_row(&[
+                &(number + 1).to_string(),
+                id,
+                prompt,
+                &given,
+                &right,
+                if correct { "yes" } else { "no" },
+                &answer_key(answer),
+            ]));
         }
         rows.join("\n") + "\n"
     }
+
+    /// `open-door-<name>-<quiz>-<yyyy-mm-dd>.json` (or `.csv`): only letters
+    /// and digits of the name and the title (its first words: "Quiz on
+    /// Article 5: what it promises" gives "Article5"), so any name makes a
+    /// safe file name; a result with no name leaves that part out.
+    pub fn file_name(&self, day: i64, extension: &str) -> String {
+        let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
+        let title = title.split(':').next().unwrap_or_default();
+        let parts = [file_name_part(&self.name), file_name_part(title), date_of_day(day)];
+        let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+        format!("open-door-{}.{extension}", parts.join("-"))
+    }
+
+    /// The code this record's fields call for, by its version's rule.
+    pub fn expected_code(&self) -> String {
+        let answers: Vec<String> = self.answers.iter().map(answer_key).collect();
+        let answers = answers.join(",");
+        let text = if self.version == 1 {
+            format!("open-door-result/1|{}|{answers}|{}", self.quiz.link, self.correct)
+        } else {
+            // Every field the file shows, each length-prefixed so no field
+            // can borrow characters from the next.
+            let fields = [
+                self.name.as_str(),
+                &self.quiz.title,
+                &self.quiz.link,
+                &self.quiz.questions.join(","),
+                &answers,
+                &self.correct.to_string(),
+                &self.total.to_string(),
+                &self.seconds.to_string(),
+            ];
+            let body: String = fields.iter().map(|f| format!("{}:{f}|", f.len())).collect();
+            format!("open-door-result/{}|{body}", self.version)
+        };
+        code_of(fnv1a(text.as_bytes()))
+    }
+
+    /// Whether the code covers the time taken (version 1's did not).
+    pub fn time_is_covered(&self) -> bool {
+        self.version >= 2
+    }
 }
 
-/// `ABCD-EFGH`: 40 bits of FNV-1a over the quiz, the answers and the score,
-/// in letters and digits that cannot be mistaken for each other.
-pub fn verification_code(quiz: &str, answers: &[Option<Vec<usize>>], correct: usize) -> String {
+/// `ABCD-EFGH`: 40 bits of a hash, in letters and digits that cannot be
+/// mistaken for each other.
+fn code_of(mut hash: u64) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let answers: Vec<String> = answers
-        .iter()
-        .map(|a| a.as_ref().map_or("-".into(), |a| a.iter().map(usize::to_string).collect::<Vec<_>>().join(".")))
-        .collect();
-    let mut hash = fnv1a(format!("open-door-result/1|{quiz}|{}|{correct}", answers.join(",")).as_bytes());
     let mut code = String::new();
     for i in 0..8 {
         if i == 4 {
@@ -101,6 +195,64 @@ pub fn verification_code(quiz: &str, answers: &[Option<Vec<usize>>], correct: us
         hash >>= 5;
     }
     code
+}
+
+/// An answer as the code and the CSV write it: `0.2`, or `-` for none.
+fn answer_key(answer: &Option<Vec<usize>>) -> String {
+    answer.as_ref().map_or("-".into(), |a| a.iter().map(usize::to_string).collect::<Vec<_>>().join("."))
+}
+
+fn parse_answer_key(text: &str) -> Option<Option<Vec<usize>>> {
+    match text.trim() {
+        "-" | "" => Some(None),
+        key => key.split('.').map(|i| i.trim().parse().ok()).collect::<Option<Vec<usize>>>().map(Some),
+    }
+}
+
+/// A name as the app keeps and shows it: no control or direction-changing
+/// characters, spaces collapsed, at most [`MAX_NAME_CHARS`] characters.
+/// Markup is kept as the literal text it is: the app only ever shows a name
+/// as text, never as HTML.
+pub fn clean_name(name: &str) -> String {
+    let visible: String = name
+        .chars()
+        .map(|c| if c.is_control() || is_invisible_format(c) { ' ' } else { c })
+        .collect();
+    let bounded: String = visible.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_NAME_CHARS).collect();
+    // The cut can end on a space, which a spreadsheet would not keep.
+    bounded.trim_end().to_string()
+}
+
+/// Bidirectional overrides and zero-width characters, which could make a
+/// name look like another in the class table.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Letters and digits only, words run together ("Article 5" -> "Article5"),
+/// at most 24 characters.
+fn file_name_part(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).take(24).collect()
+}
+
+/// `yyyy-mm-dd` of a day counted from 1970-01-01 (the civil calendar).
+pub fn date_of_day(day: i64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// "1 min 05 s".
+pub fn format_time(seconds: u64) -> String {
+    format!("{} min {:02} s", seconds / 60, seconds % 60)
 }
 
 /// What the teacher's check found.
@@ -114,23 +266,136 @@ pub enum Verification {
     Unreadable(String),
 }
 
-/// Checks a result file offline: recomputes the score from the answers and
-/// the code from everything, and compares.
-pub fn verify(text: &str, bank: &Bundle) -> Verification {
-    if text.len() > 200_000 {
-        return Verification::Unreadable("This file is far larger than any result file.".into());
+/// A result file read, before its check: either the record or why it
+/// cannot be read, in plain words.
+pub fn read(text: &str) -> Result<ResultRecord, String> {
+    if let Some(why) = size_problem(text.len()) {
+        return Err(why);
     }
-    let record: ResultRecord = match serde_json::from_str(text) {
-        Ok(record) => record,
-        Err(e) => return Verification::Unreadable(format!("This is not an Open Door result file: {e}.")),
+    // Spreadsheets and some editors add a byte-order mark or blank lines.
+    let text = text.trim_start_matches('\u{FEFF}').trim();
+    if text.starts_with('{') {
+        read_json(text)
+    } else if text.starts_with(CSV_TITLE) {
+        read_csv(text)
+    } else if text.starts_with(&format!("# {CSV_TITLE}")) {
+        Err("This is a spreadsheet file from an older version of Open Door, which cannot be checked. Ask for the JSON file instead.".into())
+    } else {
+        Err("This is not an Open Door result file.".into())
+    }
+}
+
+/// Why a file of this size is not read (checked before reading it, too).
+pub fn size_problem(bytes: usize) -> Option<String> {
+    (bytes > MAX_RESULT_BYTES).then(|| format!("This file is {} KB; a result file is far smaller (at most 1 MB).", bytes / 1000))
+}
+
+fn read_json(text: &str) -> Result<ResultRecord, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| "This file is not complete or not valid JSON, so it cannot be read.".to_string())?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(RESULT_FORMAT) {
+        return Err("This JSON file is not an Open Door result file.".into());
+    }
+    let damaged = |e: serde_json::Error| {
+        let what = e.to_string().replace('`', "\"");
+        format!("This result file has been changed so that it cannot be read ({what}).")
     };
-    if record.format != RESULT_FORMAT {
-        return Verification::Unreadable(format!("The `format` field must be \"{RESULT_FORMAT}\"."));
+    match value.get("version").map(|v| v.as_u64()) {
+        None => {
+            let v1: RecordV1 = serde_json::from_value(value).map_err(damaged)?;
+            let questions = link_ids(&v1.quiz);
+            Ok(ResultRecord {
+                format: v1.format,
+                version: 1,
+                name: String::new(),
+                quiz: QuizRef { title: String::new(), link: v1.quiz, questions },
+                answers: v1.answers,
+                correct: v1.correct,
+                total: v1.total,
+                seconds: v1.seconds,
+                code: v1.code,
+            })
+        }
+        Some(Some(2)) => serde_json::from_value(value).map_err(damaged),
+        Some(Some(v)) if v > u64::from(RESULT_VERSION) => {
+            Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
+        }
+        Some(_) => Err("This result file's version is not one Open Door ever wrote.".into()),
     }
-    let link = QuizLink::open(&record.quiz, bank);
+}
+
+/// The ids a link lists, without the question bank (a version 1 file
+/// names its questions only in its link).
+fn link_ids(link: &str) -> Vec<String> {
+    link.trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("ids="))
+        .map(|ids| ids.split(',').filter(|s| !s.is_empty()).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+fn read_csv(text: &str) -> Result<ResultRecord, String> {
+    let rows = parse_csv(text).ok_or("This spreadsheet file is damaged: a quoted field never ends.")?;
+    let field = |key: &str| -> Result<String, String> {
+        rows.iter()
+            .find(|row| row.first().map(|f| f.trim()) == Some(key))
+            .and_then(|row| row.get(1))
+            .map(|v| v.trim().to_string())
+            .ok_or_else(|| format!("This spreadsheet file has no \"{key}\" row, so it cannot be checked."))
+    };
+    let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(|v| v.parse::<u32>().ok());
+    match version {
+        Some(2) => {}
+        Some(v) if v > RESULT_VERSION => {
+            return Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
+        }
+        _ => return Err("This spreadsheet file does not say which version of Open Door made it.".into()),
+    }
+    let score = field("score")?;
+    let (correct, total) = score
+        .split_once(" of ")
+        .and_then(|(c, t)| Some((c.trim().parse().ok()?, t.trim().parse().ok()?)))
+        .ok_or_else(|| format!("The score \"{score}\" is not written as \"3 of 10\"."))?;
+    let seconds = field("seconds")?;
+    let seconds = seconds.parse().map_err(|_| format!("The time \"{seconds}\" is not a number of seconds."))?;
+    let header = rows
+        .iter()
+        .position(|row| row.join(",") == CSV_HEADER)
+        .ok_or("This spreadsheet file has lost its table of answers, so it cannot be checked.")?;
+    let mut questions = Vec::new();
+    let mut answers = Vec::new();
+    for row in rows[header + 1..].iter().filter(|row| row.iter().any(|f| !f.trim().is_empty())) {
+        let (Some(id), Some(key)) = (row.get(1), row.get(6)) else {
+            return Err(format!("Row {} of the answers is incomplete.", questions.len() + 1));
+        };
+        let answer = parse_answer_key(key).ok_or_else(|| format!("The answer to question {} (\"{key}\") cannot be read.", questions.len() + 1))?;
+        questions.push(id.trim().to_string());
+        answers.push(answer);
+    }
+    Ok(ResultRecord {
+        format: RESULT_FORMAT.into(),
+        version: 2,
+        name: field("name")?,
+        quiz: QuizRef { title: field("quiz")?, link: field("link")?, questions },
+        answers,
+        correct,
+        total,
+        seconds,
+        code: field("code")?,
+    })
+}
+
+/// Checks a record offline: recomputes the score from the answers and the
+/// code from every field, and compares.
+pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
+    let link = QuizLink::open(&record.quiz.link, bank);
     let items = link.items();
-    if !link.notices().is_empty() || items.len() != record.answers.len() {
-        return Verification::DoesNotMatch("The quiz in the file does not match its answers or this app's questions.".into());
+    let ids: Vec<&String> = items.iter().map(|i| &i.question_id).collect();
+    if !link.notices().is_empty() {
+        return Verification::DoesNotMatch("The quiz in the file uses questions this app does not have.".into());
+    }
+    if ids != record.quiz.questions.iter().collect::<Vec<_>>() || items.len() != record.answers.len() {
+        return Verification::DoesNotMatch("The file's questions or answers do not match its quiz link.".into());
     }
     let correct = items
         .iter()
@@ -147,16 +412,74 @@ pub fn verify(text: &str, bank: &Bundle) -> Verification {
             items.len()
         ));
     }
-    if verification_code(&record.quiz, &record.answers, correct) != record.code.trim().to_uppercase() {
-        return Verification::DoesNotMatch("The code does not match the quiz and the answers in the file.".into());
+    if record.expected_code() != record.code.trim().to_uppercase() {
+        let what = if record.time_is_covered() { "name, quiz, time and answers" } else { "quiz and answers" };
+        return Verification::DoesNotMatch(format!("The code does not match the {what} in the file."));
     }
     Verification::Matches { correct, total: items.len() }
 }
 
+/// Reads and checks a result file in one go (the single-file check).
+pub fn verify(text: &str, bank: &Bundle) -> Verification {
+    match read(text) {
+        Ok(record) => check(&record, bank),
+        Err(why) => Verification::Unreadable(why),
+    }
+}
+
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
+    // A leading = + @ would make a spreadsheet run the text as a formula; a
+    // leading ' marks such text, so a ' of the text's own is doubled too.
+    let text = if text.starts_with(['=', '+', '@', '\'']) { format!("'{text}") } else { text.to_string() };
+    if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
+    }
+}
+
+pub fn csv_row(fields: &[&str]) -> String {
+    fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
+}
+
+/// RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
+/// `None` when a quoted field never ends.
+fn parse_csv(text: &str) -> Option<Vec<Vec<String>>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(unmark(std::mem::take(&mut field))),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(unmark(std::mem::take(&mut field)));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if quoted {
+        return None;
+    }
+    row.push(unmark(field));
+    rows.push(row);
+    Some(rows)
+}
+
+/// Undoes [`csv_field`]'s formula mark.
+fn unmark(field: String) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) => rest.to_string(),
+        None => field,
     }
 }

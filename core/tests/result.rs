@@ -1,59 +1,213 @@
-//! Result files and their verification codes.
+//! Result files: what they carry, their verification codes, reading them in
+//! JSON and CSV, and the bad inputs a teacher's folder can hold.
 
 mod common;
 
+use open_door_core::content::Bundle;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
-use open_door_core::result::{verify, ResultRecord, Verification};
+use open_door_core::result::{
+    clean_name, date_of_day, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+};
 use proptest::prelude::*;
 
-fn finished(answers: &[usize]) -> (open_door_core::content::Bundle, QuizSession) {
-    let bank = common::bundle(12);
-    let spec = QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(5) }, seed: 5, mode: Mode::Test, minutes: None };
-    let (items, _) = prepare(&bank, &spec);
+fn finished_with(bank: &Bundle, spec: QuizSpec, answers: &[usize], seconds: u64) -> QuizSession {
+    let (items, _) = prepare(bank, &spec);
     let mut session = QuizSession::new(spec, items, 0.0);
     for (index, choice) in answers.iter().enumerate() {
-        session.submit(&bank, index, vec![*choice]);
+        session.submit(bank, index, vec![*choice]);
     }
-    session.finish(61_000.0);
+    session.finish(seconds as f64 * 1000.0 + 400.0);
+    session
+}
+
+fn five() -> QuizSpec {
+    QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(5) }, seed: 5, mode: Mode::Test, minutes: None }
+}
+
+fn finished(answers: &[usize]) -> (Bundle, QuizSession) {
+    let bank = common::bundle(12);
+    let session = finished_with(&bank, five(), answers, 61);
     (bank, session)
 }
 
-#[test]
-fn an_untouched_result_file_matches() {
+fn result_of(name: &str) -> (Bundle, ResultRecord) {
     let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let record = ResultRecord::from_session(&session, &bank);
-    assert_eq!((record.correct, record.total, record.seconds), (3, 5, 61));
-    assert_eq!(verify(&record.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
-    assert_eq!(record.code.len(), 9);
+    let record = ResultRecord::from_session(&session, &bank, name);
+    (bank, record)
 }
 
 #[test]
-fn an_edited_score_answer_or_code_does_not_match() {
-    let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let record = ResultRecord::from_session(&session, &bank);
-    let edits: [fn(&mut ResultRecord); 4] = [
-        |r| r.correct = 5,
-        |r| r.answers[1] = Some(vec![0]),
-        |r| r.code = "AAAA-AAAA".into(),
-        |r| r.quiz = r.quiz.replace("seed=5", "seed=6"),
+fn a_result_says_who_which_quiz_and_how_it_went() {
+    let (bank, record) = result_of("Maria");
+    assert_eq!(record.name, "Maria");
+    assert_eq!(record.version, 2);
+    assert_eq!(record.quiz.questions.len(), 5);
+    assert_eq!(record.quiz.link, format!("ids={}&seed=5&mode=test", record.quiz.questions.join(",")));
+    assert_eq!(record.quiz.title, "Quiz on every topic");
+    assert_eq!((record.correct, record.total, record.seconds), (3, 5, 61));
+    assert_eq!(record.code.len(), 9);
+    assert_eq!(verify(&record.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
+}
+
+#[test]
+fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
+    let (_, mut record) = result_of("Maria");
+    record.quiz.title = "Quiz on Article 5: what it promises".into();
+    let day_2026_11_25 = 20_782;
+    let cases = [
+        ("Maria", "open-door-Maria-Article5-2026-11-25.json"),
+        ("", "open-door-Article5-2026-11-25.json"),
+        ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5-2026-11-25.json"),
+        ("../../etc/passwd", "open-door-etcpasswd-Article5-2026-11-25.json"),
+        ("<b>Bo</b>", "open-door-bBob-Article5-2026-11-25.json"),
+        ("a name far longer than any real name can be", "open-door-anamefarlongerthananyrea-Article5-2026-11-25.json"),
     ];
-    for (n, edit) in edits.iter().enumerate() {
+    for (name, expected) in cases {
+        record.name = clean_name(name);
+        assert_eq!(record.file_name(day_2026_11_25, "json"), expected, "name {name:?}");
+    }
+    assert_eq!(date_of_day(0), "1970-01-01");
+    assert_eq!(date_of_day(11_016), "2000-02-29");
+    assert_eq!(date_of_day(-1), "1969-12-31");
+}
+
+#[test]
+fn names_lose_control_characters_and_are_bounded_but_markup_stays_text() {
+    let cases = [
+        ("  Maria  ", "Maria"),
+        ("Ma\u{0}ria\u{7}", "Ma ria"),
+        ("Bo\nb\r\tby", "Bo b by"),
+        ("\u{202E}airaM", "airaM"),
+        ("Zero\u{200B}width", "Zero width"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(clean_name(name), expected, "{name:?}");
+    }
+    assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME_CHARS);
+    // Cut at a space: no trailing space left (found by the round-trip property).
+    assert_eq!(clean_name(&format!("{} tail", "y".repeat(MAX_NAME_CHARS - 1))), "y".repeat(MAX_NAME_CHARS - 1));
+    assert_eq!(clean_name(&"é".repeat(500)).chars().count(), MAX_NAME_CHARS);
+}
+
+/// What is edited, and the edit.
+type Edit = (&'static str, fn(&mut ResultRecord));
+
+#[test]
+fn every_shown_field_is_covered_by_the_code() {
+    let (bank, record) = result_of("Maria");
+    let edits: [Edit; 9] = [
+        ("score", |r| r.correct = 5),
+        ("answer", |r| r.answers[1] = Some(vec![0])),
+        ("code", |r| r.code = "AAAA-AAAA".into()),
+        ("link", |r| r.quiz.link = r.quiz.link.replace("seed=5", "seed=6")),
+        ("time", |r| r.seconds = 20),
+        ("name", |r| r.name = "Someone else".into()),
+        ("title", |r| r.quiz.title = "Article 5".into()),
+        ("question ids", |r| r.quiz.questions.swap(0, 1)),
+        ("total", |r| r.total = 4),
+    ];
+    for (what, edit) in edits {
         let mut changed = record.clone();
         edit(&mut changed);
-        assert!(matches!(verify(&changed.to_json(), &bank), Verification::DoesNotMatch(_)), "edit {n} went unnoticed");
+        assert!(matches!(verify(&changed.to_json(), &bank), Verification::DoesNotMatch(_)), "an edited {what} went unnoticed");
     }
-    assert!(matches!(verify("{\"score\": 10}", &bank), Verification::Unreadable(_)));
+    // The code is checked whatever its case or surrounding spaces.
+    let mut relaxed = record.clone();
+    relaxed.code = format!(" {} ", record.code.to_lowercase());
+    assert_eq!(verify(&relaxed.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
 }
 
 #[test]
-fn the_csv_has_a_row_per_question() {
-    let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let csv = ResultRecord::from_session(&session, &bank).to_csv(&bank);
+fn the_csv_students_download_is_read_back_and_checked() {
+    let (bank, record) = result_of("Maria, \"Mimi\" =SUM(1)");
+    let csv = record.to_csv(&bank);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 2 + 5);
-    assert!(lines[0].contains("3 of 5"));
-    assert_eq!(lines[1], "number,question id,question,your answer,right answer,correct");
-    assert!(lines[2].starts_with("1,000-"));
+    assert_eq!(lines[0], "Open Door result,version 2");
+    assert!(csv.contains("score,3 of 5"));
+    assert!(lines.contains(&"number,question id,question,your answer,right answer,correct,choices given"));
+    assert_eq!(lines.len(), 9 + 5);
+    assert_eq!(read(&csv), Ok(record.clone()));
+    assert_eq!(verify(&csv, &bank), Verification::Matches { correct: 3, total: 5 });
+    // A name that looks like a formula is written so that a spreadsheet shows it as text.
+    let (bank, formula) = result_of("=HYPERLINK(\"x\")");
+    let csv = formula.to_csv(&bank);
+    assert!(csv.contains("name,\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+    assert_eq!(verify(&csv, &bank), Verification::Matches { correct: 3, total: 5 });
+    // Edited in the spreadsheet: caught.
+    let edited = record.to_csv(&bank).replace("seconds,61", "seconds,20");
+    assert!(matches!(verify(&edited, &bank), Verification::DoesNotMatch(_)));
+}
+
+#[test]
+fn a_byte_order_mark_or_surrounding_whitespace_is_accepted() {
+    let (bank, record) = result_of("Maria");
+    for text in [record.to_json(), record.to_csv(&bank)] {
+        for wrapped in [format!("\u{FEFF}{text}"), format!("\n\n  {text}\n\n\n"), format!("\u{FEFF}\r\n{}", text.replace('\n', "\r\n"))] {
+            assert_eq!(verify(&wrapped, &bank), Verification::Matches { correct: 3, total: 5 }, "{wrapped:?}");
+        }
+    }
+}
+
+#[test]
+fn a_version_1_file_is_still_read_and_checked_by_its_own_rule() {
+    let bank = common::bundle(12);
+    let v1 = include_str!("fixtures/result-v1.json");
+    let record = read(v1).expect("a version 1 file is read");
+    assert_eq!((record.version, record.name.as_str(), record.quiz.questions.len()), (1, "", 5));
+    assert!(!record.time_is_covered());
+    assert_eq!(verify(v1, &bank), Verification::Matches { correct: 3, total: 5 });
+    // Version 1's code never covered the time, so an edited time still matches:
+    // the class table marks that time as not checked.
+    assert_eq!(verify(&v1.replace("\"seconds\": 61", "\"seconds\": 5"), &bank), Verification::Matches { correct: 3, total: 5 });
+    let edited = v1.replace("\"correct\": 3", "\"correct\": 4");
+    assert!(matches!(verify(&edited, &bank), Verification::DoesNotMatch(_)));
+    // A version 1 spreadsheet only had the answers in words: refused, in words.
+    let old_csv = "# Open Door result,3 of 5,code 43LW-V7W8,quiz ids=000-11&seed=5\nnumber,question id,question,your answer,right answer,correct\n";
+    assert!(matches!(verify(old_csv, &bank), Verification::Unreadable(why) if why.contains("older version")));
+}
+
+/// Each bad file, and the words the teacher sees (a part of them).
+#[test]
+fn bad_files_are_refused_with_a_reason_in_plain_words() {
+    let (bank, record) = result_of("Maria");
+    let json = record.to_json();
+    let csv = record.to_csv(&bank);
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("empty", String::new(), "not an Open Door result file"),
+        ("a picture", "\u{89}PNG\r\n".into(), "not an Open Door result file"),
+        ("over 1 MB", format!("{}{}", json, " ".repeat(MAX_RESULT_BYTES)), "at most 1 MB"),
+        ("other JSON", "{\"score\": 10}".into(), "not an Open Door result file"),
+        ("a question pack", "{\"format\": \"open-door-pack\", \"version\": 1, \"questions\": []}".into(), "not an Open Door result file"),
+        ("cut off", json[..json.len() / 2].to_string(), "not complete"),
+        ("unknown field", json.replacen('{', "{\"grade\": \"A\",", 1), "changed so that it cannot be read"),
+        ("missing field", json.replace("\"seconds\": 61,", ""), "changed so that it cannot be read"),
+        ("newer version", json.replace("\"version\": 2", "\"version\": 9"), "newer version"),
+        ("version 0", json.replace("\"version\": 2", "\"version\": 0"), "not one Open Door ever wrote"),
+        ("CSV without its table", csv.lines().take(7).collect::<Vec<_>>().join("\n"), "lost its table"),
+        ("CSV without a score", csv.replace("score,3 of 5\n", ""), "no \"score\" row"),
+        ("CSV with a bad score", csv.replace("score,3 of 5", "score,three"), "not written as"),
+        ("CSV with a bad answer", csv.replacen(",no,", ",no,x", 1), "cannot be read"),
+        ("CSV with an open quote", format!("{csv}\"unfinished"), "never ends"),
+        ("CSV without a version", csv.replace("Open Door result,version 2", "Open Door result"), "does not say which version"),
+    ];
+    for (what, text, expected) in cases {
+        match verify(&text, &bank) {
+            Verification::Unreadable(why) => {
+                assert!(why.contains(expected), "{what}: {why:?} does not say {expected:?}");
+                assert!(!why.contains('`'), "{what}: {why:?} has backticks");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_result_for_questions_this_app_does_not_have_does_not_match() {
+    let (_, record) = result_of("Maria");
+    let smaller_bank = common::bundle(3);
+    assert!(matches!(verify(&record.to_json(), &smaller_bank), Verification::DoesNotMatch(why) if why.contains("does not have")));
 }
 
 proptest! {
@@ -65,11 +219,26 @@ proptest! {
     }
 
     #[test]
+    fn the_checker_never_panics_on_a_damaged_csv(cut in 0usize..2000, junk in ".{0,20}") {
+        let (bank, record) = result_of("Maria");
+        let csv = record.to_csv(&bank);
+        let at = csv.char_indices().map(|(i, _)| i).nth(cut % csv.chars().count()).unwrap_or(0);
+        let _ = verify(&format!("{}{junk}{}", &csv[..at], &csv[at..]), &bank);
+    }
+
+    #[test]
     fn any_change_to_the_answers_is_caught(answers in proptest::collection::vec(0usize..3, 5), at in 0usize..5, to in 0usize..3) {
         let (bank, session) = finished(&answers);
-        let mut record = ResultRecord::from_session(&session, &bank);
+        let mut record = ResultRecord::from_session(&session, &bank, "Sam");
         prop_assume!(record.answers[at] != Some(vec![to]));
         record.answers[at] = Some(vec![to]);
         prop_assert!(matches!(verify(&record.to_json(), &bank), Verification::DoesNotMatch(_)));
+    }
+
+    #[test]
+    fn any_name_round_trips_through_both_files(name in "\\PC{0,60}") {
+        let (bank, record) = result_of(&name);
+        prop_assert_eq!(verify(&record.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
+        prop_assert_eq!(verify(&record.to_csv(&bank), &bank), Verification::Matches { correct: 3, total: 5 });
     }
 }

@@ -1,30 +1,58 @@
-//! The result as files for the teacher, with the code that shows whether a
-//! file was changed afterwards.
+//! Handing in a result: the student's name or nickname (optional, kept on
+//! this device only), the result as JSON or CSV named after the student,
+//! the quiz and the day, and the code the teacher checks it with.
 
 use leptos::prelude::*;
 use open_door_core::quiz::QuizSession;
-use open_door_core::result::ResultRecord;
+use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
 
 use crate::components::download::download;
-use crate::content::bundle;
+use crate::content::{bundle, now_ms};
+use crate::storage::{save_name, saved_name};
+
+/// The day (counted from 1970-01-01) on the student's own calendar, so a
+/// quiz finished just after midnight is dated by the student's clock.
+fn local_day(ms: f64) -> i64 {
+    let offset_minutes = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
+    ((ms - offset_minutes * 60_000.0) / 86_400_000.0).floor() as i64
+}
 
 #[component]
 pub fn HandIn(session: QuizSession) -> impl IntoView {
-    let record = ResultRecord::from_session(&session, bundle());
-    let json = record.to_json();
-    let csv = record.to_csv(bundle());
+    let name = RwSignal::new(saved_name());
+    let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
+    let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let problem = RwSignal::new(None::<String>);
-    let save = move |name: &'static str, mime: &'static str, text: String| {
-        problem.set(download(name, mime, &text).err().map(|e| format!("The download failed: {e}.")));
+    let save = move |extension: &'static str, mime: &'static str| {
+        let record = record.get_untracked();
+        let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
+        problem.set(download(&record.file_name(day, extension), mime, &text).err().map(|e| format!("The download failed: {e}.")));
     };
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
             <h2 id="hand-in-heading">"Hand in your result"</h2>
-            <p>"Your code: " <strong class="result-code">{record.code.clone()}</strong></p>
-            <p>"Your teacher can check the code against your result file on the Classroom page. Nothing is sent anywhere."</p>
+            <p class="field">
+                <label for="hand-in-name">"Your name or nickname (optional)"</label>
+                <input
+                    id="hand-in-name"
+                    type="text"
+                    autocomplete="nickname"
+                    maxlength=MAX_NAME_CHARS
+                    aria-describedby="hand-in-name-note"
+                    prop:value=move || name.get()
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        save_name(&clean_name(&typed));
+                        name.set(typed);
+                    }
+                />
+                <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
+            </p>
+            <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
+            <p>"Your teacher can check the code against your result file on the Classroom page."</p>
             <p class="actions">
-                <button type="button" on:click=move |_| save("open-door-result.json", "application/json", json.clone())>"Download result (JSON)"</button>
-                <button type="button" on:click=move |_| save("open-door-result.csv", "text/csv", csv.clone())>"Download result (CSV)"</button>
+                <button type="button" on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
+                <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
             <p role="alert">{move || problem.get()}</p>
         </section>

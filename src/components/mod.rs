@@ -1,3 +1,4 @@
+pub mod class_results;
 pub mod download;
 pub mod hand_in;
 pub mod markup;

@@ -5,7 +5,7 @@ use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use open_door_core::content::{Question, QuestionKind};
+use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::quiz::QuizItem;
 
 use crate::components::markup::article_label;
@@ -64,7 +64,11 @@ pub fn QuestionForm(
     let order = item.choice_order.clone();
     let key_group = group.clone();
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if is_order || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field() {
+        if typing_in_a_field() {
+            return;
+        }
+        note_keyboard();
+        if is_order || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         if let Some(place) = ev.key().parse::<usize>().ok().filter(|n| (1..=order.len()).contains(n)) {
@@ -76,7 +80,7 @@ pub fn QuestionForm(
     on_cleanup(move || keys.remove());
 
     let controls = if is_order {
-        order_list(question, arrangement, Signal::derive(locked)).into_any()
+        order_list(question, arrangement, answered).into_any()
     } else {
         choice_list(question, &item, selected, answered, choose).into_any()
     };
@@ -87,7 +91,7 @@ pub fn QuestionForm(
                 <legend>{question.prompt.clone()}</legend>
                 <p class="kind">
                     {question.kind.label()}
-                    {(!is_order).then_some(" Number keys choose; Enter submits.")}
+                    {(!is_order).then(|| view! { <span class="key-hint">" Number keys choose; Enter submits."</span> })}
                 </p>
                 {controls}
             </fieldset>
@@ -96,6 +100,15 @@ pub fn QuestionForm(
                 <button type="submit" class="primary">{submit_label.clone()}</button>
             </Show>
         </form>
+    }
+}
+
+/// Marks the page as used with a keyboard, which shows the keyboard hints
+/// (style.css shows them anyway where the pointer is fine, as with a mouse;
+/// a tablet with a keyboard has a coarse pointer but still sends keys).
+fn note_keyboard() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-keyboard", "");
     }
 }
 
@@ -128,8 +141,14 @@ fn choice_list(
             let checked = move || {
                 answered.with(|a| a.as_ref().map_or_else(|| selected.with(|s| s.contains(&choice)), |a| a.contains(&choice)))
             };
+            let mark = move || answered.with(|a| a.as_ref().map(|response| question.choice_marks(response)[choice]));
             view! {
-                <div class="choice">
+                <div
+                    class="choice"
+                    class:chosen-right=move || mark().is_some_and(|m| m.chosen && m.right)
+                    class:chosen-wrong=move || mark().is_some_and(|m| m.chosen && !m.right)
+                    class:missed=move || mark().is_some_and(|m| !m.chosen && m.right)
+                >
                     <input
                         type=input_type
                         id=id.clone()
@@ -141,6 +160,7 @@ fn choice_list(
                     <label for=id>
                         <span class="key" aria-hidden="true">{place + 1}</span>
                         {question.choices[choice].clone()}
+                        {move || mark().map(choice_badges)}
                     </label>
                 </div>
             }
@@ -148,9 +168,29 @@ fn choice_list(
         .collect_view()
 }
 
+/// The words on a checked choice, inside its label so screen readers read
+/// them with it. A tick means "the right answer", a cross "a wrong pick";
+/// colour only repeats them.
+fn choice_badges(mark: ChoiceMark) -> impl IntoView {
+    view! {
+        <span class="marks">
+            {mark.chosen.then(|| view! {
+                <span class="badge yours" class:wrong-pick=!mark.right>
+                    {(!mark.right).then(|| view! { <span class="icon" aria-hidden="true">"✗ "</span> })}
+                    "Your answer"
+                </span>
+            })}
+            {mark.right.then(|| view! {
+                <span class="badge right-answer"><span class="icon" aria-hidden="true">"✓ "</span>"Right answer"</span>
+            })}
+        </span>
+    }
+}
+
 /// An ordering list: each item moves with its own buttons, so it works by
-/// keyboard and screen reader without drag and drop.
-fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, locked: Signal<bool>) -> impl IntoView {
+/// keyboard and screen reader without drag and drop. Once answered it shows
+/// the order given, each place marked right or with the place it belongs in.
+fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, answered: Signal<Option<Vec<usize>>>) -> impl IntoView {
     let shift = move |place: usize, up: bool| {
         arrangement.update(|a| {
             let other = if up { place.checked_sub(1) } else { Some(place + 1).filter(|p| *p < a.len()) };
@@ -162,6 +202,29 @@ fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, lo
     view! {
         <ol class="order-list">
             {move || {
+                if let Some(response) = answered.get() {
+                    let misplacements = question.misplacements(&response);
+                    return response
+                        .into_iter()
+                        .zip(misplacements)
+                        .map(|(choice, misplaced)| {
+                            view! {
+                                <li class:chosen-right=misplaced.is_none() class:chosen-wrong=misplaced.is_some()>
+                                    <span class="order-text">{question.choices[choice].clone()}</span>
+                                    <span class="marks">
+                                        {match misplaced {
+                                            None => view! { <span class="badge right-answer"><span class="icon" aria-hidden="true">"✓ "</span>"Right place"</span> }.into_any(),
+                                            Some(belongs) => view! {
+                                                <span class="badge wrong-pick"><span class="icon" aria-hidden="true">"✗ "</span>{format!("Belongs in place {}", belongs + 1)}</span>
+                                            }.into_any(),
+                                        }}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any();
+                }
                 let current = arrangement.get();
                 let last = current.len() - 1;
                 current
@@ -173,26 +236,35 @@ fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, lo
                             <li>
                                 <span class="order-text">{text.clone()}</span>
                                 <span class="order-buttons">
-                                    <button type="button" disabled=move || locked.get() || place == 0
+                                    <button type="button" disabled=place == 0
                                         aria-label=format!("Move up: {text}") on:click=move |_| shift(place, true)>"↑"</button>
-                                    <button type="button" disabled=move || locked.get() || place == last
+                                    <button type="button" disabled=place == last
                                         aria-label=format!("Move down: {text}") on:click=move |_| shift(place, false)>"↓"</button>
                                 </span>
                             </li>
                         }
                     })
                     .collect_view()
+                    .into_any()
             }}
         </ol>
     }
 }
 
 /// Right or wrong in words and an icon, the explanation, and the evidence
-/// quote linked to its place in the article.
+/// quote linked to its place in the article. When it appears it takes focus
+/// and is scrolled into view with the control that follows it (Next).
 #[component]
 pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: NodeRef<html::Div>) -> impl IntoView {
     let correct = question.is_correct(&response);
     let right_answer = question.right_answer_text();
+    // Deferred work finds the screen gone when another tab moved the quiz
+    // on meanwhile: hence `try_get`.
+    request_animation_frame(move || {
+        if let Some(feedback) = node_ref.try_get_untracked().flatten() {
+            bring_into_view(&feedback);
+        }
+    });
     view! {
         <div class="feedback" class:right=correct class:wrong=!correct tabindex="-1" node_ref=node_ref>
             <p class="verdict">
@@ -204,6 +276,39 @@ pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: Nod
             <Evidence question=question />
         </div>
     }
+}
+
+/// Focuses the feedback and scrolls it into view with the element after it
+/// (the button that moves on): on a phone they are below the choices, out
+/// of sight. If both do not fit, the feedback's start is shown (on a phone
+/// the button then stays at the screen's foot, style.css). Smooth unless
+/// the reader asks for reduced motion.
+fn bring_into_view(feedback: &web_sys::HtmlElement) {
+    const MARGIN: f64 = 8.0;
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = feedback.focus_with_options(&options);
+    let window = window();
+    let (Ok(viewport), Ok(scrolled)) = (window.inner_height(), window.scroll_y()) else { return };
+    let Some(viewport) = viewport.as_f64() else { return };
+    // Room kept above it (style.css: more when a sticky time limit is shown).
+    let room_above = window
+        .get_computed_style(feedback)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("scroll-margin-top").ok())
+        .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(MARGIN);
+    let frame = feedback.get_bounding_client_rect();
+    // The button's own place, whether or not it is stuck to the screen.
+    let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);
+    let (top, bottom) = (frame.top() - room_above, frame.bottom() + after + MARGIN);
+    let by = if bottom - top > viewport || top < 0.0 { top } else if bottom > viewport { bottom - viewport } else { return };
+    let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(scrolled + by);
+    options.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    window.scroll_to_with_scroll_to_options(&options);
 }
 
 /// The evidence quote, cited and linked to the highlighted passage.

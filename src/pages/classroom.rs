@@ -1,14 +1,13 @@
 //! The teacher's page: a class link with its QR code, projector and print
-//! versions, the result checker, and custom question packs. No server, no
+//! versions, class results, and custom question packs. No server, no
 //! accounts: everything happens on this device.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use open_door_core::pack::{self, MAX_PACK_ARTICLES, MAX_PACK_QUESTIONS};
-use open_door_core::result::{verify, Verification};
 
+use crate::components::class_results::ClassResultsSection;
 use crate::components::download::download;
-use crate::components::pack_file::{input_of, message_after_restart, read_chosen_file, save_and_restart, AddPack, FileButton, Message, MessageView};
+use crate::components::pack_file::{message_after_restart, save_and_restart, AddPack, Message, MessageView};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, library};
 use crate::pages::quiz_setup::{BuilderPurpose, QuizBuilder};
@@ -23,52 +22,8 @@ pub fn Classroom() -> impl IntoView {
         <p>"Build one quiz for the whole class and hand out its link. No accounts and no server: the link itself carries the quiz, and it works offline on any device that has opened Open Door before."</p>
         <h2>"Build a class quiz"</h2>
         <QuizBuilder purpose=BuilderPurpose::Share />
-        <ResultChecker />
+        <ClassResultsSection />
         <Packs />
-    }
-}
-
-#[component]
-fn ResultChecker() -> impl IntoView {
-    let pasted = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Verification>);
-    let check = move |text: String| outcome.set(Some(verify(&text, bundle())));
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = input_of(&ev) else { return };
-        spawn_local(async move {
-            match read_chosen_file(&input).await {
-                Some(text) => check(text),
-                None => outcome.set(Some(Verification::Unreadable("The file could not be read.".into()))),
-            }
-        });
-    };
-    view! {
-        <section aria-labelledby="check-heading">
-            <h2 id="check-heading">"Check a student's result"</h2>
-            <p>"At the end of a quiz a student can download their result as a JSON file, with a short code. Open the file here (or paste it) to see whether it matches."</p>
-            <p><FileButton id="result-file" label="Open a result file (JSON)" accept=".json,application/json" on_change=on_file /></p>
-            <p>
-                <label for="result-text">"Or paste the file's text"</label>
-                <textarea id="result-text" rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <button type="button" on:click=move |_| check(pasted.get_untracked())>"Check"</button>
-            </p>
-            <div role="status" class="check-outcome">
-                {move || outcome.get().map(|o| match o {
-                    Verification::Matches { correct, total } => view! {
-                        <p class="right"><span aria-hidden="true">"✓ "</span>{format!("The code matches: {correct} of {total}, as the file says.")}</p>
-                    }.into_any(),
-                    Verification::DoesNotMatch(why) => view! {
-                        <p class="wrong"><span aria-hidden="true">"✗ "</span>{format!("Does not match. {why}")}</p>
-                    }.into_any(),
-                    Verification::Unreadable(why) => view! { <p class="wrong"><span aria-hidden="true">"✗ "</span>{why}</p> }.into_any(),
-                })}
-            </div>
-            <details>
-                <summary>"What the code does and does not protect against"</summary>
-                <p>"The code is worked out from the quiz, the answers and the score. It shows whether a result file was changed after the quiz ended: an edited score or answer no longer matches."</p>
-                <p>"It is not a lock. Everything runs on the student's own device and the method is public, so a determined student could make a matching code for answers they never gave. It cannot tell who took the quiz, or whether students shared answers. Use it to catch casual editing, not as an exam safeguard."</p>
-            </details>
-        </section>
     }
 }
 

@@ -51,14 +51,8 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             let Submitted::Scored { correct } = outcome else { return };
             match mode {
                 Mode::Practice => {
+                    // The feedback takes focus and comes into view itself.
                     status.set(if correct { "Right.".into() } else { "Not quite.".into() });
-                    // Deferred work finds the screen gone when another tab
-                    // moved the quiz on meanwhile: hence `try_get`.
-                    request_animation_frame(move || {
-                        if let Some(el) = feedback_ref.try_get_untracked().flatten() {
-                            let _ = el.focus();
-                        }
-                    });
                 }
                 Mode::Test => advance(),
             }

@@ -1,0 +1,292 @@
+//! A class's result files read together: one row per student, how each
+//! question went, the class average per topic, and the questions to go
+//! over again. Everything is worked out on the teacher's device.
+//!
+//! Only files that match their code, are for the class's quiz and are not
+//! a second file from the same student are counted in the figures; every
+//! other file is still listed, with the reason it is not counted.
+
+use std::collections::BTreeMap;
+
+use crate::content::Bundle;
+use crate::link::QuizLink;
+use crate::result::{check, clean_name, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
+
+/// At most this many questions go into the follow-up quiz.
+pub const FOLLOW_UP_MAX: usize = 5;
+/// At most this many files are read at once (several classes' worth).
+pub const MAX_FILES: usize = 200;
+
+/// What the code check found for one student's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeCheck {
+    Matches,
+    DoesNotMatch(String),
+    /// A result of another quiz than the one most of the class took.
+    OtherQuiz(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StudentRow {
+    /// The file it came from, as the teacher's device names it.
+    pub file: String,
+    /// Cleaned: no control characters, at most 40 characters; may be empty.
+    pub name: String,
+    pub correct: usize,
+    pub total: usize,
+    pub seconds: u64,
+    /// Whether the code covers the time (version 1 files' codes did not).
+    pub time_checked: bool,
+    pub check: CodeCheck,
+    /// Set when an earlier row has the same name or is the same file.
+    pub duplicate: Option<String>,
+    /// Whether this row is in the class's figures.
+    pub counted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionStats {
+    pub id: String,
+    /// The question's place in the quiz, from 1.
+    pub number: usize,
+    pub prompt: String,
+    pub evidence: String,
+    /// The text the evidence is quoted from ("the AP report from Bucharest").
+    pub source: String,
+    pub right: usize,
+    /// How many counted students were asked it.
+    pub asked: usize,
+    /// The wrong answer given most often, in words, and by how many.
+    pub most_chosen_wrong: Option<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicAverage {
+    pub title: String,
+    pub right: usize,
+    pub asked: usize,
+}
+
+impl TopicAverage {
+    pub fn percent(&self) -> usize {
+        (self.right * 100 + self.asked / 2).checked_div(self.asked).unwrap_or(0)
+    }
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub file: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClassResults {
+    /// The quiz most of the files are for; `None` when no file could be read.
+    pub quiz: Option<QuizRef>,
+    /// Sorted by name (unnamed last), then by file.
+    pub students: Vec<StudentRow>,
+    pub unreadable: Vec<Unreadable>,
+    /// Most missed first.
+    pub questions: Vec<QuestionStats>,
+    /// In the bank's topic order; only topics the quiz asks about.
+    pub topics: Vec<TopicAverage>,
+    /// The most-missed questions (missed by at least one student), for a follow-up quiz.
+    pub follow_up: Vec<String>,
+}
+
+impl ClassResults {
+    /// Reads `(file name, its text or why it could not be had)` pairs.
+    /// Files that cannot be read are listed with the reason; the rest are
+    /// still shown.
+    pub fn gather(files: &[(String, Result<String, String>)], bank: &Bundle) -> Self {
+        let mut unreadable = Vec::new();
+        let mut records: Vec<(String, ResultRecord)> = Vec::new();
+        for (index, (file, text)) in files.iter().enumerate() {
+            if index >= MAX_FILES {
+                unreadable.push(Unreadable { file: file.clone(), reason: format!("Only {MAX_FILES} files are read at once.") });
+                continue;
+            }
+            match text.as_deref().map_err(Clone::clone).and_then(read) {
+                Ok(record) => records.push((file.clone(), record)),
+                Err(reason) => unreadable.push(Unreadable { file: file.clone(), reason }),
+            }
+        }
+        let Some(quiz) = class_quiz(&records) else {
+            return Self { unreadable, ..Self::default() };
+        };
+        records.sort_by_cached_key(|(file, record)| {
+            let name = clean_name(&record.name).to_lowercase();
+            (name.is_empty(), name, file.clone())
+        });
+
+        let mut students = Vec::new();
+        let mut counted_records = Vec::new();
+        let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
+        for (file, record) in &records {
+            let name = clean_name(&record.name);
+            let key = name.to_lowercase();
+            let code = record.code.trim().to_uppercase();
+            let check = if record.quiz.link != quiz.link {
+                CodeCheck::OtherQuiz(other_quiz_title(record, bank))
+            } else {
+                match check(record, bank) {
+                    Verification::Matches { .. } => CodeCheck::Matches,
+                    Verification::DoesNotMatch(why) | Verification::Unreadable(why) => CodeCheck::DoesNotMatch(why),
+                }
+            };
+            let duplicate = seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
+                if *earlier_code == code {
+                    Some(format!("The same result as {earlier_file}."))
+                } else if !key.is_empty() && *earlier_key == key {
+                    Some(format!("The same name as {earlier_file}."))
+                } else {
+                    None
+                }
+            });
+            let counted = check == CodeCheck::Matches && duplicate.is_none();
+            seen.push((key, code, file.clone()));
+            if counted {
+                counted_records.push(record);
+            }
+            students.push(StudentRow {
+                file: file.clone(),
+                name,
+                correct: record.correct,
+                total: record.total,
+                seconds: record.seconds,
+                time_checked: record.time_is_covered(),
+                check,
+                duplicate,
+                counted,
+            });
+        }
+
+        let questions = question_stats(&quiz, &counted_records, bank);
+        let topics = topic_averages(&quiz, &counted_records, bank);
+        let follow_up =
+            questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
+        Self { quiz: Some(quiz), students, unreadable, questions, topics, follow_up }
+    }
+
+    /// The class table and the per-question figures, for a spreadsheet.
+    pub fn to_csv(&self) -> String {
+        let mut rows = vec![csv_row(&["name", "score", "out of", "time", "seconds", "code check", "duplicate", "counted", "file"])];
+        for s in &self.students {
+            let check = match &s.check {
+                CodeCheck::Matches => "matches".to_string(),
+                CodeCheck::DoesNotMatch(why) => format!("does not match: {why}"),
+                CodeCheck::OtherQuiz(title) => format!("other quiz: {title}"),
+            };
+            rows.push(csv_row(&[
+                &s.name,
+                &s.correct.to_string(),
+                &s.total.to_string(),
+                &format_time(s.seconds),
+                &s.seconds.to_string(),
+                &check,
+                s.duplicate.as_deref().unwrap_or(""),
+                if s.counted { "yes" } else { "no" },
+                &s.file,
+            ]));
+        }
+        rows.push(String::new());
+        rows.push(csv_row(&["number", "question id", "question", "right", "of", "most chosen wrong answer", "chosen by"]));
+        for q in &self.questions {
+            let (wrong, by) = q.most_chosen_wrong.clone().map_or((String::new(), String::new()), |(w, n)| (w, n.to_string()));
+            rows.push(csv_row(&[&q.number.to_string(), &q.id, &q.prompt, &q.right.to_string(), &q.asked.to_string(), &wrong, &by]));
+        }
+        rows.push(String::new());
+        rows.push(csv_row(&["topic", "class average (%)", "right", "of"]));
+        for t in &self.topics {
+            rows.push(csv_row(&[&t.title, &t.percent().to_string(), &t.right.to_string(), &t.asked.to_string()]));
+        }
+        rows.join("\n") + "\n"
+    }
+}
+
+/// The quiz most files are for; on a tie, the one that comes first.
+fn class_quiz(records: &[(String, ResultRecord)]) -> Option<QuizRef> {
+    let mut counts: Vec<(&QuizRef, usize)> = Vec::new();
+    for (_, record) in records {
+        match counts.iter_mut().find(|(quiz, _)| quiz.link == record.quiz.link) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&record.quiz, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == most).map(|(quiz, _)| quiz.clone())
+}
+
+fn other_quiz_title(record: &ResultRecord, bank: &Bundle) -> String {
+    if record.quiz.title.is_empty() {
+        QuizLink::open(&record.quiz.link, bank).spec().title(bank)
+    } else {
+        record.quiz.title.clone()
+    }
+}
+
+fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> Vec<QuestionStats> {
+    let mut stats: Vec<QuestionStats> = quiz
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, id)| {
+            let question = bank.question(id)?;
+            let answers: Vec<Option<&Vec<usize>>> = records.iter().map(|r| r.answers.get(index).and_then(Option::as_ref)).collect();
+            let right = answers.iter().filter(|a| a.is_some_and(|a| question.is_correct(a))).count();
+            let mut wrong: BTreeMap<&Vec<usize>, usize> = BTreeMap::new();
+            for answer in answers.iter().flatten().filter(|a| !question.is_correct(a)) {
+                *wrong.entry(answer).or_default() += 1;
+            }
+            // The most chosen; on a tie, the one listed first among the choices.
+            let most_chosen_wrong = wrong
+                .into_iter()
+                .fold(None::<(&Vec<usize>, usize)>, |best, (answer, n)| match best {
+                    Some((_, most)) if most >= n => best,
+                    _ => Some((answer, n)),
+                })
+                .map(|(answer, n)| (question.choice_text(answer), n));
+            Some(QuestionStats {
+                id: id.clone(),
+                number: index + 1,
+                prompt: question.prompt.clone(),
+                evidence: question.evidence.clone(),
+                source: bank.article(&question.article).map_or_else(String::new, |a| a.label.clone()),
+                right,
+                asked: records.len(),
+                most_chosen_wrong,
+            })
+        })
+        .collect();
+    stats.sort_by_key(|q| (q.asked - q.right, std::cmp::Reverse(q.number)));
+    stats.reverse();
+    stats
+}
+
+fn topic_averages(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> Vec<TopicAverage> {
+    bank.topics
+        .iter()
+        .filter_map(|topic| {
+            let indices: Vec<usize> = (0..quiz.questions.len())
+                .filter(|&i| bank.question(&quiz.questions[i]).is_some_and(|q| q.topics.contains(&topic.id)))
+                .collect();
+            if indices.is_empty() {
+                return None;
+            }
+            let right = records
+                .iter()
+                .map(|r| {
+                    indices
+                        .iter()
+                        .filter(|&&i| {
+                            let question = bank.question(&quiz.questions[i]);
+                            r.answers.get(i).and_then(Option::as_ref).is_some_and(|a| question.is_some_and(|q| q.is_correct(a)))
+                        })
+                        .count()
+                })
+                .sum();
+            Some(TopicAverage { title: topic.title.clone(), right, asked: indices.len() * records.len() })
+        })
+        .collect()
+}

@@ -1,0 +1,198 @@
+//! A class's result files read together, bad files among them.
+
+mod common;
+
+use open_door_core::class_results::{ClassResults, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
+use open_door_core::content::Bundle;
+use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
+use open_door_core::result::ResultRecord;
+
+fn spec(seed: u32) -> QuizSpec {
+    QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(5) }, seed, mode: Mode::Test, minutes: None }
+}
+
+/// A student's result: `answers` are choice indices (0 is right in the test bank).
+fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64) -> ResultRecord {
+    let (items, _) = prepare(bank, &spec(seed));
+    let mut session = QuizSession::new(spec(seed), items, 0.0);
+    for (index, choice) in answers.iter().enumerate() {
+        session.submit(bank, index, vec![*choice]);
+    }
+    session.finish(seconds as f64 * 1000.0);
+    ResultRecord::from_session(&session, bank, name)
+}
+
+fn file(name: &str, text: String) -> (String, Result<String, String>) {
+    (name.to_string(), Ok(text))
+}
+
+/// The class: three good files (one CSV), one edited, one handed in twice,
+/// one name used twice, one of another quiz, one unreadable, one markup name.
+fn class() -> (Bundle, ClassResults) {
+    let bank = common::bundle(12);
+    let maria = result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90);
+    let tom = result(&bank, 5, "Tom", &[0, 1, 1, 0, 0], 120);
+    let ana = result(&bank, 5, "Ana", &[0, 0, 1, 1, 0], 75);
+    let mut edited = result(&bank, 5, "Bo", &[1, 1, 1, 1, 1], 100);
+    edited.answers = vec![Some(vec![0]); 5];
+    edited.correct = 5;
+    let tom_again = result(&bank, 5, "tom", &[0, 0, 0, 0, 0], 60);
+    let other = result(&bank, 6, "Lee", &[0, 0, 0, 0, 0], 60);
+    let markup = result(&bank, 5, "<img src=x onerror=alert(1)>\u{7}", &[2, 2, 2, 2, 2], 30);
+    let files = vec![
+        file("maria.json", maria.to_json()),
+        file("tom.csv", tom.to_csv(&bank)),
+        file("ana.json", format!("\u{FEFF}{}\n", ana.to_json())),
+        file("bo.json", edited.to_json()),
+        file("maria (1).json", maria.to_json()),
+        file("tom-2.json", tom_again.to_json()),
+        file("lee.json", other.to_json()),
+        file("holiday.jpg", "\u{FFFD}PNG garbage".into()),
+        file("markup.json", markup.to_json()),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    (bank, class)
+}
+
+#[test]
+fn one_row_per_student_sorted_by_name_with_every_problem_named() {
+    let (_, class) = class();
+    let rows: Vec<(&str, &str, bool, bool, bool)> = class
+        .students
+        .iter()
+        .map(|s| {
+            let check = match &s.check {
+                CodeCheck::Matches => "matches",
+                CodeCheck::DoesNotMatch(_) => "does not match",
+                CodeCheck::OtherQuiz(_) => "other quiz",
+            };
+            (s.file.as_str(), check, s.duplicate.is_some(), s.counted, s.time_checked)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("markup.json", "matches", false, true, true),
+            ("ana.json", "matches", false, true, true),
+            ("bo.json", "does not match", false, false, true),
+            ("lee.json", "other quiz", false, false, true),
+            ("maria (1).json", "matches", false, true, true),
+            ("maria.json", "matches", true, false, true),
+            ("tom-2.json", "matches", false, true, true),
+            ("tom.csv", "matches", true, false, true),
+        ]
+    );
+    let maria = &class.students[5];
+    assert_eq!((maria.name.as_str(), maria.correct, maria.total, maria.seconds), ("Maria", 3, 5, 90));
+    assert_eq!(maria.duplicate.as_deref(), Some("The same result as maria (1).json."));
+    assert_eq!(class.students[7].duplicate.as_deref(), Some("The same name as tom-2.json."));
+    // A name with markup stays text (the page shows it as text); control characters are gone.
+    assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
+    assert_eq!(class.unreadable.len(), 1);
+    assert_eq!(class.unreadable[0].file, "holiday.jpg");
+    assert_eq!(class.unreadable[0].reason, "This is not an Open Door result file.");
+    assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Quiz on every topic"));
+}
+
+/// Number, right, asked, most chosen wrong answer.
+type QuestionFigures = (usize, usize, usize, Option<(String, usize)>);
+
+#[test]
+fn per_question_counts_most_missed_first_with_the_most_chosen_wrong_answer() {
+    let (bank, class) = class();
+    // Counted: markup (all "c"), Ana, Maria, tom-2 (all right).
+    let quiz = class.quiz.clone().expect("a class quiz");
+    let figures: Vec<QuestionFigures> =
+        class.questions.iter().map(|q| (q.number, q.right, q.asked, q.most_chosen_wrong.clone())).collect();
+    assert_eq!(
+        figures,
+        vec![
+            (3, 1, 4, Some(("b".into(), 2))),
+            // Equally missed: in quiz order. A tie between wrong answers: the first choice.
+            (4, 2, 4, Some(("b".into(), 1))),
+            (5, 2, 4, Some(("c".into(), 2))),
+            (1, 3, 4, Some(("c".into(), 1))),
+            (2, 3, 4, Some(("c".into(), 1))),
+        ]
+    );
+    let third = &class.questions[0];
+    assert_eq!(third.id, quiz.questions[2]);
+    assert_eq!(third.evidence, bank.question(&third.id).unwrap().evidence);
+    assert_eq!(third.source, "the test text");
+    assert_eq!(class.follow_up.len(), FOLLOW_UP_MAX);
+    assert_eq!(class.follow_up[0], quiz.questions[2]);
+}
+
+#[test]
+fn per_topic_class_averages() {
+    let (bank, class) = class();
+    let quiz = class.quiz.clone().unwrap();
+    let in_topic = |topic: &str| quiz.questions.iter().filter(|id| bank.question(id).unwrap().topics.contains(&topic.to_string())).count();
+    let topics: Vec<(&str, usize)> = class.topics.iter().map(|t| (t.title.as_str(), t.asked)).collect();
+    assert_eq!(topics, vec![("Joining", in_topic("joining") * 4), ("Article 5", in_topic("article-5") * 4)]);
+    let right: usize = class.topics.iter().map(|t| t.right).sum();
+    assert_eq!(right, 1 + 2 + 2 + 3 + 3);
+    for t in &class.topics {
+        assert_eq!(t.percent(), (t.right * 100 + t.asked / 2) / t.asked);
+    }
+}
+
+#[test]
+fn the_class_table_exports_as_csv() {
+    let (_, class) = class();
+    let csv = class.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "name,score,out of,time,seconds,code check,duplicate,counted,file");
+    assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
+    assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
+    assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));
+    assert!(lines.contains(&"topic,class average (%),right,of"));
+}
+
+#[test]
+fn a_folder_of_nothing_readable_shows_only_the_reasons() {
+    let bank = common::bundle(12);
+    let files = [
+        file("notes.txt", "hello".into()),
+        file("big.json", " ".repeat(1_000_001)),
+        ("gone.json".to_string(), Err("The file could not be read.".to_string())),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(class.quiz, None);
+    assert!(class.students.is_empty() && class.questions.is_empty() && class.follow_up.is_empty());
+    let reasons: Vec<&str> = class.unreadable.iter().map(|u| u.reason.as_str()).collect();
+    assert_eq!(reasons[0], "This is not an Open Door result file.");
+    assert!(reasons[1].contains("at most 1 MB"), "{}", reasons[1]);
+    assert_eq!(reasons[2], "The file could not be read.");
+}
+
+#[test]
+fn a_version_1_file_joins_its_class_with_its_time_marked_unchecked() {
+    let bank = common::bundle(12);
+    let v1 = include_str!("fixtures/result-v1.json").to_string();
+    let v2 = result(&bank, 5, "Maria", &[0, 0, 0, 0, 0], 50);
+    let class = ClassResults::gather(&[file("old.json", v1), file("maria.json", v2.to_json())], &bank);
+    let old = class.students.iter().find(|s| s.file == "old.json").unwrap();
+    assert_eq!((old.name.as_str(), old.check.clone(), old.time_checked, old.counted), ("", CodeCheck::Matches, false, true));
+    assert_eq!(class.questions.iter().map(|q| q.asked).max(), Some(2));
+}
+
+#[test]
+fn a_whole_class_that_got_everything_right_needs_no_follow_up() {
+    let bank = common::bundle(12);
+    let files: Vec<_> = (0..3).map(|i| file(&format!("{i}.json"), result(&bank, 5, &format!("S{i}"), &[0; 5], 60).to_json())).collect();
+    let class = ClassResults::gather(&files, &bank);
+    assert!(class.follow_up.is_empty());
+    assert!(class.questions.iter().all(|q| q.right == 3 && q.most_chosen_wrong.is_none()));
+}
+
+#[test]
+fn more_files_than_several_classes_are_listed_not_read() {
+    let bank = common::bundle(12);
+    let text = result(&bank, 5, "Sam", &[0; 5], 60).to_json();
+    let files: Vec<_> = (0..=MAX_FILES).map(|i| file(&format!("{i}.json"), text.clone())).collect();
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(class.students.len(), MAX_FILES);
+    assert_eq!(class.unreadable.len(), 1);
+    assert_eq!(class.unreadable[0].reason, format!("Only {MAX_FILES} files are read at once."));
+}

@@ -1,0 +1,212 @@
+// Handing in results with a name, and a teacher reading a whole class's
+// files at once: three students take the same class link (two hand in JSON,
+// one CSV; one JSON is then edited), the teacher loads every file together
+// with a copy of one and a file that is not a result.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const scratch = mkdtempSync(join(tmpdir(), "open-door-class-results-"));
+
+/** The teacher's class link: five Article 5 questions in test mode. */
+async function classLink() {
+  const { page, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  await page.check("#mode-test");
+  await page.click("text=Make the class link");
+  const link = await page.textContent(".share-link");
+  await context.close();
+  return link;
+}
+
+/**
+ * A student takes the quiz, choosing the `pick`-th shown choice each time
+ * (the order as shown for ordering questions), types a name, downloads the
+ * result. Returns the file, its suggested name, and which questions the
+ * results page marked right.
+ */
+async function student(link, { label, name, pick, format }) {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  await page.goto(link);
+  for (let n = 1; n <= 5; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
+    const choices = page.locator("form.question input");
+    const count = await choices.count();
+    if (count) await choices.nth(Math.min(pick, count - 1)).check();
+    await page.click("form.question button[type=submit]");
+  }
+  await page.waitForSelector(".result-code");
+  const right = await page.$$eval(".review-item h3", (items) => items.map((h) => h.textContent.includes("(right)")));
+  const codeBefore = await page.textContent(".result-code");
+  await page.fill("#hand-in-name", name);
+  // The code covers the name, so it changes as the name is typed.
+  if (name) await page.waitForFunction((before) => document.querySelector(".result-code").textContent !== before, codeBefore);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(`text=Download result (${format.toUpperCase()})`)]);
+  const file = join(scratch, `${label}.${format}`);
+  await download.saveAs(file);
+  // The name stays on the device for the next quiz.
+  await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");
+  await answerShown(page);
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.inputValue("#hand-in-name"), name === "<b>Ana</b>\u0007" ? "<b>Ana</b>" : name);
+  watcher.assertClean();
+  await context.close();
+  return { file, suggested: download.suggestedFilename(), right };
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+test("three students hand in, the teacher reads every file at once: counts, an edited file, a duplicate and an unreadable file", async () => {
+  const link = await classLink();
+  const maria = await student(link, { label: "Maria", name: "Maria", pick: 0, format: "json" });
+  const tom = await student(link, { label: "Tom", name: "Tom", pick: 1, format: "json" });
+  const ana = await student(link, { label: "Ana", name: "<b>Ana</b>\u0007", pick: 2, format: "csv" });
+
+  // Named after the student, the quiz and the day.
+  const mariaResult = JSON.parse(readFileSync(maria.file, "utf8"));
+  assert.equal(mariaResult.name, "Maria");
+  assert.equal(mariaResult.quiz.questions.length, 5);
+  assert.equal(`/quiz/play?${mariaResult.quiz.link}`, link.slice(link.indexOf("/quiz/play")));
+  // The title's first words, letters and digits only, at most 24 ("Quiz on Article 5: what it promises" gives "Article5").
+  const titlePart = [...mariaResult.quiz.title.replace(/^Quiz on /, "").split(":")[0].replace(/[^\p{L}\p{N}]/gu, "")].slice(0, 24).join("");
+  assert.ok(titlePart.length > 0);
+  assert.equal(maria.suggested, `open-door-Maria-${titlePart}-${today()}.json`);
+  assert.equal(ana.suggested, `open-door-bAnab-${titlePart}-${today()}.csv`);
+  assert.match(readFileSync(ana.file, "utf8"), /^Open Door result,version 2\nname,<b>Ana<\/b>\n/);
+
+  // Tom shortens his time in the file; Maria's file is handed in twice.
+  const tomResult = JSON.parse(readFileSync(tom.file, "utf8"));
+  tomResult.seconds = tomResult.seconds + 600;
+  writeFileSync(tom.file, JSON.stringify(tomResult, null, 2));
+  // The copy went through an editor that added a byte-order mark and blank lines.
+  const copy = join(scratch, "Maria (1).json");
+  writeFileSync(copy, `\uFEFF\n${readFileSync(maria.file, "utf8")}\n\n`);
+  const notes = join(scratch, "notes.txt");
+  writeFileSync(notes, "Remember the quiz on Friday.");
+
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.setInputFiles("#class-files", [maria.file, tom.file, ana.file, copy, notes]);
+  await page.waitForSelector(".class-table");
+  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read.");
+  assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
+
+  const rows = await page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const byFile = Object.fromEntries(rows.map((r) => [r[4], r]));
+  assert.deepEqual(Object.keys(byFile).sort(), ["Ana.csv", "Maria (1).json", "Maria.json", "Tom.json"]);
+  assert.equal(byFile["Ana.csv"][0], "<b>Ana</b>", "the name is shown as text, without its control character");
+  assert.equal(await page.locator(".class-table b").count(), 0, "no markup from a name is rendered");
+  assert.match(byFile["Tom.json"][3], /Does not match: The code does not match the name, quiz, time and answers/);
+  const count = (right) => right.filter(Boolean).length;
+  assert.equal(byFile["Maria.json"][1], `${count(maria.right)} of 5`);
+  const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
+  assert.equal(mariaRows.filter((r) => r[3].includes("Duplicate: The same result as")).length, 1, "one of Maria's two files is flagged");
+  assert.ok(mariaRows.every((r) => r[3].startsWith("✓ Matches")));
+
+  // Per question: Maria and Ana are counted (Tom's file was edited, Maria's copy is a duplicate).
+  const perQuestion = await page.$$eval(".class-questions li", (lis) =>
+    lis.map((li) => [li.querySelector(".class-question-prompt strong").textContent, li.querySelector(".class-question-score").textContent]),
+  );
+  assert.equal(perQuestion.length, 5);
+  const expected = maria.right.map((r, i) => Number(r) + Number(ana.right[i]));
+  for (const [label, score] of perQuestion) {
+    const number = Number(label.match(/Question (\d+)/)[1]);
+    assert.equal(score, `${expected[number - 1]} of 2 answered right.`, `question ${number}`);
+  }
+  const shownOrder = perQuestion.map(([, score]) => Number(score[0]));
+  assert.deepEqual(shownOrder, [...shownOrder].sort((a, b) => a - b), "most missed first");
+  assert.ok(await page.locator(".class-questions blockquote").count() === 5, "each question with its evidence");
+  assert.ok((await page.locator(".class-topics tbody tr").count()) >= 1);
+
+  // The follow-up quiz of the most-missed questions, and the projector.
+  const missed = expected.filter((n) => n < 2).length;
+  if (missed > 0) {
+    await page.click("text=Make a follow-up quiz of the most-missed questions");
+    const followUp = await page.textContent(".follow-up .share-link");
+    const ids = followUp.split("ids=")[1].split("&")[0].split(",");
+    assert.equal(ids.length, Math.min(missed, 5));
+    assert.ok(ids.every((id) => mariaResult.quiz.questions.includes(id)));
+    await page.click("text=Show them on the projector");
+    await page.waitForSelector(".projector-prompt");
+    await page.goBack();
+    await page.waitForSelector("#class-files");
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the class table exports as CSV, prints alone, takes dropped files, and is axe-clean in both schemes at 360 px", async () => {
+  const link = await classLink();
+  const one = await student(link, { label: "lee", name: "Lee", pick: 0, format: "json" });
+  const text = readFileSync(one.file, "utf8");
+  for (const scheme of ["light", "dark"]) {
+    const { page, watcher, context } = await freshPage(app, { acceptDownloads: true, colorScheme: scheme, viewport: { width: 360, height: 740 } });
+    await page.goto(app.url + "/classroom");
+    await ready(page);
+    // Keyboard: the file picker is reached with Tab.
+    await page.focus("#class-files");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "class-files");
+    // Dropped files, as a file manager drops them.
+    await page.evaluate(([name, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: "application/json" }));
+      data.items.add(new File(["x".repeat(1_000_001)], "huge.json", { type: "application/json" }));
+      const zone = document.querySelector(".drop-zone");
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, ["lee.json", text]);
+    await page.waitForSelector(".class-table");
+    assert.match(await page.textContent(".unreadable"), /huge\.json: This file is 1000 KB; a result file is far smaller \(at most 1 MB\)\./);
+    assert.deepEqual(await violations(page), [], `axe, ${scheme} scheme`);
+    await page.locator(".class-results").screenshot({ path: join(scratch, `class-results-360-${scheme}.png`) });
+
+    if (scheme === "light") {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
+      assert.match(download.suggestedFilename(), /^open-door-class-results-\d{4}-\d\d-\d\d\.csv$/);
+      const csv = readFileSync(await download.path(), "utf8").split("\n");
+      assert.equal(csv[0], "name,score,out of,time,seconds,code check,duplicate,counted,file");
+      assert.match(csv[1], /^Lee,\d,5,\d+ min \d\d s,\d+,matches,,yes,lee\.json$/);
+
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator(".class-table").isVisible(), true);
+      for (const hidden of ["h2:text-is('Build a class quiz')", ".drop-zone", "header.site-header"]) {
+        assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+      }
+      await page.emulateMedia({ media: "screen" });
+    }
+    watcher.assertClean();
+    await context.close();
+  }
+  console.log(`screenshots: ${scratch}`);
+});
+
+test("the name is kept on the device only until the student erases their data", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");
+  await answerShown(page);
+  await page.fill("#hand-in-name", "  Sam\u0000 ");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), "Sam", "kept cleaned");
+  await page.goto(app.url + "/about");
+  await page.click("text=Erase my data on this device");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), null);
+  await page.goto(app.url + "/quiz/play?ids=000-03&seed=2&mode=test");
+  await answerShown(page);
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.inputValue("#hand-in-name"), "");
+  watcher.assertClean();
+  await context.close();
+});

@@ -1,0 +1,326 @@
+// A lesson as a student sees it: after checking, the choices themselves say
+// which was yours and which is right; on a 360 px phone the header is one
+// line, the question and its button fit the first screen and the feedback
+// comes into view; keyboard hints only where there is a keyboard; glossary
+// links land on their term. Every state here is axe-clean in both schemes.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+
+/** Each choice on screen after checking: whether it is ticked and the words on it. */
+const choiceMarks = (page) =>
+  page.$$eval("form.question .choice", (rows) =>
+    rows.map((row) => ({
+      checked: row.querySelector("input").checked,
+      badges: [...row.querySelectorAll(".badge")].map((b) => b.textContent.trim()),
+    })));
+
+/** Opens the link in a fresh context, ticks the choices in the given places, checks. */
+async function checkAnswer(link, places, options = {}) {
+  const { page, watcher, context } = await freshPage(app, options);
+  await page.goto(app.url + link);
+  await page.waitForSelector("form.question");
+  for (const place of places) await page.locator("form.question input").nth(place).check();
+  await page.click("form.question button[type=submit]");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"), null, { timeout: 2000 });
+  const right = (await page.textContent(".feedback .verdict")).includes("Right.");
+  const frame = await page.$eval(".feedback", (el) => ({
+    verdict: getComputedStyle(el.querySelector(".verdict .icon")).color,
+    border: getComputedStyle(el).borderLeftColor,
+    focusRing: getComputedStyle(el).outlineColor,
+  }));
+  return { page, watcher, context, right, frame, rows: await choiceMarks(page) };
+}
+
+/** The rectangle of the first element matching the selector, in viewport pixels. */
+const rect = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: r.height, viewport: window.innerHeight };
+  });
+
+for (const [kind, id] of [["single", "000-01"], ["multiple", "000-03"], ["who-said", "000-08"], ["true/false", "000-10"], ["which-source", "001-04"]]) {
+  test(`a ${kind} question marks your answer and the right answer on the choices, wrong and right`, async () => {
+    const link = `/quiz/play?ids=${id}&seed=5&mode=practice`;
+    // First try: the first choice alone. Whatever it was, the marks must say so.
+    const first = await checkAnswer(link, [0]);
+    assert.deepEqual(first.rows[0].badges.filter((b) => b.includes("Your answer")).length, 1, "the chosen choice says Your answer");
+    first.rows.slice(1).forEach((row) => assert.ok(!row.badges.some((b) => b.includes("Your answer")), "only the chosen choice says Your answer"));
+    const rightPlaces = first.rows.flatMap((row, place) => (row.badges.includes("✓ Right answer") ? [place] : []));
+    assert.ok(rightPlaces.length >= 1, "a choice is marked as the right answer");
+    assert.equal(first.right, rightPlaces.length === 1 && rightPlaces[0] === 0, "the verdict agrees with the marks");
+    assert.equal(first.rows[0].badges.includes("✗ Your answer"), !rightPlaces.includes(0), "a wrong pick is crossed");
+    assert.ok(await first.page.locator(".choice .badge", { hasText: "Right answer" }).first().isVisible(), "the words are on screen, not only for screen readers");
+    first.watcher.assertClean();
+    await first.context.close();
+
+    // Second try in a new browser: the opposite outcome, by the marks' own word.
+    const wrongPlace = first.rows.findIndex((_, place) => !rightPlaces.includes(place));
+    const second = await checkAnswer(link, first.right ? [wrongPlace] : rightPlaces);
+    assert.equal(second.right, !first.right);
+    const chosen = second.rows.filter((row) => row.checked);
+    if (second.right) {
+      chosen.forEach((row) => assert.deepEqual(row.badges, ["Your answer", "✓ Right answer"]));
+    } else {
+      assert.deepEqual(chosen.map((row) => row.badges), [["✗ Your answer"]]);
+      assert.ok(second.rows.some((row) => !row.checked && row.badges.includes("✓ Right answer")), "the right choice is shown");
+    }
+    // The frame and its focus ring take the verdict's colour, so a right
+    // answer is not framed in the focus ring's orange red like an error.
+    for (const outcome of [first, second]) {
+      assert.equal(outcome.frame.border, outcome.frame.verdict, "the frame has the verdict's colour");
+      assert.equal(outcome.frame.focusRing, outcome.frame.verdict, "the focus ring has the verdict's colour");
+    }
+    assert.notEqual(first.frame.verdict, second.frame.verdict, "right and wrong differ");
+    second.watcher.assertClean();
+    await second.context.close();
+  });
+}
+
+test("an order question marks each place right or where it belongs, which is the right order", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=004-10&seed=9&mode=practice");
+  await page.waitForSelector(".order-list");
+  const shown = await page.locator(".order-text").allTextContents();
+  await page.click("form.question button[type=submit]");
+  await page.waitForSelector(".feedback.wrong");
+  assert.equal(await page.locator(".order-list button").count(), 0, "the move buttons give way to the marks");
+  const given = await page.$$eval(".order-list li", (items) =>
+    items.map((li) => ({ text: li.querySelector(".order-text").textContent, mark: li.querySelector(".badge").textContent.trim() })));
+  assert.deepEqual(given.map((g) => g.text), shown, "the order given stays on screen");
+  const rightOrder = [];
+  given.forEach(({ text, mark }, place) => {
+    const belongs = mark === "✓ Right place" ? place : Number(mark.match(/^✗ Belongs in place (\d)$/)?.[1]) - 1;
+    assert.ok(belongs >= 0, `a mark on every place: "${mark}"`);
+    rightOrder[belongs] = text;
+  });
+  assert.ok(given.some((g) => g.mark.startsWith("✗")), "the order as shown is not the right one");
+  assert.equal(await page.textContent(".feedback p:nth-of-type(2)"), `The answer: ${rightOrder.join(" → ")}`, "the marks spell the right order");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("on a 360 px phone: a one-line header, and every four-choice question with its button in the first screen", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  // The whole bank, in test mode (no feedback between questions).
+  await page.goto(app.url + "/quiz/play?count=all&seed=1&mode=test");
+  await page.waitForSelector("form.question");
+  const total = Number((await page.textContent(".question-heading")).match(/of (\d+)/)[1]);
+  let fourChoice = 0;
+  for (let n = 1; n <= total; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of ${total}")`);
+    if ((await page.locator("form.question input").count()) === 4) {
+      fourChoice += 1;
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const header = await rect(page, ".site-header");
+      assert.ok(header.height <= 64, `the header takes ${header.height} px`);
+      const button = await rect(page, "form.question button[type=submit]");
+      const prompt = await page.textContent("form.question legend");
+      assert.ok(button.bottom <= button.viewport, `the button ends at ${button.bottom} px, below the screen, for "${prompt}"`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, "nothing scrolls sideways");
+    }
+    await answerShown(page);
+  }
+  assert.ok(fourChoice >= 10, `only ${fourChoice} four-choice questions seen`);
+  await page.waitForSelector(".score");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("on a phone, checking brings the feedback and Next question into view, smoothly", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/quiz/play?ids=000-08,000-10&seed=1&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.evaluate(() => {
+    window.__scrolls = [];
+    addEventListener("scroll", () => window.__scrolls.push(scrollY));
+  });
+  await page.click("form.question button[type=submit]");
+  await page.waitForSelector(".feedback");
+  // In view: the verdict and Next on screen, and the feedback either whole
+  // or (taller than the screen) starting at the top of it.
+  await page.waitForFunction(() => {
+    const feedback = document.querySelector(".feedback").getBoundingClientRect();
+    const verdict = document.querySelector(".feedback .verdict").getBoundingClientRect();
+    const next = document.querySelector(".feedback + button").getBoundingClientRect();
+    return verdict.top >= 0 && next.top >= verdict.bottom && next.bottom <= innerHeight
+      && (feedback.top <= 16 || feedback.bottom <= next.top);
+  }, null, { timeout: 3000 });
+  assert.equal(await page.textContent(".feedback + button"), "Next question");
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains("feedback")), "the feedback has focus");
+  assert.ok(await page.evaluate(() => new Set(window.__scrolls).size) > 2, "the page glides rather than jumps");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("with reduced motion the feedback comes into view at once", async () => {
+  const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: "reduce" });
+  await page.goto(app.url + "/quiz/play?ids=000-08&seed=1&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.evaluate(() => {
+    window.__scrolls = [];
+    addEventListener("scroll", () => window.__scrolls.push(scrollY));
+  });
+  await page.click("form.question button[type=submit]");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"));
+  await page.waitForTimeout(500);
+  const next = await rect(page, ".feedback + button");
+  assert.ok(next.bottom <= next.viewport, "Next question is on screen");
+  assert.ok((await rect(page, ".feedback .verdict")).top >= 0, "the verdict is on screen");
+  assert.equal(await page.evaluate(() => new Set(window.__scrolls).size), 1, "one jump, no animation");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("with a time limit, the feedback comes into view below the time left, not under it", async () => {
+  const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: "reduce" });
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-02&seed=1&mode=practice&minutes=5");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.click("form.question button[type=submit]");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"));
+  await page.waitForFunction(() => scrollY > 0);
+  const time = await rect(page, ".time-left");
+  const verdict = await rect(page, ".feedback .verdict");
+  assert.ok(time.top >= 0 && time.top < 5, "the time left stays at the top");
+  assert.ok(verdict.top >= time.bottom, `the verdict (at ${verdict.top} px) is clear of the time left (to ${time.bottom} px)`);
+  const next = await rect(page, ".feedback + button");
+  assert.ok(next.bottom <= next.viewport, "Next question is on screen");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the number-key hint shows where there is a keyboard: a mouse, or once a key is pressed", async () => {
+  const link = "/quiz/play?ids=000-01&seed=1&mode=practice";
+  const desktop = await freshPage(app);
+  await desktop.page.goto(app.url + link);
+  await desktop.page.waitForSelector("form.question");
+  assert.ok(await desktop.page.isVisible("text=Number keys choose; Enter submits."), "shown with a mouse");
+  assert.ok(await desktop.page.locator("form.question .key").first().isVisible());
+  await desktop.context.close();
+
+  const phone = await freshPage(app, PHONE);
+  await phone.page.goto(app.url + link);
+  await phone.page.waitForSelector("form.question");
+  assert.ok(!(await phone.page.isVisible("text=Number keys choose; Enter submits.")), "hidden on a touch screen");
+  assert.ok(!(await phone.page.locator("form.question .key").first().isVisible()));
+  // A keyboard plugged into the tablet: the first key press reveals the hint.
+  await phone.page.keyboard.press("2");
+  assert.ok(await phone.page.locator("form.question input").nth(1).isChecked(), "the key chose");
+  assert.ok(await phone.page.isVisible("text=Number keys choose; Enter submits."), "shown after a key press");
+  phone.watcher.assertClean();
+  await phone.context.close();
+});
+
+test("the compact menu on a phone opens and closes by keyboard and names its state", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
+  await page.waitForSelector("form.question");
+  const menu = page.locator("button.menu-button");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  assert.ok(!(await page.isVisible("nav a:text-is('Learn')")), "the links are folded away");
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await menu.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Learn", "the first link is next in tab order");
+  await page.keyboard.press("Escape");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("menu-button")), true, "Escape returns to the button");
+  await menu.click();
+  await page.click("nav a:text-is('Sources')");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Sources");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false", "a followed link closes the menu");
+  await menu.click();
+  await page.goBack();
+  await page.waitForSelector("form.question");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false", "Back closes the menu");
+  assert.ok(!(await page.isVisible("nav a:text-is('Learn')")));
+  watcher.assertClean();
+  await context.close();
+
+  const desktop = await freshPage(app);
+  await desktop.page.goto(app.url + "/");
+  await ready(desktop.page);
+  assert.ok(!(await desktop.page.isVisible("button.menu-button")), "a wide screen shows the links themselves");
+  assert.ok(await desktop.page.isVisible("nav a:text-is('Learn')"));
+  await desktop.context.close();
+});
+
+test("a glossary link in an explainer lands on its term: scrolled to, focused, highlighted", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/learn/guarantees");
+  await ready(page);
+  await page.click('main a[href="/glossary#nato-ukraine-council"]');
+  await page.waitForFunction(() => document.activeElement?.id === "nato-ukraine-council");
+  assert.equal(new URL(page.url()).hash, "#nato-ukraine-council");
+  const term = await rect(page, "#nato-ukraine-council");
+  assert.ok(term.top >= 0 && term.bottom <= term.viewport, "the term is on screen");
+  assert.ok(await page.evaluate(() => scrollY) > 0, "not the top of the glossary");
+  const highlight = await page.$eval("#nato-ukraine-council", (el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(highlight, "rgba(0, 0, 0, 0)", "the term is highlighted");
+  assert.equal(await page.locator("dt.wanted").count(), 1, "only that term");
+
+  // Back to the explainer, and on to another term by the same route.
+  await page.goBack();
+  await ready(page);
+  await page.click('main a[href="/glossary#bilateral-agreement"]');
+  await page.waitForFunction(() => document.activeElement?.id === "bilateral-agreement");
+
+  // A fresh load of a glossary address does the same.
+  await page.goto(app.url + "/glossary#security-guarantee");
+  await page.waitForFunction(() => document.activeElement?.id === "security-guarantee");
+  assert.ok(await page.evaluate(() => scrollY) > 0, "a fresh load scrolls to the term");
+  watcher.assertClean();
+  await context.close();
+});
+
+/** The states this file adds, each reached from a fresh page. */
+const STATES = [
+  ["question on a phone", "/quiz/play?ids=000-01,000-08&seed=2&mode=practice"],
+  ["a wrong answer marked", "/quiz/play?ids=000-10&seed=2&mode=practice", async (page) => {
+    await page.locator("form.question input").first().check();
+    await page.click("form.question button[type=submit]");
+    await page.waitForSelector(".feedback");
+  }],
+  ["a multiple answer marked", "/quiz/play?ids=000-03&seed=2&mode=practice", async (page) => {
+    await page.locator("form.question input").nth(1).check();
+    await page.click("form.question button[type=submit]");
+    await page.waitForSelector(".feedback");
+  }],
+  ["an order answer marked", "/quiz/play?ids=004-10&seed=2&mode=practice", async (page) => {
+    await page.click("form.question button[type=submit]");
+    await page.waitForSelector(".feedback");
+  }],
+  ["the open menu", "/quiz/play?ids=000-01&seed=2", async (page) => {
+    await page.click("button.menu-button");
+    await page.waitForSelector("nav a:text-is('Learn')");
+  }],
+  ["a glossary term", "/glossary#article-5", async (page) => {
+    await page.waitForFunction(() => document.activeElement?.id === "article-5");
+  }],
+];
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violation in these states on a phone (${scheme} scheme)`, async () => {
+    const { page, watcher, context } = await freshPage(app, { ...PHONE, colorScheme: scheme });
+    const failures = [];
+    for (const [name, path, reach] of STATES) {
+      await page.goto(app.url + path);
+      await ready(page);
+      if (reach) await reach(page);
+      for (const violation of await violations(page)) failures.push(`${name}: ${violation}`);
+    }
+    assert.deepEqual(failures, []);
+    watcher.assertClean();
+    await context.close();
+  });
+}

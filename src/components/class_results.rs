@@ -1,0 +1,253 @@
+//! The Classroom page's class results: many result files at once (picked or
+//! dropped, JSON or CSV), read and checked on this device, shown as a table
+//! of students, how each question went and the class average per topic,
+//! with a follow-up quiz of the most-missed questions. The figures come from
+//! `open_door_core::class_results`; this is only the view.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use open_door_core::class_results::{ClassResults, CodeCheck, StudentRow};
+use open_door_core::link::QuizLink;
+use open_door_core::quiz::QuizSpec;
+use open_door_core::result::{date_of_day, format_time, size_problem};
+use wasm_bindgen::JsCast;
+
+use crate::components::download::download;
+use crate::components::pack_file::FileButton;
+use crate::content::{bundle, random_seed, today};
+
+/// A class link to exactly these questions, for going over them again
+/// (practice mode: the answer after each question).
+fn follow_up_link(question_ids: &[String]) -> QuizLink {
+    QuizLink::from_spec(QuizSpec::of_questions(question_ids.to_vec(), random_seed()), bundle())
+}
+
+type HandedFile = (String, Result<String, String>);
+
+/// Reads every file: its text, or why it was not read.
+async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
+    let mut read = Vec::new();
+    for file in files {
+        let text = match size_problem(file.size() as usize) {
+            Some(why) => Err(why),
+            None => wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|text| text.as_string())
+                .ok_or_else(|| "The file could not be read.".to_string()),
+        };
+        read.push((file.name(), text));
+    }
+    read
+}
+
+#[component]
+pub fn ClassResultsSection() -> impl IntoView {
+    let files = RwSignal::new(Vec::<HandedFile>::new());
+    let class = Memo::new(move |_| files.with(|files| (!files.is_empty()).then(|| ClassResults::gather(files, bundle()))));
+    let dragging = RwSignal::new(false);
+    let add = move |list: Option<web_sys::FileList>| {
+        let Some(list) = list else { return };
+        // Taken out of the list now: the input's list empties when it is reset.
+        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        spawn_local(async move {
+            let read = read_files(chosen).await;
+            files.update(|files| files.extend(read));
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        add(input.as_ref().and_then(web_sys::HtmlInputElement::files));
+        // The same files can be picked again after "Start again".
+        if let Some(input) = input {
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        add(ev.data_transfer().and_then(|d| d.files()));
+    };
+
+    view! {
+        <section class="class-results" aria-labelledby="class-results-heading">
+            <h2 id="class-results-heading">"Class results"</h2>
+            <p>"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere."</p>
+            <div
+                class="drop-zone no-print"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <FileButton id="class-files" label="Choose result files (you can pick many at once), or drop them here" accept=".json,.csv,application/json,text/csv" multiple=true on_change=on_pick />
+            </div>
+            <div role="status" class="class-status">
+                {move || class.with(|c| c.as_ref().map(summary))}
+            </div>
+            {move || class.get().map(|class| view! { <ClassView class=class files=files /> })}
+            <details class="no-print">
+                <summary>"What the code check does and does not protect against"</summary>
+                <p>"Each result carries a code worked out from everything the file shows: the name, the quiz, the time and the answers. A file edited after the quiz (a changed score, answer, time or name) no longer matches."</p>
+                <p>"It is not a lock. Everything runs on the student's own device and the method is public, so a determined student could make a matching code for answers they never gave. It cannot tell who took the quiz, or whether students shared answers. Use it to catch casual editing, not as an exam safeguard."</p>
+                <p>"Files from before names were added carry no name, and their code does not cover the time: the table says so."</p>
+            </details>
+        </section>
+    }
+}
+
+fn summary(class: &ClassResults) -> String {
+    let students = class.students.len();
+    let counted = class.students.iter().filter(|s| s.counted).count();
+    let unreadable = class.unreadable.len();
+    let mut text = format!(
+        "{} read: {counted} counted in the figures below.",
+        if students == 1 { "1 result".to_string() } else { format!("{students} results") }
+    );
+    if unreadable > 0 {
+        text.push_str(&format!(" {unreadable} {} could not be read.", if unreadable == 1 { "file" } else { "files" }));
+    }
+    text
+}
+
+#[component]
+fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl IntoView {
+    let follow_up = RwSignal::new(None::<QuizLink>);
+    let problem = RwSignal::new(None::<String>);
+    let csv = class.to_csv();
+    let follow_up_ids = class.follow_up.clone();
+    let follow_up_count = follow_up_ids.len();
+    let has_students = !class.students.is_empty();
+    let export = move |_| {
+        let name = format!("open-door-class-results-{}.csv", date_of_day(today()));
+        problem.set(download(&name, "text/csv", &csv).err().map(|e| format!("The export failed: {e}.")));
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let unreadable = (!class.unreadable.is_empty()).then(|| {
+        view! {
+            <h3>"Files that could not be read"</h3>
+            <p>"These were skipped; the rest of the class is shown."</p>
+            <ul class="unreadable">
+                {class.unreadable.iter().map(|u| view! { <li><strong>{u.file.clone()}</strong>": "{u.reason.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    let quiz = class.quiz.clone();
+    view! {
+        {unreadable}
+        {quiz.map(|quiz| view! {
+            <p class="class-quiz">
+                "Quiz: " <strong>{quiz.title.clone()}</strong>
+                {format!(" ({} questions). ", quiz.questions.len())}
+                <A href=crate::paths::href(&QuizLink::open(&quiz.link, bundle()).href())>"Open the quiz"</A>
+            </p>
+        })}
+        {has_students.then(|| view! {
+            <StudentTable students=class.students.clone() />
+            <h3>"Questions, most missed first"</h3>
+            <ul class="class-questions">
+                {class.questions.iter().map(|q| {
+                    let wrong = q.most_chosen_wrong.clone().map(|(answer, n)| view! {
+                        <p>"Most chosen wrong answer: " <strong>{answer}</strong>{format!(" ({n} {})", if n == 1 { "student" } else { "students" })}</p>
+                    });
+                    view! {
+                        <li>
+                            <p class="class-question-prompt"><strong>{format!("Question {}: ", q.number)}</strong>{q.prompt.clone()}</p>
+                            <p class="class-question-score">{format!("{} of {} answered right.", q.right, q.asked)}</p>
+                            {wrong}
+                            <blockquote class="evidence"><p>{format!("“{}”", q.evidence)}</p></blockquote>
+                            <p class="source">{format!("From {}.", q.source)}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <table class="by-topic class-topics">
+                <caption>"Class average by topic"</caption>
+                <thead><tr><th scope="col">"Topic"</th><th scope="col">"Class average"</th></tr></thead>
+                <tbody>
+                    {class.topics.iter().map(|t| view! {
+                        <tr><th scope="row">{t.title.clone()}</th><td>{format!("{}% ({} of {} answers right)", t.percent(), t.right, t.asked)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+        <p class="actions">
+            {(!follow_up_ids.is_empty()).then(|| {
+                let ids = follow_up_ids.clone();
+                view! {
+                    <button type="button" class="primary" on:click=move |_| follow_up.set(Some(follow_up_link(&ids)))>
+                        "Make a follow-up quiz of the most-missed questions"
+                    </button>
+                }
+            })}
+            {has_students.then(|| view! {
+                <button type="button" on:click=export>"Export the table (CSV)"</button>
+                <button type="button" on:click=print>"Print the class results"</button>
+            })}
+            <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
+        </p>
+        <p role="alert">{move || problem.get()}</p>
+        {move || follow_up.get().map(|link| {
+            let href = crate::paths::absolute(&link.href());
+            view! {
+                <div class="follow-up">
+                    <h3>"The follow-up quiz"</h3>
+                    <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
+                    <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+                    <p class="actions">
+                        <A href=crate::paths::href(&link.projector_href()) attr:class="button">"Show them on the projector"</A>
+                    </p>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
+    view! {
+        // Scrolls sideways on a narrow screen; focusable so a keyboard can scroll it.
+        <div class="class-table-wrap" tabindex="0" role="region" aria-label="Students">
+        <table class="class-table">
+            <caption>"Students"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Score"</th>
+                    <th scope="col">"Time"</th>
+                    <th scope="col">"Code check"</th>
+                    <th scope="col">"File"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {students.into_iter().map(|s| {
+                    let name = if s.name.is_empty() { view! { <em>"no name"</em> }.into_any() } else { view! { {s.name.clone()} }.into_any() };
+                    let time = if s.time_checked { format_time(s.seconds) } else { format!("{} (not covered by the code)", format_time(s.seconds)) };
+                    let (class, check) = match &s.check {
+                        CodeCheck::Matches => ("right", "✓ Matches".to_string()),
+                        CodeCheck::DoesNotMatch(why) => ("wrong", format!("✗ Does not match: {why}")),
+                        CodeCheck::OtherQuiz(title) => ("other", format!("Another quiz: {title}")),
+                    };
+                    let note = s.duplicate.clone().map(|why| view! { <br /><span class="wrong">{format!("Duplicate: {why}")}</span> });
+                    let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"Not counted in the figures."</span> });
+                    view! {
+                        <tr class:not-counted=!s.counted>
+                            <th scope="row">{name}</th>
+                            <td class="figure">{format!("{} of {}", s.correct, s.total)}</td>
+                            <td class="figure">{time}</td>
+                            <td class=class>{check}{note}{uncounted}</td>
+                            <td class="file">{s.file.clone()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}
