@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::QuizSpec;
+use open_door_core::result::format_time;
 
 use super::SessionMemo;
 use crate::components::hand_in::HandIn;
@@ -88,7 +89,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
                     }
                 )}</p>
             })}
-            <p>{format!("Time taken: {} min {:02} s.", seconds / 60, seconds % 60)}</p>
+            <p>{format!("Time taken: {}.", format_time(seconds))}</p>
             <table class="by-topic">
                 <caption>"By topic"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
