@@ -78,6 +78,70 @@ test("a class quiz from single questions lists exactly those", async () => {
   await context.close();
 });
 
+test("the single-question picker follows the ticked topics and texts and a search, and shows no ids", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.click("summary:has-text('Or pick single questions')");
+  const visible = () => page.locator(".single-picker .choice:visible").count();
+  const all = await visible();
+  assert.ok(all > 50, `every question at first (${all})`);
+  assert.doesNotMatch(await page.textContent(".single-picker"), /\b00\d-\d\d\b/, "no internal ids");
+  await page.check("#topic-article-5");
+  const onTopic = await visible();
+  assert.ok(onTopic > 0 && onTopic < all, `the topic narrows it (${onTopic})`);
+  await page.fill("#pick-search", "Kyiv visit");
+  const found = await visible();
+  assert.ok(found > 0 && found < onTopic, `the search narrows it further (${found})`);
+  for (const label of await page.locator(".single-picker .choice:visible label").allTextContents()) {
+    assert.match(label, /kyiv visit/i);
+  }
+  await page.waitForSelector(`.single-picker [role=status] >> text=${found} question`);
+  await page.fill("#pick-search", "zzzz no such words");
+  await page.waitForSelector(".single-picker >> text=No question matches");
+  // A question ticked and then hidden by the search stays picked.
+  await page.fill("#pick-search", "");
+  await page.locator(".single-picker .choice:visible input").first().check();
+  await page.fill("#pick-search", "zzzz");
+  await page.waitForSelector("summary:has-text('(1 picked)')");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("file inputs are buttons a keyboard reaches, with a visible focus ring", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  for (const id of ["class-files", "pack-file"]) {
+    let presses = 0;
+    while ((await page.evaluate(() => document.activeElement.id)) !== id) {
+      await page.keyboard.press("Tab");
+      assert.ok(++presses < 200, `Tab never reaches #${id}`);
+    }
+    const outline = await page.$eval(`label[for=${id}]`, (label) => getComputedStyle(label).outlineStyle);
+    assert.equal(outline, "solid", `${id}: the button shows the focus`);
+    assert.equal(await page.$eval(`label[for=${id}]`, (label) => getComputedStyle(label).borderTopStyle), "solid", `${id} looks like a button`);
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the pack format is explained in the app, with an example to download, and no page points to the README", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  assert.doesNotMatch(await page.textContent("body"), /README/);
+  await page.click("summary:has-text('How to write a pack')");
+  assert.match(await page.textContent(".pack-format"), /evidence: words copied exactly from the text/);
+  const [example] = await Promise.all([page.waitForEvent("download"), page.click("text=Download an example pack")]);
+  const file = join(scratch, "example.json");
+  await example.saveAs(file);
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), JSON.parse(EXAMPLE_PACK));
+  await page.waitForSelector(".message-done >> text=The example pack was saved");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a question pack is added (kept across the reload), used in a quiz and the source reader, exported and removed", async () => {
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   const packFile = join(scratch, "pack.json");
@@ -86,8 +150,8 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   await ready(page);
   await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", packFile)]);
   await ready(page);
-  await page.waitForSelector("text=Class 9B: the Washington Treaty handout");
-  assert.match(await page.textContent("ul.packs"), /\(2 questions\)/);
+  await page.waitForSelector(".message-done >> text=The pack \"Class 9B: the Washington Treaty handout\" was added (2 questions).");
+  assert.match(await page.textContent("ul.packs"), /Class 9B: the Washington Treaty handout \(2 questions\)/);
 
   await page.goto(app.url + "/quiz/play?ids=handout-1-01&seed=1");
   await page.waitForSelector("form.question legend");
@@ -104,20 +168,22 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   const exportFile = join(scratch, "exported.json");
   await exported.saveAs(exportFile);
   assert.deepEqual(JSON.parse(readFileSync(exportFile, "utf8")), JSON.parse(EXAMPLE_PACK));
+  await page.waitForSelector(".message-done >> text=Saved to your downloads as class-9b-the-washington-treaty-handout.json.");
 
   await Promise.all([page.waitForEvent("load"), page.click("ul.packs >> text=Remove")]);
   await ready(page);
   await page.waitForSelector("text=No packs added on this device.");
+  await page.waitForSelector(".message-done >> text=was removed from this device.");
   watcher.assertClean();
   await context.close();
 });
 
 /** Bad packs and the words their message must hold. */
 const BAD_PACKS = [
-  ["unknown field", (p) => { p.questions[0].hint = "x"; }, "questions[0] (id `handout-1-01`): unknown field `hint`"],
-  ["wrong type", (p) => { p.questions[1].choices = "True"; }, "questions[1] (id `handout-1-02`): invalid type"],
-  ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, "`002-01`: its id is already in use"],
-  ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, "`handout-1-01`: evidence is not found verbatim"],
+  ["unknown field", (p) => { p.questions[0].hint = "x"; }, 'In "questions", entry 1 (id "handout-1-01"): unknown field "hint"'],
+  ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): invalid type'],
+  ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, '"002-01": this id is already in use'],
+  ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, '"handout-1-01": evidence is not found verbatim'],
 ];
 
 test("bad packs are refused with the field and the question, and nothing is touched", async () => {
@@ -135,16 +201,17 @@ test("bad packs are refused with the field and the question, and nothing is touc
     const file = join(scratch, `bad-${name.replaceAll(" ", "-")}.json`);
     writeFileSync(file, JSON.stringify(pack));
     await page.setInputFiles("#pack-file", file);
-    await page.waitForFunction((words) => document.querySelector(".pack-messages")?.textContent.includes(words), expected);
+    await page.waitForFunction((words) => document.querySelector(".pack-messages .message-problem")?.textContent.includes(words), expected);
+    assert.doesNotMatch(await page.textContent(".pack-messages .message-problem"), /`/, "plain words, no code quoting");
   }
   for (const [name, text, expected] of [
     ["malformed", "{\"format\": \"open-door-pack\", ", "not valid JSON"],
-    ["oversized", JSON.stringify({ ...JSON.parse(EXAMPLE_PACK), name: "x".repeat(1_100_000) }), "the limit is 1000000"],
+    ["oversized", JSON.stringify({ ...JSON.parse(EXAMPLE_PACK), name: "x".repeat(1_100_000) }), "a pack may be at most 1 MB"],
   ]) {
     const file = join(scratch, `bad-${name}.json`);
     writeFileSync(file, text);
     await page.setInputFiles("#pack-file", file);
-    await page.waitForFunction((words) => document.querySelector(".pack-messages")?.textContent.includes(words), expected);
+    await page.waitForFunction((words) => document.querySelector(".pack-messages .message-problem")?.textContent.includes(words), expected);
   }
   assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, "storage is untouched");
   assert.match(await page.textContent("main"), /No packs added on this device/);

@@ -5,9 +5,40 @@ use std::sync::OnceLock;
 
 use open_door_core::content::Bundle;
 use open_door_core::figures::Figures;
+use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
 
+/// The packs stored on the device, and whether they were checked against
+/// this version's built-in content in exactly this form (then they are not
+/// checked again: a large pack costs its check once, at import).
+#[derive(Default)]
+pub struct StoredPacks {
+    pub packs: Vec<Pack>,
+    pub checked: bool,
+    /// Packs that class links brought to this device, kept so that a pack
+    /// quiz resumes (and its questions come back for review) without its
+    /// link; not shown as added packs, and never used for a question an
+    /// added pack holds.
+    pub carried: Vec<Pack>,
+}
+
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+
+/// The built-in content as embedded: what stored packs were checked against.
+pub fn built_in_json() -> &'static str {
+    CONTENT_JSON
+}
+
+/// What became of the pack a class link carried.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkPackOutcome {
+    /// Its questions were added; the caller keeps the pack on the device.
+    Added(Pack),
+    /// This device already has every question in it.
+    AlreadyHere,
+    /// Refused as a whole, with the reasons.
+    Refused(Vec<String>),
+}
 
 /// The content the app teaches from: the built-in bundle plus the packs a
 /// teacher imported on this device.
@@ -17,32 +48,46 @@ pub struct Library {
     /// Stored packs that no longer fit (say, an id the built-in bank now
     /// uses): left in storage, not loaded, and reported.
     pub skipped: Vec<String>,
+    /// The pack carried in the address this page was opened with, if any.
+    pub link_pack: Option<LinkPackOutcome>,
+    /// Whether the stored packs were just checked in full (after an update
+    /// of the app): the caller records it, so the next start-up need not.
+    pub newly_checked: bool,
+    /// The ids of questions, texts and topics that came with class links,
+    /// which a pack the teacher adds may replace.
+    pub carried_ids: Vec<String>,
 }
 
 static LIBRARY: OnceLock<Library> = OnceLock::new();
 
 /// Builds the library once, at start-up, from the packs stored on the
 /// device (the caller reads them, so content knows nothing of storage).
-pub fn init_library(stored_packs: Vec<Pack>) -> &'static Library {
+pub fn init_library(stored_packs: StoredPacks) -> &'static Library {
     LIBRARY.get_or_init(|| Library::build(stored_packs))
 }
 
 /// The library built at start-up; the built-in content alone where the app
 /// was not started (component tests mount a view on its own).
 pub fn library() -> &'static Library {
-    LIBRARY.get_or_init(|| Library::build(Vec::new()))
+    LIBRARY.get_or_init(|| Library::build(StoredPacks::default()))
 }
 
 impl Library {
-    fn build(stored_packs: Vec<Pack>) -> Self {
+    fn build(stored: StoredPacks) -> Self {
         // The build script wrote this JSON from the same types after
         // validating it, so it cannot fail to parse unless the build is broken.
         let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
         let mut packs = Vec::new();
         let mut skipped = Vec::new();
-        for stored in stored_packs {
-            let name = stored.name.clone();
-            match pack::check(stored, &bundle) {
+        for stored_pack in stored.packs {
+            // Checked at import against this very content: nothing to redo.
+            if stored.checked {
+                pack::merge(&mut bundle, &stored_pack);
+                packs.push(stored_pack);
+                continue;
+            }
+            let name = stored_pack.name.clone();
+            match pack::check(stored_pack, &bundle) {
                 Ok(checked) => {
                     pack::merge(&mut bundle, &checked);
                     packs.push(checked);
@@ -53,7 +98,46 @@ impl Library {
                 )),
             }
         }
-        Library { bundle, packs, skipped }
+        let newly_checked = !stored.checked && skipped.is_empty() && !packs.is_empty();
+        let mut carried_ids = Vec::new();
+        let mut carry = |bundle: &mut Bundle, carried: &Pack| {
+            pack::merge(bundle, carried);
+            let ids = carried.questions.iter().map(|q| &q.id).chain(carried.articles.iter().map(|a| &a.id));
+            carried_ids.extend(ids.chain(carried.topics.iter().map(|t| &t.id)).cloned());
+        };
+        for kept in stored.carried {
+            // Checked again (they are small): one that no longer fits, or
+            // whose questions a pack added since holds, is left out.
+            let here = kept.questions.iter().all(|q| bundle.question(&q.id).is_some());
+            if let (false, Ok(checked)) = (here, pack::check(kept, &bundle)) {
+                carry(&mut bundle, &checked);
+            }
+        }
+        let link_pack = crate::link_pack::received().map(|received| {
+            let opened = received.as_ref().map_err(|r| r.0.clone()).and_then(|(carried, text)| {
+                link_pack::open(carried, text, &bundle).map_err(|r| r.0)
+            });
+            match opened {
+                Ok(Some(carried_pack)) => {
+                    carry(&mut bundle, &carried_pack);
+                    LinkPackOutcome::Added(carried_pack)
+                }
+                Ok(None) => LinkPackOutcome::AlreadyHere,
+                Err(reasons) => LinkPackOutcome::Refused(reasons),
+            }
+        });
+        Library { bundle, packs, skipped, link_pack, newly_checked, carried_ids }
+    }
+
+    /// The content a pack the teacher adds is checked against: everything
+    /// but what class links brought, which the added pack replaces.
+    pub fn bundle_for_import(&self) -> Bundle {
+        let mut bundle = self.bundle.clone();
+        let carried = |id: &String| self.carried_ids.contains(id);
+        bundle.questions.retain(|q| !carried(&q.id));
+        bundle.articles.retain(|a| !carried(&a.id));
+        bundle.topics.retain(|t| !carried(&t.id));
+        bundle
     }
 }
 

@@ -8,6 +8,7 @@ use leptos_router::path;
 
 pub mod components;
 pub mod content;
+pub mod link_pack;
 pub mod pages;
 pub mod paths;
 pub mod storage;
@@ -43,6 +44,12 @@ fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     let library = content::init_library(storage::stored_packs());
+    if library.newly_checked {
+        storage::mark_packs_checked();
+    }
+    if let Some(content::LinkPackOutcome::Added(carried)) = &library.link_pack {
+        storage::keep_carried_pack(carried);
+    }
     let store = ProgressStore::load(&library.bundle);
     store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
     provide_context(store);

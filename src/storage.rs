@@ -6,13 +6,16 @@
 
 use leptos::prelude::*;
 use open_door_core::content::Bundle;
-use open_door_core::pack::Pack;
+use open_door_core::pack::{checked_stamp, Pack};
+
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
 
-use crate::content::now_ms;
+use crate::content::{now_ms, StoredPacks};
 
 const PROGRESS_KEY: &str = "open-door.progress";
 const PACKS_KEY: &str = "open-door.packs";
+const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
+const CARRIED_KEY: &str = "open-door.packs.carried";
 /// The name or nickname a student puts on the results they hand in
 /// (erased with the rest: it starts with "open-door.").
 const NAME_KEY: &str = "open-door.name";
@@ -200,21 +203,64 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-/// The question packs imported on this device. Each is checked again when
-/// the app starts (see `content::Library`), so a damaged entry is skipped.
-pub fn stored_packs() -> Vec<Pack> {
-    let Some(raw) = storage().and_then(|s| s.get_item(PACKS_KEY).ok().flatten()) else { return Vec::new() };
+/// The question packs imported on this device. Each is checked at import
+/// and stored in its checked form with a stamp (`pack::checked_stamp`); the
+/// app checks them again at start-up only when the stamp does not match (a
+/// new version, or the stored text was altered), so a damaged entry is
+/// skipped but a large pack does not slow every start-up.
+pub fn stored_packs() -> StoredPacks {
+    let Some(storage) = storage() else { return StoredPacks::default() };
+    let none = StoredPacks { carried: carried_packs(&storage), ..StoredPacks::default() };
+    let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() else { return none };
+    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return none };
+    let packs: Vec<Pack> = entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect();
+    let stamp = storage.get_item(PACKS_CHECKED_KEY).ok().flatten();
+    let checked = stamp.as_deref() == Some(checked_stamp(crate::content::built_in_json(), &raw).as_str());
+    StoredPacks { packs, checked, carried: carried_packs(&storage) }
+}
+
+/// The packs class links brought, oldest first.
+fn carried_packs(storage: &web_sys::Storage) -> Vec<Pack> {
+    let Some(raw) = storage.get_item(CARRIED_KEY).ok().flatten() else { return Vec::new() };
     let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return Vec::new() };
     entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect()
 }
 
-/// Saves the list of packs; the caller reloads the app to use it.
+/// Keeps a pack a class link brought (checked), replacing an older one of
+/// the same name; only the newest few are kept. If storage refuses, the
+/// quiz still runs from its link.
+pub fn keep_carried_pack(carried: &Pack) {
+    const KEPT: usize = 5;
+    let Some(storage) = writable_storage() else { return };
+    let mut kept = carried_packs(&storage);
+    kept.retain(|p| p.name != carried.name);
+    kept.push(carried.clone());
+    let excess = kept.len().saturating_sub(KEPT);
+    kept.drain(..excess);
+    if let Ok(json) = serde_json::to_string(&kept) {
+        let _ = storage.set_item(CARRIED_KEY, &json);
+    }
+}
+
+/// Saves the list of packs, already checked; the caller reloads the app to
+/// use it.
 pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
     let storage = storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
     let json = serde_json::to_string(packs).map_err(|e| e.to_string())?;
     storage
         .set_item(PACKS_KEY, &json)
-        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
+        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())?;
+    // Without the stamp the packs are simply checked again at start-up.
+    let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &json));
+    Ok(())
+}
+
+/// Records that the stored packs passed a full check at start-up.
+pub fn mark_packs_checked() {
+    let Some(storage) = storage() else { return };
+    if let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() {
+        let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &raw));
+    }
 }
 
 /// The name the student last handed a result in under ("" if none).

@@ -9,6 +9,7 @@ pub mod class_results;
 pub mod content;
 pub mod figures;
 pub mod link;
+pub mod link_pack;
 pub mod markup;
 pub mod order;
 pub mod pack;

@@ -73,6 +73,29 @@ impl QuizSpec {
 
 /// A link opened against the bank: the quiz it asks for, the questions that
 /// quiz asks, and what had to be changed to run it.
+/// What a class link says besides the quiz itself. Neither changes which
+/// questions are asked, so neither is part of the link's [`key`](QuizLink::key).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkLabels {
+    /// The teacher's pack its questions come from (see [`crate::link_pack`]).
+    pub pack: Option<String>,
+    /// The teacher's title, for the worksheet, the key and the projector.
+    pub title: Option<String>,
+}
+
+/// The longest pack name or title a link keeps.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+impl LinkLabels {
+    /// The query parts (each starting with `&`) that carry the labels.
+    fn query(&self) -> String {
+        [("pack", &self.pack), ("title", &self.title)]
+            .into_iter()
+            .filter_map(|(key, value)| value.as_deref().map(|v| format!("&{key}={}", percent_encode(v))))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizLink {
     /// What the link asks for, written the one canonical way. Its query is
@@ -85,6 +108,11 @@ pub struct QuizLink {
     written: String,
     items: Vec<QuizItem>,
     notices: Vec<String>,
+    labels: LinkLabels,
+    /// The pack this device needs before the quiz can run: the link is a
+    /// pack quiz and some of its questions are not here. Such a link never
+    /// runs in part.
+    needs_pack: Option<String>,
 }
 
 impl QuizLink {
@@ -92,12 +120,12 @@ impl QuizLink {
     pub fn open(query: &str, bank: &Bundle) -> Self {
         let parsed = parse(query);
         let written = query.strip_prefix('?').unwrap_or(query).to_string();
-        Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, bank)
+        Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, parsed.labels, bank)
     }
 
     /// The link for a spec the app made itself.
     pub fn from_spec(spec: QuizSpec, bank: &Bundle) -> Self {
-        Self::resolve(spec.clone(), true, spec.query(), Vec::new(), bank)
+        Self::resolve(spec.clone(), true, spec.query(), Vec::new(), LinkLabels::default(), bank)
     }
 
     /// The link as written with `seed` added, for a link that had none: the
@@ -107,7 +135,20 @@ impl QuizLink {
         format!("{PLAY_PATH}?{}{separator}seed={seed}", self.written)
     }
 
-    fn resolve(spec: QuizSpec, seeded: bool, written: String, mut notices: Vec<String>, bank: &Bundle) -> Self {
+    /// The same link with a teacher's pack name and title.
+    pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
+        let written = format!("{}{}", self.spec.query(), labels.query());
+        Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
+    }
+
+    fn resolve(
+        spec: QuizSpec,
+        seeded: bool,
+        written: String,
+        mut notices: Vec<String>,
+        labels: LinkLabels,
+        bank: &Bundle,
+    ) -> Self {
         // Unknown topics and articles are left out of the selection (so a
         // link naming a removed topic still gives a quiz on the rest); the
         // spec as written stays the key.
@@ -117,6 +158,11 @@ impl QuizLink {
             known(articles, |id| bank.article(id).is_some(), "source", "sources", &mut notices);
         }
         let (items, unknown) = prepare(bank, &resolved);
+        if labels.pack.is_some() && !unknown.is_empty() {
+            // A pack quiz without its pack asks for the pack by name.
+            let needs_pack = labels.pack.clone();
+            return Self { spec, seeded, written, items: Vec::new(), notices, labels, needs_pack };
+        }
         if !unknown.is_empty() {
             if items.is_empty() {
                 notices.push("None of this link's questions are in this app's question bank.".into());
@@ -129,7 +175,24 @@ impl QuizLink {
                 ));
             }
         }
-        Self { spec, seeded, written, items, notices }
+        Self { spec, seeded, written, items, notices, labels, needs_pack: None }
+    }
+
+    /// The teacher's pack name and title, as the link gives them.
+    pub fn labels(&self) -> &LinkLabels {
+        &self.labels
+    }
+
+    /// The pack this device must add before the quiz can run; the link then
+    /// has no questions ([`items`](Self::items) is empty).
+    pub fn needs_pack(&self) -> Option<&str> {
+        self.needs_pack.as_deref()
+    }
+
+    /// The quiz's title for the worksheet, the key and the projector: the
+    /// teacher's own, or what the quiz is about.
+    pub fn title(&self, bank: &Bundle) -> String {
+        self.labels.title.clone().unwrap_or_else(|| self.spec.title(bank))
     }
 
     pub fn spec(&self) -> &QuizSpec {
@@ -159,15 +222,15 @@ impl QuizLink {
     }
 
     pub fn href(&self) -> String {
-        self.spec.href()
+        format!("{}{}", self.spec.href(), self.labels.query())
     }
 
     pub fn projector_href(&self) -> String {
-        format!("{PROJECTOR_PATH}?{}", self.key())
+        format!("{PROJECTOR_PATH}?{}{}", self.key(), self.labels.query())
     }
 
     pub fn print_href(&self) -> String {
-        format!("{PRINT_PATH}?{}", self.key())
+        format!("{PRINT_PATH}?{}{}", self.key(), self.labels.query())
     }
 }
 
@@ -175,6 +238,7 @@ struct Parsed {
     spec: QuizSpec,
     seeded: bool,
     notices: Vec<String>,
+    labels: LinkLabels,
 }
 
 /// The query as written, without the bank.
@@ -189,6 +253,7 @@ fn parse(query: &str) -> Parsed {
     let mut seeded = false;
     let mut mode = Mode::Practice;
     let mut minutes = None;
+    let mut labels = LinkLabels::default();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -210,6 +275,8 @@ fn parse(query: &str) -> Parsed {
                 ids = Some(listed);
             }
             "topics" => topics = list().collect(),
+            "pack" => labels.pack = label(&value),
+            "title" => labels.title = label(&value),
             "articles" => articles = list().collect(),
             "count" => {
                 count = match value.as_str() {
@@ -260,7 +327,25 @@ fn parse(query: &str) -> Parsed {
         Some(ids) => Selection::Ids(ids),
         None => Selection::Filter { topics, articles, count },
     };
-    Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices }
+    Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels }
+}
+
+/// A pack name or title as a link carries it: one line, at most
+/// [`MAX_LABEL_CHARS`] characters; empty is none.
+fn label(value: &str) -> Option<String> {
+    let line: String = value.chars().filter(|c| !c.is_control()).take(MAX_LABEL_CHARS).collect();
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_string())
+}
+
+/// Escapes all but RFC 3986's unreserved characters.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// Keeps the values the bank knows; says which it left out.

@@ -8,10 +8,16 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::content::{Article, Bundle, Question, Topic};
+use crate::rng::fnv1a;
 use crate::validate::{validate_bundle, ContentError, ItemKind, Minimums, Origins};
 
 /// The largest pack accepted, checked before parsing anything.
 pub const MAX_PACK_BYTES: usize = 1_000_000;
+/// A term's worth of questions for one class; more is a question bank, not
+/// a pack, and would make every check and every start-up slower.
+pub const MAX_PACK_QUESTIONS: usize = 300;
+/// Texts a pack may bring (each with its questions).
+pub const MAX_PACK_ARTICLES: usize = 30;
 pub const PACK_FORMAT: &str = "open-door-pack";
 pub const PACK_VERSION: u64 = 1;
 
@@ -37,9 +43,15 @@ pub struct PackRejected(pub Vec<String>);
 /// Reads and checks a pack against the content it would join. Nothing is
 /// changed: the caller stores the pack only on `Ok`.
 pub fn import(text: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
+    read(text, PACK_FORMAT, existing)
+}
+
+/// Reads a pack document whose `format` must be `format` (a pack file, or
+/// the pack a class link carries) and applies every rule of [`check`].
+pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
     let refuse = |message: String| Err(PackRejected(vec![message]));
     if text.len() > MAX_PACK_BYTES {
-        return refuse(format!("The pack is {} bytes; the limit is {MAX_PACK_BYTES} (1 MB).", text.len()));
+        return refuse(format!("The file is {:.1} MB; a pack may be at most 1 MB.", text.len() as f64 / 1e6));
     }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
@@ -52,23 +64,23 @@ pub fn import(text: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
     let mut problems = Vec::new();
     const FIELDS: [&str; 6] = ["format", "version", "name", "topics", "articles", "questions"];
     for key in top.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-        problems.push(format!("Unknown field `{key}` at the top of the pack (allowed: {}).", FIELDS.join(", ")));
+        problems.push(format!("Unknown field \"{key}\" at the top of the pack (allowed: {}).", FIELDS.join(", ")));
     }
-    if top.get("format").and_then(Value::as_str) != Some(PACK_FORMAT) {
-        problems.push(format!("Field `format` must be \"{PACK_FORMAT}\"."));
+    if top.get("format").and_then(Value::as_str) != Some(format) {
+        problems.push(format!("The field \"format\" must be \"{format}\"."));
     }
     if top.get("version").and_then(Value::as_u64) != Some(PACK_VERSION) {
-        problems.push(format!("Field `version` must be {PACK_VERSION}."));
+        problems.push(format!("The field \"version\" must be {PACK_VERSION}."));
     }
     let name = top.get("name").and_then(Value::as_str).map(str::trim).unwrap_or_default().to_string();
-    if name.is_empty() || name.chars().count() > 80 {
-        problems.push("Field `name` must be a text of 1 to 80 characters.".into());
+    if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
+        problems.push("The field \"name\" must be a text of 1 to 80 characters on one line.".into());
     }
     let topics: Vec<Topic> = read_list(top.get("topics"), "topics", &mut problems);
     let articles: Vec<Article> = read_list(top.get("articles"), "articles", &mut problems);
     let questions: Vec<Question> = match top.get("questions") {
         None => {
-            problems.push("Field `questions` is missing.".into());
+            problems.push("The field \"questions\" is missing.".into());
             Vec::new()
         }
         Some(list) => read_list(Some(list), "questions", &mut problems),
@@ -79,6 +91,17 @@ pub fn import(text: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
     check(Pack { format: PACK_FORMAT.into(), version: PACK_VERSION, name, topics, articles, questions }, existing)
 }
 
+/// The number of questions and texts a pack may hold, as one message.
+fn bounds(pack: &Pack) -> Option<String> {
+    (pack.questions.len() > MAX_PACK_QUESTIONS || pack.articles.len() > MAX_PACK_ARTICLES).then(|| {
+        format!(
+            "The pack has {} questions and {} texts; a pack holds at most {MAX_PACK_QUESTIONS} questions and {MAX_PACK_ARTICLES} texts. Split it into smaller packs.",
+            pack.questions.len(),
+            pack.articles.len()
+        )
+    })
+}
+
 /// Applies the content rules to a pack already read, against the content it
 /// would join. `import` ends here; so does loading a pack stored earlier,
 /// since the built-in bank may have changed since it was added.
@@ -86,12 +109,23 @@ pub fn check(pack: Pack, existing: &Bundle) -> Result<Pack, PackRejected> {
     if pack.questions.is_empty() {
         return Err(PackRejected(vec!["The pack has no questions.".into()]));
     }
+    if let Some(too_many) = bounds(&pack) {
+        return Err(PackRejected(vec![too_many]));
+    }
     let errors = check_against(&pack, existing);
     if errors.is_empty() {
         Ok(pack)
     } else {
         Err(PackRejected(errors.iter().map(describe).collect()))
     }
+}
+
+/// What a list of stored packs was checked against: the built-in content
+/// and the stored text itself. The app checks stored packs again only when
+/// this changes (a new version of the app, or the stored text was altered),
+/// so a large pack costs its check once, at import, not at every start-up.
+pub fn checked_stamp(built_in: &str, stored: &str) -> String {
+    format!("{:016x}", fnv1a(built_in.as_bytes()) ^ fnv1a(stored.as_bytes()).rotate_left(29))
 }
 
 /// Adds a pack's content to a bundle (after [`import`] accepted it).
@@ -128,19 +162,26 @@ fn check_against(pack: &Pack, existing: &Bundle) -> Vec<ContentError> {
         .collect()
 }
 
+/// A content error in the words a teacher reads: the id they wrote, the
+/// rule, and no code-style quoting.
 fn describe(error: &ContentError) -> String {
     if error.rule == "duplicate id" {
-        format!("Question or article `{}`: its id is already in use; give it a new one.", error.id)
+        format!("\"{}\": this id is already in use; give the question or text a new one.", error.id)
     } else {
-        format!("`{}`: {}.", error.id, error.rule)
+        format!("\"{}\": {}.", error.id, plain(&error.rule))
     }
+}
+
+/// Backticks (from the content rules and from serde's messages) as quotes.
+fn plain(text: &str) -> String {
+    text.replace('`', "\"")
 }
 
 /// Reads a list entry by entry, naming the entry (and its id) that fails.
 fn read_list<T: serde::de::DeserializeOwned>(value: Option<&Value>, field: &str, problems: &mut Vec<String>) -> Vec<T> {
     let Some(value) = value else { return Vec::new() };
     let Value::Array(entries) = value else {
-        problems.push(format!("Field `{field}` must be a list."));
+        problems.push(format!("The field \"{field}\" must be a list."));
         return Vec::new();
     };
     entries
@@ -149,8 +190,8 @@ fn read_list<T: serde::de::DeserializeOwned>(value: Option<&Value>, field: &str,
         .filter_map(|(index, entry)| {
             serde_json::from_value::<T>(entry.clone())
                 .map_err(|e| {
-                    let id = entry.get("id").and_then(Value::as_str).map(|id| format!(" (id `{id}`)")).unwrap_or_default();
-                    problems.push(format!("{field}[{index}]{id}: {e}."));
+                    let id = entry.get("id").and_then(Value::as_str).map(|id| format!(" (id \"{id}\")")).unwrap_or_default();
+                    problems.push(format!("In \"{field}\", entry {}{id}: {}.", index + 1, plain(&e.to_string())));
                 })
                 .ok()
         })

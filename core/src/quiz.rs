@@ -80,17 +80,26 @@ impl QuizSpec {
             Selection::Filter { topics, articles, .. } if !topics.is_empty() => topic_titles(topics),
             Selection::Filter { articles, .. } => articles.iter().filter_map(|id| bank.article(id)).map(|a| a.label.clone()).collect(),
             Selection::Ids(ids) => {
-                // A class link lists its questions: name the topic they share, if they do.
-                let firsts: Vec<&String> = ids.iter().filter_map(|id| bank.question(id)?.topics.first()).collect();
-                match firsts.first() {
-                    Some(first) if firsts.iter().all(|t| t == first) => topic_titles(&[(*first).clone()]),
-                    _ => return format!("Quiz of {} chosen questions", ids.len()),
+                // A class link lists its questions: name the topics they
+                // are on (each question's first), in quiz order.
+                let mut firsts: Vec<String> = Vec::new();
+                for topic in ids.iter().filter_map(|id| bank.question(id)?.topics.first()) {
+                    if !firsts.contains(topic) {
+                        firsts.push(topic.clone());
+                    }
                 }
+                if firsts.is_empty() {
+                    return format!("Quiz of {} chosen questions", ids.len());
+                }
+                topic_titles(&firsts)
             }
         };
         match named.as_slice() {
             [] => "Quiz on every topic".to_string(),
             [one] => format!("Quiz on {one}"),
+            [first, second, third, rest @ ..] if !rest.is_empty() => {
+                format!("Quiz on {first}, {second}, {third} and {} more topics", rest.len())
+            }
             [rest @ .., last] => format!("Quiz on {} and {last}", rest.join(", ")),
         }
     }
@@ -148,6 +157,34 @@ pub fn choice_order(question: &Question, seed: u32) -> Vec<usize> {
         order.rotate_left(1);
     }
     order
+}
+
+/// The letter of the choice shown in place `place` (0: A). The projector,
+/// the worksheet and the answer key all letter choices with it.
+pub fn choice_letter(place: usize) -> char {
+    char::from(b'A' + (place % 26) as u8)
+}
+
+/// The right answer of `item` as the letters it shows: the right choices in
+/// letter order ("A C"), or for an order question the letters in the right
+/// sequence ("C A B").
+pub fn answer_letters(question: &Question, item: &QuizItem) -> String {
+    let place_of = |choice: usize| item.choice_order.iter().position(|&c| c == choice);
+    let mut places: Vec<usize> = question.correct_indices().into_iter().filter_map(place_of).collect();
+    if question.kind != QuestionKind::Order {
+        places.sort_unstable();
+    }
+    places.into_iter().map(|p| choice_letter(p).to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// The key for quick marking: "1 B, 2 A C, 3 C A B".
+pub fn marking_key(items: &[QuizItem], bank: &Bundle) -> String {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(n, item)| bank.question(&item.question_id).map(|q| format!("{} {}", n + 1, answer_letters(q, item))))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What happened to an answer handed to [`QuizSession::submit`].

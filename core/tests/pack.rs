@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use open_door_core::files::load_content;
-use open_door_core::pack::{export, import, merge, PackRejected};
+use open_door_core::pack::{checked_stamp, export, import, merge, PackRejected, MAX_PACK_QUESTIONS};
 use proptest::prelude::*;
 
 fn bank() -> open_door_core::content::Bundle {
@@ -31,18 +31,18 @@ type Breakage = fn(&mut serde_json::Value);
 
 /// A change to the example, and words one of the messages must contain.
 const BAD_PACKS: &[(&str, Breakage, &str)] = &[
-    ("unknown top field", |p| { p["colour"] = "red".into(); }, "Unknown field `colour`"),
-    ("unknown question field", |p| { p["questions"][1]["hint"] = "x".into(); }, "questions[1] (id `handout-1-02`): unknown field `hint`"),
-    ("wrong type", |p| { p["questions"][0]["choices"] = 3.into(); }, "questions[0] (id `handout-1-01`): invalid type"),
-    ("questions not a list", |p| { p["questions"] = "none".into(); }, "Field `questions` must be a list"),
-    ("missing questions", |p| { p.as_object_mut().unwrap().remove("questions"); }, "Field `questions` is missing"),
-    ("wrong format", |p| { p["format"] = "quiz".into(); }, "Field `format` must be"),
-    ("duplicate id in the pack", |p| { p["questions"][1]["id"] = "handout-1-01".into(); }, "`handout-1-01`: its id is already in use"),
-    ("id of a built-in question", |p| { p["questions"][0]["id"] = "002-01".into(); }, "`002-01`: its id is already in use"),
-    ("quote missing from its article", |p| { p["questions"][0]["evidence"] = "by simple majority".into(); }, "`handout-1-01`: evidence is not found verbatim in article handout-1"),
-    ("answer not a choice", |p| { p["questions"][0]["answer"] = serde_json::json!(["Maybe"]); }, "`handout-1-01`: answer `Maybe` is not among the choices"),
-    ("unknown article", |p| { p["questions"][0]["article"] = "zzz".into(); }, "`handout-1-01`: unknown article `zzz`"),
-    ("empty name", |p| { p["name"] = "".into(); }, "Field `name`"),
+    ("unknown top field", |p| { p["colour"] = "red".into(); }, "Unknown field \"colour\""),
+    ("unknown question field", |p| { p["questions"][1]["hint"] = "x".into(); }, "In \"questions\", entry 2 (id \"handout-1-02\"): unknown field \"hint\""),
+    ("wrong type", |p| { p["questions"][0]["choices"] = 3.into(); }, "In \"questions\", entry 1 (id \"handout-1-01\"): invalid type"),
+    ("questions not a list", |p| { p["questions"] = "none".into(); }, "The field \"questions\" must be a list"),
+    ("missing questions", |p| { p.as_object_mut().unwrap().remove("questions"); }, "The field \"questions\" is missing"),
+    ("wrong format", |p| { p["format"] = "quiz".into(); }, "The field \"format\" must be"),
+    ("duplicate id in the pack", |p| { p["questions"][1]["id"] = "handout-1-01".into(); }, "\"handout-1-01\": this id is already in use"),
+    ("id of a built-in question", |p| { p["questions"][0]["id"] = "002-01".into(); }, "\"002-01\": this id is already in use"),
+    ("quote missing from its article", |p| { p["questions"][0]["evidence"] = "by simple majority".into(); }, "\"handout-1-01\": evidence is not found verbatim in article handout-1"),
+    ("answer not a choice", |p| { p["questions"][0]["answer"] = serde_json::json!(["Maybe"]); }, "\"handout-1-01\": answer \"Maybe\" is not among the choices"),
+    ("unknown article", |p| { p["questions"][0]["article"] = "zzz".into(); }, "\"handout-1-01\": unknown article \"zzz\""),
+    ("empty name", |p| { p["name"] = "".into(); }, "The field \"name\""),
 ];
 
 #[test]
@@ -65,9 +65,61 @@ fn bad_packs_are_refused_naming_field_and_question() {
 fn oversized_and_malformed_packs_are_refused_before_parsing() {
     let bank = bank();
     let huge = format!("{{\"name\":\"{}\"}}", "x".repeat(1_000_001));
-    assert!(import(&huge, &bank).unwrap_err().0[0].contains("the limit is 1000000"));
+    assert!(import(&huge, &bank).unwrap_err().0[0].contains("a pack may be at most 1 MB"));
     assert!(import("{\"format\": ", &bank).unwrap_err().0[0].contains("not valid JSON"));
     assert!(import("[]", &bank).unwrap_err().0[0].contains("JSON object"));
+}
+
+#[test]
+fn messages_are_plain_words_with_no_code_quoting() {
+    let bank = bank();
+    for (name, breakage, _) in BAD_PACKS {
+        let mut value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        breakage(&mut value);
+        for message in import(&value.to_string(), &bank).unwrap_err().0 {
+            assert!(!message.contains('`'), "case `{name}`: {message}");
+        }
+    }
+}
+
+/// The example pack grown to `questions` questions (each quoting its own
+/// paragraph of one long text).
+fn pack_of(questions: usize) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+    let template = value["questions"][0].clone();
+    let paragraphs: Vec<String> =
+        (0..questions).map(|n| format!("Paragraph {n} says that the members decide number {n} only by unanimous agreement.")).collect();
+    value["articles"][0]["body"] = paragraphs.join("\n\n").into();
+    value["questions"] = (0..questions)
+        .map(|n| {
+            let mut q = template.clone();
+            q["id"] = format!("handout-1-{n:03}").into();
+            q["evidence"] = format!("decide number {n} only").into();
+            q
+        })
+        .collect::<Vec<_>>()
+        .into();
+    value.to_string()
+}
+
+#[test]
+fn a_pack_holds_a_term_of_questions_and_no_more_and_checks_quickly() {
+    let bank = bank();
+    let largest = pack_of(MAX_PACK_QUESTIONS);
+    let started = std::time::Instant::now();
+    assert_eq!(import(&largest, &bank).map(|p| p.questions.len()), Ok(MAX_PACK_QUESTIONS));
+    // Debug build, natively; the release wasm is faster still.
+    assert!(started.elapsed().as_secs_f64() < 2.0, "the largest pack took {:?} to check", started.elapsed());
+    let refused = import(&pack_of(MAX_PACK_QUESTIONS + 1), &bank).unwrap_err().0;
+    assert!(refused[0].contains("at most 300 questions"), "{refused:?}");
+}
+
+#[test]
+fn the_checked_stamp_changes_with_the_app_or_the_stored_packs() {
+    let stamp = checked_stamp("built-in v1", "[packs]");
+    assert_eq!(stamp, checked_stamp("built-in v1", "[packs]"));
+    assert_ne!(stamp, checked_stamp("built-in v2", "[packs]"));
+    assert_ne!(stamp, checked_stamp("built-in v1", "[packs ]"));
 }
 
 proptest! {

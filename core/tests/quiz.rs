@@ -94,6 +94,35 @@ fn scores_by_topic() {
     assert_eq!(topics.iter().map(|t| (t.topic.as_str(), t.correct, t.total)).collect::<Vec<_>>(), [("joining", 2, 2), ("article-5", 1, 1)]);
 }
 
+mod letters {
+    use open_door_core::content::QuestionKind;
+    use open_door_core::quiz::{answer_letters, choice_letter, marking_key, QuizItem};
+
+    use super::common;
+
+    #[test]
+    fn the_key_letters_the_right_choices_where_they_are_shown() {
+        let mut bank = common::bundle(0);
+        bank.questions = vec![
+            common::question("000-01", QuestionKind::Single),
+            common::question("000-02", QuestionKind::Multiple),
+            common::question("000-03", QuestionKind::Order),
+        ];
+        let items = vec![
+            // "a" (the answer) shown third.
+            QuizItem { question_id: "000-01".into(), choice_order: vec![2, 1, 0] },
+            // "a" and "b" shown second and first.
+            QuizItem { question_id: "000-02".into(), choice_order: vec![1, 0, 2] },
+            // first, second, third shown as B, C, A.
+            QuizItem { question_id: "000-03".into(), choice_order: vec![2, 0, 1] },
+        ];
+        assert_eq!((0..4).map(choice_letter).collect::<String>(), "ABCD");
+        assert_eq!(answer_letters(&bank.questions[0], &items[0]), "C");
+        assert_eq!(answer_letters(&bank.questions[1], &items[1]), "A B");
+        assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 B C A");
+    }
+}
+
 #[test]
 fn a_quiz_is_titled_by_what_it_asks() {
     let bank = common::bundle(10);
@@ -104,5 +133,5 @@ fn a_quiz_is_titled_by_what_it_asks() {
     assert_eq!(articles.title(&bank), "Quiz on the test text");
     // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
     assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
-    assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-01".into()], 1).title(&bank), "Quiz of 2 chosen questions");
+    assert_eq!(QuizSpec::of_questions(vec!["000-01".into(), "000-00".into()], 1).title(&bank), "Quiz on Article 5 and Joining");
 }

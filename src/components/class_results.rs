@@ -14,6 +14,7 @@ use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
+use crate::components::pack_file::FileButton;
 use crate::content::{bundle, random_seed, today};
 
 /// A class link to exactly these questions, for going over them again
@@ -83,8 +84,7 @@ pub fn ClassResultsSection() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="class-files">"Choose result files (you can pick many at once), or drop them here"</label>
-                <input id="class-files" type="file" multiple accept=".json,.csv,application/json,text/csv" on:change=on_pick />
+                <FileButton id="class-files" label="Choose result files (you can pick many at once), or drop them here" accept=".json,.csv,application/json,text/csv" multiple=true on_change=on_pick />
             </div>
             <div role="status" class="class-status">
                 {move || class.with(|c| c.as_ref().map(summary))}

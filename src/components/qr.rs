@@ -1,13 +1,17 @@
 //! A QR code drawn in the app from the link itself (no web service): one
 //! SVG path, so it stays sharp on a projector and prints cleanly.
 
+use leptos::html;
 use leptos::prelude::*;
-use qrcode::{Color, QrCode};
+use qrcode::{Color, EcLevel, QrCode};
 
 #[component]
 pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
-    let Ok(code) = QrCode::new(text.as_bytes()) else {
-        return view! { <p>"This link is too long for a QR code; hand out the link instead."</p> }.into_any();
+    // The lowest error correction: a projected or printed code is not
+    // scratched, and it gives the fewest (so the largest) squares and room
+    // for the longest links (2,953 characters).
+    let Ok(code) = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L) else {
+        return view! { <p class="qr-too-long">"This link is too long for a QR code; hand out the link instead."</p> }.into_any();
     };
     let width = code.width();
     let quiet = 4;
@@ -26,4 +30,43 @@ pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl 
         </svg>
     }
     .into_any()
+}
+
+/// A button that fills the screen with the link's QR code, large enough to
+/// scan from the back of a classroom; Escape or the button closes it.
+#[component]
+pub fn QrFullScreen(#[prop(into)] text: String) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let close_ref = NodeRef::<html::Button>::new();
+    let opener_ref = NodeRef::<html::Button>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(opener) = opener_ref.get_untracked() {
+            let _ = opener.focus();
+        }
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if open.get_untracked() && ev.key() == "Escape" {
+            ev.prevent_default();
+            ev.stop_propagation();
+            close();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <button type="button" node_ref=opener_ref on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
+        <Show when=move || open.get()>
+            <div class="qr-full" role="dialog" aria-modal="true" aria-label="QR code of the class link">
+                <QrImage text=text.clone() label="QR code of the class link: scan it to open the quiz" />
+                <button type="button" class="qr-close" node_ref=close_ref on:click=move |_| close()>"Close (Esc)"</button>
+            </div>
+        </Show>
+    }
 }

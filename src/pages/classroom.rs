@@ -3,16 +3,17 @@
 //! accounts: everything happens on this device.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use open_door_core::pack::{self, PackRejected};
-use wasm_bindgen::JsCast;
+use open_door_core::pack::{self, MAX_PACK_ARTICLES, MAX_PACK_QUESTIONS};
 
 use crate::components::class_results::ClassResultsSection;
 use crate::components::download::download;
+use crate::components::pack_file::{message_after_restart, save_and_restart, AddPack, Message, MessageView};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, library};
 use crate::pages::quiz_setup::{BuilderPurpose, QuizBuilder};
-use crate::storage;
+
+/// The example pack of the README, offered as a file to start from.
+const EXAMPLE_PACK: &str = include_str!("../../docs/example-pack.json");
 
 #[component]
 pub fn Classroom() -> impl IntoView {
@@ -26,71 +27,30 @@ pub fn Classroom() -> impl IntoView {
     }
 }
 
-/// Reads the file chosen in a file input as text.
-async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
-    text.as_string()
-}
-
-fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
-    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
-}
-
-/// Keeps the new list of packs and restarts the app on it, since the
-/// question bank is built once at start-up; on failure nothing changes.
-fn save_and_reload(packs: &[pack::Pack], messages: RwSignal<Vec<String>>) {
-    match storage::save_packs(packs) {
-        Ok(()) => {
-            let _ = window().location().reload();
-        }
-        Err(why) => messages.set(vec![why]),
-    }
-}
-
 #[component]
 fn Packs() -> impl IntoView {
-    let messages = RwSignal::new(Vec::<String>::new());
+    let message = RwSignal::new(message_after_restart());
     let installed = library().packs.clone();
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = input_of(&ev) else { return };
-        spawn_local(async move {
-            let Some(text) = read_chosen_file(&input).await else {
-                messages.set(vec!["The file could not be read.".into()]);
-                return;
-            };
-            match pack::import(&text, bundle()) {
-                Err(PackRejected(problems)) => messages.set(
-                    std::iter::once("The pack was not added. Nothing was changed. Problems found:".to_string()).chain(problems).collect(),
-                ),
-                Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
-                    messages.set(vec![format!("A pack called \"{}\" is already added; remove it first.", new_pack.name)]);
-                }
-                Ok(new_pack) => {
-                    let mut packs = library().packs.clone();
-                    packs.push(new_pack);
-                    save_and_reload(&packs, messages);
-                }
-            }
-        });
-    };
     let remove = move |name: String| {
         let packs: Vec<_> = library().packs.iter().filter(|p| p.name != name).cloned().collect();
-        save_and_reload(&packs, messages);
+        save_and_restart(&packs, &format!("The pack \"{name}\" was removed from this device."), message);
     };
     view! {
         <section aria-labelledby="packs-heading">
             <h2 id="packs-heading">"Your own questions"</h2>
-            <p>"Add a question pack: a JSON file with your own questions (and, if you like, your own texts), in the format the README describes. It is checked by the same rules as the built-in questions, kept on this device, and works offline."</p>
+            <p>"Add a question pack: a file with your own questions and, if you like, your own texts for them to quote. It is checked by the same rules as the built-in questions, kept on this device, and works offline. A class link made with its questions carries them to your students' devices."</p>
             <p>
-                <label for="pack-file">"Add a pack (JSON, at most 1 MB) "</label>
-                <input id="pack-file" type="file" accept=".json,application/json" on:change=on_file />
+                <AddPack id="pack-file" label="Add a pack (JSON file, at most 1 MB)" message=message />
+                " "
+                <button type="button" on:click=move |_| {
+                    match download("open-door-example-pack.json", "application/json", EXAMPLE_PACK) {
+                        Ok(()) => message.set(Some(Message::Done("The example pack was saved to your downloads: open it in a text editor to make your own.".into()))),
+                        Err(why) => message.set(Some(Message::Problem(vec![format!("The example could not be saved: {why}.")]))),
+                    }
+                }>"Download an example pack"</button>
             </p>
-            <div role="alert" class="pack-messages">
-                <Show when=move || messages.with(|m| !m.is_empty())>
-                    <ul>{move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                </Show>
-            </div>
+            <div class="pack-messages"><MessageView message=message /></div>
+            <PackFormat />
             {if installed.is_empty() {
                 view! { <p>"No packs added on this device."</p> }.into_any()
             } else {
@@ -98,14 +58,15 @@ fn Packs() -> impl IntoView {
                     <ul class="packs">
                         {installed.into_iter().map(|p| {
                             let name = p.name.clone();
-                            let file = format!("{}.json", p.name.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                            let file = pack_file_name(&p.name);
                             let text = pack::export(&p);
                             view! {
                                 <li>
                                     <strong>{p.name.clone()}</strong>{format!(" ({} questions) ", p.questions.len())}
                                     <button type="button" on:click=move |_| {
-                                        if let Err(why) = download(&file, "application/json", &text) {
-                                            messages.set(vec![format!("The export failed: {why}.")]);
+                                        match download(&file, "application/json", &text) {
+                                            Ok(()) => message.set(Some(Message::Done(format!("Saved to your downloads as {file}.")))),
+                                            Err(why) => message.set(Some(Message::Problem(vec![format!("The export failed: {why}.")]))),
                                         }
                                     }>"Export"</button>
                                     " "
@@ -117,5 +78,31 @@ fn Packs() -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// The file name a pack is exported under (and handed to students as).
+pub fn pack_file_name(name: &str) -> String {
+    let slug: String = name.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let slug: Vec<&str> = slug.split('-').filter(|part| !part.is_empty()).collect();
+    format!("{}.json", if slug.is_empty() { "question-pack".to_string() } else { slug.join("-") })
+}
+
+/// The pack format, in the app: what a teacher needs to write one.
+#[component]
+fn PackFormat() -> impl IntoView {
+    view! {
+        <details class="pack-format">
+            <summary>"How to write a pack"</summary>
+            <p>"A pack is a JSON file. The easiest start is the example pack: download it, change its texts and questions in a text editor, and add it here. It holds:"</p>
+            <ul>
+                <li><strong>"format"</strong>" and "<strong>"version"</strong>": always \"open-door-pack\" and 1."</li>
+                <li><strong>"name"</strong>": the pack's name, as your students will see it (up to 80 characters)."</li>
+                <li><strong>"topics"</strong>" (optional): new topics, each with an id and a title. A question may also use the built-in topics: "{bundle().topics.iter().filter(|t| !library().packs.iter().any(|p| p.topics.contains(t))).map(|t| format!("{} ({})", t.id, t.title)).collect::<Vec<_>>().join(", ")}"."</li>
+                <li><strong>"articles"</strong>" (optional): your own texts, each with an id, a label (how questions name it, such as \"the class handout\"), where it comes from, its date as the text gives it, the place, and the body: paragraphs separated by a blank line."</li>
+                <li><strong>"questions"</strong>": each with an id, the text it quotes, its topics, a difficulty (easy, medium or hard), a type (single, multiple, true-false, order, who-said or which-source), the prompt, 2 to 8 choices, the right answer or answers copied from the choices (order questions list their choices in the right order and have no answer), an explanation, and the evidence: words copied exactly from the text."</li>
+            </ul>
+            <p>{format!("Ids use only small letters, digits and hyphens, and must not repeat the built-in ones. A pack holds at most {MAX_PACK_QUESTIONS} questions and {MAX_PACK_ARTICLES} texts in at most 1 MB. A pack that breaks a rule is not added, and the message says which question and what to fix.")}</p>
+        </details>
     }
 }

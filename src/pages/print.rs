@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
+use open_door_core::quiz::{answer_letters, choice_letter, marking_key};
 
 use crate::components::markup::article_label;
+use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::bundle;
@@ -16,10 +18,16 @@ pub fn PrintWorksheet() -> impl IntoView {
     let search = use_location().search;
     move || {
         let link = QuizLink::open(&search.get(), bundle());
-        let questions: Vec<_> = link.items().iter().filter_map(|item| bundle().question(&item.question_id).map(|q| (q, item.choice_order.clone()))).collect();
+        if let Some(name) = link.needs_pack() {
+            return view! { <PageTitle text="Worksheet" /> <NeedsPack name=name.to_string() /> }.into_any();
+        }
+        let items = link.items();
+        let title = link.title(bundle());
+        let quick_key = marking_key(items, bundle());
+        let questions: Vec<_> = items.iter().filter_map(|item| bundle().question(&item.question_id).map(|q| (q, item))).collect();
         let sheet = questions
             .iter()
-            .map(|(question, order)| {
+            .map(|(question, item)| {
                 let hint = match question.kind {
                     QuestionKind::Order => "Number these from 1 (earliest or first) onwards.",
                     QuestionKind::Multiple => "Tick all that apply.",
@@ -30,8 +38,8 @@ pub fn PrintWorksheet() -> impl IntoView {
                         <p class="sheet-prompt">{question.prompt.clone()}</p>
                         <p class="kind">{hint}</p>
                         <ul class="sheet-choices">
-                            {order.iter().map(|&c| view! {
-                                <li><span class="box" aria-hidden="true">"☐"</span>" "{question.choices[c].clone()}</li>
+                            {item.choice_order.iter().enumerate().map(|(place, &c)| view! {
+                                <li><span class="letter">{choice_letter(place)}</span>" "<span class="box" aria-hidden="true">"☐"</span>" "{question.choices[c].clone()}</li>
                             }).collect_view()}
                         </ul>
                     </li>
@@ -40,11 +48,10 @@ pub fn PrintWorksheet() -> impl IntoView {
             .collect_view();
         let key = questions
             .iter()
-            .map(|(question, _)| {
-                let answer = question.right_answer_text();
+            .map(|(question, item)| {
                 view! {
                     <li>
-                        <p><strong>{answer}</strong></p>
+                        <p><strong class="key-letters">{answer_letters(question, item)}</strong>": "{question.right_answer_text()}</p>
                         <blockquote><p>{question.evidence.clone()}</p></blockquote>
                         <p class="meta">"From "<cite>{article_label(&question.article)}</cite></p>
                         {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then ({}): {}", s.date, s.note)}</p> })}
@@ -54,18 +61,21 @@ pub fn PrintWorksheet() -> impl IntoView {
             .collect_view();
         let count = questions.len();
         view! {
-            <PageTitle text=format!("Worksheet: {count} questions") />
+            <PageTitle text=format!("Worksheet: {title}") />
             <LinkNotices link=Signal::stored(link.clone()) />
             <p class="no-print">
                 <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
-                " The printout has the worksheet, then the answer key on a new page."
+                {format!(" {count} questions. The printout has the worksheet, then the answer key on a new page.")}
             </p>
             <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
             <ol class="sheet">{sheet}</ol>
             <section class="answer-key" aria-labelledby="key-heading">
-                <h2 id="key-heading">"Answer key"</h2>
+                <h2 id="key-heading">{format!("Answer key: {title}")}</h2>
+                <p class="quick-key"><strong>"Quick marking: "</strong>{quick_key}</p>
+                <h3>"Answers with their evidence"</h3>
                 <ol>{key}</ol>
             </section>
         }
+        .into_any()
     }
 }

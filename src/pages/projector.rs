@@ -6,11 +6,26 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
+use open_door_core::quiz::choice_letter;
 
+use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::LinkNotices;
+use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
 use crate::content::bundle;
+
+/// The student's link of the quiz a teacher's page shows (projector, print):
+/// the same query and the pack the address carries.
+pub fn student_link() -> String {
+    let location = window().location();
+    format!(
+        "{}{}{}",
+        crate::paths::absolute(open_door_core::link::PLAY_PATH),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    )
+}
 
 #[component]
 pub fn Projector() -> impl IntoView {
@@ -18,6 +33,7 @@ pub fn Projector() -> impl IntoView {
     let search = use_location().search;
     let link = Memo::new(move |_| QuizLink::open(&search.get(), bundle()));
     let items = Memo::new(move |_| link.with(|l| l.items().to_vec()));
+    let title = Memo::new(move |_| link.with(|l| l.title(bundle())));
     let index = RwSignal::new(0usize);
     let revealed = RwSignal::new(false);
     let count = move || items.with(Vec::len);
@@ -29,7 +45,9 @@ pub fn Projector() -> impl IntoView {
         }
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing_in_a_field() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        // The full-screen QR code is over the slide: the keys wait for it.
+        let qr_shown = document().query_selector(".qr-full").ok().flatten().is_some();
+        if qr_shown || typing_in_a_field() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         match ev.key().as_str() {
@@ -50,7 +68,6 @@ pub fn Projector() -> impl IntoView {
         let Some(question) = bundle().question(&item.question_id) else { return ().into_any() };
         let shown: Vec<usize> = item.choice_order.clone();
         let right = question.correct_indices();
-        let letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
         view! {
             <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
             <h2 class="projector-prompt">{question.prompt.clone()}</h2>
@@ -59,7 +76,7 @@ pub fn Projector() -> impl IntoView {
                     let is_right = question.kind != QuestionKind::Order && right.contains(&choice);
                     view! {
                         <li class:right=move || revealed.get() && is_right>
-                            <span class="letter" aria-hidden="true">{letters[place % letters.len()]}</span>
+                            <span class="letter">{choice_letter(place)}</span>" "
                             {question.choices[choice].clone()}
                             {move || (revealed.get() && is_right).then_some(" ✓ (answer)")}
                         </li>
@@ -81,15 +98,19 @@ pub fn Projector() -> impl IntoView {
 
     view! {
         <div class="projector">
-            <h1 class="visually-hidden">"Projector"</h1>
+            <h1 class="projector-title">{move || title.get()}</h1>
             <LinkNotices link=link />
-            {slide}
+            {move || match link.with(|l| l.needs_pack().map(str::to_string)) {
+                Some(name) => view! { <NeedsPack name=name /> }.into_any(),
+                None => slide().into_any(),
+            }}
             <p class="projector-controls">
                 <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
                 <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
                     {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
                 </button>
                 <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
+                <QrFullScreen text=student_link() />
             </p>
             <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>

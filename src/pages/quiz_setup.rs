@@ -3,14 +3,39 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use open_door_core::link::QuizLink;
+use leptos_router::components::A;
+use open_door_core::content::normalise_for_match;
+use open_door_core::link::{LinkLabels, QuizLink};
+use open_door_core::link_pack::{self, MAX_LINK_CHARS};
+use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
 
-use leptos_router::components::A;
-
-use crate::components::qr::QrImage;
+use crate::components::download::download;
+use crate::components::pack_file::{Message, MessageView};
+use crate::components::qr::{QrFullScreen, QrImage};
 use crate::components::title::PageTitle;
-use crate::content::{bundle, random_seed};
+use crate::content::{bundle, library, random_seed};
+use crate::pages::classroom::pack_file_name;
+
+/// A class link ready to hand out.
+#[derive(Clone, PartialEq)]
+struct ClassLink {
+    link: QuizLink,
+    /// The fragment that carries the link's pack questions, if any.
+    fragment: Option<String>,
+    /// The pack a student's device needs and the link could not carry.
+    too_big: Option<Pack>,
+}
+
+impl ClassLink {
+    /// `href` with the fragment that carries the pack, if any.
+    fn with_fragment(&self, href: String) -> String {
+        match &self.fragment {
+            Some(fragment) => format!("{href}#{fragment}"),
+            None => href,
+        }
+    }
+}
 
 /// What the form's button does.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +62,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let count = RwSignal::new(Some(DEFAULT_COUNT));
     let mode = RwSignal::new(Mode::Practice);
     let minutes = RwSignal::new(None::<u16>);
-    let link = RwSignal::new(None::<QuizLink>);
+    let link = RwSignal::new(None::<ClassLink>);
+    let title = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Message>);
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
@@ -68,8 +95,30 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 // exactly these even if the bank grows later.
                 let chosen = picked.get_untracked();
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
-                let items = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
-                link.set(Some(QuizLink::from_spec(QuizSpec { selection: Selection::Ids(items), ..spec }, bundle())));
+                let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
+                let fixed = QuizSpec { selection: Selection::Ids(ids.clone()), ..spec };
+                let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
+                link.set(None);
+                problem.set(None);
+                let link_pack = match link_pack::build(&library().packs, &ids) {
+                    Ok(link_pack) => link_pack,
+                    Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
+                };
+                let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
+                let quiz_link = QuizLink::from_spec(fixed, bundle()).with_labels(labels, bundle());
+                let Some(link_pack) = link_pack else {
+                    return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
+                };
+                leptos::task::spawn_local(async move {
+                    let href = crate::paths::absolute(&quiz_link.href());
+                    let fragment = crate::link_pack::compress(&link_pack.text).await.map(|compressed| link_pack::fragment(&link_pack, &compressed));
+                    let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
+                    let too_big = match fits {
+                        Some(_) => None,
+                        None => library().packs.iter().find(|p| p.name == link_pack.name).cloned(),
+                    };
+                    link.set(Some(ClassLink { link: quiz_link, fragment: fits, too_big }));
+                });
             }
         }
     };
@@ -137,46 +186,85 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     <option value="30">"30 minutes"</option>
                 </select>
             </p>
-            {(purpose == BuilderPurpose::Share).then(|| view! { <SinglePicker picked=picked toggle=toggle /> })}
+            {(purpose == BuilderPurpose::Share).then(|| view! {
+                <SinglePicker picked=picked toggle=toggle topics=topics articles=articles />
+                <p>
+                    <label for="quiz-title">"Title for the worksheet and the projector (optional: otherwise its topics)"</label>
+                    <input id="quiz-title" type="text" maxlength="80" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
+                </p>
+            })}
             <button type="submit" class="primary">
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>
         </form>
-        {move || link.get().map(|link| view! { <ShareLink link=link /> })}
+        <MessageView message=problem />
+        {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link /> })}
     }
 }
 
-/// Single questions to build a quiz from, by article, folded away.
+/// Single questions to build a quiz from, folded away: those on the ticked
+/// topics and articles (all when none is ticked), narrowed by a search.
 #[component]
-fn SinglePicker(picked: RwSignal<Vec<String>>, toggle: fn(RwSignal<Vec<String>>, String)) -> impl IntoView {
+fn SinglePicker(
+    picked: RwSignal<Vec<String>>,
+    toggle: fn(RwSignal<Vec<String>>, String),
+    topics: RwSignal<Vec<String>>,
+    articles: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    let shown = move |question: &open_door_core::content::Question| {
+        let words = normalise_for_match(&search.get()).to_lowercase();
+        let haystack = normalise_for_match(&question.prompt).to_lowercase();
+        topics.with(|t| t.is_empty() || question.topics.iter().any(|q| t.contains(q)))
+            && articles.with(|a| a.is_empty() || a.contains(&question.article))
+            && words.split(' ').all(|word| haystack.contains(word))
+    };
+    let count = move || bundle().questions.iter().filter(|q| shown(q)).count();
     view! {
         <details class="single-picker">
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
-            {bundle().articles_by_date().into_iter().map(|article| view! {
-                <fieldset>
-                    <legend>{capitalise(&article.label)}</legend>
-                    {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
-                        let id = q.id.clone();
-                        let input_id = format!("pick-{}", q.id);
-                        view! {
-                            <div class="choice">
-                                <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(picked, id.clone()) />
-                                <label for=input_id>{format!("{}: {}", q.id, q.prompt)}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
+            <p>
+                <label for="pick-search">"Find questions by words in them"</label>
+                <input id="pick-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+            </p>
+            <p role="status">{move || match count() {
+                0 => "No question matches the ticked topics, texts and search.".to_string(),
+                1 => "1 question matches.".to_string(),
+                n => format!("{n} questions match."),
+            }}</p>
+            {bundle().articles_by_date().into_iter().map(|article| {
+                let article_id = article.id.clone();
+                let any_shown = move || bundle().questions.iter().any(|q| q.article == article_id && shown(q));
+                view! {
+                    <fieldset class="pick-article" class:hidden=move || !any_shown()>
+                        <legend>{capitalise(&article.label)}</legend>
+                        {bundle().questions.iter().filter(|q| q.article == article.id).map(|q| {
+                            let id = q.id.clone();
+                            let input_id = format!("pick-{}", q.id);
+                            let question = q.clone();
+                            view! {
+                                <div class="choice" class:hidden=move || !shown(&question)>
+                                    <input type="checkbox" id=input_id.clone() prop:checked={let id = id.clone(); move || picked.with(|p| p.contains(&id))} on:change=move |_| toggle(picked, id.clone()) />
+                                    <label for=input_id>{q.prompt.clone()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }
             }).collect_view()}
         </details>
     }
 }
 
 /// A link to hand out, with a one-click copy, its QR code, and the same
-/// quiz on the projector and on paper.
+/// quiz on the projector and on paper; for a pack too large for a link, the
+/// warning and the pack file to hand out.
 #[component]
-fn ShareLink(link: QuizLink) -> impl IntoView {
+fn ShareLink(class_link: ClassLink) -> impl IntoView {
+    let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+    let projector = class_link.with_fragment(class_link.link.projector_href());
+    let print = class_link.with_fragment(class_link.link.print_href());
     let copied = RwSignal::new("");
-    let href = crate::paths::absolute(&link.href());
     let text = href.clone();
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
@@ -186,11 +274,34 @@ fn ShareLink(link: QuizLink) -> impl IntoView {
             copied.set(if done { "Copied." } else { "Could not copy: select the link and copy it by hand." });
         });
     };
+    let pack_message = RwSignal::new(None::<Message>);
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"The class link"</h2>
-            <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
-            <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+            {match class_link.too_big {
+                None => view! {
+                    <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
+                }.into_any(),
+                Some(pack) => {
+                    let file = pack_file_name(&pack.name);
+                    let text = open_door_core::pack::export(&pack);
+                    view! {
+                        <div class="too-big" role="alert">
+                            <p><strong>"Your students need the pack file too."</strong>{format!(" The questions from your pack \"{}\" are too many to fit in a link (a link carries at most {MAX_LINK_CHARS} characters), so the link only names the pack. Hand out the pack file with the link: a student's device that does not have the pack asks for it by name, and the quiz starts once it is added.", pack.name)}</p>
+                            <p>
+                                <button type="button" class="primary" on:click=move |_| {
+                                    match download(&file, "application/json", &text) {
+                                        Ok(()) => pack_message.set(Some(Message::Done(format!("Saved to your downloads as {file}: hand it out with the link.")))),
+                                        Err(why) => pack_message.set(Some(Message::Problem(vec![format!("The pack file could not be saved: {why}.")]))),
+                                    }
+                                }>"Download the pack file to hand out"</button>
+                            </p>
+                            <MessageView message=pack_message />
+                        </div>
+                    }.into_any()
+                }
+            }}
+            <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
             <p>
                 <button type="button" on:click=copy>"Copy link"</button>
                 " "
@@ -198,8 +309,9 @@ fn ShareLink(link: QuizLink) -> impl IntoView {
             </p>
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
-                <A href=crate::paths::href(&link.projector_href()) attr:class="button">"Show on the projector"</A>
-                <A href=crate::paths::href(&link.print_href()) attr:class="button">"Print worksheet and answer key"</A>
+                <QrFullScreen text=href.clone() />
+                <A href=crate::paths::href(&projector) attr:class="button">"Show on the projector"</A>
+                <A href=crate::paths::href(&print) attr:class="button">"Print worksheet and answer key"</A>
             </p>
         </section>
     }

@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use open_door_core::link::{QuizLink, PLAY_PATH};
 use open_door_core::quiz::QuizSession;
 
+use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::{bundle, now_ms, random_seed};
@@ -67,6 +68,10 @@ pub fn Play() -> impl IntoView {
         <PageTitle text="Quiz" />
         <LinkNotices link=link />
         {move || match screen.get() {
+            // A pack quiz on a device without its questions names the pack.
+            _ if link.with(|l| l.needs_pack().is_some()) => {
+                view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
+            }
             _ if nothing_to_ask() => view! {
                 <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or sources"</A></p>
             }

@@ -1,0 +1,123 @@
+// The projector for a real room and the paper: no site header or footer,
+// type that grows with a 1920x1080 screen, choices lettered the same way on
+// the projector, the worksheet and the key, a full-screen QR code of the
+// class link, and a worksheet titled by the teacher or by its topics.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { freshPage, ready, startApp, violations } from "./helpers.mjs";
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const SCREENSHOTS = process.env.SCREENSHOTS; // a folder, to look at them
+
+/** A class link of five Article 5 questions, with an optional title. */
+async function classLink(page, title) {
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  if (title) await page.fill("#quiz-title", title);
+  await page.click("text=Make the class link");
+  return page.textContent(".share-link");
+}
+
+test("projector: full screen, large type, letters that match the worksheet and the key, a full-screen QR code", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1920, height: 1080 } });
+  const link = await classLink(page, "Week 3: what Article 5 promises");
+  assert.match(link, /&title=Week%203%3A%20what%20Article%205%20promises$/);
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+
+  assert.equal(await page.locator("header.site-header").isVisible(), false, "no site header");
+  assert.equal(await page.locator("footer.site-footer").isVisible(), false, "no site footer");
+  assert.equal(await page.textContent("h1"), "Week 3: what Article 5 promises");
+  const px = (selector) => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok((await px(".projector-choices li")) >= 48, `choices at ${await px(".projector-choices li")} px`);
+  assert.ok((await px(".projector-prompt")) >= 60, `the question at ${await px(".projector-prompt")} px`);
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/projector-1920.png` });
+
+  // Each question's lettered choices, and the letters of the right ones.
+  const slides = [];
+  for (let n = 1; n <= 5; n++) {
+    await page.waitForSelector(`text=Question ${n} of 5`);
+    const choices = await page.locator(".projector-choices li").allTextContents();
+    await page.keyboard.press("r");
+    await page.waitForSelector(".projector-answer");
+    const right = await page.locator(".projector-choices li.right .letter").allTextContents();
+    slides.push({ choices: choices.map((c) => c.replace(/ ✓ \(answer\)$/, "")), right });
+    await page.keyboard.press("n");
+  }
+  for (const slide of slides) {
+    slide.choices.forEach((choice, place) => assert.ok(choice.startsWith(`${"ABCDEFGH"[place]} `), choice));
+  }
+
+  // The full-screen QR code fills the height of the screen.
+  await page.click("text=Show the QR code full screen");
+  const box = await page.locator(".qr-full svg.qr").boundingBox();
+  assert.ok(box.height >= 0.85 * 1080, `the QR code is ${box.height} px tall`);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Close (Esc)");
+  await page.keyboard.press("p");
+  assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "P waits while the QR code is shown");
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/qr-1920.png` });
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".qr-full").count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Show the QR code full screen");
+
+  // The worksheet letters the same choices the same way; the key's quick
+  // marking line gives the projector's right letters.
+  await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
+  await ready(page);
+  assert.equal(await page.textContent("h1"), "Worksheet: Week 3: what Article 5 promises");
+  const sheet = await page.locator(".sheet-question").all();
+  const keyLetters = await page.locator(".key-letters").allTextContents();
+  const quick = await page.textContent(".quick-key");
+  for (const [n, slide] of slides.entries()) {
+    const printed = (await sheet[n].locator(".sheet-choices li").allTextContents()).map((c) => c.replace(" ☐ ", " "));
+    assert.deepEqual(printed, slide.choices, `question ${n + 1}: the same letters and choices`);
+    if (slide.right.length) assert.equal(keyLetters[n], slide.right.join(" "), `question ${n + 1}: the key's letters`);
+    assert.ok(quick.includes(`${n + 1} ${keyLetters[n]}`), quick);
+  }
+  assert.match(quick, /^Quick marking: 1 [A-H]( [A-H])*, 2 /);
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/print-1920.png`, fullPage: true });
+  watcher.assertClean();
+  await context.close();
+});
+
+test("without a title the worksheet is titled with its topics; the projector fits a phone", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  const link = await classLink(page);
+  const topic = (await page.textContent("label[for=topic-article-5]")).trim();
+  await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
+  await ready(page);
+  const heading = await page.textContent("h1");
+  assert.ok(heading.startsWith("Worksheet: ") && heading.includes(topic), heading);
+  assert.equal(await page.textContent("#key-heading"), heading.replace("Worksheet", "Answer key"));
+  await page.goto(link.replace("/quiz/play?", "/classroom/projector?"));
+  await page.waitForSelector(".projector-prompt");
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 360), "no sideways scrolling at 360 px");
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/projector-360.png`, fullPage: true });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/classroom-360.png`, fullPage: true });
+  watcher.assertClean();
+  await context.close();
+});
+
+test("projector and worksheet are axe clean in both schemes", async () => {
+  for (const scheme of ["light", "dark"]) {
+    const { page, watcher, context } = await freshPage(app, { colorScheme: scheme, viewport: { width: 1920, height: 1080 } });
+    const link = await classLink(page, "Axe check");
+    await page.goto(link.replace("/quiz/play?", "/classroom/projector?"));
+    await page.waitForSelector(".projector-prompt");
+    await page.keyboard.press("r");
+    await page.waitForSelector(".projector-answer");
+    assert.deepEqual(await violations(page), [], `projector, ${scheme}`);
+    await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
+    await ready(page);
+    assert.deepEqual(await violations(page), [], `worksheet, ${scheme}`);
+    watcher.assertClean();
+    await context.close();
+  }
+});

@@ -1,0 +1,37 @@
+//! The screen of a pack quiz on a device that lacks its questions: the link
+//! was too long to carry them, or what it carried was refused. It names the
+//! pack and offers to add it, instead of starting some other quiz.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::pack_file::{AddPack, Message, MessageView};
+use crate::content::{library, LinkPackOutcome};
+
+#[component]
+pub fn NeedsPack(name: String) -> impl IntoView {
+    let message = RwSignal::new(None::<Message>);
+    let refused = match &library().link_pack {
+        Some(LinkPackOutcome::Refused(reasons)) => Some(reasons.clone()),
+        _ => None,
+    };
+    view! {
+        <section class="needs-pack" aria-labelledby="needs-pack-heading">
+            <h2 id="needs-pack-heading">"This quiz needs a question pack"</h2>
+            <p>"Your teacher made this quiz with their own questions, from the pack "<strong>{format!("\"{name}\"")}</strong>"."</p>
+            {match refused {
+                Some(reasons) => view! {
+                    <p>"The link carried the questions, but they cannot be used, so the quiz does not start:"</p>
+                    <ul class="wrong">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                }.into_any(),
+                None => view! {
+                    <p>"The link does not carry those questions (a pack too large for a link is handed out as a file), so this device needs the pack file."</p>
+                }.into_any(),
+            }}
+            <p>"Ask your teacher for the pack file and add it here: the quiz then starts, and the pack stays on this device (it works offline)."</p>
+            <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=name />
+            <MessageView message=message />
+            <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>
+        </section>
+    }
+}

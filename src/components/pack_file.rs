@@ -1,0 +1,143 @@
+//! Adding a question pack from a file: a file input styled as a button, the
+//! pack checked by `open_door_core::pack`, stored, and the app restarted on
+//! it (the question bank is built once, at start-up). Used on the Classroom
+//! page and on a pack quiz's "this quiz needs the pack" screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use open_door_core::pack::{self, PackRejected};
+use wasm_bindgen::JsCast;
+
+use crate::content::library;
+use crate::storage;
+
+/// A message for the teacher or student: good news, or a problem with its
+/// details.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Done(String),
+    Problem(Vec<String>),
+}
+
+/// Shows a message: a success as a status, a problem as an alert.
+#[component]
+pub fn MessageView(message: RwSignal<Option<Message>>) -> impl IntoView {
+    view! {
+        <div role="status" class="message-done">
+            {move || match message.get() {
+                Some(Message::Done(text)) => Some(view! { <p class="right"><span aria-hidden="true">"✓ "</span>{text}</p> }),
+                _ => None,
+            }}
+        </div>
+        <div role="alert" class="message-problem">
+            {move || match message.get() {
+                Some(Message::Problem(lines)) => Some(view! {
+                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// Reads the file chosen in a file input as text.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    text.as_string()
+}
+
+pub fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
+}
+
+/// A file input shown as a button: the input stays in the tab order (it is
+/// only made invisible), and its focus ring is drawn on the button.
+#[component]
+pub fn FileButton(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] accept: String,
+    #[prop(optional)] multiple: bool,
+    on_change: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    view! {
+        <span class="file-button">
+            <input id=id.clone() type="file" accept=accept multiple=multiple on:change=on_change />
+            <label for=id class="button">{label}</label>
+        </span>
+    }
+}
+
+/// The key of a message kept across the restart after a change of packs.
+const AFTER_RESTART: &str = "open-door.packs.message";
+
+/// Keeps the new list of packs and restarts the app on it; on failure
+/// nothing changes and the reason is shown. `done` is shown after the restart.
+pub fn save_and_restart(packs: &[pack::Pack], done: &str, message: RwSignal<Option<Message>>) {
+    match storage::save_packs(packs) {
+        Ok(()) => {
+            if let Ok(Some(session)) = window().session_storage() {
+                let _ = session.set_item(AFTER_RESTART, done);
+            }
+            let _ = window().location().reload();
+        }
+        Err(why) => message.set(Some(Message::Problem(vec![why]))),
+    }
+}
+
+/// The success message of the change made before the restart, once.
+pub fn message_after_restart() -> Option<Message> {
+    let session = window().session_storage().ok()??;
+    let text = session.get_item(AFTER_RESTART).ok()??;
+    let _ = session.remove_item(AFTER_RESTART);
+    Some(Message::Done(text))
+}
+
+/// The button that adds a pack. With `expected`, only the pack of that name
+/// is accepted (a pack quiz asks for its own pack).
+#[component]
+pub fn AddPack(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    message: RwSignal<Option<Message>>,
+    #[prop(optional)] expected: Option<String>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = input_of(&ev) else { return };
+        let expected = expected.clone();
+        spawn_local(async move {
+            let Some(text) = read_chosen_file(&input).await else {
+                message.set(Some(Message::Problem(vec!["The file could not be read.".into()])));
+                return;
+            };
+            // Choosing the same file again after fixing it must fire again.
+            input.set_value("");
+            match pack::import(&text, &library().bundle_for_import()) {
+                Err(PackRejected(problems)) => message.set(Some(Message::Problem(
+                    std::iter::once("The pack was not added, and nothing was changed. What to fix:".to_string()).chain(problems).collect(),
+                ))),
+                Ok(new_pack) if expected.as_ref().is_some_and(|name| *name != new_pack.name) => {
+                    message.set(Some(Message::Problem(vec![format!(
+                        "This file is the pack \"{}\"; the quiz needs the pack \"{}\". Nothing was added.",
+                        new_pack.name,
+                        expected.clone().unwrap_or_default()
+                    )])));
+                }
+                Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
+                    message.set(Some(Message::Problem(vec![format!(
+                        "A pack called \"{}\" is already added on this device; remove it first to replace it.",
+                        new_pack.name
+                    )])));
+                }
+                Ok(new_pack) => {
+                    let done = format!("The pack \"{}\" was added ({} questions).", new_pack.name, new_pack.questions.len());
+                    let mut packs = library().packs.clone();
+                    packs.push(new_pack);
+                    save_and_restart(&packs, &done, message);
+                }
+            }
+        });
+    };
+    view! { <FileButton id=id label=label accept=".json,application/json" on_change=on_change /> }
+}
