@@ -218,3 +218,38 @@ test("bad packs are refused with the field and the question, and nothing is touc
   watcher.assertClean();
   await context.close();
 });
+
+test("a damaged stored pack is shown with its reason, never takes the others with it, and stays until removed", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const packFile = join(scratch, "kept.json");
+  writeFileSync(packFile, EXAMPLE_PACK);
+  // Version 1 kept every pack in one list; a cut list must not be lost.
+  await page.goto(app.url + "/about");
+  await ready(page);
+  await page.evaluate(() => localStorage.setItem("open-door.packs", '[{"name":"Half a pack","topics":['));
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.packs")), null, "the old list moved to a key of its own");
+  assert.match(await page.textContent(".unloaded-packs"), /A stored question pack was not loaded: the stored copy is damaged/);
+  // A good pack added next to it loads, and the damaged one stays.
+  await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", packFile)]);
+  await ready(page);
+  await page.waitForSelector(".message-done >> text=was added (2 questions)");
+  assert.match(await page.textContent("ul.packs"), /Class 9B: the Washington Treaty handout/);
+  assert.equal(await page.locator(".unloaded-packs li").count(), 1);
+  // Damage the good pack's own key too: only it is reported; removing the
+  // first damaged copy leaves the other reported one in place.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("open-door.pack.") && !k.includes("legacy"));
+    localStorage.setItem(key, localStorage.getItem(key).slice(0, 50));
+  });
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator(".unloaded-packs li").count(), 2);
+  assert.match(await page.textContent("section.notice"), /not loaded/);
+  await Promise.all([page.waitForEvent("load"), page.click(".unloaded-packs li >> nth=0 >> text=Remove")]);
+  await ready(page);
+  assert.equal(await page.locator(".unloaded-packs li").count(), 1);
+  watcher.assertClean();
+  await context.close();
+});

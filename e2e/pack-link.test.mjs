@@ -19,6 +19,9 @@ const EXAMPLE_PACK = readFileSync("docs/example-pack.json", "utf8");
 const PACK_NAME = "Class 9B: the Washington Treaty handout";
 
 /** Adds a pack file on the Classroom page (the app restarts on it). */
+/** The keys of the packs added on the device (one key a pack). */
+const addedPacks = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("open-door.pack.")));
+
 async function addPack(page, text, name = "pack.json") {
   const file = join(scratch, name);
   writeFileSync(file, text);
@@ -68,7 +71,7 @@ test("a pack link opened in a fresh browser profile runs the same quiz, offline 
   await student.page.goto(link);
   assert.deepEqual(await takeQuiz(student.page, 3), teachersQuiz, "the same questions, order and choices");
   assert.match(teachersQuiz[0].prompt + teachersQuiz[2].prompt, /class handout/);
-  assert.equal(await student.page.evaluate(() => localStorage.getItem("open-door.packs")), null, "nothing is installed");
+  assert.deepEqual(await addedPacks(student.page), [], "nothing is installed");
   await student.page.click("text=See results");
   await student.page.waitForSelector(".results");
 
@@ -86,7 +89,7 @@ test("a pack link opened in a fresh browser profile runs the same quiz, offline 
   await other.page.click(".resume-list a");
   await other.page.waitForSelector("h2:text-is('Question 2 of 3')");
   assert.equal(await other.page.textContent("form.question legend"), teachersQuiz[1].prompt);
-  assert.equal(await other.page.evaluate(() => localStorage.getItem("open-door.packs")), null, "not an added pack");
+  assert.deepEqual(await addedPacks(other.page), [], "not an added pack");
   await other.page.goto(app.url + "/classroom");
   await ready(other.page);
   await other.page.waitForSelector("text=No packs added on this device.");
@@ -181,7 +184,7 @@ test("a pack too big for a link: the teacher is warned and gets the file, the st
   await student.context.close();
 });
 
-test("the largest pack (300 questions) is added in about a second and does not slow later start-ups", async () => {
+test("the largest pack (300 questions) is stored checked, and checked again only after an update", async () => {
   const { page, watcher, context } = await freshPage(app);
   const file = join(scratch, "largest.json");
   writeFileSync(file, bigPack(300));
@@ -191,8 +194,12 @@ test("the largest pack (300 questions) is added in about a second and does not s
   await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", file)]);
   await page.waitForSelector(".message-done >> text=(300 questions)");
   const added = Date.now() - started;
-  // Checked, stored, and the app restarted on it (a full page load).
-  assert.ok(added < 2000, `adding the pack took ${added} ms`);
+  // Stored checked, with a stamp; the app restarted on it (a full page load).
+  const stamp = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("open-door.pack."));
+    return JSON.parse(localStorage.getItem(key)).stamp;
+  });
+  const stamped = await stamp();
   const startUp = async () => {
     const begun = Date.now();
     await page.reload();
@@ -200,13 +207,18 @@ test("the largest pack (300 questions) is added in about a second and does not s
     return Date.now() - begun;
   };
   const withStamp = await startUp();
-  // Without the stamp (as after an update of the app) every pack is checked again.
-  await page.evaluate(() => localStorage.removeItem("open-door.packs.checked"));
+  assert.equal(await stamp(), stamped, "a start-up of the same version does not check it again");
+  // A stamp that no longer matches (as after an update of the app): checked again, and stamped anew.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("open-door.pack."));
+    const stored = JSON.parse(localStorage.getItem(key));
+    localStorage.setItem(key, JSON.stringify({ ...stored, stamp: "from-an-older-version" }));
+  });
   const checkedAgain = await startUp();
-  assert.ok(await page.evaluate(() => localStorage.getItem("open-door.packs.checked")), "the full check is recorded");
-  const afterThat = await startUp();
-  console.log(`# 300-question pack: added in ${added} ms; start-up ${withStamp} ms, ${checkedAgain} ms when checked again, then ${afterThat} ms`);
-  assert.ok(withStamp < 1500 && afterThat < 1500, `start-ups took ${withStamp} and ${afterThat} ms`);
+  assert.equal(await stamp(), stamped, "the full check is recorded");
+  assert.match(await page.textContent("ul.packs"), /\(300 questions\)/);
+  // Budgets are the benchmark's business; the times are reported here only.
+  console.log(`# 300-question pack: added in ${added} ms; start-up ${withStamp} ms, ${checkedAgain} ms when checked again`);
   watcher.assertClean();
   await context.close();
 });

@@ -8,18 +8,42 @@ use open_door_core::figures::Figures;
 use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
 
-/// The packs stored on the device, and whether they were checked against
-/// this version's built-in content in exactly this form (then they are not
-/// checked again: a large pack costs its check once, at import).
+/// A pack as read from its own key on the device: the pack and whether it
+/// was stored checked against this very content, or why it cannot be read.
+pub struct StoredPack {
+    pub key: String,
+    pub read: Result<(Pack, bool), String>,
+}
+
+/// What the device keeps for the library.
 #[derive(Default)]
 pub struct StoredPacks {
-    pub packs: Vec<Pack>,
-    pub checked: bool,
+    pub packs: Vec<StoredPack>,
     /// Packs that class links brought to this device, kept so that a pack
     /// quiz resumes (and its questions come back for review) without its
     /// link; not shown as added packs, and never used for a question an
     /// added pack holds.
     pub carried: Vec<Pack>,
+}
+
+/// A stored pack that could not be loaded: it stays stored, and is shown
+/// with the reason, until the teacher removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnloadedPack {
+    pub key: String,
+    /// `None` where the stored copy is too damaged to say.
+    pub name: Option<String>,
+    pub reason: String,
+}
+
+impl UnloadedPack {
+    /// The reason in words for the teacher.
+    pub fn describe(&self) -> String {
+        match &self.name {
+            Some(name) => format!("The question pack \"{name}\" was not loaded: {}", self.reason),
+            None => format!("A stored question pack was not loaded: {}.", self.reason),
+        }
+    }
 }
 
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
@@ -45,14 +69,15 @@ pub enum LinkPackOutcome {
 pub struct Library {
     pub bundle: Bundle,
     pub packs: Vec<Pack>,
-    /// Stored packs that no longer fit (say, an id the built-in bank now
-    /// uses): left in storage, not loaded, and reported.
-    pub skipped: Vec<String>,
+    /// Stored packs that cannot be read or no longer fit (say, an id the
+    /// built-in bank now uses, or a topic of a pack removed since): left in
+    /// storage, not loaded, and reported.
+    pub unloaded: Vec<UnloadedPack>,
     /// The pack carried in the address this page was opened with, if any.
     pub link_pack: Option<LinkPackOutcome>,
-    /// Whether the stored packs were just checked in full (after an update
-    /// of the app): the caller records it, so the next start-up need not.
-    pub newly_checked: bool,
+    /// Stored packs that were just checked in full (after an update of the
+    /// app): the caller stores them stamped, so the next start-up need not.
+    pub newly_checked: Vec<Pack>,
     /// The ids of questions, texts and topics that came with class links,
     /// which a pack the teacher adds may replace.
     pub carried_ids: Vec<String>,
@@ -78,27 +103,45 @@ impl Library {
         // validating it, so it cannot fail to parse unless the build is broken.
         let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
         let mut packs = Vec::new();
-        let mut skipped = Vec::new();
-        for stored_pack in stored.packs {
-            // Checked at import against this very content: nothing to redo.
-            if stored.checked {
-                pack::merge(&mut bundle, &stored_pack);
-                packs.push(stored_pack);
-                continue;
-            }
-            let name = stored_pack.name.clone();
-            match pack::check(stored_pack, &bundle) {
-                Ok(checked) => {
-                    pack::merge(&mut bundle, &checked);
-                    packs.push(checked);
+        let mut unloaded = Vec::new();
+        let mut to_check = Vec::new();
+        for StoredPack { key, read } in stored.packs {
+            match read {
+                // Checked at import against this very content: nothing to redo.
+                Ok((stored_pack, true)) => {
+                    pack::merge(&mut bundle, &stored_pack);
+                    packs.push(stored_pack);
                 }
-                Err(rejected) => skipped.push(format!(
-                    "The question pack \"{name}\" no longer fits this version of Open Door and was not loaded: {}",
-                    rejected.0.join(" ")
-                )),
+                Ok((stored_pack, false)) => to_check.push((key, stored_pack)),
+                Err(reason) => unloaded.push(UnloadedPack { key, name: None, reason }),
             }
         }
-        let newly_checked = !stored.checked && skipped.is_empty() && !packs.is_empty();
+        // A pack may use another pack's topic or text, and keys carry no
+        // order: check in rounds until a round adds nothing.
+        let mut newly_checked = Vec::new();
+        loop {
+            let before = newly_checked.len();
+            let mut refused = Vec::new();
+            for (key, stored_pack) in std::mem::take(&mut to_check) {
+                match pack::check(stored_pack.clone(), &bundle) {
+                    Ok(checked) => {
+                        pack::merge(&mut bundle, &checked);
+                        newly_checked.push(checked.clone());
+                        packs.push(checked);
+                    }
+                    Err(rejected) => refused.push((key, stored_pack, rejected)),
+                }
+            }
+            if refused.is_empty() || newly_checked.len() == before {
+                unloaded.extend(refused.into_iter().map(|(key, stored_pack, rejected)| UnloadedPack {
+                    key,
+                    name: Some(stored_pack.name),
+                    reason: format!("it no longer fits this version of Open Door: {}", rejected.0.join(" ")),
+                }));
+                break;
+            }
+            to_check = refused.into_iter().map(|(key, stored_pack, _)| (key, stored_pack)).collect();
+        }
         let mut carried_ids = Vec::new();
         let mut carry = |bundle: &mut Bundle, carried: &Pack| {
             pack::merge(bundle, carried);
@@ -126,7 +169,7 @@ impl Library {
                 Err(reasons) => LinkPackOutcome::Refused(reasons),
             }
         });
-        Library { bundle, packs, skipped, link_pack, newly_checked, carried_ids }
+        Library { bundle, packs, unloaded, link_pack, newly_checked, carried_ids }
     }
 
     /// The content a pack the teacher adds is checked against: everything

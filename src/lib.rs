@@ -44,14 +44,15 @@ fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     let library = content::init_library(storage::stored_packs());
-    if library.newly_checked {
-        storage::mark_packs_checked();
+    for checked in &library.newly_checked {
+        // Stamped, so the next start-up need not check it again.
+        let _ = storage::save_pack(checked);
     }
     if let Some(content::LinkPackOutcome::Added(carried)) = &library.link_pack {
         storage::keep_carried_pack(carried);
     }
     let store = ProgressStore::load(&library.bundle);
-    store.notices.update(|n| n.extend(library.skipped.iter().cloned()));
+    store.notices.update(|n| n.extend(library.unloaded.iter().map(content::UnloadedPack::describe)));
     provide_context(store);
     // On a narrow screen the menu folds behind a button (style.css), so the
     // header stays one line and the quiz fits a phone's first screen.

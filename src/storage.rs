@@ -6,15 +6,13 @@
 
 use leptos::prelude::*;
 use open_door_core::content::Bundle;
-use open_door_core::pack::{checked_stamp, Pack};
+use open_door_core::pack::{self, Pack};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
 
-use crate::content::{now_ms, StoredPacks};
+use crate::content::{now_ms, StoredPack, StoredPacks};
 
 const PROGRESS_KEY: &str = "open-door.progress";
-const PACKS_KEY: &str = "open-door.packs";
-const PACKS_CHECKED_KEY: &str = "open-door.packs.checked";
 const CARRIED_KEY: &str = "open-door.packs.carried";
 /// The name or nickname a student puts on the results they hand in
 /// (erased with the rest: it starts with "open-door.").
@@ -203,20 +201,44 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-/// The question packs imported on this device. Each is checked at import
-/// and stored in its checked form with a stamp (`pack::checked_stamp`); the
-/// app checks them again at start-up only when the stamp does not match (a
-/// new version, or the stored text was altered), so a damaged entry is
-/// skipped but a large pack does not slow every start-up.
+/// The question packs added on this device, each read from its own key
+/// (`pack::stored_key`), so a damaged one is reported and kept, and never
+/// takes the others with it. Each was stored checked, with a stamp: the app
+/// checks one again only after an update or if its stored copy changed.
 pub fn stored_packs() -> StoredPacks {
     let Some(storage) = storage() else { return StoredPacks::default() };
-    let none = StoredPacks { carried: carried_packs(&storage), ..StoredPacks::default() };
-    let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() else { return none };
-    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(&raw) else { return none };
-    let packs: Vec<Pack> = entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect();
-    let stamp = storage.get_item(PACKS_CHECKED_KEY).ok().flatten();
-    let checked = stamp.as_deref() == Some(checked_stamp(crate::content::built_in_json(), &raw).as_str());
-    StoredPacks { packs, checked, carried: carried_packs(&storage) }
+    move_legacy_packs(&storage);
+    let mut keys: Vec<String> = keys(&storage).into_iter().filter(|k| k.starts_with(pack::STORED_PREFIX)).collect();
+    keys.sort();
+    let packs = keys
+        .into_iter()
+        .filter_map(|key| {
+            let raw = storage.get_item(&key).ok().flatten()?;
+            Some(StoredPack { read: pack::read_stored(&raw, crate::content::built_in_json()), key })
+        })
+        .collect();
+    StoredPacks { packs, carried: carried_packs(&storage) }
+}
+
+/// Version 1 kept every pack in one list under one key, where one damaged
+/// byte lost them all: each entry moves to its own key (what cannot be read
+/// moves too, as it was, and is reported like any damaged pack).
+fn move_legacy_packs(storage: &web_sys::Storage) {
+    const LEGACY_KEY: &str = "open-door.packs";
+    let Some(raw) = storage.get_item(LEGACY_KEY).ok().flatten() else { return };
+    let moved = match serde_json::from_str::<Vec<serde_json::Value>>(&raw) {
+        Ok(entries) => entries.iter().enumerate().all(|(i, entry)| match serde_json::from_value::<Pack>(entry.clone()) {
+            // Stored without a stamp: checked again at this start-up.
+            Ok(old) => storage.set_item(&pack::stored_key(&old.name), &pack::store(&old, "")).is_ok(),
+            Err(_) => storage.set_item(&format!("{}legacy-{i}", pack::STORED_PREFIX), &entry.to_string()).is_ok(),
+        }),
+        Err(_) => storage.set_item(&format!("{}legacy", pack::STORED_PREFIX), &raw).is_ok(),
+    };
+    // Only once every entry has a key of its own is the old list removed.
+    if moved {
+        let _ = storage.remove_item(LEGACY_KEY);
+        let _ = storage.remove_item("open-door.packs.checked");
+    }
 }
 
 /// The packs class links brought, oldest first.
@@ -242,24 +264,22 @@ pub fn keep_carried_pack(carried: &Pack) {
     }
 }
 
-/// Saves the list of packs, already checked; the caller reloads the app to
-/// use it.
-pub fn save_packs(packs: &[Pack]) -> Result<(), String> {
+/// Stores a pack that was just checked under its own key (replacing the
+/// stored copy of the same name); the caller restarts the app to use it.
+pub fn save_pack(checked: &Pack) -> Result<(), String> {
     let storage = storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
-    let json = serde_json::to_string(packs).map_err(|e| e.to_string())?;
     storage
-        .set_item(PACKS_KEY, &json)
-        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())?;
-    // Without the stamp the packs are simply checked again at start-up.
-    let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &json));
-    Ok(())
+        .set_item(&pack::stored_key(&checked.name), &pack::store(checked, crate::content::built_in_json()))
+        .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
 }
 
-/// Records that the stored packs passed a full check at start-up.
-pub fn mark_packs_checked() {
-    let Some(storage) = storage() else { return };
-    if let Some(raw) = storage.get_item(PACKS_KEY).ok().flatten() {
-        let _ = storage.set_item(PACKS_CHECKED_KEY, &checked_stamp(crate::content::built_in_json(), &raw));
+/// Removes a stored pack (or a damaged stored copy), and says if it could not.
+pub fn remove_pack(key: &str) -> Result<(), String> {
+    let storage = storage().ok_or("This browser is not letting Open Door change what it saved.")?;
+    let _ = storage.remove_item(key);
+    match storage.get_item(key).ok().flatten() {
+        None => Ok(()),
+        Some(_) => Err("This browser did not let Open Door remove the pack.".into()),
     }
 }
 

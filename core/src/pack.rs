@@ -120,12 +120,46 @@ pub fn check(pack: Pack, existing: &Bundle) -> Result<Pack, PackRejected> {
     }
 }
 
-/// What a list of stored packs was checked against: the built-in content
-/// and the stored text itself. The app checks stored packs again only when
-/// this changes (a new version of the app, or the stored text was altered),
-/// so a large pack costs its check once, at import, not at every start-up.
-pub fn checked_stamp(built_in: &str, stored: &str) -> String {
-    format!("{:016x}", fnv1a(built_in.as_bytes()) ^ fnv1a(stored.as_bytes()).rotate_left(29))
+/// The prefix of the keys packs are stored under on a device, one key a
+/// pack, so that a damaged one never takes the others with it.
+pub const STORED_PREFIX: &str = "open-door.pack.";
+
+/// The key a pack of this name is stored under.
+pub fn stored_key(name: &str) -> String {
+    format!("{STORED_PREFIX}{:016x}", fnv1a(name.as_bytes()))
+}
+
+/// A pack as a device keeps it: in its checked form, with a stamp of the
+/// built-in content it was checked against, so that a start-up of the same
+/// version need not check it again (a large pack would slow every one).
+#[derive(Serialize, Deserialize)]
+struct StoredPack {
+    stamp: String,
+    pack: Pack,
+}
+
+/// What to store for a pack that was just checked against `built_in` (the
+/// built-in content as the app embeds it).
+pub fn store(pack: &Pack, built_in: &str) -> String {
+    let stamp = stamp(pack, built_in);
+    serde_json::to_string(&StoredPack { stamp, pack: pack.clone() }).unwrap_or_default()
+}
+
+/// Reads what [`store`] wrote: the pack, and whether it was checked against
+/// this very content in exactly this form (if not, check it again).
+pub fn read_stored(raw: &str, built_in: &str) -> Result<(Pack, bool), String> {
+    match serde_json::from_str::<StoredPack>(raw) {
+        Ok(stored) => {
+            let checked = stored.stamp == stamp(&stored.pack, built_in);
+            Ok((stored.pack, checked))
+        }
+        Err(_) => Err("the stored copy is damaged and could not be read".into()),
+    }
+}
+
+fn stamp(pack: &Pack, built_in: &str) -> String {
+    let text = serde_json::to_string(pack).unwrap_or_default();
+    format!("{:016x}", fnv1a(built_in.as_bytes()) ^ fnv1a(text.as_bytes()).rotate_left(29))
 }
 
 /// Adds a pack's content to a bundle (after [`import`] accepted it).

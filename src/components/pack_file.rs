@@ -72,10 +72,22 @@ pub fn FileButton(
 /// The key of a message kept across the restart after a change of packs.
 const AFTER_RESTART: &str = "open-door.packs.message";
 
-/// Keeps the new list of packs and restarts the app on it; on failure
-/// nothing changes and the reason is shown. `done` is shown after the restart.
-pub fn save_and_restart(packs: &[pack::Pack], done: &str, message: RwSignal<Option<Message>>) {
-    match storage::save_packs(packs) {
+/// A change to the packs stored on this device.
+pub enum PackChange<'a> {
+    Add(&'a pack::Pack),
+    /// Removes what is stored under this key (a pack, or a damaged copy).
+    Remove(&'a str),
+}
+
+/// Makes the change and restarts the app on it (the library is built once,
+/// at start-up); on failure nothing changes and the reason is shown. `done`
+/// is shown after the restart.
+pub fn change_and_restart(change: PackChange, done: &str, message: RwSignal<Option<Message>>) {
+    let changed = match change {
+        PackChange::Add(added) => storage::save_pack(added),
+        PackChange::Remove(key) => storage::remove_pack(key),
+    };
+    match changed {
         Ok(()) => {
             if let Ok(Some(session)) = window().session_storage() {
                 let _ = session.set_item(AFTER_RESTART, done);
@@ -132,9 +144,7 @@ pub fn AddPack(
                 }
                 Ok(new_pack) => {
                     let done = format!("The pack \"{}\" was added ({} questions).", new_pack.name, new_pack.questions.len());
-                    let mut packs = library().packs.clone();
-                    packs.push(new_pack);
-                    save_and_restart(&packs, &done, message);
+                    change_and_restart(PackChange::Add(&new_pack), &done, message);
                 }
             }
         });

@@ -7,7 +7,7 @@ use open_door_core::pack::{self, MAX_PACK_ARTICLES, MAX_PACK_QUESTIONS};
 
 use crate::components::class_results::ClassResultsSection;
 use crate::components::download::download;
-use crate::components::pack_file::{message_after_restart, save_and_restart, AddPack, Message, MessageView};
+use crate::components::pack_file::{change_and_restart, message_after_restart, AddPack, Message, MessageView, PackChange};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, library};
 use crate::pages::quiz_setup::{BuilderPurpose, QuizBuilder};
@@ -32,9 +32,10 @@ fn Packs() -> impl IntoView {
     let message = RwSignal::new(message_after_restart());
     let installed = library().packs.clone();
     let remove = move |name: String| {
-        let packs: Vec<_> = library().packs.iter().filter(|p| p.name != name).cloned().collect();
-        save_and_restart(&packs, &format!("The pack \"{name}\" was removed from this device."), message);
+        change_and_restart(PackChange::Remove(&pack::stored_key(&name)), &format!("The pack \"{name}\" was removed from this device."), message);
     };
+    // A pack that cannot be loaded stays stored until the teacher removes it.
+    let unloaded = library().unloaded.clone();
     view! {
         <section aria-labelledby="packs-heading">
             <h2 id="packs-heading">"Your own questions"</h2>
@@ -51,6 +52,23 @@ fn Packs() -> impl IntoView {
             </p>
             <div class="pack-messages"><MessageView message=message /></div>
             <PackFormat />
+            {(!unloaded.is_empty()).then(|| view! {
+                <ul class="unloaded-packs">
+                    {unloaded.into_iter().map(|u| {
+                        let key = u.key.clone();
+                        let done = match &u.name {
+                            Some(name) => format!("The pack \"{name}\" was removed from this device."),
+                            None => "The damaged pack was removed from this device.".to_string(),
+                        };
+                        view! {
+                            <li>
+                                {u.describe()}" "
+                                <button type="button" on:click=move |_| change_and_restart(PackChange::Remove(&key), &done, message)>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
             {if installed.is_empty() {
                 view! { <p>"No packs added on this device."</p> }.into_any()
             } else {
