@@ -60,10 +60,17 @@ impl ProgressStore {
         // Another tab's saves reach this one through the `storage` event, so
         // a quiz open in two tabs shows every answer in both.
         let listener = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() == Some(PROGRESS_KEY) && store.persistence.get_untracked() == Persistence::Device {
-                let fresh = store.read();
-                store.progress.set(fresh);
+            if ev.key().as_deref() != Some(PROGRESS_KEY) || store.persistence.get_untracked() != Persistence::Device {
+                return;
             }
+            let mut fresh = store.read();
+            // Erased in another tab: nothing of this tab's copy comes back.
+            // Otherwise this tab's latest change may have been saved over
+            // (both tabs wrote at the same moment): join it back in, and save.
+            if ev.new_value().is_some() && store.progress.with_untracked(|mine| fresh.join(mine)) {
+                store.write(&fresh);
+            }
+            store.progress.set(fresh);
         });
         // The store lives as long as the app; the listener with it.
         std::mem::forget(listener);

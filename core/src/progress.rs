@@ -162,6 +162,50 @@ impl Progress {
         self.record_best(&scores);
     }
 
+    /// Adds what `mine` holds and `self` lacks: for a tab that just heard
+    /// another tab's save (`self`), whose own latest change may have been
+    /// saved over in between. Per quiz, answers are joined item by item (an
+    /// answer, once given, stands); a quiz started again (a later start)
+    /// replaces the older one. Per question, the record that saw more
+    /// answers stands; best scores keep the higher. Says whether anything
+    /// was added, so the caller saves the joined copy.
+    pub fn join(&mut self, mine: &Progress) -> bool {
+        let before = self.clone();
+        for (key, my_quiz) in &mine.quizzes {
+            match self.quizzes.get_mut(key) {
+                None => {
+                    self.quizzes.insert(key.clone(), my_quiz.clone());
+                }
+                Some(theirs) if my_quiz.started_at_ms > theirs.started_at_ms => *theirs = my_quiz.clone(),
+                Some(theirs) if my_quiz.started_at_ms == theirs.started_at_ms && my_quiz.items == theirs.items => {
+                    for (their, mine) in theirs.responses.iter_mut().zip(&my_quiz.responses) {
+                        if their.is_none() {
+                            their.clone_from(mine);
+                        }
+                    }
+                    theirs.current = theirs.current.max(my_quiz.current);
+                    theirs.updated_at_ms = theirs.updated_at_ms.max(my_quiz.updated_at_ms);
+                    if theirs.finished_at_ms.is_none() {
+                        theirs.finished_at_ms = my_quiz.finished_at_ms;
+                        theirs.timed_out |= my_quiz.timed_out;
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        for (id, record) in &mine.questions {
+            let theirs = self.questions.entry(id.clone()).or_insert_with(|| record.clone());
+            if record.seen > theirs.seen {
+                *theirs = record.clone();
+            }
+        }
+        for (topic, percent) in &mine.best_by_topic {
+            let best = self.best_by_topic.entry(topic.clone()).or_insert(*percent);
+            *best = (*best).max(*percent);
+        }
+        *self != before
+    }
+
     /// Unfinished quizzes with at least one answer, newest first, at most
     /// [`RESUME_LIST_LENGTH`].
     pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {

@@ -319,3 +319,32 @@ fn missed_questions_come_back_on_the_leitner_schedule() {
     p.record_answer("q", false, day);
     assert_eq!(p.questions["q"].review.unwrap().review_box, 1, "a miss starts again");
 }
+
+#[test]
+fn a_tab_that_was_saved_over_gets_its_answers_back_by_joining() {
+    let bank = common::bundle(20);
+    let link = QuizLink::open("count=3&seed=1", &bank);
+    let other = QuizLink::open("count=3&seed=2", &bank);
+    let mut start = Progress::default();
+    start.start_or_resume(&link, &bank, 0.0);
+    // Both tabs read the same copy; tab A answers, tab B (which read before
+    // A's save arrived) starts another quiz and saves over A's answer.
+    let mut tab_a = load(Some(&save(&start)), &bank).progress;
+    tab_a.answer(&link.key(), 0, vec![0], &bank, 1.0, 0);
+    let mut tab_b = load(Some(&save(&start)), &bank).progress;
+    tab_b.start_or_resume(&other, &bank, 2.0);
+    // A hears B's save and joins its own copy in: nothing is lost.
+    let mut heard = load(Some(&save(&tab_b)), &bank).progress;
+    assert!(heard.join(&tab_a), "A's answer was missing, so the joined copy must be saved");
+    assert_eq!(heard.quiz(&link).unwrap().answered(), 1);
+    assert!(heard.quiz(&other).is_some());
+    let question = &heard.quiz(&link).unwrap().items[0].question_id.clone();
+    assert_eq!(heard.questions[question].seen, 1);
+    // Joining again changes nothing; a quiz started again elsewhere replaces the old one.
+    assert!(!heard.join(&tab_a));
+    let mut restarted = heard.clone();
+    restarted.restart(&link, &bank, 10.0);
+    let mut b_hears = restarted.clone();
+    assert!(!b_hears.join(&heard), "the older start does not bring its answers back");
+    assert_eq!(b_hears.quiz(&link).unwrap().answered(), 0);
+}
