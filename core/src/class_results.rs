@@ -145,7 +145,11 @@ impl ClassResults {
                 }
             });
             let counted = check == CodeCheck::Matches && duplicate.is_none();
-            seen.push((key, code, file.clone()));
+            // Only a file whose code matches can be the original: an edited
+            // copy listed first must not make the real one its duplicate.
+            if check == CodeCheck::Matches {
+                seen.push((key, code, file.clone()));
+            }
             if counted {
                 counted_records.push(record);
             }

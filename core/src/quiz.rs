@@ -98,7 +98,8 @@ impl QuizSpec {
             [] => "Quiz on every topic".to_string(),
             [one] => format!("Quiz on {one}"),
             [first, second, third, rest @ ..] if !rest.is_empty() => {
-                format!("Quiz on {first}, {second}, {third} and {} more topics", rest.len())
+                let more = rest.len();
+                format!("Quiz on {first}, {second}, {third} and {more} more {}", if more == 1 { "topic" } else { "topics" })
             }
             [rest @ .., last] => format!("Quiz on {} and {last}", rest.join(", ")),
         }

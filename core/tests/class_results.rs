@@ -196,3 +196,19 @@ fn more_files_than_several_classes_are_listed_not_read() {
     assert_eq!(class.unreadable.len(), 1);
     assert_eq!(class.unreadable[0].reason, format!("Only {MAX_FILES} files are read at once."));
 }
+
+#[test]
+fn an_edited_copy_listed_first_never_makes_the_real_result_a_duplicate() {
+    let bank = common::bundle(12);
+    let real = result(&bank, 5, "Ana", &[0, 0, 1, 1, 0], 75);
+    let mut edited = real.clone();
+    edited.correct = 5;
+    // "a-copy.json" sorts before "b-real.json" under the same name.
+    let files = vec![file("b-real.json", real.to_json()), file("a-copy.json", edited.to_json())];
+    let class = ClassResults::gather(&files, &bank);
+    let real_row = class.students.iter().find(|s| s.file == "b-real.json").unwrap();
+    assert_eq!(real_row.check, CodeCheck::Matches);
+    assert!(real_row.counted && real_row.duplicate.is_none(), "{real_row:?}");
+    let copy_row = class.students.iter().find(|s| s.file == "a-copy.json").unwrap();
+    assert!(!copy_row.counted);
+}

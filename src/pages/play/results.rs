@@ -27,9 +27,15 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     // A retry gets a fresh shuffle: the play page fixes its seed.
     let retry = (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let take_again = move |_| {
-        link.with_untracked(|l| store.change(|p| {
-            p.restart(l, bundle(), now_ms());
-        }));
+        // The result and its hand-in code are replaced: ask first.
+        let sure = window()
+            .confirm_with_message("Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.")
+            .unwrap_or(false);
+        if sure {
+            link.with_untracked(|l| store.change(|p| {
+                p.restart(l, bundle(), now_ms());
+            }));
+        }
     };
     let heading_ref = NodeRef::<html::H2>::new();
     request_animation_frame(move || {
