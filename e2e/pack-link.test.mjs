@@ -269,3 +269,47 @@ test("the Classroom page, a pack link and the needs-pack screen are axe clean in
     await context.close();
   }
 });
+
+test("the follow-up quiz from a pack quiz's class results carries the pack to the students", async () => {
+  const teacher = await freshPage(app, { acceptDownloads: true });
+  await addPack(teacher.page, EXAMPLE_PACK);
+  await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was added (2 questions).`);
+  const link = await classLinkOf(teacher.page, ["handout-1-01", "handout-1-02"]);
+
+  // A student with no pack takes it, getting both wrong (the example's
+  // wrong choices, read from the pack itself), and hands in.
+  const wrong = JSON.parse(EXAMPLE_PACK).questions.map((q) => q.choices.find((c) => !q.answer.includes(c)));
+  const student = await freshPage(app, { acceptDownloads: true });
+  await student.page.goto(link);
+  for (let n = 1; n <= 2; n++) {
+    await student.page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
+    const labels = await student.page.locator("form.question label").allTextContents();
+    const at = labels.findIndex((label) => wrong.some((w) => label.includes(w)));
+    await student.page.locator("form.question input").nth(at).check();
+    await student.page.click("form.question button[type=submit]");
+    await student.page.click(`button:text-is("${n === 2 ? "See results" : "Next question"}")`);
+  }
+  await student.page.waitForSelector(".result-code");
+  const [download] = await Promise.all([student.page.waitForEvent("download"), student.page.click("text=Download result (JSON)")]);
+  const file = join(scratch, "pack-student.json");
+  await download.saveAs(file);
+  await student.context.close();
+
+  await teacher.page.goto(app.url + "/classroom");
+  await ready(teacher.page);
+  await teacher.page.setInputFiles("#class-files", file);
+  await teacher.page.waitForSelector(".class-table");
+  await teacher.page.click("text=Make a follow-up quiz of the most-missed questions");
+  const followUp = await teacher.page.textContent(".follow-up .share-link");
+  assert.match(followUp, /&pack=Class%209B%3A[^#]+#pack=[0-9a-f]{16}\./, "the follow-up link carries the pack");
+  teacher.watcher.assertClean();
+  await teacher.context.close();
+
+  // On another device with no pack, the follow-up runs its pack questions.
+  const other = await freshPage(app);
+  await other.page.goto(followUp);
+  await other.page.waitForSelector("form.question legend");
+  assert.match(await other.page.textContent("form.question legend"), /class handout/);
+  other.watcher.assertClean();
+  await other.context.close();
+});

@@ -14,14 +14,9 @@ use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
-use crate::components::pack_file::FileButton;
+use crate::components::pack_file::{FileButton, Message, MessageView};
+use crate::pages::quiz_setup::{make_class_link, ClassLink};
 use crate::content::{bundle, random_seed, today};
-
-/// A class link to exactly these questions, for going over them again
-/// (practice mode: the answer after each question).
-fn follow_up_link(question_ids: &[String]) -> QuizLink {
-    QuizLink::from_spec(QuizSpec::of_questions(question_ids.to_vec(), random_seed()), bundle())
-}
 
 type HandedFile = (String, Result<String, String>);
 
@@ -116,7 +111,8 @@ fn summary(class: &ClassResults) -> String {
 
 #[component]
 fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl IntoView {
-    let follow_up = RwSignal::new(None::<QuizLink>);
+    let follow_up = RwSignal::new(None::<ClassLink>);
+    let follow_up_problem = RwSignal::new(None::<Message>);
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
     let follow_up_ids = class.follow_up.clone();
@@ -181,7 +177,13 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             {(!follow_up_ids.is_empty()).then(|| {
                 let ids = follow_up_ids.clone();
                 view! {
-                    <button type="button" class="primary" on:click=move |_| follow_up.set(Some(follow_up_link(&ids)))>
+                    <button type="button" class="primary" on:click=move |_| {
+                        // Practice mode (the answer after each question),
+                        // made like any class link: a pack quiz's follow-up
+                        // carries its pack questions too.
+                        let spec = QuizSpec::of_questions(ids.clone(), random_seed());
+                        make_class_link(ids.clone(), spec, Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
+                    }>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>
                 }
@@ -193,15 +195,20 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
-        {move || follow_up.get().map(|link| {
-            let href = crate::paths::absolute(&link.href());
+        <MessageView message=follow_up_problem />
+        {move || follow_up.get().map(|class_link| {
+            let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+            let projector = class_link.with_fragment(crate::paths::href(&class_link.link.projector_href()));
             view! {
                 <div class="follow-up">
                     <h3>"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+                    {class_link.too_big.map(|pack| view! {
+                        <p role="alert">{format!("Its questions from your pack \"{}\" are too many to fit in the link: hand out the pack file with it (Export, under Your own questions).", pack.name)}</p>
+                    })}
                     <p class="actions">
-                        <A href=crate::paths::href(&link.projector_href()) attr:class="button">"Show them on the projector"</A>
+                        <A href=projector attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>
             }

@@ -19,22 +19,59 @@ use crate::pages::classroom::pack_file_name;
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
-struct ClassLink {
-    link: QuizLink,
+pub struct ClassLink {
+    pub link: QuizLink,
     /// The fragment that carries the link's pack questions, if any.
-    fragment: Option<String>,
+    pub fragment: Option<String>,
     /// The pack a student's device needs and the link could not carry.
-    too_big: Option<Pack>,
+    pub too_big: Option<Pack>,
 }
 
 impl ClassLink {
     /// `href` with the fragment that carries the pack, if any.
-    fn with_fragment(&self, href: String) -> String {
+    pub fn with_fragment(&self, href: String) -> String {
         match &self.fragment {
             Some(fragment) => format!("{href}#{fragment}"),
             None => href,
         }
     }
+}
+
+/// Makes the class link of a quiz of chosen questions into `link`: with
+/// the pack questions it uses carried in its fragment (compressed by the
+/// browser, hence asynchronous), or, where they do not fit, with the pack
+/// file to hand out. The link builder and the class results' follow-up quiz
+/// both make their links here, so a pack quiz's follow-up reaches students
+/// too.
+pub fn make_class_link(
+    ids: Vec<String>,
+    spec: QuizSpec,
+    teachers_title: Option<String>,
+    link: RwSignal<Option<ClassLink>>,
+    problem: RwSignal<Option<Message>>,
+) {
+    link.set(None);
+    problem.set(None);
+    let fixed = QuizSpec { selection: Selection::Ids(ids.clone()), ..spec };
+    let link_pack = match link_pack::build(&library().packs, &ids) {
+        Ok(link_pack) => link_pack,
+        Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
+    };
+    let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
+    let quiz_link = QuizLink::from_spec(fixed, bundle()).with_labels(labels, bundle());
+    let Some(link_pack) = link_pack else {
+        return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
+    };
+    leptos::task::spawn_local(async move {
+        let href = crate::paths::absolute(&quiz_link.href());
+        let fragment = crate::link_pack::compress(&link_pack.text).await.map(|compressed| link_pack::fragment(&link_pack, &compressed));
+        let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
+        let too_big = match fits {
+            Some(_) => None,
+            None => library().packs.iter().find(|p| p.name == link_pack.name).cloned(),
+        };
+        link.set(Some(ClassLink { link: quiz_link, fragment: fits, too_big }));
+    });
 }
 
 /// What the form's button does.
@@ -96,29 +133,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let chosen = picked.get_untracked();
                 let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
                 let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
-                let fixed = QuizSpec { selection: Selection::Ids(ids.clone()), ..spec };
                 let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
-                link.set(None);
-                problem.set(None);
-                let link_pack = match link_pack::build(&library().packs, &ids) {
-                    Ok(link_pack) => link_pack,
-                    Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
-                };
-                let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
-                let quiz_link = QuizLink::from_spec(fixed, bundle()).with_labels(labels, bundle());
-                let Some(link_pack) = link_pack else {
-                    return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
-                };
-                leptos::task::spawn_local(async move {
-                    let href = crate::paths::absolute(&quiz_link.href());
-                    let fragment = crate::link_pack::compress(&link_pack.text).await.map(|compressed| link_pack::fragment(&link_pack, &compressed));
-                    let fits = fragment.filter(|f| link_pack::link_with_fragment(&href, f).is_some());
-                    let too_big = match fits {
-                        Some(_) => None,
-                        None => library().packs.iter().find(|p| p.name == link_pack.name).cloned(),
-                    };
-                    link.set(Some(ClassLink { link: quiz_link, fragment: fits, too_big }));
-                });
+                make_class_link(ids, spec, teachers_title, link, problem);
             }
         }
     };
