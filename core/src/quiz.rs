@@ -170,12 +170,25 @@ pub fn choice_letter(place: usize) -> char {
 /// letter order ("A C"), or for an order question the letters in the right
 /// sequence ("C A B").
 pub fn answer_letters(question: &Question, item: &QuizItem) -> String {
+    right_places(question, item).into_iter().map(|p| choice_letter(p).to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// The right answer of `item` in words, in the order of its letters, so a
+/// key reads "A C: first; second" with each word under its letter.
+pub fn answer_in_letter_order(question: &Question, item: &QuizItem) -> String {
+    let shown: Vec<usize> = right_places(question, item).into_iter().map(|p| item.choice_order[p]).collect();
+    question.choice_text(&shown)
+}
+
+/// The places (0: A) where the right choices are shown: in place order, or
+/// for an order question in the right sequence.
+fn right_places(question: &Question, item: &QuizItem) -> Vec<usize> {
     let place_of = |choice: usize| item.choice_order.iter().position(|&c| c == choice);
     let mut places: Vec<usize> = question.correct_indices().into_iter().filter_map(place_of).collect();
     if question.kind != QuestionKind::Order {
         places.sort_unstable();
     }
-    places.into_iter().map(|p| choice_letter(p).to_string()).collect::<Vec<_>>().join(" ")
+    places
 }
 
 /// The key for quick marking: "1 B, 2 A C, 3 C A B".

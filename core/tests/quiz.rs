@@ -96,7 +96,7 @@ fn scores_by_topic() {
 
 mod letters {
     use open_door_core::content::QuestionKind;
-    use open_door_core::quiz::{answer_letters, choice_letter, marking_key, QuizItem};
+    use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, marking_key, QuizItem};
 
     use super::common;
 
@@ -120,6 +120,9 @@ mod letters {
         assert_eq!(answer_letters(&bank.questions[0], &items[0]), "C");
         assert_eq!(answer_letters(&bank.questions[1], &items[1]), "A B");
         assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 B C A");
+        // The words follow the letters: A is "b", B is "a".
+        assert_eq!(answer_in_letter_order(&bank.questions[1], &items[1]), "b; a");
+        assert_eq!(answer_in_letter_order(&bank.questions[2], &items[2]), "first → second → third");
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::{answer_letters, choice_letter, marking_key};
+use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, marking_key};
 
 use crate::components::markup::article_label;
 use crate::components::needs_pack::NeedsPack;
@@ -51,7 +51,7 @@ pub fn PrintWorksheet() -> impl IntoView {
             .map(|(question, item)| {
                 view! {
                     <li>
-                        <p><strong class="key-letters">{answer_letters(question, item)}</strong>": "{question.right_answer_text()}</p>
+                        <p><strong class="key-letters">{answer_letters(question, item)}</strong>": "{answer_in_letter_order(question, item)}</p>
                         <blockquote><p>{question.evidence.clone()}</p></blockquote>
                         <p class="meta">"From "<cite>{article_label(&question.article)}</cite></p>
                         {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then ({}): {}", s.date, s.note)}</p> })}
