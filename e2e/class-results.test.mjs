@@ -201,6 +201,7 @@ test("the name is kept on the device only until the student erases their data", 
   await page.fill("#hand-in-name", "  Sam\u0000 ");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), "Sam", "kept cleaned");
   await page.goto(app.url + "/about");
+  page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Erase my data on this device");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), null);
   await page.goto(app.url + "/quiz/play?ids=000-03&seed=2&mode=test");

@@ -63,12 +63,18 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await page.waitForSelector("text=Results");
   const score = await page.textContent(".score");
   const code = await page.textContent(".result-code");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "results-heading", "finishing moves focus to the results");
   await page.uncheck("#only-mistakes").catch(() => {});
-  await page.click(".review-item cite a >> nth=0");
+  const evidence = page.locator(".review-item cite a").last();
+  await evidence.scrollIntoViewIfNeeded();
+  const readingAt = await page.evaluate(() => window.scrollY);
+  assert.ok(readingAt > 0);
+  await evidence.click();
   await page.waitForSelector("#evidence");
   await page.goBack();
   await page.waitForSelector("text=Results");
   assert.equal(await page.textContent(".score"), score);
+  await page.waitForFunction((y) => window.scrollY === y, readingAt, { timeout: 2000 });
   assert.equal(await page.textContent(".result-code"), code, "the hand-in code is the same");
   await page.reload();
   await page.waitForSelector("text=Results");
@@ -257,6 +263,7 @@ test("with storage full, a backup that cannot be written is never announced and 
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), damaged, "the damaged save is not overwritten");
   await page.goto(app.url + "/about");
   await ready(page);
+  page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Erase my data on this device");
   await page.waitForSelector("text=was erased");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);

@@ -107,6 +107,11 @@ test("erase my data removes everything saved", async () => {
   await page.waitForSelector(".feedback");
   await page.goto(app.url + "/about");
   await ready(page);
+  // Asked first: no keeps everything.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.click("text=Erase my data on this device");
+  assert.notEqual(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
+  page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Erase my data on this device");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
   watcher.assertClean();

@@ -18,7 +18,16 @@ pub fn About() -> impl IntoView {
             <li>"No analytics, no tracking, no advertising, no fonts or scripts from other sites."</li>
             <li>"Your answers and progress are kept only in this browser, on this device. Nothing is sent anywhere."</li>
         </ul>
-        <p><button type="button" on:click=move |_| store.erase()>"Erase my data on this device"</button></p>
+        <p><button type="button" on:click=move |_| {
+            // Progress, backups, the hand-in name and a teacher's packs go
+            // at once and cannot come back: ask first.
+            let sure = window()
+                .confirm_with_message("Erase everything Open Door saved on this device: progress, unfinished quizzes and results, backups, your name and any question packs? This cannot be undone.")
+                .unwrap_or(false);
+            if sure {
+                store.erase();
+            }
+        }>"Erase my data on this device"</button></p>
         <Backups />
         <h2>"The sources"</h2>
         <p>"The texts are shown as they were handed to us, with page furniture such as share buttons and link lists removed. Where a text names no outlet or prints no headline, the app says so rather than guessing. Facts that changed after a text was written carry a dated note."</p>

@@ -62,12 +62,16 @@ pub fn Play() -> impl IntoView {
     let screen = Memo::new(move |_| {
         session.with(|s| s.as_ref().map(|s| if s.is_finished() { Screen::Results } else { Screen::Question(s.current) }))
     });
+    // Which screen was shown before, to tell results reached by finishing
+    // (focus moves to them) from results reopened by Back or a reload
+    // (the browser puts the student back where they were).
+    let previous = StoredValue::new(None::<Screen>);
     let nothing_to_ask = move || link.with(|l| l.is_seeded() && l.items().is_empty());
 
     view! {
         <PageTitle text="Quiz" />
         <LinkNotices link=link />
-        {move || match screen.get() {
+        {move || match shown_after(&previous, screen.get()) {
             // A pack quiz on a device without its questions names the pack.
             _ if link.with(|l| l.needs_pack().is_some()) => {
                 view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
@@ -77,8 +81,8 @@ pub fn Play() -> impl IntoView {
             }
             .into_any(),
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
-            Some(Screen::Results) => view! { <Results link=link session=session /> }.into_any(),
-            Some(Screen::Question(index)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
+            Some((Screen::Results, arrived)) => view! { <Results link=link session=session just_finished=arrived /> }.into_any(),
+            Some((Screen::Question(index), _)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
         }}
     }
 }
@@ -88,6 +92,13 @@ pub fn Play() -> impl IntoView {
 enum Screen {
     Question(usize),
     Results,
+}
+
+/// The screen to show, and whether it follows a question on this page.
+fn shown_after(previous: &StoredValue<Option<Screen>>, now: Option<Screen>) -> Option<(Screen, bool)> {
+    let before = previous.get_value();
+    previous.set_value(now);
+    now.map(|screen| (screen, matches!(before, Some(Screen::Question(_)))))
 }
 
 /// The saved quiz on this page, as the screens read it.

@@ -16,7 +16,7 @@ use crate::content::{bundle, now_ms};
 use crate::storage::use_progress;
 
 #[component]
-pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
+pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) -> impl IntoView {
     let store = use_progress();
     let Some(finished) = session.get_untracked() else { return ().into_any() };
     let bank = bundle();
@@ -39,7 +39,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     };
     let heading_ref = NodeRef::<html::H2>::new();
     request_animation_frame(move || {
-        if let Some(el) = heading_ref.try_get_untracked().flatten() {
+        if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
             let _ = el.focus();
         }
     });
