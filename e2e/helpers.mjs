@@ -120,6 +120,9 @@ export async function installOutcome(page) {
 
 /** Answers the question on screen with its first choice (or the order as shown). */
 export async function answerShown(page) {
+  // The question may still be rendering (right after a page load): counting
+  // its choices before it is there would submit no answer at all.
+  await page.waitForSelector("form.question button[type=submit]");
   const choice = page.locator("form.question input").first();
   if (await choice.count()) await choice.check();
   await page.click("form.question button[type=submit]");
