@@ -1,6 +1,8 @@
 //! Validates `content/` and embeds it: a content file with any error stops
 //! the build with the file, the id and the rule, so the app never ships
-//! half-valid content.
+//! half-valid content. It is written in two parts (`QuizContent`, embedded
+//! in the main module, and `ReadingContent`, in the reading pages' module:
+//! see src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -15,12 +17,15 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     match open_door_core::files::load_content(content) {
         Ok(bundle) => {
-            let json = serde_json::to_string(&bundle).expect("a validated bundle always serialises");
-            let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.json");
-            std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
-            let out = out.with_file_name("figures.rs");
-            std::fs::write(&out, figures_code(&bundle.figures))
-                .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+            let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+            let write = |name: &str, text: String| {
+                let out = Path::new(&out_dir).join(name);
+                std::fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+            };
+            write("figures.rs", figures_code(&bundle.figures));
+            let (quiz, reading) = bundle.into_parts();
+            write("content.json", serde_json::to_string(&quiz).expect("validated content always serialises"));
+            write("reading.json", serde_json::to_string(&reading).expect("validated content always serialises"));
         }
         Err(errors) => {
             for error in &errors {

@@ -22,7 +22,7 @@ const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const DIST = "dist";
 const THROTTLE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
 const BUDGETS = {
-  firstLoadGzipBytes: 150 * 1024,
+  firstLoadGzipBytes: 180 * 1024,
   firstQuestionMs: 1500,
   answerToFeedbackP95Ms: 50,
   memoryBytes: 10 * 1024 * 1024,
@@ -80,12 +80,20 @@ function buildBaseline() {
   return dir;
 }
 
-// Recorded in the page from its first moment: when the first answer control
-// appears, and the wasm memory once the app has started.
-const PROBE = () => {
+// The first load is counted to the first question of a class link; the
+// budget is 180 KB (issue 18), on the way to the first round's 150 KB.
+const FIRST_LOAD_TARGET = 150 * 1024;
+// What "ready" means on each page measured cold: a question's first control,
+// or the page's heading (a page whose module is still on its way shows none).
+const QUESTION_READY = "form.question input, .order-list button, #surveyContainer input[type=radio]";
+const PAGE_READY = "main h1";
+
+// Recorded in the page from its first moment: when `readySelector` first
+// matches, and the wasm memory once the app has started.
+const PROBE = (readySelector) => {
   window.__bench = { ready: null };
   new MutationObserver((_, observer) => {
-    if (!window.__bench.seen && document.querySelector("form.question input, .order-list button, #surveyContainer input[type=radio]")) {
+    if (!window.__bench.seen && document.querySelector(readySelector)) {
       window.__bench.seen = true;
       observer.disconnect();
       // Ready means painted: the next frame after the controls appear.
@@ -119,9 +127,9 @@ async function throttled(context, page) {
   return cdp;
 }
 
-async function coldLoad(browser, url, sizes) {
+async function coldLoad(browser, url, sizes, readySelector = QUESTION_READY) {
   const context = await browser.newContext({ serviceWorkers: "block" });
-  await context.addInitScript(PROBE);
+  await context.addInitScript(PROBE, readySelector);
   const page = await context.newPage();
   await throttled(context, page);
   const fetched = new Set();
@@ -141,7 +149,7 @@ async function coldLoad(browser, url, sizes) {
 
 async function warmOfflineLoad(browser, server, port, root) {
   const context = await browser.newContext();
-  await context.addInitScript(PROBE);
+  await context.addInitScript(PROBE, QUESTION_READY);
   const page = await context.newPage();
   await page.goto(server.url + "/");
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -161,7 +169,7 @@ async function warmOfflineLoad(browser, server, port, root) {
 
 async function interactionAndMemory(browser, url, { submit, done, advance, questions }) {
   const context = await browser.newContext({ serviceWorkers: "block" });
-  await context.addInitScript(PROBE);
+  await context.addInitScript(PROBE, QUESTION_READY);
   const page = await context.newPage();
   const cdp = await throttled(context, page);
   await page.goto(url);
@@ -221,6 +229,21 @@ for (const [who, url, sizes] of [["app", appServer.url + QUIZ, appSizes], ["base
 results.app.files = appSizes;
 results.baseline.files = baselineSizes;
 
+// The first loads of the home page and of the Classroom page (whose code is
+// in a module of its own, fetched when the page is opened).
+for (const [name, path] of [["home", "/"], ["classroom", "/classroom"]]) {
+  const runs = await repeat(RUNS, () => coldLoad(browser, appServer.url + path, appSizes, PAGE_READY));
+  results.app[name] = { path, firstLoadGzipBytes: runs[0].bytes, firstLoadBrotliBytes: runs[0].brotliBytes, files: runs[0].files, readyMs: stats(runs.map((r) => r.ready)) };
+}
+// Each module of the app's code, and each figure's file: what a page adds
+// when it is first opened. None of them may be in the class link's first load
+// but the main module.
+const isModule = (path) => /^\/app-[^/]+\/.*\.wasm$/.test(path);
+results.app.modules = Object.fromEntries(Object.entries(appSizes).filter(([path]) => isModule(path)));
+results.app.figures = Object.fromEntries(Object.entries(appSizes).filter(([path]) => path.startsWith("/figures/")));
+results.app.firstLoadModules = results.app.firstLoadFiles.filter(isModule);
+results.app.firstLoadFigures = results.app.firstLoadFiles.filter((path) => path.startsWith("/figures/"));
+
 // Warm load from the service worker, network off (the baseline has none).
 const warm = await warmOfflineLoad(browser, appServer, port, DIST);
 appServer = warm.server;
@@ -259,7 +282,8 @@ async function lighthouseMedian(url) {
   const runs = await repeat(LIGHTHOUSE_RUNS, () => lighthouse(url));
   return { ...Object.fromEntries(Object.keys(runs[0]).map((id) => [id, median(runs.map((r) => r[id]))])), runs };
 }
-results.app.lighthouse = await lighthouseMedian(appServer.url + "/");
+// On the class link: the page a class opens.
+results.app.lighthouse = await lighthouseMedian(appServer.url + QUIZ);
 results.baseline.lighthouse = await lighthouseMedian(baselineServer.url + "/");
 await browser.close();
 await appServer.close();
@@ -284,6 +308,8 @@ const rows = [
   ["figure", "Open Door", "SurveyJS baseline", "ratio"],
   ["first load, gzipped", kb(a.firstLoadGzipBytes), kb(b.firstLoadGzipBytes), ratio(a.firstLoadGzipBytes, b.firstLoadGzipBytes)],
   ["first load, Brotli", kb(a.firstLoadBrotliBytes), kb(b.firstLoadBrotliBytes), ratio(a.firstLoadBrotliBytes, b.firstLoadBrotliBytes)],
+  ["home page first load, gzipped / Brotli", `${kb(a.home.firstLoadGzipBytes)} / ${kb(a.home.firstLoadBrotliBytes)}`, "", ""],
+  ["Classroom page first load, gzipped / Brotli", `${kb(a.classroom.firstLoadGzipBytes)} / ${kb(a.classroom.firstLoadBrotliBytes)}`, "", ""],
   ["first contentful paint (median; min-max)", `${ms(a.fcpMs.median)} (${ms(a.fcpMs.min)}-${ms(a.fcpMs.max)})`, `${ms(b.fcpMs.median)} (${ms(b.fcpMs.min)}-${ms(b.fcpMs.max)})`, ratio(a.fcpMs.median, b.fcpMs.median)],
   ["first question ready (median; min-max)", `${ms(a.firstQuestionMs.median)} (${ms(a.firstQuestionMs.min)}-${ms(a.firstQuestionMs.max)})`, `${ms(b.firstQuestionMs.median)} (${ms(b.firstQuestionMs.min)}-${ms(b.firstQuestionMs.max)})`, ratio(a.firstQuestionMs.median, b.firstQuestionMs.median)],
   ["warm load offline, first question (median)", ms(a.warmOfflineFirstQuestionMs.median), "no offline mode", "n/a"],
@@ -306,6 +332,14 @@ for (const { name, value, budget, pass } of results.budgets) {
   const shown = name.includes("load") && !name.includes("ready") ? kb(value) : name.includes("memory") ? kb(value) : name.startsWith("Lighthouse") ? value : ms(value);
   console.log(`  ${pass ? "PASS" : "FAIL"}  ${name}: ${shown} (budget ${budget})`);
 }
+const over = a.firstLoadGzipBytes - FIRST_LOAD_TARGET;
+console.log(`\nThe class link's first load is ${kb(Math.abs(over))} ${over > 0 ? "over" : "under"} the ${kb(FIRST_LOAD_TARGET)} target; modules in it: ${a.firstLoadModules.join(", ")}; figures in it: ${a.firstLoadFigures.length ? a.firstLoadFigures.join(", ") : "none"}.`);
+const sizeLines = (title, files) => {
+  console.log(`\n${title} (raw / gzipped / Brotli):`);
+  for (const [path, size] of Object.entries(files)) console.log(`  ${path}: ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
+};
+sizeLines("Modules of the app's code", a.modules);
+sizeLines("Figures (loaded by the explainers that show them)", a.figures);
 console.log("\nFiles (raw / gzipped / Brotli):");
 for (const [path, size] of Object.entries(appSizes)) console.log(`  ${path}: ${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
 console.log("\nWritten to bench/latest.json");

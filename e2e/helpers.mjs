@@ -4,7 +4,7 @@
 // violation or request that leaves the origin; and axe-core, run on a page
 // as it is.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
@@ -32,6 +32,23 @@ export async function violations(page) {
 
 export const DIST = process.env.DIST || "dist";
 
+/**
+ * Where the build put the app's code (scripts/build-wasm.mjs), as paths from
+ * the site root: its folder, the main module, the JS glue and the modules
+ * loaded when a page first needs them.
+ */
+export function appFiles(dist = DIST) {
+  const folder = readdirSync(dist).find((name) => name.startsWith("app-"));
+  if (!folder) throw new Error(`no app-* folder in ${dist}/: run trunk build --release first`);
+  const wasm = readdirSync(`${dist}/${folder}`).filter((name) => name.endsWith(".wasm"));
+  return {
+    dir: `/${folder}`,
+    mainWasm: `/${folder}/open-door_bg.wasm`,
+    glue: `/${folder}/open-door.js`,
+    lazyModules: wasm.filter((name) => name !== "open-door_bg.wasm").map((name) => `/${folder}/${name}`),
+  };
+}
+
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -46,6 +63,14 @@ export const CHROMIUM_ARGS = [
 export async function launch() {
   if (!existsSync(`${DIST}/index.html`)) throw new Error(`no build in ${DIST}/: run trunk build --release first`);
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A free port, so a server can be stopped and started again on it. */
+export async function freePort() {
+  const probe = await serve(DIST);
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  return port;
 }
 
 /** Serves the build and opens a browser; `close()` ends both. */

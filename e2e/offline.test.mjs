@@ -4,26 +4,18 @@
 // cache; a broken precache never activates; a bad copy met at install or
 // found in the cache is refused or repaired by "Try again".
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { stampServiceWorker } from "../scripts/post-build.mjs";
 import { chromium } from "playwright-core";
-import { answerShown, CHROMIUM_ARGS, DIST, installOutcome, launch, ready, watch } from "./helpers.mjs";
+import { answerShown, appFiles, CHROMIUM_ARGS, DIST, freePort, installOutcome, launch, ready, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
-
-/** A free port, so a server can be stopped and started again on it. */
-async function freePort() {
-  const probe = await serve(DIST);
-  const port = Number(new URL(probe.url).port);
-  await probe.close();
-  return port;
-}
 
 async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -114,7 +106,7 @@ test("a precache with one file missing never activates", async (t) => {
   assert.equal(await installOutcome(page), "failed", "no worker activated, no half-filled cache");
 });
 
-const WASM = "/" + readdirSync(DIST).find((name) => name.endsWith(".wasm"));
+const WASM = appFiles().mainWasm;
 
 test("a captive portal answering the wasm on a first visit: Try again, no poisoned cache, then offline works", async (t) => {
   const port = await freePort();

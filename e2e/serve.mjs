@@ -34,12 +34,14 @@ const PORTAL_PAGE = "<!DOCTYPE html><html><head><title>Wi-Fi login</title></head
  * `faults`: path to what goes wrong with it: "404" or "500" (that status),
  *   "html" (a captive portal's page, status 200), "truncated" (half the file);
  * `gzip`: compress responses for clients that accept it, as a real host does;
- * `precompressed`: send the build's own `.br` or `.gz` beside a file instead.
+ * `precompressed`: send the build's own `.br` or `.gz` beside a file instead;
+ * `delays`: path to milliseconds to wait before answering it (a slow network).
  */
-export async function serve(root, port = 0, { base = "/", failing = false, missing = [], faults = {}, gzip = false, precompressed = false } = {}) {
+export async function serve(root, port = 0, { base = "/", failing = false, missing = [], faults = {}, gzip = false, precompressed = false, delays = {} } = {}) {
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     const requested = new URL(req.url, "http://x").pathname;
+    if (delays[requested]) await new Promise((resolve) => setTimeout(resolve, delays[requested]));
     const fault = failing ? "500" : missing.includes(requested) ? "404" : faults[requested];
     if (fault === "404" || fault === "500" || !requested.startsWith(base)) {
       res.writeHead(fault === "500" ? 500 : 404);

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
+import { appFiles, DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
@@ -26,7 +25,7 @@ test("the shell: one h1, navigation, main, footer privacy promise, lang", async 
 });
 
 test("a start-up that breaks off says so, and Try again starts the app once the network is back", async () => {
-  const wasm = "/" + readdirSync(DIST).find((name) => name.endsWith(".wasm"));
+  const wasm = appFiles().mainWasm;
   let server = await serve(DIST, 0, { missing: [wasm] });
   const port = Number(new URL(server.url).port);
   const context = await app.browser.newContext();
@@ -54,7 +53,7 @@ test("a start-up that breaks off says so, and Try again starts the app once the 
 // (before, it stayed on "Loading Open Door…" for good), the service worker
 // does not install the bad copy, and Try again starts the app once the
 // server answers properly.
-const GLUE = "/" + readdirSync(DIST).find((name) => /^open-door-.*\.js$/.test(name));
+const GLUE = appFiles().glue;
 for (const [fault, what] of [["500", "answered with a server error"], ["404", "not found"], ["truncated", "cut off halfway"], ["html", "answered with a captive portal's page"]]) {
   test(`a JS glue ${what} ends in "did not finish loading" with Try again, which recovers`, async () => {
     let server = await serve(DIST, 0, { faults: { [GLUE]: fault } });

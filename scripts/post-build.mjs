@@ -2,7 +2,8 @@
 // dist/:
 // 0. draws the enlargement maps into figures/ (scripts/figures.mjs), so they
 //    are built files like any other: precached and precompressed below;
-// 1. writes trunk's public URL (`--public-url /open-door/`, TRUNK_PUBLIC_URL)
+// 1. writes the name of the app's folder (app-<hash>/, from the pre_build
+//    hook scripts/build-wasm.mjs) into index.html, then trunk's public URL (`--public-url /open-door/`, TRUNK_PUBLIC_URL)
 //    into index.html's own root-relative links (manifest, icons,
 //    register-sw.js; trunk writes its own) and into the
 //    <meta name="open-door-public-url"> the app reads (src/paths.rs);
@@ -20,12 +21,26 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { APP_DIR_PREFIX } from "./build-wasm.mjs";
 import { writeEnlargementMaps } from "./figures.mjs";
 
 const digest = (algorithm, data) => createHash(algorithm).update(data).digest("base64");
 const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
 const PUBLIC_URL_META = /(<meta name="open-door-public-url" content=")[^"]*(")/;
 const PRECOMPRESSED = /\.(br|gz)$/;
+
+const APP_DIR_PLACEHOLDER = /__APP_DIR__/g;
+
+/** Writes the name of the app's folder (scripts/build-wasm.mjs) into `dir`/index.html. */
+export function stampAppDir(dir) {
+  const apps = readdirSync(dir).filter((name) => name.startsWith(APP_DIR_PREFIX));
+  if (apps.length !== 1) throw new Error(`expected one ${APP_DIR_PREFIX}* folder from build-wasm.mjs, found ${apps.length}`);
+  const indexPath = join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  if (!html.includes("__APP_DIR__")) throw new Error("index.html has no __APP_DIR__ placeholder");
+  writeFileSync(indexPath, html.replace(APP_DIR_PLACEHOLDER, apps[0]));
+  return apps[0];
+}
 
 /** Writes `publicUrl` ("/" or "/open-door/") into `dir`/index.html. */
 export function stampPublicUrl(dir, publicUrl) {
@@ -104,11 +119,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const maps = writeEnlargementMaps(join(staging, "figures"));
     console.log(`post-build: ${maps.length} enlargement maps drawn`);
+    const app = stampAppDir(staging);
     const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
     stampPublicUrl(staging, publicUrl);
     const scripts = stampCsp(staging);
     const { version, count } = stampServiceWorker(staging, readFileSync(join(staging, "sw.js"), "utf8"));
-    console.log(`post-build: public URL ${publicUrl}; ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
+    console.log(`post-build: app in ${app}; public URL ${publicUrl}; ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
     // Development builds (`trunk serve`) skip the compression, which takes
     // a few seconds.
     if (process.env.TRUNK_PROFILE === "release") {

@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 need="${1:-test}"
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 step() {
@@ -32,22 +33,26 @@ trunk_tool() {
   cargo install --locked trunk --version "$TRUNK_VERSION"
 }
 
-# The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or trunk
-# would try to download one; Trunk.toml pins the same version.
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly: the glue
+# it writes and the crate's side of it go together.
 wasm_bindgen_tool() {
-  local locked pinned
+  local locked
   locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
-  pinned=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
-  if [ "$locked" != "$pinned" ]; then
-    echo "  Cargo.lock has wasm-bindgen $locked but Trunk.toml pins $pinned: make them equal" >&2
-    return 1
-  fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $locked" ] \
      && [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $locked" ]; then
     echo "  wasm-bindgen-cli $locked: present"; return
   fi
   # No --locked: the CLI's own lock file names a crate the registry lacks.
   cargo install wasm-bindgen-cli --version "$locked" --force
+}
+
+# Cuts the wasm into modules loaded when used (scripts/build-wasm.mjs).
+# 0.2.4 at least: 0.2.2's output makes wasm-bindgen 0.2.130 panic.
+wasm_split_tool() {
+  if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    echo "  wasm-split-cli $WASM_SPLIT_VERSION: present"; return
+  fi
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 }
 
 # Test tooling and wasm-opt (npm's binaryen 132: Debian's binaryen 108 makes
@@ -76,6 +81,7 @@ crate_sources() { cargo fetch --quiet; }
 step "rust target wasm32 (rustup)" wasm_target
 step "trunk $TRUNK_VERSION (cargo install)" trunk_tool
 step "wasm-bindgen-cli (cargo install)" wasm_bindgen_tool
+step "wasm-split-cli $WASM_SPLIT_VERSION (cargo install)" wasm_split_tool
 step "node packages (npm ci)" npm_tooling
 step "crate sources (cargo fetch)" crate_sources
 if [ "$need" = "test" ]; then

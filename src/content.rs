@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use open_door_core::content::Bundle;
+use open_door_core::content::{Bundle, QuizContent, ReadingContent};
 use open_door_core::figures::Figures;
 use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
@@ -46,11 +46,22 @@ impl UnloadedPack {
     }
 }
 
+/// The quiz part of the built-in content (`QuizContent`, see build.rs).
 const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+/// The rest (`ReadingContent`): read only by [`reading_part`]'s callers.
+const READING_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.json"));
 
-/// The built-in content as embedded: what stored packs were checked against.
-pub fn built_in_json() -> &'static str {
-    CONTENT_JSON
+/// The built-in content as embedded, both parts: what stored packs were
+/// checked against (a pack may quote a built-in article's body).
+pub fn built_in_json() -> String {
+    format!("{CONTENT_JSON}\n{READING_JSON}")
+}
+
+/// The reading part of the built-in content. Only the reading pages and the
+/// pack checks call it, so wasm-split keeps it (and its parsing code) in
+/// their modules, out of the quiz's first load.
+fn reading_part() -> ReadingContent {
+    serde_json::from_str(READING_JSON).expect("embedded content is written by build.rs")
 }
 
 /// What became of the pack a class link carried.
@@ -81,27 +92,54 @@ pub struct Library {
     /// The ids of questions, texts and topics that came with class links,
     /// which a pack the teacher adds may replace.
     pub carried_ids: Vec<String>,
+    /// The device keeps packs, but the module that reads them could not be
+    /// downloaded (see src/packs.rs).
+    pub packs_not_loaded: bool,
 }
 
 static LIBRARY: OnceLock<Library> = OnceLock::new();
 
 /// Builds the library once, at start-up, from the packs stored on the
 /// device (the caller reads them, so content knows nothing of storage).
+/// Only src/packs.rs calls it, from the module that checks packs: a device
+/// with no packs never downloads that code.
 pub fn init_library(stored_packs: StoredPacks) -> &'static Library {
     LIBRARY.get_or_init(|| Library::build(stored_packs))
 }
 
-/// The library built at start-up; the built-in content alone where the app
-/// was not started (component tests mount a view on its own).
+/// The library built at start-up; the built-in content alone where the
+/// device has no packs (or the app was not started: component tests mount
+/// a view on its own).
 pub fn library() -> &'static Library {
-    LIBRARY.get_or_init(|| Library::build(StoredPacks::default()))
+    LIBRARY.get_or_init(|| Library::built_in(false))
+}
+
+/// The built-in content alone, because the module that reads packs could
+/// not be downloaded: said on screen, and the packs stay stored.
+pub fn init_library_without_packs() -> &'static Library {
+    LIBRARY.get_or_init(|| Library::built_in(true))
 }
 
 impl Library {
-    fn build(stored: StoredPacks) -> Self {
+    fn built_in(packs_not_loaded: bool) -> Self {
         // The build script wrote this JSON from the same types after
         // validating it, so it cannot fail to parse unless the build is broken.
-        let mut bundle: Bundle = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
+        let quiz: QuizContent = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
+        Library {
+            bundle: Bundle::from_quiz(quiz),
+            packs: Vec::new(),
+            unloaded: Vec::new(),
+            link_pack: None,
+            newly_checked: Vec::new(),
+            carried_ids: Vec::new(),
+            packs_not_loaded,
+        }
+    }
+
+    fn build(stored: StoredPacks) -> Self {
+        // Packs are checked against the whole built-in content: a pack
+        // question may quote a built-in article.
+        let mut bundle = Self::built_in(false).bundle.with_reading(reading_part());
         let mut packs = Vec::new();
         let mut unloaded = Vec::new();
         let mut to_check = Vec::new();
@@ -169,13 +207,13 @@ impl Library {
                 Err(reasons) => LinkPackOutcome::Refused(reasons),
             }
         });
-        Library { bundle, packs, unloaded, link_pack, newly_checked, carried_ids }
+        Library { bundle, packs, unloaded, link_pack, newly_checked, carried_ids, packs_not_loaded: false }
     }
 
     /// The content a pack the teacher adds is checked against: everything
     /// but what class links brought, which the added pack replaces.
     pub fn bundle_for_import(&self) -> Bundle {
-        let mut bundle = self.bundle.clone();
+        let mut bundle = self.bundle.clone().with_reading(reading_part());
         let carried = |id: &String| self.carried_ids.contains(id);
         bundle.questions.retain(|q| !carried(&q.id));
         bundle.articles.retain(|a| !carried(&a.id));
@@ -194,9 +232,18 @@ pub fn figures() -> &'static Figures {
     })
 }
 
-/// Everything a quiz can use: built-in content and imported packs.
+/// Everything a quiz can use: built-in content and imported packs. Its
+/// built-in articles have no bodies, and it has no explainers or glossary:
+/// those are in [`reading_bundle`].
 pub fn bundle() -> &'static Bundle {
     &library().bundle
+}
+
+/// [`bundle`] with the explainers, the glossary and the articles' bodies,
+/// for the reading pages (see [`reading_part`]).
+pub fn reading_bundle() -> &'static Bundle {
+    static READING: OnceLock<Bundle> = OnceLock::new();
+    READING.get_or_init(|| bundle().clone().with_reading(reading_part()))
 }
 
 /// Today as a day number (days since 1970-01-01), for review scheduling.

@@ -2,22 +2,39 @@
 //! `open_door_core`, which holds every rule of the product.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use open_door_core::route::Page;
 
 pub mod components;
 pub mod content;
+pub mod lazy;
 pub mod link_pack;
+pub mod packs;
 pub mod pages;
 pub mod paths;
+pub mod router;
 pub mod storage;
 
+use lazy::LazyPage;
+use router::{use_location, A};
 use pages::{
     about::About, classroom::Classroom, explainer::ExplainerPage, glossary::Glossary, home::Home, learn::Learn,
     not_found::NotFound, play::Play, print::PrintWorksheet, projector::Projector, quiz_setup::QuizSetup, sources::{SourceList, SourceReader},
 };
 use storage::ProgressStore;
+
+// The quiz (`/quiz/play`, where a class link lands) and the home page are in
+// the main module; every other page is in a module fetched when first shown
+// (src/lazy.rs). Pages that a reader moves between share a module.
+lazy_page!(reading, learn_page, Learn);
+lazy_page!(reading, explainer_page, ExplainerPage);
+lazy_page!(reading, glossary_page, Glossary);
+lazy_page!(reading, source_list_page, SourceList);
+lazy_page!(reading, source_reader_page, SourceReader);
+lazy_page!(reading, about_page, About);
+lazy_page!(setup, quiz_setup_page, QuizSetup);
+lazy_page!(teacher, classroom_page, Classroom);
+lazy_page!(teacher, projector_page, Projector);
+lazy_page!(teacher, print_page, PrintWorksheet);
 
 /// Moves focus to the page content. Done by hand because the router takes
 /// over clicks on links, and a fragment link alone may not move focus.
@@ -36,23 +53,24 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
     let path = use_location().pathname;
     Effect::new(move |_| {
-        path.track();
+        // Read, not only tracked: a memo nobody has read does not follow
+        // its sources, so `track()` alone could miss every change.
+        let _ = path.get();
         open.set(false);
     });
 }
 
+const PACKS_NOT_LOADED: &str = "The question packs kept on this device could not be loaded this time: the part of Open Door that reads them did not download. They are still stored; reload the page when the connection is back.";
+
 #[component]
 pub fn App() -> impl IntoView {
-    let library = content::init_library(storage::stored_packs());
-    for checked in &library.newly_checked {
-        // Stamped, so the next start-up need not check it again.
-        let _ = storage::save_pack(checked);
-    }
-    if let Some(content::LinkPackOutcome::Added(carried)) = &library.link_pack {
-        storage::keep_carried_pack(carried);
-    }
+    // Built before the app mounts (main.rs), with the device's packs if it has any.
+    let library = content::library();
     let store = ProgressStore::load(&library.bundle);
     store.notices.update(|n| n.extend(library.unloaded.iter().map(content::UnloadedPack::describe)));
+    if library.packs_not_loaded {
+        store.notices.update(|n| n.push(PACKS_NOT_LOADED.into()));
+    }
     provide_context(store);
     // On a narrow screen the menu folds behind a button (style.css), so the
     // header stays one line and the quiz fits a phone's first screen.
@@ -66,8 +84,8 @@ pub fn App() -> impl IntoView {
             }
         }
     };
+    router::provide_router();
     view! {
-        <Router base=paths::base()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href=paths::href("/") attr:class="brand">"Open Door"</A>
@@ -89,20 +107,7 @@ pub fn App() -> impl IntoView {
             <components::update::UpdatePrompt />
             <components::notices::StorageNotices />
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/learn") view=Learn />
-                    <Route path=path!("/learn/:id") view=ExplainerPage />
-                    <Route path=path!("/glossary") view=Glossary />
-                    <Route path=path!("/quiz") view=QuizSetup />
-                    <Route path=path!("/quiz/play") view=Play />
-                    <Route path=path!("/sources") view=SourceList />
-                    <Route path=path!("/sources/:id") view=SourceReader />
-                    <Route path=path!("/classroom") view=Classroom />
-                    <Route path=path!("/classroom/projector") view=Projector />
-                    <Route path=path!("/classroom/print") view=PrintWorksheet />
-                    <Route path=path!("/about") view=About />
-                </Routes>
+                <PageView />
             </main>
             <footer class="site-footer">
                 <p>
@@ -110,6 +115,26 @@ pub fn App() -> impl IntoView {
                     <A href=paths::href("/about")>"About and privacy"</A>
                 </p>
             </footer>
-        </Router>
+    }
+}
+
+/// The page the address shows. A new query (a quiz link) is not a new page.
+#[component]
+fn PageView() -> impl IntoView {
+    let page = use_location().page;
+    move || match page.get() {
+        Page::Home => view! { <Home /> }.into_any(),
+        Page::Learn => view! { <LazyPage load=learn_page /> }.into_any(),
+        Page::Explainer(_) => view! { <LazyPage load=explainer_page /> }.into_any(),
+        Page::Glossary => view! { <LazyPage load=glossary_page /> }.into_any(),
+        Page::QuizSetup => view! { <LazyPage load=quiz_setup_page /> }.into_any(),
+        Page::Play => view! { <Play /> }.into_any(),
+        Page::Sources => view! { <LazyPage load=source_list_page /> }.into_any(),
+        Page::Source(_) => view! { <LazyPage load=source_reader_page /> }.into_any(),
+        Page::Classroom => view! { <LazyPage load=classroom_page /> }.into_any(),
+        Page::Projector => view! { <LazyPage load=projector_page /> }.into_any(),
+        Page::Print => view! { <LazyPage load=print_page /> }.into_any(),
+        Page::About => view! { <LazyPage load=about_page /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -1,15 +1,21 @@
 fn main() {
     console_error_panic_hook::set_once();
-    // A class link may carry a teacher's pack in its fragment: it is
-    // decompressed (asynchronously, by the browser) before the app starts,
-    // because the question bank is built once, at start-up.
-    match open_door::link_pack::in_address() {
-        None => start(),
-        Some(carried) => wasm_bindgen_futures::spawn_local(async move {
-            open_door::link_pack::receive(carried).await;
-            start();
-        }),
+    // The question bank is built once, at start-up. A device with no packs
+    // starts at once; one that keeps packs, or an address whose fragment
+    // carries a teacher's pack, first loads the module that reads and checks
+    // them (src/packs.rs), and a carried pack is decompressed (by the
+    // browser, asynchronously) before that.
+    let carried = open_door::link_pack::in_address();
+    if carried.is_none() && !open_door::storage::has_packs() {
+        return start();
     }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(carried) = carried {
+            open_door::link_pack::receive(carried).await;
+        }
+        open_door::packs::load().await;
+        start();
+    });
 }
 
 fn start() {

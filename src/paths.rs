@@ -7,19 +7,16 @@
 //! which scripts/post-build.mjs fills from trunk's setting, so the same
 //! compiled wasm serves the site root or any sub-path.
 //!
-//! leptos_router 0.8's `<A href="/…">` uses an absolute path as it is (it does
-//! not add the router's base), so every rendered link goes through [`href`];
-//! navigation goes through [`use_go`], which also adds it here rather than
-//! leaving it to the router.
+//! Every rendered link goes through [`href`], and navigation through
+//! [`go`], which adds it here; the router (src/router.rs) reads addresses
+//! with it taken off.
 
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// The public URL without its trailing slash: "" at the site root,
-/// "/open-door" under a sub-path. Also the router's base.
+/// "/open-door" under a sub-path.
 pub fn base() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
@@ -47,11 +44,8 @@ pub fn absolute(app_path: &str) -> String {
     format!("{origin}{}", href(app_path))
 }
 
-/// Goes to an app path inside the app (no page load), as leptos_router's
-/// `navigate` does with these options.
-pub fn use_go() -> impl Fn(&str, NavigateOptions) + Clone {
-    let navigate = use_navigate();
-    // `resolve: false`: the address is already whole, so the router must
-    // not add its base a second time.
-    move |app_path: &str, options: NavigateOptions| navigate(&href(app_path), NavigateOptions { resolve: false, ..options })
+/// Goes to an app path inside the app (no page load): a new history entry,
+/// or (`replace`) in place of the current one.
+pub fn go(app_path: &str, replace: bool) {
+    crate::router::navigate(&href(app_path), replace);
 }

@@ -14,6 +14,8 @@ use crate::content::{now_ms, StoredPack, StoredPacks};
 
 const PROGRESS_KEY: &str = "open-door.progress";
 const CARRIED_KEY: &str = "open-door.packs.carried";
+/// Version 1's single list of packs (moved to one key a pack when read).
+const LEGACY_PACKS_KEY: &str = "open-door.packs";
 /// The name or nickname a student puts on the results they hand in
 /// (erased with the rest: it starts with "open-door.").
 const NAME_KEY: &str = "open-door.name";
@@ -208,6 +210,15 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
+/// Whether this device keeps any question packs (added, carried by class
+/// links, or in version 1's list): only then does start-up fetch the module
+/// that reads and checks them.
+pub fn has_packs() -> bool {
+    storage().is_some_and(|storage| {
+        keys(&storage).iter().any(|k| k.starts_with(pack::STORED_PREFIX) || k == LEGACY_PACKS_KEY || k == CARRIED_KEY)
+    })
+}
+
 /// The question packs added on this device, each read from its own key
 /// (`pack::stored_key`), so a damaged one is reported and kept, and never
 /// takes the others with it. Each was stored checked, with a stamp: the app
@@ -217,11 +228,12 @@ pub fn stored_packs() -> StoredPacks {
     move_legacy_packs(&storage);
     let mut keys: Vec<String> = keys(&storage).into_iter().filter(|k| k.starts_with(pack::STORED_PREFIX)).collect();
     keys.sort();
+    let built_in = crate::content::built_in_json();
     let packs = keys
         .into_iter()
         .filter_map(|key| {
             let raw = storage.get_item(&key).ok().flatten()?;
-            Some(StoredPack { read: pack::read_stored(&raw, crate::content::built_in_json()), key })
+            Some(StoredPack { read: pack::read_stored(&raw, &built_in), key })
         })
         .collect();
     StoredPacks { packs, carried: carried_packs(&storage) }
@@ -231,8 +243,7 @@ pub fn stored_packs() -> StoredPacks {
 /// byte lost them all: each entry moves to its own key (what cannot be read
 /// moves too, as it was, and is reported like any damaged pack).
 fn move_legacy_packs(storage: &web_sys::Storage) {
-    const LEGACY_KEY: &str = "open-door.packs";
-    let Some(raw) = storage.get_item(LEGACY_KEY).ok().flatten() else { return };
+    let Some(raw) = storage.get_item(LEGACY_PACKS_KEY).ok().flatten() else { return };
     let moved = match serde_json::from_str::<Vec<serde_json::Value>>(&raw) {
         Ok(entries) => entries.iter().enumerate().all(|(i, entry)| match serde_json::from_value::<Pack>(entry.clone()) {
             // Stored without a stamp: checked again at this start-up.
@@ -243,7 +254,7 @@ fn move_legacy_packs(storage: &web_sys::Storage) {
     };
     // Only once every entry has a key of its own is the old list removed.
     if moved {
-        let _ = storage.remove_item(LEGACY_KEY);
+        let _ = storage.remove_item(LEGACY_PACKS_KEY);
         let _ = storage.remove_item("open-door.packs.checked");
     }
 }
@@ -276,7 +287,7 @@ pub fn keep_carried_pack(carried: &Pack) {
 pub fn save_pack(checked: &Pack) -> Result<(), String> {
     let storage = storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
     storage
-        .set_item(&pack::stored_key(&checked.name), &pack::store(checked, crate::content::built_in_json()))
+        .set_item(&pack::stored_key(&checked.name), &pack::store(checked, &crate::content::built_in_json()))
         .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
 }
 

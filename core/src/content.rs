@@ -22,7 +22,57 @@ pub struct Bundle {
     pub figures: Figures,
 }
 
+/// The built-in content as the app embeds it, in two parts: what a quiz
+/// needs from its first moment (topics, questions, and the articles without
+/// their bodies), and what only the reading pages and the pack checks read
+/// (explainers, glossary, the articles' bodies), which travels in their
+/// modules and so stays out of a class link's first load.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuizContent {
+    pub topics: Vec<Topic>,
+    pub articles: Vec<Article>,
+    pub questions: Vec<Question>,
+}
+
+/// The reading pages' part of the built-in content; see [`QuizContent`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadingContent {
+    pub explainers: Vec<Explainer>,
+    pub glossary: Vec<GlossaryTerm>,
+    /// Each article's body, by the article's id.
+    pub article_bodies: Vec<(String, String)>,
+}
+
 impl Bundle {
+    /// The two parts the app embeds; the figures are left out (the build
+    /// script writes them as code).
+    pub fn into_parts(self) -> (QuizContent, ReadingContent) {
+        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _ } = self;
+        let article_bodies = articles.iter_mut().map(|a| (a.id.clone(), std::mem::take(&mut a.body))).collect();
+        (QuizContent { topics, articles, questions }, ReadingContent { explainers, glossary, article_bodies })
+    }
+
+    /// The quiz part alone: no explainers or glossary, and articles without
+    /// their bodies.
+    pub fn from_quiz(quiz: QuizContent) -> Self {
+        let QuizContent { topics, articles, questions } = quiz;
+        Bundle { topics, articles, questions, ..Bundle::default() }
+    }
+
+    /// This bundle with the reading part added (the bodies go to the
+    /// articles of the same id; a pack's articles keep their own).
+    pub fn with_reading(mut self, reading: ReadingContent) -> Self {
+        let ReadingContent { explainers, glossary, article_bodies } = reading;
+        self.explainers = explainers;
+        self.glossary = glossary;
+        for (id, body) in article_bodies {
+            if let Some(article) = self.articles.iter_mut().find(|a| a.id == id) {
+                article.body = body;
+            }
+        }
+        self
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

@@ -16,6 +16,7 @@ pub mod pack;
 pub mod progress;
 pub mod quiz;
 pub mod result;
+pub mod route;
 pub mod rng;
 pub mod validate;
 

@@ -368,7 +368,7 @@ fn shorten(text: &str) -> String {
 }
 
 /// `%2C` -> `,` and `+` -> space; `None` for broken escapes or bad UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

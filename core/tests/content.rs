@@ -94,3 +94,17 @@ fn page_furniture_is_gone() {
         }
     }
 }
+
+/// The app embeds the content in two parts (build.rs): put back together,
+/// they are the content as written, and the quiz part holds none of the
+/// reading part's text.
+#[test]
+fn the_two_embedded_parts_make_the_whole_content() {
+    let bundle = load_content(content_dir()).expect("the content validates");
+    let (quiz, reading) = bundle.clone().into_parts();
+    assert!(quiz.articles.iter().all(|a| a.body.is_empty()), "no article body in the quiz part");
+    assert_eq!(reading.article_bodies.len(), bundle.articles.len());
+    assert_eq!(reading.explainers.len(), bundle.explainers.len());
+    let joined = open_door_core::content::Bundle::from_quiz(quiz).with_reading(reading);
+    assert_eq!(joined, open_door_core::content::Bundle { figures: Default::default(), ..bundle });
+}

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use open_door_core::class_results::{ClassResults, CodeCheck, StudentRow};
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::QuizSpec;
@@ -15,8 +14,9 @@ use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
-use crate::pages::quiz_setup::{make_class_link, ClassLink};
 use crate::content::{bundle, random_seed, today};
+use crate::pages::quiz_setup::{make_class_link, ClassLink};
+use crate::router::A;
 
 type HandedFile = (String, Result<String, String>);
 

@@ -5,11 +5,11 @@
 //! same data) beside a table of the rounds.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::figures::{format_date, year_of, FigureId, REFERENCE};
 
 use crate::components::markup::article_label;
 use crate::content::figures;
+use crate::router::A;
 
 #[component]
 pub fn Figure(id: FigureId) -> impl IntoView {

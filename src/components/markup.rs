@@ -1,12 +1,12 @@
 //! Renders parsed content markup as elements: content is never HTML.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::markup::{Block, Inline, LinkTarget};
 use open_door_core::quiz::QuizSpec;
 
 use crate::components::figures::Figure;
 use crate::content::bundle;
+use crate::router::A;
 
 #[component]
 pub fn Blocks(blocks: Vec<Block>) -> impl IntoView {

@@ -3,10 +3,10 @@
 //! pack and offers to add it, instead of starting some other quiz.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::pack_file::{AddPack, Message, MessageView};
 use crate::content::{library, LinkPackOutcome};
+use crate::router::A;
 
 #[component]
 pub fn NeedsPack(name: String) -> impl IntoView {

@@ -4,11 +4,11 @@
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::quiz::QuizItem;
 
 use crate::components::markup::article_label;
+use crate::router::A;
 
 /// The choices, in this quiz's order, with their controls. `answered` is
 /// `Some` once an answer counts: the controls lock and show it.

@@ -1,20 +1,20 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use open_door_core::route::Page;
 
 use crate::components::markup::{article_label, Blocks};
 use crate::components::title::PageTitle;
 use open_door_core::quiz::QuizSpec;
 
-use crate::content::bundle;
+use crate::content::reading_bundle;
 use crate::pages::not_found::NotFound;
+use crate::router::{use_location, A};
 
 #[component]
 pub fn ExplainerPage() -> impl IntoView {
-    let params = use_params_map();
+    let page = use_location().page;
     move || {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let Some(explainer) = bundle().explainer(&id) else { return view! { <NotFound /> }.into_any() };
+        let Page::Explainer(id) = page.get() else { return view! { <NotFound /> }.into_any() };
+        let Some(explainer) = reading_bundle().explainer(&id) else { return view! { <NotFound /> }.into_any() };
         let quiz = QuizSpec::on_topic(&explainer.topic, 0).unseeded_href();
         view! {
             <article class="explainer">

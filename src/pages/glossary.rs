@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::components::title::PageTitle;
-use crate::content::bundle;
+use crate::content::reading_bundle;
+use crate::router::use_location;
 
 #[component]
 pub fn Glossary() -> impl IntoView {
@@ -29,7 +29,7 @@ pub fn Glossary() -> impl IntoView {
     view! {
         <PageTitle text="Glossary" />
         <dl class="glossary">
-            {bundle().glossary_in_reading_order().into_iter().map(|t| {
+            {reading_bundle().glossary_in_reading_order().into_iter().map(|t| {
                 let id = t.id.clone();
                 view! {
                     <dt id=t.id.clone() tabindex="-1" class:wanted=move || wanted.with(|w| *w == id)>{t.term.clone()}</dt>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::quiz::QuizSpec;
 
 use crate::components::title::set_title;
 use crate::content::{bundle, today};
+use crate::router::A;
 use crate::storage::use_progress;
 
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::title::PageTitle;
-use crate::content::bundle;
+use crate::content::reading_bundle;
+use crate::router::A;
 
 #[component]
 pub fn Learn() -> impl IntoView {
@@ -10,7 +10,7 @@ pub fn Learn() -> impl IntoView {
         <PageTitle text="Learn" />
         <p>"Short explainers, each five minutes of reading, with a quiz at the end. They are in teaching order: each builds on the ones before it."</p>
         <ul class="cards">
-            {bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
+            {reading_bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>
                     <h2><A href=crate::paths::href(&format!("/learn/{}", e.id))>{e.title.clone()}</A></h2>
                     <p>{e.summary.clone()}</p>

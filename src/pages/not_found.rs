@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::title::PageTitle;
+use crate::router::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -2,7 +2,6 @@
 //! quiz as the link; the print stylesheet drops navigation and buttons.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, marking_key};
@@ -12,6 +11,7 @@ use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::bundle;
+use crate::router::use_location;
 
 #[component]
 pub fn PrintWorksheet() -> impl IntoView {

@@ -2,8 +2,6 @@
 //! large type, the answer and its evidence revealed on command.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::choice_letter;
@@ -14,6 +12,8 @@ use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
 use crate::content::bundle;
+use crate::router::A;
+use crate::router::use_location;
 
 /// The student's link of the quiz a teacher's page shows (projector, print):
 /// the same query and the pack the address carries.

@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::content::normalise_for_match;
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
@@ -16,6 +15,7 @@ use crate::components::qr::{QrFullScreen, QrImage};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
+use crate::router::A;
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -105,7 +105,6 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
-    let go = crate::paths::use_go();
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -126,7 +125,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             minutes: minutes.get_untracked(),
         };
         match purpose {
-            BuilderPurpose::Play => go(&spec.href(), Default::default()),
+            BuilderPurpose::Play => crate::paths::go(&spec.href(), false),
             BuilderPurpose::Share => {
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use open_door_core::content::{locate_quote, Article};
+use open_door_core::route::Page;
 
 use crate::components::title::PageTitle;
-use crate::content::bundle;
+use crate::content::{bundle, reading_bundle};
 use crate::pages::not_found::NotFound;
 use crate::pages::quiz_setup::capitalise;
+use crate::router::{use_location, use_query_value, A};
 
 #[component]
 pub fn SourceList() -> impl IntoView {
@@ -27,12 +27,13 @@ pub fn SourceList() -> impl IntoView {
 
 #[component]
 pub fn SourceReader() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
+    let page = use_location().page;
+    let question = use_query_value("q");
     move || {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let Some(article) = bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
-        let evidence = query.with(|q| q.get("q")).and_then(|q| bundle().question(&q)).filter(|q| q.article == article.id);
+        let Page::Source(id) = page.get() else { return view! { <NotFound /> }.into_any() };
+        // The article's body is in the reading part of the content.
+        let Some(article) = reading_bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
+        let evidence = question.get().and_then(|q| bundle().question(q.as_str())).filter(|q| q.article == article.id);
         let highlight = evidence.map(|q| q.evidence.clone());
         view! { <Reader article=article highlight=highlight /> }.into_any()
     }

@@ -7,9 +7,6 @@ mod question;
 mod results;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
-use leptos_router::NavigateOptions;
 use open_door_core::link::{QuizLink, PLAY_PATH};
 use open_door_core::quiz::QuizSession;
 
@@ -17,6 +14,7 @@ use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::LinkNotices;
 use crate::components::title::PageTitle;
 use crate::content::{bundle, now_ms, random_seed};
+use crate::router::{use_location, A};
 use crate::storage::use_progress;
 
 use question::QuestionScreen;
@@ -26,7 +24,6 @@ use results::Results;
 pub fn Play() -> impl IntoView {
     let store = use_progress();
     let location = use_location();
-    let go = crate::paths::use_go();
     // The location changes before this page goes away when the student
     // follows a link out of the quiz (the evidence, the menu): the link
     // stays the quiz's own until then, so nothing reacts to another page's
@@ -46,7 +43,7 @@ pub fn Play() -> impl IntoView {
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
-                go(&link.href_with_seed(random_seed()), NavigateOptions { replace: true, ..Default::default() });
+                crate::paths::go(&link.href_with_seed(random_seed()), true);
             } else if !link.items().is_empty() {
                 store.change(|p| {
                     p.start_or_resume(link, bundle(), now_ms());

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{Mode, Submitted};
 
-use super::SessionMemo;
 use crate::components::question::{Feedback, QuestionForm};
 use crate::content::{bundle, now_ms, today};
 use crate::storage::use_progress;
+use super::SessionMemo;
 
 #[component]
 pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) -> impl IntoView {

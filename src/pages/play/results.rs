@@ -4,16 +4,16 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::QuizSpec;
 use open_door_core::result::format_time;
 
-use super::SessionMemo;
 use crate::components::hand_in::HandIn;
 use crate::components::question::Evidence;
 use crate::content::{bundle, now_ms};
+use crate::router::A;
 use crate::storage::use_progress;
+use super::SessionMemo;
 
 #[component]
 pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) -> impl IntoView {

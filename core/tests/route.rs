@@ -1,0 +1,58 @@
+//! Which page an address shows (`route::Page::at`) and the query values pages read.
+
+use open_door_core::route::{query_value, Page};
+
+#[test]
+fn every_page_has_its_address() {
+    let cases = [
+        ("/", Page::Home),
+        ("", Page::Home),
+        ("/learn", Page::Learn),
+        ("/learn/article-5", Page::Explainer("article-5".into())),
+        ("/glossary", Page::Glossary),
+        ("/quiz", Page::QuizSetup),
+        ("/quiz/play", Page::Play),
+        ("/sources", Page::Sources),
+        ("/sources/003", Page::Source("003".into())),
+        ("/classroom", Page::Classroom),
+        ("/classroom/projector", Page::Projector),
+        ("/classroom/print", Page::Print),
+        ("/about", Page::About),
+    ];
+    for (path, page) in cases {
+        assert_eq!(Page::at(path), page, "{path}");
+    }
+}
+
+#[test]
+fn a_trailing_slash_is_the_same_page() {
+    assert_eq!(Page::at("/learn/"), Page::Learn);
+    assert_eq!(Page::at("/quiz/play/"), Page::Play);
+    assert_eq!(Page::at("/sources/003/"), Page::Source("003".into()));
+    assert_eq!(Page::at("/sources/"), Page::Sources);
+}
+
+#[test]
+fn anything_else_is_not_found() {
+    for path in ["/nope", "/learn/a/b", "/quiz/play/more", "/classroom/x", "/Learn", "/about.html"] {
+        assert_eq!(Page::at(path), Page::NotFound, "{path}");
+    }
+}
+
+#[test]
+fn an_id_in_the_address_is_decoded() {
+    assert_eq!(Page::at("/learn/article%2D5"), Page::Explainer("article-5".into()));
+    // A broken escape is kept as written: the page then says it has no such id.
+    assert_eq!(Page::at("/sources/%zz"), Page::Source("%zz".into()));
+}
+
+#[test]
+fn query_values_are_found_and_decoded() {
+    assert_eq!(query_value("?q=003-02&x=1", "q").as_deref(), Some("003-02"));
+    assert_eq!(query_value("x=1&q=a%2Cb", "q").as_deref(), Some("a,b"));
+    assert_eq!(query_value("?q=first&q=second", "q").as_deref(), Some("first"));
+    assert_eq!(query_value("?qq=1", "q"), None);
+    assert_eq!(query_value("", "q"), None);
+    assert_eq!(query_value("?q", "q").as_deref(), Some(""));
+    assert_eq!(query_value("?q=%zz", "q"), None, "a broken escape is no value");
+}

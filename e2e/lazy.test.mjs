@@ -1,0 +1,147 @@
+// Pages whose code arrives when first opened (src/lazy.rs,
+// scripts/build-wasm.mjs): a class link loads no page module but the quiz's;
+// after visiting only a class link every route works offline (the service
+// worker precached every module); a module that arrives late shows a
+// loading line and then the page; one that cannot arrive says so, with
+// "Try again", instead of a blank page.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { parse } from "smol-toml";
+import { appFiles, DIST, freePort, installOutcome, launch, ready, violations, watch } from "./helpers.mjs";
+import { serve } from "./serve.mjs";
+
+const CLASS_LINK = "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice";
+const { lazyModules } = appFiles();
+
+// Every route, with what its page must show once its code is there.
+const ROUTES = [
+  ["/", "h1:text-is('Open Door: how a country joins NATO')"],
+  ["/learn", "h1:text-is('Learn')"],
+  ["/learn/article-5", "main h1"],
+  ["/glossary", "h1:text-is('Glossary')"],
+  ["/quiz", "h1:text-is('Quiz')"],
+  [CLASS_LINK, "h2:text-is('Question 1 of 3')"],
+  ["/sources", "h1:text-is('Sources')"],
+  ["/sources/003", "main h1"],
+  ["/classroom", "h1:text-is('Classroom')"],
+  ["/classroom/projector?ids=000-01,002-05&seed=3", "h1.projector-title"],
+  ["/classroom/print?ids=000-01,002-05&seed=3", "h1:text-matches('^Worksheet')"],
+  ["/about", "h1:text-is('About and privacy')"],
+  ["/no-such-page", "h1:text-is('Page not found')"],
+];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test("the figures' data, the explainers and the glossary travel in a page module, not the main module", () => {
+  const main = readFileSync(DIST + appFiles().mainWasm);
+  const modules = lazyModules.map((path) => readFileSync(DIST + path));
+  const glossary = parse(readFileSync("content/glossary.toml", "utf8")).term;
+  const explainers = readdirSync("content/explainers").map((name) => readFileSync(`content/explainers/${name}`, "utf8"));
+  const samples = [
+    ["the enlargement map's note", parse(readFileSync("content/figures/enlargement.toml", "utf8")).map_note],
+    ["a glossary definition", glossary[0].definition],
+    ["an explainer's summary", explainers[0].match(/^summary = "(.*)"$/m)?.[1]],
+  ];
+  for (const [what, text] of samples) {
+    assert.ok(text && text.length > 40, `${what} was found in the content`);
+    const bytes = Buffer.from(text);
+    assert.ok(!main.includes(bytes), `${what} is not in the main module`);
+    assert.ok(modules.some((module) => module.includes(bytes)), `${what} is in a page module`);
+  }
+});
+
+test("the build has page modules, and a class link's first load fetches none of them", async (t) => {
+  assert.ok(lazyModules.length >= 3, `the reading, set-up and teacher's pages are split off: ${lazyModules}`);
+  const server = await serve(DIST);
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const watcher = watch(page, server.url);
+  const fetched = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  assert.deepEqual(fetched.filter((path) => lazyModules.includes(path)), [], "no page module on the quiz's first load");
+
+  // Following the evidence fetches the reading pages' module, then shows it.
+  await page.click("form.question input >> nth=0");
+  await page.click("form.question button[type=submit]");
+  await page.click(".feedback a[href*='/sources/']");
+  await page.waitForSelector("main mark, main .highlight, main h1:not(:text-is('Quiz'))");
+  assert.ok(fetched.some((path) => lazyModules.includes(path)), "the source's module came when it was opened");
+  watcher.assertClean();
+});
+
+test("after visiting only a class link, every route opens offline", async (t) => {
+  const server = await serve(DIST);
+  const context = await browser.newContext();
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  assert.equal(await installOutcome(page), "activated");
+
+  await server.close();
+  await context.setOffline(true);
+  for (const [route, shown] of ROUTES) {
+    await page.goto(server.url + route);
+    await page.waitForSelector(shown);
+    assert.equal(await page.locator(".page-failed").count(), 0, `${route} loaded its module from the cache`);
+  }
+  watcher.assertClean();
+});
+
+test("a page whose module arrives late shows a loading line, then the page, never a blank page", async (t) => {
+  // Only the modules wait: the app starts at once, the page's code is slow.
+  const delays = Object.fromEntries(lazyModules.map((path) => [path, 1500]));
+  const server = await serve(DIST, 0, { delays });
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 360, height: 740 } });
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + "/learn");
+  await page.waitForSelector("main .page-loading:text-is('Loading this page…')");
+  assert.deepEqual(await violations(page), [], "the loading line is axe clean");
+  await page.waitForSelector("h1:text-is('Learn')");
+  assert.equal(await page.locator("main .page-loading").count(), 0, "the loading line is gone once the page is there");
+  watcher.assertClean();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`a page whose module cannot be fetched says so with Try again, which loads it once the network is back (${scheme})`, async (t) => {
+    const port = await freePort();
+    let server = await serve(DIST, port);
+    const context = await browser.newContext({ serviceWorkers: "block", colorScheme: scheme, viewport: { width: 360, height: 740 } });
+    t.after(async () => { await context.close(); await server.close(); });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(server.url + "/");
+    await ready(page);
+
+    // The network drops before the student opens the Classroom page.
+    await server.close();
+    await page.click("nav .menu-button");
+    await page.click("nav a:text-is('Classroom')");
+    await page.waitForSelector(".page-failed h1:text-is('This page did not load')");
+    assert.match(await page.textContent(".page-failed"), /connection may have dropped/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Try again", "focus is on the way out");
+    assert.deepEqual(await violations(page), []);
+
+    // The app itself kept running: the quiz, in the main module, still opens.
+    await page.click("header a.brand");
+    await ready(page);
+    await page.goBack();
+    await page.waitForSelector(".page-failed button:text-is('Try again')");
+
+    server = await serve(DIST, port);
+    await page.focus(".page-failed button");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("h1:text-is('Classroom')");
+    assert.deepEqual(errors, [], "a module that did not arrive throws nothing uncaught");
+  });
+}

@@ -1,0 +1,161 @@
+//! The app's router: which page the address shows (`open_door_core::route`
+//! decides), links that change the page without reloading it, and Back and
+//! Forward. It replaces leptos_router, whose functions were 60 KB of the
+//! main module's code (before wasm-opt), mostly for features this app does
+//! not use (nested and async routes, forms, server redirects).
+//!
+//! - A click on a link inside the app (same origin, under the public URL,
+//!   no new tab, no download) becomes `history.pushState`, and the page
+//!   scrolls to the top, or to the element the fragment names.
+//! - Back and Forward (`popstate`) only change the page: the browser puts
+//!   the scroll back where the student was.
+//! - Addresses are read with the public URL taken off (src/paths.rs adds it).
+
+use leptos::ev;
+use leptos::prelude::*;
+use open_door_core::route::{query_value, Page};
+use wasm_bindgen::JsCast;
+
+/// The address as the app reads it.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Address {
+    /// The path within the app: "/quiz/play" under any public URL.
+    path: String,
+    /// The query with its "?", or "".
+    search: String,
+    /// The fragment with its "#", or "".
+    hash: String,
+}
+
+impl Address {
+    fn current() -> Self {
+        let location = window().location();
+        let full = location.pathname().unwrap_or_default();
+        let path = full.strip_prefix(crate::paths::base()).unwrap_or(&full);
+        Address {
+            path: if path.is_empty() { "/".into() } else { path.to_string() },
+            search: location.search().unwrap_or_default(),
+            hash: location.hash().unwrap_or_default(),
+        }
+    }
+}
+
+/// The current address, for the pages: each part is a memo, so a page
+/// reacts only to the part it reads.
+#[derive(Clone, Copy)]
+pub struct Location {
+    pub pathname: Memo<String>,
+    /// With its "?", or "".
+    pub search: Memo<String>,
+    /// With its "#", or "".
+    pub hash: Memo<String>,
+    /// The page the path shows.
+    pub page: Memo<Page>,
+}
+
+#[derive(Clone, Copy)]
+struct Router {
+    address: RwSignal<Address>,
+    location: Location,
+}
+
+/// Starts the router for the app's lifetime: the address now, link clicks
+/// and Back and Forward from here on.
+pub fn provide_router() {
+    let address = RwSignal::new(Address::current());
+    let location = Location {
+        pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
+        search: Memo::new(move |_| address.with(|a| a.search.clone())),
+        hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
+        page: Memo::new(move |_| address.with(|a| Page::at(&a.path))),
+    };
+    provide_context(Router { address, location });
+    let clicks = window_event_listener(ev::click, move |ev| {
+        if let Some(href) = link_inside_the_app(&ev) {
+            ev.prevent_default();
+            go_to(address, &href, false);
+        }
+    });
+    let history = window_event_listener(ev::popstate, move |_| address.set(Address::current()));
+    // The router lives as long as the app; its listeners with it.
+    std::mem::forget((clicks, history));
+}
+
+fn router() -> Router {
+    use_context::<Router>().expect("provide_router() runs before any page")
+}
+
+pub fn use_location() -> Location {
+    router().location
+}
+
+/// The value of `key` in the address's query, decoded.
+pub fn use_query_value(key: &'static str) -> Memo<Option<String>> {
+    let search = use_location().search;
+    Memo::new(move |_| search.with(|s| query_value(s, key)))
+}
+
+/// Goes to `href` (an address under the public URL, as `paths::href` makes
+/// it) without reloading: a new history entry, or in place of this one.
+pub fn navigate(href: &str, replace: bool) {
+    go_to(router().address, href, replace);
+}
+
+fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
+    let Ok(history) = window().history() else { return };
+    let moved = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    };
+    if moved.is_err() {
+        // An address the history refuses: let the browser load it.
+        let _ = window().location().set_href(href);
+        return;
+    }
+    let now = Address::current();
+    let hash = now.hash.clone();
+    address.set(now);
+    // After the new page has rendered: the element the fragment names, or the top.
+    request_animation_frame(move || {
+        let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
+        match target {
+            Some(element) => element.scroll_into_view(),
+            None if !replace => window().scroll_to_with_x_and_y(0.0, 0.0),
+            None => {}
+        }
+    });
+}
+
+/// The address a click on a link goes to, if the app should handle it:
+/// a plain click on a link to a page of this app.
+fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+        return None;
+    }
+    let link = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
+    let link = link.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    if !link.target().is_empty() || link.has_attribute("download") {
+        return None;
+    }
+    let location = window().location();
+    let base = crate::paths::base();
+    let inside = link.origin() == location.origin().ok()? && (base.is_empty() || link.pathname() == base || link.pathname().starts_with(&format!("{base}/")));
+    inside.then(|| format!("{}{}{}", link.pathname(), link.search(), link.hash()))
+}
+
+/// A link to a page of the app (`href` under the public URL, from
+/// `paths::href`), marked `aria-current="page"` while that page is shown.
+#[component]
+pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let app_path = path.strip_prefix(crate::paths::base()).unwrap_or(path).to_string();
+    let pathname = use_location().pathname;
+    let current = move || {
+        pathname.with(|now| {
+            let here = now == &app_path || (app_path != "/" && now.starts_with(&format!("{app_path}/")));
+            here.then_some("page")
+        })
+    };
+    view! { <a href=href aria-current=current>{children()}</a> }
+}
