@@ -33,10 +33,11 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
 
 # The release build, with the network cut off where this machine allows it,
-# which proves trunk downloads nothing; then the same app built for a
+# which proves the build downloads nothing; then the same app built for a
 # sub-path, as a project page on a static host is served (e2e/hosting.test.mjs
-# walks it). The second build reuses the compiled wasm: only wasm-bindgen,
-# wasm-opt and the post-build step run again.
+# walks it). The second build reuses the compiled wasm: cargo has nothing to
+# do, and only wasm-split, wasm-bindgen, wasm-opt and the post-build step run
+# again.
 build-release:
 	@if unshare -n true 2>/dev/null; then \
 		echo "release build with no network (unshare -n)"; NO_NET="unshare -n"; \

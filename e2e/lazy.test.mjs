@@ -111,6 +111,18 @@ test("a page whose module arrives late shows a loading line, then the page, neve
   watcher.assertClean();
 });
 
+test("a page whose module stalls offers Try again after 10 s, and shows the page when the module comes", async (t) => {
+  const delays = Object.fromEntries(lazyModules.map((path) => [path, 14000]));
+  const server = await serve(DIST, 0, { delays });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  await page.goto(server.url + "/about");
+  await page.waitForSelector(".page-failed button:text-is('Try again')", { timeout: 13000 });
+  await page.waitForSelector("h1:text-is('About and privacy')", { timeout: 10000 });
+  assert.equal(await page.locator(".page-failed").count(), 0);
+});
+
 for (const scheme of ["light", "dark"]) {
   test(`a page whose module cannot be fetched says so with Try again, which loads it once the network is back (${scheme})`, async (t) => {
     const port = await freePort();

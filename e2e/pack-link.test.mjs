@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { serve } from "./serve.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -246,6 +247,24 @@ test("an altered or cut pack link is refused with a message and never runs in pa
     student.watcher.assertClean();
     await student.context.close();
   }
+});
+
+test("a pack link whose checking module stalls still starts, and says why the quiz cannot run yet", async (t) => {
+  const teacher = await freshPage(app);
+  await addPack(teacher.page, EXAMPLE_PACK);
+  const link = new URL(await classLinkOf(teacher.page, ["handout-1-01", "002-01"]));
+  await teacher.context.close();
+
+  // The student's network delivers the main module but stalls on every other.
+  const delays = Object.fromEntries(appFiles().lazyModules.map((path) => [path, 30000]));
+  const slow = await serve(DIST, 0, { delays });
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
+  t.after(async () => { await context.close(); await slow.close(); });
+  const page = await context.newPage();
+  await page.goto(slow.url + link.pathname + link.search + link.hash);
+  await page.waitForSelector("h2:text-is('This quiz needs a question pack')", { timeout: 25000 });
+  assert.match(await page.textContent(".needs-pack"), /did not download\. Check the connection, then reload the page\./);
+  assert.equal(await page.locator("form.question").count(), 0, "no quiz runs without its questions");
 });
 
 test("the Classroom page, a pack link and the needs-pack screen are axe clean in both schemes", async () => {

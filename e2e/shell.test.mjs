@@ -48,7 +48,7 @@ test("a start-up that breaks off says so, and Try again starts the app once the 
   }
 });
 
-// The JS glue (trunk's start-up module) failing in each way a network or a
+// The JS glue (which the start-up module imports) failing in each way a network or a
 // host can fail it, on a first visit: the page says so and offers Try again
 // (before, it stayed on "Loading Open Door…" for good), the service worker
 // does not install the bad copy, and Try again starts the app once the

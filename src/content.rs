@@ -115,10 +115,19 @@ pub fn library() -> &'static Library {
 }
 
 /// The built-in content alone, because the module that reads packs could
-/// not be downloaded: said on screen, and the packs stay stored.
+/// not be downloaded: said on screen, and the packs stay stored. A pack the
+/// address carried is refused with the reason, so the quiz page says it.
 pub fn init_library_without_packs() -> &'static Library {
-    LIBRARY.get_or_init(|| Library::built_in(true))
+    LIBRARY.get_or_init(|| {
+        let mut library = Library::built_in(true);
+        if crate::link_pack::received().is_some() {
+            library.link_pack = Some(LinkPackOutcome::Refused(vec![PACK_CHECKER_NOT_LOADED.into()]));
+        }
+        library
+    })
 }
+
+const PACK_CHECKER_NOT_LOADED: &str = "The part of Open Door that checks the questions the link carries did not download. Check the connection, then reload the page.";
 
 impl Library {
     fn built_in(packs_not_loaded: bool) -> Self {

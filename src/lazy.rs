@@ -71,6 +71,10 @@ macro_rules! lazy_page {
     };
 }
 
+/// How long a page's module may take before the page offers "Try again"
+/// (the download goes on: if it arrives, the page shows).
+const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[derive(Clone, Copy)]
 enum Loading {
     Waiting,
@@ -79,8 +83,8 @@ enum Loading {
 }
 
 /// Shows the page `load` fetches: nothing but a short line while its module
-/// downloads, then the page; if it cannot be fetched, says so with a
-/// "Try again" button that fetches it afresh.
+/// downloads, then the page; if it cannot be fetched, or is still on its way
+/// after [`SLOW`], says so with a "Try again" button that fetches it afresh.
 #[component]
 pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
 where
@@ -88,13 +92,25 @@ where
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
     let state = RwSignal::new(Loading::Waiting);
+    let attempts = StoredValue::new(0u32);
     let fetch = move || {
+        let attempt = attempts.get_value() + 1;
+        attempts.set_value(attempt);
+        state.set(Loading::Waiting);
         spawn_local(async move {
             state.set(match load().await {
                 Ok(page) => Loading::Ready(page),
                 Err(NotLoaded) => Loading::Failed,
             });
-        })
+        });
+        set_timeout(
+            move || {
+                if attempts.get_value() == attempt && matches!(state.get_untracked(), Loading::Waiting) {
+                    state.set(Loading::Failed);
+                }
+            },
+            SLOW,
+        );
     };
     fetch();
     let retry = NodeRef::<leptos::html::Button>::new();
@@ -110,10 +126,7 @@ where
             <div class="page-failed" role="alert">
                 <PageTitle text="This page did not load" />
                 <p>"Its part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again. Your quizzes and answers are kept on this device."</p>
-                <button type="button" node_ref=retry on:click=move |_| {
-                    state.set(Loading::Waiting);
-                    fetch();
-                }>"Try again"</button>
+                <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
             </div>
         }
         .into_any(),

@@ -60,17 +60,21 @@ fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
     });
 }
 
-const PACKS_NOT_LOADED: &str = "The question packs kept on this device could not be loaded this time: the part of Open Door that reads them did not download. They are still stored; reload the page when the connection is back.";
+const PACKS_NOT_LOADED: &str = "The question packs kept on this device could not be loaded this time: the part of Open Door that reads them did not download. They are still stored, and so that no quiz using them is changed, nothing you do now is saved. Reload the page when the connection is back.";
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Built before the app mounts (main.rs), with the device's packs if it has any.
+    // With the device's packs where it has any (main.rs builds that before
+    // the app mounts); the built-in content alone otherwise.
     let library = content::library();
-    let store = ProgressStore::load(&library.bundle);
-    store.notices.update(|n| n.extend(library.unloaded.iter().map(content::UnloadedPack::describe)));
-    if library.packs_not_loaded {
+    let store = if library.packs_not_loaded && storage::has_packs() {
+        let store = ProgressStore::load_without_saving(&library.bundle);
         store.notices.update(|n| n.push(PACKS_NOT_LOADED.into()));
-    }
+        store
+    } else {
+        ProgressStore::load(&library.bundle)
+    };
+    store.notices.update(|n| n.extend(library.unloaded.iter().map(content::UnloadedPack::describe)));
     provide_context(store);
     // On a narrow screen the menu folds behind a button (style.css), so the
     // header stays one line and the quiz fits a phone's first screen.

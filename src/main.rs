@@ -13,8 +13,7 @@ fn main() {
         if let Some(carried) = carried {
             open_door::link_pack::receive(carried).await;
         }
-        open_door::packs::load().await;
-        start();
+        open_door::packs::load_then(start);
     });
 }
 

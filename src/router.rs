@@ -103,6 +103,11 @@ pub fn navigate(href: &str, replace: bool) {
 
 fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     let Ok(history) = window().history() else { return };
+    // A link to the address already shown adds no history entry, or Back
+    // would seem to do nothing.
+    let location = window().location();
+    let here = [location.pathname(), location.search(), location.hash()].into_iter().collect::<Result<String, _>>();
+    let replace = replace || here.is_ok_and(|here| here == href);
     let moved = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
     } else {
@@ -118,11 +123,11 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     address.set(now);
     // After the new page has rendered: the element the fragment names, or the top.
     request_animation_frame(move || {
-        let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
-        match target {
+        let id = hash.strip_prefix('#').unwrap_or_default();
+        let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
+        match (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten() {
             Some(element) => element.scroll_into_view(),
-            None if !replace => window().scroll_to_with_x_and_y(0.0, 0.0),
-            None => {}
+            None => window().scroll_to_with_x_and_y(0.0, 0.0),
         }
     });
 }

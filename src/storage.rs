@@ -46,8 +46,24 @@ pub struct ProgressStore {
 impl ProgressStore {
     /// Reads saved progress, checked against `bank`; never fails.
     pub fn load(bank: &'static Bundle) -> Self {
+        Self::open(bank, false)
+    }
+
+    /// Reads saved progress but saves nothing, because `bank` lacks the
+    /// device's question packs this time (their module did not download):
+    /// saving the copy checked against it would drop every quiz that uses
+    /// them. The caller says so on screen.
+    pub fn load_without_saving(bank: &'static Bundle) -> Self {
+        Self::open(bank, true)
+    }
+
+    fn open(bank: &'static Bundle, read_only: bool) -> Self {
         let storage = writable_storage();
-        let persistence = if storage.is_some() { Persistence::Device } else { Persistence::MemoryOnly };
+        let persistence = match (read_only, storage.is_some()) {
+            (true, _) => Persistence::ReadOnly,
+            (false, true) => Persistence::Device,
+            (false, false) => Persistence::MemoryOnly,
+        };
         let store = Self {
             progress: RwSignal::new(Progress::default()),
             persistence: RwSignal::new(persistence),
@@ -100,8 +116,12 @@ impl ProgressStore {
     fn read(&self) -> Progress {
         let raw = storage().and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten());
         let loaded = progress::load(raw.as_deref(), self.bank);
-        for notice in &loaded.notices {
-            self.tell(notice);
+        // What a read that cannot save would repair is not news: nothing of
+        // it is changed on the device (see `load_without_saving`).
+        if self.persistence.get_untracked() != Persistence::ReadOnly {
+            for notice in &loaded.notices {
+                self.tell(notice);
+            }
         }
         if !loaded.writable {
             self.persistence.set(Persistence::ReadOnly);

@@ -1,7 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount a view,
-//! act on it, let the reactive system run, then read the DOM. The whole app
-//! runs only as trunk builds it, its pages split into modules (src/lazy.rs):
-//! e2e/shell.test.mjs checks its shell.
+//! act on it, let the reactive system run, then read the DOM. The app as a
+//! whole (its shell, its router, its pages in their modules) is checked by
+//! the end-to-end tests against the release build (e2e/shell.test.mjs).
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
