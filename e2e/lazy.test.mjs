@@ -108,6 +108,13 @@ test("a page whose module arrives late shows a loading line, then the page, neve
   assert.deepEqual(await violations(page), [], "the loading line is axe clean");
   await page.waitForSelector("h1:text-is('Learn')");
   assert.equal(await page.locator("main .page-loading").count(), 0, "the loading line is gone once the page is there");
+
+  // Leaving the page before its "Try again" timer (10 s) runs out: the timer
+  // finds the page gone and does nothing (it must not touch its signals).
+  await page.click("header a.brand");
+  await ready(page);
+  await page.waitForTimeout(10000);
+  assert.equal(await page.locator("main h1").count(), 1, "the home page is still there");
   watcher.assertClean();
 });
 

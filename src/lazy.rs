@@ -103,9 +103,11 @@ where
                 Err(NotLoaded) => Loading::Failed,
             });
         });
+        // `try_`: the student may have left the page by then, which
+        // disposes of its signals.
         set_timeout(
             move || {
-                if attempts.get_value() == attempt && matches!(state.get_untracked(), Loading::Waiting) {
+                if attempts.try_get_value() == Some(attempt) && matches!(state.try_get_untracked(), Some(Loading::Waiting)) {
                     state.set(Loading::Failed);
                 }
             },
