@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, appFiles, DIST, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, freePort, freshPage, ready, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
@@ -265,6 +265,39 @@ test("a pack link whose checking module stalls still starts, and says why the qu
   await page.waitForSelector("h2:text-is('This quiz needs a question pack')", { timeout: 25000 });
   assert.match(await page.textContent(".needs-pack"), /did not download\. Check the connection, then reload the page\./);
   assert.equal(await page.locator("form.question").count(), 0, "no quiz runs without its questions");
+});
+
+test("a start without the packs' module keeps every saved pack quiz, and the next start resumes it", async (t) => {
+  const port = await freePort();
+  let server = await serve(DIST, port);
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const file = join(scratch, "kept.json");
+  writeFileSync(file, EXAMPLE_PACK);
+  await page.goto(server.url + "/classroom");
+  await ready(page);
+  await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", file)]);
+  await page.waitForSelector("ul.packs");
+  const quiz = "/quiz/play?ids=handout-1-01,handout-1-02&seed=2&mode=practice";
+  await page.goto(server.url + quiz);
+  await answerShown(page);
+  await page.click("text=Next question");
+  await page.waitForSelector("h2:text-is('Question 2 of 2')");
+  const saved = await page.evaluate(() => localStorage.getItem("open-door.progress"));
+
+  // The packs' module cannot be fetched: the app starts, says so, and saves nothing.
+  await server.close();
+  server = await serve(DIST, port, { missing: appFiles().lazyModules });
+  await page.goto(server.url + "/");
+  await page.waitForSelector("text=could not be loaded this time");
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), saved, "saved progress untouched");
+
+  // Back to normal: the pack quiz resumes where it was.
+  await server.close();
+  server = await serve(DIST, port);
+  await page.goto(server.url + quiz);
+  await page.waitForSelector("h2:text-is('Question 2 of 2')");
 });
 
 test("the Classroom page, a pack link and the needs-pack screen are axe clean in both schemes", async () => {

@@ -84,7 +84,8 @@ enum Loading {
 
 /// Shows the page `load` fetches: nothing but a short line while its module
 /// downloads, then the page; if it cannot be fetched, or is still on its way
-/// after [`SLOW`], says so with a "Try again" button that fetches it afresh.
+/// after [`SLOW`], says so with a "Try again" button that asks for it again
+/// (joining a download still under way, or starting a new one).
 #[component]
 pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
 where
@@ -98,10 +99,14 @@ where
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
         spawn_local(async move {
-            state.set(match load().await {
-                Ok(page) => Loading::Ready(page),
-                Err(NotLoaded) => Loading::Failed,
-            });
+            match load().await {
+                // The page, whenever it comes (also after "Try again" was shown).
+                Ok(page) => state.set(Loading::Ready(page)),
+                // A failure counts only for the latest attempt: an older
+                // one's must not cover a download still under way.
+                Err(NotLoaded) if attempts.try_get_value() == Some(attempt) => state.set(Loading::Failed),
+                Err(NotLoaded) => {}
+            }
         });
         // `try_`: the student may have left the page by then, which
         // disposes of its signals.

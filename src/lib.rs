@@ -60,7 +60,7 @@ fn CloseMenuOnNavigation(open: RwSignal<bool>) -> impl IntoView {
     });
 }
 
-const PACKS_NOT_LOADED: &str = "The question packs kept on this device could not be loaded this time: the part of Open Door that reads them did not download. They are still stored, and so that no quiz using them is changed, nothing you do now is saved. Reload the page when the connection is back.";
+const PACKS_NOT_LOADED: &str = "The question packs kept on this device could not be loaded this time: the part of Open Door that reads them did not download in time. They are still stored, and so that no quiz using them is changed, your progress is not saved until they are back. Reload the page when the connection is back.";
 
 #[component]
 pub fn App() -> impl IntoView {

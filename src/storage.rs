@@ -116,16 +116,18 @@ impl ProgressStore {
     fn read(&self) -> Progress {
         let raw = storage().and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten());
         let loaded = progress::load(raw.as_deref(), self.bank);
-        // What a read that cannot save would repair is not news: nothing of
-        // it is changed on the device (see `load_without_saving`).
-        if self.persistence.get_untracked() != Persistence::ReadOnly {
+        // A read that cannot save repairs nothing on the device, so what it
+        // would repair is not news, and it needs no backup (see
+        // `load_without_saving`).
+        let read_only = self.persistence.get_untracked() == Persistence::ReadOnly;
+        if !read_only {
             for notice in &loaded.notices {
                 self.tell(notice);
             }
         }
         if !loaded.writable {
             self.persistence.set(Persistence::ReadOnly);
-        } else if loaded.keep_backup {
+        } else if loaded.keep_backup && !read_only {
             if let Some(raw) = raw.as_deref() {
                 match keep_backup(raw) {
                     Ok(()) => self.tell("A copy of what could not be read was kept on this device; the About page lists it."),

@@ -84,6 +84,12 @@ pub enum PackChange<'a> {
 /// at start-up); on failure nothing changes and the reason is shown. `done`
 /// is shown after the restart.
 pub fn change_and_restart(change: PackChange, done: &str, message: RwSignal<Option<Message>>) {
+    if library().packs_not_loaded {
+        // The stored packs are not known this time: a change could replace
+        // one of them unseen.
+        message.set(Some(Message::Problem(vec![PACKS_NOT_LOADED.into()])));
+        return;
+    }
     let changed = match change {
         PackChange::Add(added) => storage::save_pack(added),
         PackChange::Remove(key) => storage::remove_pack(key),
@@ -133,6 +139,8 @@ pub fn AddPack(
     };
     view! { <FileButton id=id label=label accept=".json,application/json" on_change=on_change /> }
 }
+
+const PACKS_NOT_LOADED: &str = "The packs kept on this device were not loaded this time, so no pack can be added or removed now. Reload the page when the connection is back, then try again.";
 
 const CHECKER_NOT_LOADED: &str = "The part of Open Door that checks packs could not be downloaded, so nothing was added. Check the connection, then choose the file again.";
 
