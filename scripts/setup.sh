@@ -36,8 +36,13 @@ trunk_tool() {
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly: the glue
 # it writes and the crate's side of it go together.
 wasm_bindgen_tool() {
-  local locked
+  local locked pinned
   locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+  pinned=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+  if [ "$locked" != "$pinned" ]; then
+    echo "  Cargo.lock has wasm-bindgen $locked but Trunk.toml pins $pinned: make them equal" >&2
+    return 1
+  fi
   if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $locked" ] \
      && [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $locked" ]; then
     echo "  wasm-bindgen-cli $locked: present"; return
