@@ -23,10 +23,10 @@ const PACK_NAME = "Class 9B: the Washington Treaty handout";
 /** The keys of the packs added on the device (one key a pack). */
 const addedPacks = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("open-door.pack.")));
 
-async function addPack(page, text, name = "pack.json") {
+async function addPack(page, text, name = "pack.json", origin = app.url) {
   const file = join(scratch, name);
   writeFileSync(file, text);
-  await page.goto(app.url + "/classroom");
+  await page.goto(origin + "/classroom");
   await ready(page);
   await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", file)]);
   await ready(page);
@@ -273,11 +273,7 @@ test("a start without the packs' module keeps every saved pack quiz, and the nex
   const context = await app.browser.newContext({ serviceWorkers: "block" });
   t.after(async () => { await context.close(); await server.close(); });
   const page = await context.newPage();
-  const file = join(scratch, "kept.json");
-  writeFileSync(file, EXAMPLE_PACK);
-  await page.goto(server.url + "/classroom");
-  await ready(page);
-  await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", file)]);
+  await addPack(page, EXAMPLE_PACK, "kept.json", server.url);
   await page.waitForSelector("ul.packs");
   const quiz = "/quiz/play?ids=handout-1-01,handout-1-02&seed=2&mode=practice";
   await page.goto(server.url + quiz);
