@@ -1,8 +1,9 @@
 //! Validates `content/` and embeds it: a content file with any error stops
 //! the build with the file, the id and the rule, so the app never ships
 //! half-valid content. It is written in two parts (`QuizContent`, embedded
-//! in the main module, and `ReadingContent`, in the reading pages' module:
-//! see src/content.rs).
+//! in the main module in the compact form of `open_door_core::embedded`,
+//! and `ReadingContent`, JSON in the reading pages' module: see
+//! src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -24,7 +25,11 @@ fn main() {
             };
             write("figures.rs", figures_code(&bundle.figures));
             let (quiz, reading) = bundle.into_parts();
-            write("content.json", serde_json::to_string(&quiz).expect("validated content always serialises"));
+            let embedded = open_door_core::embedded::encode(&quiz).unwrap_or_else(|error| {
+                eprintln!("\ncontent error: {error}");
+                std::process::exit(1);
+            });
+            write("quiz-content.txt", embedded);
             write("reading.json", serde_json::to_string(&reading).expect("validated content always serialises"));
         }
         Err(errors) => {

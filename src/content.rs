@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use open_door_core::content::{Bundle, QuizContent, ReadingContent};
+use open_door_core::content::{Bundle, ReadingContent};
+use open_door_core::embedded;
 use open_door_core::figures::Figures;
 use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
@@ -46,15 +47,16 @@ impl UnloadedPack {
     }
 }
 
-/// The quiz part of the built-in content (`QuizContent`, see build.rs).
-const CONTENT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+/// The quiz part of the built-in content (`QuizContent`, see build.rs), in
+/// the form `open_door_core::embedded` reads without serde.
+const QUIZ_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/quiz-content.txt"));
 /// The rest (`ReadingContent`): read only by [`reading_part`]'s callers.
 const READING_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.json"));
 
 /// The built-in content as embedded, both parts: what stored packs were
 /// checked against (a pack may quote a built-in article's body).
-pub fn built_in_json() -> String {
-    format!("{CONTENT_JSON}\n{READING_JSON}")
+pub fn built_in_text() -> String {
+    format!("{QUIZ_CONTENT}\n{READING_JSON}")
 }
 
 /// The reading part of the built-in content. Only the reading pages and the
@@ -131,9 +133,9 @@ const PACK_CHECKER_NOT_LOADED: &str = "The part of Open Door that checks the que
 
 impl Library {
     fn built_in(packs_not_loaded: bool) -> Self {
-        // The build script wrote this JSON from the same types after
-        // validating it, so it cannot fail to parse unless the build is broken.
-        let quiz: QuizContent = serde_json::from_str(CONTENT_JSON).expect("embedded content is written by build.rs");
+        // The build script wrote this from the same types after validating
+        // it, so it cannot fail to read unless the build is broken.
+        let quiz = embedded::decode(QUIZ_CONTENT).expect("embedded content is written by build.rs");
         Library {
             bundle: Bundle::from_quiz(quiz),
             packs: Vec::new(),

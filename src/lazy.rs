@@ -10,7 +10,9 @@
 //!
 //! A split function returns the page's view function rather than the view:
 //! a plain `fn` pointer, which the page keeps in a signal and calls again
-//! whenever the route shows it.
+//! whenever the route shows it. Parts of a page work the same way with the
+//! part's inputs as the function's argument ([`LazyView`]): the quiz's
+//! results screen is fetched once a question is answered.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,8 +20,11 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::title::PageTitle;
 
-/// A page's view, as a split module hands it over.
-pub type PageView = fn() -> AnyView;
+/// A view as a split module hands it over, made from its inputs `P`.
+pub type SplitView<P> = fn(P) -> AnyView;
+
+/// A page's view: a page takes its inputs from the address and the context.
+pub type PageView = SplitView<()>;
 
 /// The module holding a page could not be fetched (offline before the
 /// service worker had stored it, or the connection dropped).
@@ -63,7 +68,7 @@ macro_rules! lazy_fn {
 macro_rules! lazy_page {
     ($module:ident, $name:ident, $component:path) => {
         $crate::lazy_fn!($module, pub fn $name() -> Result<$crate::lazy::PageView, $crate::lazy::NotLoaded> {
-            fn page() -> ::leptos::prelude::AnyView {
+            fn page(_: ()) -> ::leptos::prelude::AnyView {
                 ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$component /> })
             }
             Ok(page)
@@ -75,12 +80,19 @@ macro_rules! lazy_page {
 /// (the download goes on: if it arrives, the page shows).
 const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
 
-#[derive(Clone, Copy)]
-enum Loading {
+enum Loading<P> {
     Waiting,
     Failed,
-    Ready(PageView),
+    Ready(SplitView<P>),
 }
+
+// By hand: derived, they would ask `P` to be `Copy` too.
+impl<P> Clone for Loading<P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P> Copy for Loading<P> {}
 
 /// Shows the page `load` fetches: nothing but a short line while its module
 /// downloads, then the page; if it cannot be fetched, or is still on its way
@@ -92,14 +104,63 @@ where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
+    load_and_show(erase(load), (), Wording::PAGE)
+}
+
+/// Shows a part of a page that `load` fetches, made from `props`, as
+/// [`LazyPage`] does a page; `loading` and `failed` name the part ("Loading
+/// your results…", "Your results did not load").
+#[component]
+pub fn LazyView<F, Fut, P>(load: F, props: P, loading: &'static str, failed: &'static str) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<SplitView<P>, NotLoaded>> + 'static,
+    P: Clone + Send + Sync + 'static,
+{
+    load_and_show(erase(load), props, Wording { loading, failed, whole_page: false })
+}
+
+/// What the loading line and the failure say, and whether the failure names
+/// the page (its `h1` and the document's title) or a part of it (an `h2`).
+struct Wording {
+    loading: &'static str,
+    failed: &'static str,
+    whole_page: bool,
+}
+
+impl Wording {
+    const PAGE: Wording = Wording { loading: "Loading this page…", failed: "This page did not load", whole_page: true };
+}
+
+fn erase<F, Fut, P>(load: F) -> StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<SplitView<P>, NotLoaded>> + 'static,
+    P: 'static,
+{
+    StoredValue::new_local(Box::new(move || Box::pin(load()) as Download<P>))
+}
+
+/// A split function's download with its type erased, so that one copy of
+/// [`load_and_show`] serves every page (a copy per page made the main
+/// module 5 KB larger before compression).
+type Download<P> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<SplitView<P>, NotLoaded>>>>;
+
+fn load_and_show<P: Clone + Send + Sync + 'static>(
+    load: StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>,
+    props: P,
+    wording: Wording,
+) -> AnyView {
+    let Wording { loading, failed, whole_page } = wording;
     let state = RwSignal::new(Loading::Waiting);
     let attempts = StoredValue::new(0u32);
     let fetch = move || {
         let attempt = attempts.get_value() + 1;
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
+        let download = load.with_value(|load| load());
         spawn_local(async move {
-            match load().await {
+            match download.await {
                 // The page, whenever it comes (also after "Try again" was shown).
                 Ok(page) => state.set(Loading::Ready(page)),
                 // A failure counts only for the latest attempt: an older
@@ -126,16 +187,17 @@ where
             let _ = button.focus();
         }
     });
-    move || match state.get() {
-        Loading::Ready(page) => page(),
-        Loading::Waiting => view! { <p class="page-loading">"Loading this page…"</p> }.into_any(),
+    (move || match state.get() {
+        Loading::Ready(view) => view(props.clone()),
+        Loading::Waiting => view! { <p class="page-loading">{loading}</p> }.into_any(),
         Loading::Failed => view! {
             <div class="page-failed" role="alert">
-                <PageTitle text="This page did not load" />
-                <p>"Its part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again. Your quizzes and answers are kept on this device."</p>
+                {if whole_page { view! { <PageTitle text=failed /> }.into_any() } else { view! { <h2>{failed}</h2> }.into_any() }}
+                <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again. Your quizzes and answers are kept on this device."</p>
                 <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
             </div>
         }
         .into_any(),
-    }
+    })
+    .into_any()
 }

@@ -250,7 +250,7 @@ pub fn stored_packs() -> StoredPacks {
     move_legacy_packs(&storage);
     let mut keys: Vec<String> = keys(&storage).into_iter().filter(|k| k.starts_with(pack::STORED_PREFIX)).collect();
     keys.sort();
-    let built_in = crate::content::built_in_json();
+    let built_in = crate::content::built_in_text();
     let packs = keys
         .into_iter()
         .filter_map(|key| {
@@ -309,7 +309,7 @@ pub fn keep_carried_pack(carried: &Pack) {
 pub fn save_pack(checked: &Pack) -> Result<(), String> {
     let storage = storage().ok_or("This browser is not letting Open Door save anything, so the pack cannot be kept.")?;
     storage
-        .set_item(&pack::stored_key(&checked.name), &pack::store(checked, &crate::content::built_in_json()))
+        .set_item(&pack::stored_key(&checked.name), &pack::store(checked, &crate::content::built_in_text()))
         .map_err(|_| "There is not enough room on this device to keep the pack. Nothing was changed.".to_string())
 }
 

@@ -7,6 +7,7 @@
 
 pub mod class_results;
 pub mod content;
+pub mod embedded;
 pub mod figures;
 pub mod link;
 pub mod link_pack;

@@ -18,7 +18,8 @@ use crate::router::{use_location, A};
 use crate::storage::use_progress;
 
 use question::QuestionScreen;
-use results::Results;
+use crate::lazy::LazyView;
+use results::results_screen;
 
 #[component]
 pub fn Play() -> impl IntoView {
@@ -78,7 +79,10 @@ pub fn Play() -> impl IntoView {
             }
             .into_any(),
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
-            Some((Screen::Results, arrived)) => view! { <Results link=link session=session just_finished=arrived /> }.into_any(),
+            Some((Screen::Results, arrived)) => view! {
+                <LazyView load=results_screen props=(link, session, arrived) loading="Loading your results…" failed="Your results did not load" />
+            }
+            .into_any(),
             Some((Screen::Question(index), _)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
         }}
     }

@@ -49,6 +49,13 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             // or another tab gets `AlreadyAnswered` and changes nothing.
             let outcome = store.change(|p| p.answer(&key, index, response, bundle(), now_ms(), today()));
             let Submitted::Scored { correct } = outcome else { return };
+            // The results screen's module comes now, while the student is
+            // busy with the quiz, not when the network may be gone. Asked
+            // after an answer, not at start: it is not the first question's
+            // to wait for. Once it is here, later asks cost nothing.
+            leptos::task::spawn_local(async {
+                let _ = super::results::results_screen().await;
+            });
             match mode {
                 Mode::Practice => {
                     // The feedback takes focus and comes into view itself.

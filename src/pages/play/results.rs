@@ -11,9 +11,25 @@ use open_door_core::result::format_time;
 use crate::components::hand_in::HandIn;
 use crate::components::question::Evidence;
 use crate::content::{bundle, now_ms};
+use crate::lazy::{NotLoaded, SplitView};
 use crate::router::A;
 use crate::storage::use_progress;
 use super::SessionMemo;
+
+/// What the results screen is made from: the quiz's link, its saved state,
+/// and whether the student finished it on this page just now.
+pub type ResultsInputs = (Memo<QuizLink>, SessionMemo, bool);
+
+// The results screen, with the hand-in, comes in the `quiz` module (with
+// the home page and the set-up): a class link's first load carries only
+// what the first question needs. The quiz page asks for it once the first
+// answer is in (see `QuestionScreen`), so it is there before the last one.
+crate::lazy_fn!(quiz, pub fn results_screen() -> Result<SplitView<ResultsInputs>, NotLoaded> {
+    fn screen((link, session, just_finished): ResultsInputs) -> AnyView {
+        view! { <Results link=link session=session just_finished=just_finished /> }.into_any()
+    }
+    Ok(screen)
+});
 
 #[component]
 pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) -> impl IntoView {

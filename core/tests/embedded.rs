@@ -1,0 +1,104 @@
+//! The quiz content's embedded form: what the build writes, the app reads
+//! back unchanged; what is damaged reads as nothing, never as a panic.
+
+mod common;
+
+use std::path::Path;
+
+use open_door_core::content::{Difficulty, QuestionKind, QuizContent, SinceThen};
+use open_door_core::embedded::{decode, encode, END};
+use open_door_core::files::load_content;
+use proptest::prelude::*;
+
+const ALL_KINDS: [QuestionKind; 6] = {
+    use QuestionKind::*;
+    [Single, Multiple, TrueFalse, Order, WhoSaid, WhichSource]
+};
+
+/// Every kind and difficulty, an article with and without headline and
+/// outlet, a question with and without a "since then" note, an empty list.
+fn varied() -> QuizContent {
+    let (mut quiz, _) = common::bundle(0).into_parts();
+    for (i, kind) in ALL_KINDS.into_iter().enumerate() {
+        let mut question = common::question(&format!("000-{i:02}"), kind);
+        question.difficulty = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard][i % 3];
+        question.since = (i % 2 == 0).then(|| SinceThen { date: "2024-03-07".into(), note: "Sweden joined on 7 March 2024.".into() });
+        quiz.questions.push(question);
+    }
+    quiz.questions[0].topics.clear();
+    let mut second = quiz.articles[0].clone();
+    second.id = "001".into();
+    second.headline = Some("NATO renews Ukraine’s membership vote".into());
+    second.outlet = Some("AP".into());
+    second.body = "Twó\n\nparagraphs “quoted”".into();
+    quiz.articles.push(second);
+    quiz
+}
+
+#[test]
+fn the_built_in_quiz_content_reads_back_as_written() {
+    let bundle = load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("the content is valid");
+    let (quiz, _) = bundle.into_parts();
+    let text = encode(&quiz).expect("no text holds the separator");
+    assert_eq!(decode(&text), Some(quiz));
+}
+
+#[test]
+fn every_kind_difficulty_and_optional_field_reads_back() {
+    let quiz = varied();
+    assert_eq!(decode(&encode(&quiz).unwrap()), Some(quiz));
+    let empty = QuizContent::default();
+    assert_eq!(decode(&encode(&empty).unwrap()), Some(empty));
+}
+
+#[test]
+fn a_text_holding_the_separator_is_refused_by_its_id() {
+    let mut quiz = varied();
+    quiz.questions[3].explanation = format!("a{END}b");
+    assert_eq!(encode(&quiz), Err("000-03: a text contains the control character U+001F".to_string()));
+}
+
+#[test]
+fn a_cut_or_lengthened_text_reads_as_nothing() {
+    let text = encode(&varied()).unwrap();
+    for (cut, _) in text.char_indices().filter(|&(i, c)| c == END && i + 1 < text.len()) {
+        assert_eq!(decode(&text[..=cut]), None, "cut after byte {cut}");
+    }
+    assert_eq!(decode(&text[..text.len() - 1]), None, "the last END missing");
+    assert_eq!(decode(&format!("{text}extra{END}")), None);
+    assert_eq!(decode(""), None);
+}
+
+#[test]
+fn an_out_of_range_variant_or_a_huge_count_reads_as_nothing() {
+    let mut quiz = varied();
+    quiz.questions = vec![quiz.questions[1].clone()];
+    let text = encode(&quiz).unwrap();
+    let fields: Vec<&str> = text.split(END).collect();
+    // The question's difficulty and kind follow its id, article and one topic.
+    let question = fields.iter().position(|f| *f == "000-01").unwrap();
+    let (difficulty, kind) = (question + 4, question + 5);
+    assert_eq!((fields[difficulty], fields[kind]), ("1", "1"), "the fields this test changes");
+    for (at, value) in [(difficulty, "3"), (kind, "6"), (kind, "x"), (0, "18446744073709551615")] {
+        let mut damaged = fields.clone();
+        damaged[at] = value;
+        assert_eq!(decode(&damaged.join(&END.to_string())), None, "field {at} as {value}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_texts_without_the_separator_read_back(
+        prompt in "[^\u{1f}]{0,40}",
+        choices in proptest::collection::vec("[^\u{1f}]{0,20}", 0..6),
+        headline in proptest::option::of("[^\u{1f}]{0,20}"),
+    ) {
+        let mut quiz = varied();
+        quiz.questions[1].prompt = prompt;
+        quiz.questions[1].choices = choices;
+        quiz.articles[0].headline = headline;
+        prop_assert_eq!(decode(&encode(&quiz).unwrap()), Some(quiz));
+    }
+}
