@@ -6,11 +6,27 @@ use leptos::prelude::*;
 
 use crate::components::pack_file::{AddPack, Message, MessageView};
 use crate::content::{library, LinkPackOutcome};
+use crate::lazy::{LazyView, NotLoaded, SplitView};
 use crate::router::A;
+
+// The button and the checks behind it come in the packs' module: a plain
+// class link never shows this screen, so its first load does without them.
+// What the screen says is in the main module, so it is said even where that
+// module does not arrive.
+crate::lazy_fn!(packs, fn pack_adder() -> Result<SplitView<String>, NotLoaded> {
+    fn adder(expected: String) -> AnyView {
+        let message = RwSignal::new(None::<Message>);
+        view! {
+            <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=expected />
+            <MessageView message=message />
+        }
+        .into_any()
+    }
+    Ok(adder)
+});
 
 #[component]
 pub fn NeedsPack(name: String) -> impl IntoView {
-    let message = RwSignal::new(None::<Message>);
     let refused = match &library().link_pack {
         Some(LinkPackOutcome::Refused(reasons)) => Some(reasons.clone()),
         _ => None,
@@ -29,8 +45,8 @@ pub fn NeedsPack(name: String) -> impl IntoView {
                 }.into_any(),
             }}
             <p>"Ask your teacher for the pack file and add it here: the quiz then starts, and the pack stays on this device (it works offline)."</p>
-            <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=name />
-            <MessageView message=message />
+            <LazyView load=pack_adder props=name loading="Loading the button that adds the pack…"
+                failed="The button that adds the pack did not load" />
             <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>
         </section>
     }

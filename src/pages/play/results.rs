@@ -21,7 +21,7 @@ use super::SessionMemo;
 pub type ResultsInputs = (Memo<QuizLink>, SessionMemo, bool);
 
 // The results screen, with the hand-in, comes in the `quiz` module (with
-// the home page and the set-up): a class link's first load carries only
+// the quiz set-up): a class link's first load carries only
 // what the first question needs. The quiz page asks for it once the first
 // answer is in (see `QuestionScreen`), so it is there before the last one.
 crate::lazy_fn!(quiz, pub fn results_screen() -> Result<SplitView<ResultsInputs>, NotLoaded> {
