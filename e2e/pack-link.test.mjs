@@ -265,6 +265,12 @@ test("a pack link whose checking module stalls still starts, and says why the qu
   await page.waitForSelector("h2:text-is('This quiz needs a question pack')", { timeout: 25000 });
   assert.match(await page.textContent(".needs-pack"), /did not download\. Check the connection, then reload the page\./);
   assert.equal(await page.locator("form.question").count(), 0, "no quiz runs without its questions");
+
+  // The button that adds the pack is in the stalled module too: after 10 s
+  // it says so in its place, and leaves the focus where the student put it.
+  await page.focus(".needs-pack a");
+  await page.waitForSelector(".needs-pack .page-failed h2:text-is('The button that adds the pack did not load')", { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Or choose another quiz");
 });
 
 test("a start without the packs' module keeps every saved pack quiz, and the next start resumes it", async (t) => {

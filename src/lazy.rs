@@ -182,9 +182,15 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     };
     fetch();
     let retry = NodeRef::<leptos::html::Button>::new();
+    // A page that failed is all there is to act on, so focus goes to its
+    // way out. A part of a page takes focus only from nothing (as after the
+    // "See results" button went): the student may be reading the rest.
     Effect::new(move |_| {
         if let (Loading::Failed, Some(button)) = (state.get(), retry.get()) {
-            let _ = button.focus();
+            let focus_lost = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
+            if whole_page || focus_lost {
+                let _ = button.focus();
+            }
         }
     });
     (move || match state.get() {
