@@ -1,9 +1,10 @@
 //! Pages whose code arrives when they are first opened.
 //!
 //! A class link opens `/quiz/play`, so the quiz is all a student's first
-//! load carries; the reading pages, the quiz set-up and the teacher's tools
-//! are split into modules of their own by `wasm-split` (see
-//! scripts/build-wasm.mjs) and fetched the first time one of their pages is
+//! load carries; the home page, the reading pages, the quiz set-up with the
+//! results screen, the teacher's tools and the pack checks are split into
+//! modules of their own by `wasm-split` (see scripts/build-wasm.mjs; the
+//! modules are named in src/lib.rs) and fetched the first time they are
 //! shown. The service worker precaches every module, so after one visit
 //! they load with no network; before that, a module that cannot be fetched
 //! shows a message with "Try again" instead of a blank page.
@@ -109,27 +110,44 @@ where
 
 /// Shows a part of a page that `load` fetches, made from `props`, as
 /// [`LazyPage`] does a page; `loading` and `failed` name the part ("Loading
-/// your results…", "Your results did not load").
+/// your results…", "Your results did not load"). The failure's heading is
+/// an `h2`, or an `h3` for a part inside a section with its own `h2`
+/// (`in_section`).
 #[component]
-pub fn LazyView<F, Fut, P>(load: F, props: P, loading: &'static str, failed: &'static str) -> impl IntoView
+pub fn LazyView<F, Fut, P>(
+    load: F,
+    props: P,
+    loading: &'static str,
+    failed: &'static str,
+    #[prop(optional)] in_section: bool,
+) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<SplitView<P>, NotLoaded>> + 'static,
     P: Clone + Send + Sync + 'static,
 {
-    load_and_show(erase(load), props, Wording { loading, failed, whole_page: false })
+    let heading = if in_section { Heading::H3 } else { Heading::H2 };
+    load_and_show(erase(load), props, Wording { loading, failed, heading })
 }
 
-/// What the loading line and the failure say, and whether the failure names
-/// the page (its `h1` and the document's title) or a part of it (an `h2`).
+/// What the loading line and the failure say, and the failure's heading.
 struct Wording {
     loading: &'static str,
     failed: &'static str,
-    whole_page: bool,
+    heading: Heading,
+}
+
+/// A page's failure is its `h1` and names the document; a part's is an
+/// `h2` or `h3`, under the page's own title.
+#[derive(Clone, Copy, PartialEq)]
+enum Heading {
+    Page,
+    H2,
+    H3,
 }
 
 impl Wording {
-    const PAGE: Wording = Wording { loading: "Loading this page…", failed: "This page did not load", whole_page: true };
+    const PAGE: Wording = Wording { loading: "Loading this page…", failed: "This page did not load", heading: Heading::Page };
 }
 
 fn erase<F, Fut, P>(load: F) -> StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>
@@ -142,8 +160,9 @@ where
 }
 
 /// A split function's download with its type erased, so that one copy of
-/// [`load_and_show`] serves every page (a copy per page made the main
-/// module 5 KB larger before compression).
+/// [`load_and_show`] serves every page, and one every part with the same
+/// kind of inputs (a copy per page made the main module 5 KB larger before
+/// compression).
 type Download<P> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<SplitView<P>, NotLoaded>>>>;
 
 fn load_and_show<P: Clone + Send + Sync + 'static>(
@@ -151,7 +170,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     props: P,
     wording: Wording,
 ) -> AnyView {
-    let Wording { loading, failed, whole_page } = wording;
+    let Wording { loading, failed, heading } = wording;
     let state = RwSignal::new(Loading::Waiting);
     let attempts = StoredValue::new(0u32);
     let fetch = move || {
@@ -188,7 +207,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     Effect::new(move |_| {
         if let (Loading::Failed, Some(button)) = (state.get(), retry.get()) {
             let focus_lost = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
-            if whole_page || focus_lost {
+            if heading == Heading::Page || focus_lost {
                 let _ = button.focus();
             }
         }
@@ -198,7 +217,11 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         Loading::Waiting => view! { <p class="page-loading">{loading}</p> }.into_any(),
         Loading::Failed => view! {
             <div class="page-failed" role="alert">
-                {if whole_page { view! { <PageTitle text=failed /> }.into_any() } else { view! { <h2>{failed}</h2> }.into_any() }}
+                {match heading {
+                    Heading::Page => view! { <PageTitle text=failed /> }.into_any(),
+                    Heading::H2 => view! { <h2>{failed}</h2> }.into_any(),
+                    Heading::H3 => view! { <h3>{failed}</h3> }.into_any(),
+                }}
                 <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again. Your quizzes and answers are kept on this device."</p>
                 <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
             </div>

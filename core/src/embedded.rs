@@ -147,8 +147,11 @@ impl Reader<'_> {
         self.fields.next().map(str::to_string)
     }
 
+    /// A number as `encode` writes it: digits, no sign, no leading zero.
     fn number(&mut self) -> Option<usize> {
-        self.fields.next()?.parse().ok()
+        let field = self.fields.next()?;
+        let canonical = !field.starts_with('+') && (field == "0" || !field.starts_with('0'));
+        canonical.then(|| field.parse().ok()).flatten()
     }
 
     fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {

@@ -70,7 +70,7 @@ fn a_cut_or_lengthened_text_reads_as_nothing() {
 }
 
 #[test]
-fn an_out_of_range_variant_or_a_huge_count_reads_as_nothing() {
+fn an_out_of_range_or_non_canonical_number_reads_as_nothing() {
     let mut quiz = varied();
     quiz.questions = vec![quiz.questions[1].clone()];
     let text = encode(&quiz).unwrap();
@@ -79,7 +79,7 @@ fn an_out_of_range_variant_or_a_huge_count_reads_as_nothing() {
     let question = fields.iter().position(|f| *f == "000-01").unwrap();
     let (difficulty, kind) = (question + 4, question + 5);
     assert_eq!((fields[difficulty], fields[kind]), ("1", "1"), "the fields this test changes");
-    for (at, value) in [(difficulty, "3"), (kind, "6"), (kind, "x"), (0, "18446744073709551615")] {
+    for (at, value) in [(difficulty, "3"), (kind, "6"), (kind, "x"), (kind, "+1"), (kind, "01"), (kind, ""), (0, "18446744073709551615")] {
         let mut damaged = fields.clone();
         damaged[at] = value;
         assert_eq!(decode(&damaged.join(&END.to_string())), None, "field {at} as {value}");

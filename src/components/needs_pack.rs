@@ -46,7 +46,7 @@ pub fn NeedsPack(name: String) -> impl IntoView {
             }}
             <p>"Ask your teacher for the pack file and add it here: the quiz then starts, and the pack stays on this device (it works offline)."</p>
             <LazyView load=pack_adder props=name loading="Loading the button that adds the pack…"
-                failed="The button that adds the pack did not load" />
+                failed="The button that adds the pack did not load" in_section=true />
             <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>
         </section>
     }
