@@ -9,6 +9,7 @@ pub mod class_results;
 pub mod content;
 pub mod embedded;
 pub mod figures;
+pub mod json;
 pub mod link;
 pub mod link_pack;
 pub mod markup;

@@ -303,10 +303,9 @@ fn parse(query: &str) -> Parsed {
                     ),
                 }
             }
-            "mode" => match value.as_str() {
-                "practice" => mode = Mode::Practice,
-                "test" => mode = Mode::Test,
-                _ => notices.push(format!("Unknown mode \"{}\"; using practice mode.", shorten(&value))),
+            "mode" => match Mode::from_name(&value) {
+                Some(named) => mode = named,
+                None => notices.push(format!("Unknown mode \"{}\"; using practice mode.", shorten(&value))),
             },
             "minutes" => match value.parse::<u16>() {
                 Ok(0) => {}

@@ -14,12 +14,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::content::Bundle;
+use crate::json::{self, Json};
 use crate::link::QuizLink;
-use crate::quiz::{choice_order, is_possible_answer, QuizSession, Submitted};
+use crate::quiz::{choice_order, is_possible_answer, Mode, QuizItem, QuizSession, QuizSpec, Selection, Submitted};
 
 /// Version 2 keeps several quizzes, keyed by their link; version 1 kept one
 /// (`in_progress`) and is migrated when read.
@@ -42,7 +40,7 @@ pub const MAX_SAVED_QUIZZES: usize = 12;
 /// How many unfinished quizzes the home page offers to resume.
 pub const RESUME_LIST_LENGTH: usize = 3;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub version: u64,
     /// Per question id.
@@ -65,8 +63,7 @@ impl Default for Progress {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionRecord {
     pub seen: u32,
     pub correct: u32,
@@ -74,8 +71,7 @@ pub struct QuestionRecord {
     pub review: Option<Review>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Review {
     /// Leitner box, 1 to 5.
     pub review_box: u8,
@@ -270,7 +266,7 @@ impl Progress {
             .iter()
             .filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id)))
             .collect();
-        due.sort();
+        due.sort_unstable();
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
@@ -306,15 +302,15 @@ const DAMAGED: &str = "Your saved progress was damaged and could not be read, so
 pub fn load(raw: Option<&str>, bank: &Bundle) -> Loaded {
     let mut loaded = Loaded { progress: Progress::default(), notices: Vec::new(), keep_backup: false, writable: true };
     let Some(raw) = raw else { return loaded };
-    let object = match serde_json::from_str::<Value>(raw) {
-        Ok(Value::Object(object)) => object,
+    let root = match json::parse(raw) {
+        Some(root @ Json::Object(_)) => root,
         _ => {
             loaded.notices.push(DAMAGED.into());
             loaded.keep_backup = true;
             return loaded;
         }
     };
-    let version = object.get("version").and_then(Value::as_u64);
+    let version = root.get("version").and_then(Json::as_u64);
     match version {
         Some(1 | SCHEMA_VERSION) => {}
         Some(newer) if newer > SCHEMA_VERSION => {
@@ -329,7 +325,7 @@ pub fn load(raw: Option<&str>, bank: &Bundle) -> Loaded {
         }
     }
     let mut reader = Reader { loaded, bank };
-    for key in object.keys() {
+    for (key, _) in root.as_object().unwrap_or_default() {
         let known = match version {
             Some(1) => ["version", "questions", "best_by_topic", "in_progress"].contains(&key.as_str()),
             _ => ["version", "questions", "best_by_topic", "quizzes"].contains(&key.as_str()),
@@ -338,24 +334,22 @@ pub fn load(raw: Option<&str>, bank: &Bundle) -> Loaded {
             reader.damage(format!("Your saved progress had a part this app does not know (\"{key}\"); it was left out."));
         }
     }
-    reader.loaded.progress.questions = reader.entries(object.get("questions"), "answer history", |value| {
-        serde_json::from_value::<QuestionRecord>(value.clone())
-            .ok()
-            .filter(|r| r.review.is_none_or(|r| (1..=REVIEW_INTERVALS_DAYS.len() as u8).contains(&r.review_box)))
+    reader.loaded.progress.questions = reader.entries(root.get("questions"), "answer history", |value| {
+        read_record(value).filter(|r| r.review.is_none_or(|r| (1..=REVIEW_INTERVALS_DAYS.len() as u8).contains(&r.review_box)))
     });
     reader.loaded.progress.best_by_topic =
-        reader.entries(object.get("best_by_topic"), "best scores", |value| value.as_u64().filter(|p| *p <= 100).map(|p| p as u8));
+        reader.entries(root.get("best_by_topic"), "best scores", |value| value.as_u64().filter(|p| *p <= 100).map(|p| p as u8));
     if version == Some(1) {
         // Version 1 kept one unfinished quiz; it becomes the saved quiz of
         // its link, so the same link resumes it.
-        match object.get("in_progress") {
-            None | Some(Value::Null) => {}
+        match root.get("in_progress") {
+            None | Some(Json::Null) => {}
             Some(value) => reader.quiz(None, value),
         }
     } else {
-        match object.get("quizzes") {
+        match root.get("quizzes") {
             None => {}
-            Some(Value::Object(quizzes)) => {
+            Some(Json::Object(quizzes)) => {
                 for (key, value) in quizzes {
                     reader.quiz(Some(key), value);
                 }
@@ -380,11 +374,11 @@ impl Reader<'_> {
 
     /// Reads a part made of entries (answer history, best scores) entry by
     /// entry, keeping those `parse` accepts and saying how many it dropped.
-    fn entries<T>(&mut self, value: Option<&Value>, part: &str, parse: impl Fn(&Value) -> Option<T>) -> BTreeMap<String, T> {
+    fn entries<T>(&mut self, value: Option<&Json>, part: &str, parse: impl Fn(&Json) -> Option<T>) -> BTreeMap<String, T> {
         let mut kept = BTreeMap::new();
         let entries = match value {
             None => return kept,
-            Some(Value::Object(entries)) => entries,
+            Some(Json::Object(entries)) => entries,
             Some(_) => {
                 self.damage(format!("Your {part} could not be read and was reset."));
                 return kept;
@@ -411,9 +405,9 @@ impl Reader<'_> {
 
     /// One saved quiz, checked item by item against the bank. `key` is
     /// `None` for version 1's single quiz, which is filed under its link.
-    fn quiz(&mut self, key: Option<&String>, value: &Value) {
+    fn quiz(&mut self, key: Option<&String>, value: &Json) {
         let unreadable = "A saved quiz could not be restored; your answer history was kept.";
-        let Ok(mut session) = serde_json::from_value::<QuizSession>(value.clone()) else {
+        let Some(mut session) = read_session(value) else {
             return self.damage(unreadable.into());
         };
         if session.responses.len() != session.items.len() || !session.started_at_ms.is_finite() {
@@ -470,9 +464,160 @@ impl Reader<'_> {
     }
 }
 
-/// The string to save.
+/// The string to save: version 2 of the schema, as [`load`] reads it.
+/// Times are saved in whole milliseconds, as the browser's clock gives them.
 pub fn save(progress: &Progress) -> String {
-    serde_json::to_string(progress).unwrap_or_else(|_| String::from("{}"))
+    Json::object(vec![
+        ("version", Json::from(progress.version)),
+        ("questions", members_json(&progress.questions, record_json)),
+        ("best_by_topic", members_json(&progress.best_by_topic, |best| Json::from(u64::from(*best)))),
+        ("quizzes", members_json(&progress.quizzes, session_json)),
+    ])
+    .to_text()
+}
+
+fn members_json<T>(map: &BTreeMap<String, T>, write: impl Fn(&T) -> Json) -> Json {
+    Json::Object(map.iter().map(|(name, value)| (name.clone(), write(value))).collect())
+}
+
+fn record_json(record: &QuestionRecord) -> Json {
+    let review = record.review.map(|review| {
+        Json::object(vec![("review_box", Json::from(u64::from(review.review_box))), ("due_day", Json::from(review.due_day))])
+    });
+    Json::object(vec![
+        ("seen", Json::from(u64::from(record.seen))),
+        ("correct", Json::from(u64::from(record.correct))),
+        ("review", Json::from(review)),
+    ])
+}
+
+fn session_json(session: &QuizSession) -> Json {
+    let spec = &session.spec;
+    let texts = |texts: &[String]| Json::Array(texts.iter().map(|t| Json::from(t.as_str())).collect());
+    let selection = match &spec.selection {
+        Selection::Filter { topics, articles, count } => Json::object(vec![(
+            "Filter",
+            Json::object(vec![("topics", texts(topics)), ("articles", texts(articles)), ("count", Json::from(count.map(count_json)))]),
+        )]),
+        Selection::Ids(ids) => Json::object(vec![("Ids", texts(ids))]),
+    };
+    let items = session.items.iter().map(|item| {
+        Json::object(vec![("question_id", Json::from(item.question_id.as_str())), ("choice_order", indices_json(&item.choice_order))])
+    });
+    Json::object(vec![
+        (
+            "spec",
+            Json::object(vec![
+                ("selection", selection),
+                ("seed", Json::from(u64::from(spec.seed))),
+                ("mode", Json::from(spec.mode.as_str())),
+                ("minutes", Json::from(spec.minutes.map(u64::from))),
+            ]),
+        ),
+        ("items", Json::Array(items.collect())),
+        ("responses", Json::Array(session.responses.iter().map(|r| r.as_deref().map_or(Json::Null, indices_json)).collect())),
+        ("current", count_json(session.current)),
+        ("started_at_ms", time_json(session.started_at_ms)),
+        ("finished_at_ms", session.finished_at_ms.map_or(Json::Null, time_json)),
+        ("updated_at_ms", time_json(session.updated_at_ms)),
+        ("timed_out", Json::Bool(session.timed_out)),
+    ])
+}
+
+fn count_json(count: usize) -> Json {
+    Json::from(count as u64)
+}
+
+fn indices_json(indices: &[usize]) -> Json {
+    Json::Array(indices.iter().copied().map(count_json).collect())
+}
+
+/// A time in whole milliseconds, written as serde_json wrote a whole `f64`
+/// ("1700000000000.0"), so a save reads the same as before this reader;
+/// `null` if it is not a time at all, which [`load`] does not restore.
+fn time_json(ms: f64) -> Json {
+    if !ms.is_finite() {
+        return Json::Null;
+    }
+    let mut text = (ms.round() as i64).to_string();
+    text.push_str(".0");
+    Json::Number(text)
+}
+
+/// One entry of the answer history; nothing but its own fields.
+fn read_record(value: &Json) -> Option<QuestionRecord> {
+    only(value, &["seen", "correct", "review"])?;
+    let review = optional(value.get("review"), |review| {
+        only(review, &["review_box", "due_day"])?;
+        Some(Review {
+            review_box: u8::try_from(review.get("review_box")?.as_u64()?).ok()?,
+            due_day: review.get("due_day")?.as_i64()?,
+        })
+    })?;
+    Some(QuestionRecord {
+        seen: u32::try_from(value.get("seen")?.as_u64()?).ok()?,
+        correct: u32::try_from(value.get("correct")?.as_u64()?).ok()?,
+        review,
+    })
+}
+
+/// A saved quiz, as `session_json` writes it (version 1's lacks the last
+/// two fields).
+fn read_session(value: &Json) -> Option<QuizSession> {
+    let spec = value.get("spec")?;
+    let texts = |value: &Json| value.as_array()?.iter().map(|t| t.as_str().map(str::to_string)).collect::<Option<Vec<_>>>();
+    let selection = match spec.get("selection")?.as_object()? {
+        [(tag, ids)] if tag == "Ids" => Selection::Ids(texts(ids)?),
+        [(tag, filter)] if tag == "Filter" => Selection::Filter {
+            topics: texts(filter.get("topics")?)?,
+            articles: texts(filter.get("articles")?)?,
+            count: optional(filter.get("count"), read_count)?,
+        },
+        _ => return None,
+    };
+    let items = value.get("items")?.as_array()?.iter().map(|item| {
+        Some(QuizItem {
+            question_id: item.get("question_id")?.as_str()?.to_string(),
+            choice_order: read_indices(item.get("choice_order")?)?,
+        })
+    });
+    Some(QuizSession {
+        spec: QuizSpec {
+            selection,
+            seed: u32::try_from(spec.get("seed")?.as_u64()?).ok()?,
+            mode: Mode::from_name(spec.get("mode")?.as_str()?)?,
+            minutes: optional(spec.get("minutes"), |m| u16::try_from(m.as_u64()?).ok())?,
+        },
+        items: items.collect::<Option<_>>()?,
+        responses: value.get("responses")?.as_array()?.iter().map(|r| optional(Some(r), read_indices)).collect::<Option<_>>()?,
+        current: read_count(value.get("current")?)?,
+        started_at_ms: value.get("started_at_ms")?.as_f64()?,
+        finished_at_ms: optional(value.get("finished_at_ms"), Json::as_f64)?,
+        updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_f64)?,
+        timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
+    })
+}
+
+fn read_count(value: &Json) -> Option<usize> {
+    usize::try_from(value.as_u64()?).ok()
+}
+
+fn read_indices(value: &Json) -> Option<Vec<usize>> {
+    value.as_array()?.iter().map(read_count).collect()
+}
+
+/// A field that may be missing or `null` (`Some(None)`), or else must read
+/// (`None` if it does not).
+fn optional<T>(value: Option<&Json>, read: impl FnOnce(&Json) -> Option<T>) -> Option<Option<T>> {
+    match value {
+        None | Some(Json::Null) => Some(None),
+        Some(value) => read(value).map(Some),
+    }
+}
+
+/// `Some` if `value` is an object with no members but `names`.
+fn only(value: &Json, names: &[&str]) -> Option<()> {
+    value.as_object()?.iter().all(|(name, _)| names.contains(&name.as_str())).then_some(())
 }
 
 /// Backups of damaged saves are kept under their own keys, named by the
@@ -480,7 +625,7 @@ pub fn save(progress: &Progress) -> String {
 /// at most `MAX_BACKUPS` remain once one more is added (oldest first).
 pub fn backups_to_drop(existing: &[String]) -> Vec<String> {
     let mut sorted: Vec<&String> = existing.iter().collect();
-    sorted.sort_by_key(|k| backup_time(k));
+    sorted.sort_unstable_by_key(|k| (backup_time(k), *k));
     let excess = (sorted.len() + 1).saturating_sub(MAX_BACKUPS);
     sorted.into_iter().take(excess).cloned().collect()
 }

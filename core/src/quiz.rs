@@ -1,12 +1,9 @@
 //! Building a quiz from a spec, playing it and scoring it.
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::rng::SeededRng;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// Feedback after each answer.
     #[default]
@@ -22,10 +19,15 @@ impl Mode {
             Self::Test => "test",
         }
     }
+
+    /// The mode [`as_str`](Self::as_str) names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Self::Practice, Self::Test].into_iter().find(|mode| mode.as_str() == name)
+    }
 }
 
 /// Which questions a quiz asks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
     /// Questions on any of the topics and from any of the articles (an empty
     /// list means no restriction), `count` of them (`None`: all).
@@ -35,7 +37,7 @@ pub enum Selection {
 }
 
 /// Everything a link carries: the same spec gives the same quiz anywhere.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizSpec {
     pub selection: Selection,
     pub seed: u32,
@@ -107,7 +109,7 @@ impl QuizSpec {
 }
 
 /// One question as this quiz shows it: its choices in this quiz's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizItem {
     pub question_id: String,
     /// `choice_order[k]` is the index in `Question::choices` shown in place k.
@@ -136,7 +138,7 @@ pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
                 .filter(|q| articles.is_empty() || articles.contains(&q.article))
                 .collect();
             // Sorted by id first, so the order of files never changes a quiz.
-            candidates.sort_by(|a, b| a.id.cmp(&b.id));
+            candidates.sort_unstable_by(|a, b| a.id.cmp(&b.id));
             SeededRng::new(u64::from(spec.seed)).shuffle(&mut candidates);
             candidates.truncate(count.unwrap_or(usize::MAX));
             candidates
@@ -211,8 +213,9 @@ pub enum Submitted {
     Invalid,
 }
 
-/// A quiz being played: serialisable, so it can resume after a reload.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A quiz being played, saved with progress (`progress::save`) so it can
+/// resume after a reload.
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuizSession {
     pub spec: QuizSpec,
     pub items: Vec<QuizItem>,
@@ -223,10 +226,8 @@ pub struct QuizSession {
     pub started_at_ms: f64,
     pub finished_at_ms: Option<f64>,
     /// When it last changed: the home page lists unfinished quizzes newest first.
-    #[serde(default)]
     pub updated_at_ms: f64,
     /// Whether the time limit ended it (rather than the last answer).
-    #[serde(default)]
     pub timed_out: bool,
 }
 

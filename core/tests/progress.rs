@@ -6,7 +6,7 @@ use open_door_core::progress::{
     backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, RESUME_LIST_LENGTH,
     REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
 };
-use open_door_core::quiz::{QuizSpec, Selection, Submitted};
+use open_door_core::quiz::{Mode, QuizSpec, Selection, Submitted};
 
 /// Saved by schema version 1 and frozen: every later version must still
 /// read it, with nothing lost.
@@ -61,6 +61,39 @@ fn what_is_saved_loads_back_the_same() {
     progress.start_or_resume(&link, &bank, 5.0);
     progress.answer(&link.key(), 0, vec![0], &bank, 6.0, 100);
     assert_eq!(load(Some(&save(&progress)), &bank).progress, progress);
+}
+
+#[test]
+fn every_kind_of_saved_field_and_any_text_loads_back_the_same() {
+    let bank = common::bundle(10);
+    let mut progress = Progress::default();
+    // Keys are whatever the ids and topics hold: quotes, backslashes,
+    // control characters, characters beyond the Basic Multilingual Plane.
+    let odd = "a \"quoted\" \\ back\u{1}\n\t😀 é";
+    progress.record_answer(odd, false, 19_000);
+    progress.record_answer(odd, true, 19_001);
+    progress.record_answer("000-02", true, 19_001);
+    progress.best_by_topic.insert(odd.into(), 100);
+    let spec = QuizSpec {
+        selection: Selection::Filter { topics: vec!["joining".into(), "article-5".into()], articles: Vec::new(), count: None },
+        seed: u32::MAX,
+        mode: Mode::Test,
+        minutes: Some(20),
+    };
+    let timed = QuizLink::from_spec(spec, &bank);
+    progress.start_or_resume(&timed, &bank, 1_700_000_000_000.0);
+    progress.answer(&timed.key(), 0, vec![0], &bank, 1_700_000_001_000.0, 19_001);
+    // Twenty minutes later, the time limit has ended it.
+    progress.end_if_out_of_time(&timed.key(), &bank, 1_700_001_300_000.0);
+    let listed = QuizLink::open("ids=000-01,000-02&seed=0", &bank);
+    progress.start_or_resume(&listed, &bank, 1_700_000_002_000.0);
+    let ended = progress.quiz(&timed).expect("the timed quiz is saved");
+    assert!(ended.timed_out && ended.finished_at_ms.is_some() && ended.answered() == 1 && ended.items.len() == 10);
+
+    let saved = save(&progress);
+    assert_eq!(load(Some(&saved), &bank).progress, progress);
+    // What is saved is JSON, as any reader reads it.
+    assert!(serde_json::from_str::<serde_json::Value>(&saved).is_ok(), "{saved}");
 }
 
 /// Damaged input, and what must survive: (saved string, notice words, backup kept).

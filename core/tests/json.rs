@@ -1,0 +1,151 @@
+//! The JSON that saved progress is read and written with, checked against
+//! serde_json, which wrote every save before it and reads JSON to the letter.
+
+use open_door_core::json::{parse, Json};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: 512, ..ProptestConfig::default() }
+}
+
+/// Any JSON value, with texts of any characters (quotes, backslashes,
+/// control characters, characters beyond the Basic Multilingual Plane) and
+/// numbers whole and not.
+fn arb_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_filter("JSON has no infinities", |f| f.is_finite()).prop_map(serde_json::Value::from),
+        any::<String>().prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 5, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map(any::<String>(), inner, 0..5)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn what_serde_json_writes_reads_and_writes_back_the_same(value in arb_value()) {
+        let compact = serde_json::to_string(&value).unwrap();
+        let read = parse(&compact).expect("serde_json's output is JSON");
+        // Compared as serde_json reads both texts (its float reading is not
+        // exact, but a number is written back as the same digits).
+        let as_serde = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        prop_assert_eq!(as_serde(&read.to_text()), as_serde(&compact));
+        prop_assert_eq!(parse(&read.to_text()), Some(read.clone()));
+        // Spaces and line breaks between tokens change nothing.
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        prop_assert_eq!(parse(&pretty), Some(read));
+    }
+
+    /// Text made of JSON's own characters, mostly not JSON: read exactly
+    /// when serde_json reads it, and never a panic.
+    #[test]
+    fn json_shaped_noise_is_read_exactly_when_serde_json_reads_it(text in r#"[\[\]{}",: 0-9eE.+\-tfnrulas\\/]{0,24}"#) {
+        prop_assert_eq!(parse(&text).is_some(), serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{:?}", text);
+    }
+
+    /// A save damaged by one lost character: read exactly when serde_json
+    /// reads it.
+    #[test]
+    fn json_cut_anywhere_is_read_exactly_when_serde_json_reads_it(value in arb_value(), cut: prop::sample::Index) {
+        let mut text = serde_json::to_string(&value).unwrap();
+        let (at, _) = text.char_indices().nth(cut.index(text.chars().count())).unwrap();
+        text.remove(at);
+        prop_assert_eq!(parse(&text).is_some(), serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{:?}", text);
+    }
+
+    #[test]
+    fn any_text_reads_without_a_panic(text in any::<String>()) {
+        let _ = parse(&text);
+    }
+
+    #[test]
+    fn whole_numbers_read_as_themselves(n: i64, u: u64) {
+        prop_assert_eq!(parse(&n.to_string()).and_then(|j| j.as_i64()), Some(n));
+        prop_assert_eq!(parse(&u.to_string()).and_then(|j| j.as_u64()), Some(u));
+        prop_assert_eq!(Json::from(u).to_text(), u.to_string());
+    }
+}
+
+#[test]
+fn escapes_read_as_the_characters_they_stand_for() {
+    let read = parse(r#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00""#).unwrap();
+    assert_eq!(read.as_str(), Some("a\"b\\c/d\u{8}\u{c}\n\r\té😀"));
+    // Written back, what must be escaped is, and serde_json reads the same text.
+    let written = read.to_text();
+    assert_eq!(serde_json::from_str::<String>(&written).unwrap(), "a\"b\\c/d\u{8}\u{c}\n\r\té😀");
+    assert!(!written.chars().any(|c| c < ' '), "{written}");
+}
+
+#[test]
+fn what_is_not_json_is_refused() {
+    for text in [
+        "",
+        "{",
+        "[1,]",
+        "{\"a\":1,}",
+        "{'a':1}",
+        "{a:1}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "+1",
+        "NaN",
+        "Infinity",
+        "nul",
+        "\"unterminated",
+        "\"tab\there\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\udc00\"",
+        "[1] [2]",
+        "{\"a\" 1}",
+        "[1 2]",
+    ] {
+        assert_eq!(parse(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn nesting_deeper_than_saved_progress_is_refused_not_recursed_into() {
+    let deep = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert!(parse(&deep(30)).is_some());
+    assert_eq!(parse(&deep(100_000)), None);
+}
+
+#[test]
+fn numbers_read_only_as_what_they_can_be() {
+    let number = |text: &str| parse(text).unwrap();
+    assert_eq!(number("3").as_u64(), Some(3));
+    assert_eq!(number("-3").as_u64(), None);
+    assert_eq!(number("-3").as_i64(), Some(-3));
+    // A count is a whole number, written as one (as serde_json required).
+    assert_eq!(number("3.0").as_u64(), None);
+    assert_eq!(number("3e0").as_u64(), None);
+    assert_eq!(number("18446744073709551616").as_u64(), None);
+    assert_eq!(number("1700000000000.0").as_f64(), Some(1_700_000_000_000.0));
+    assert_eq!(number("2.5e-3").as_f64(), Some(0.0025));
+    assert_eq!(number("1e400").as_f64(), None);
+    // A number keeps the text it was written as.
+    assert_eq!(number("1.50E+2").to_text(), "1.50E+2");
+}
+
+#[test]
+fn a_repeated_name_keeps_its_last_value() {
+    let read = parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+    assert_eq!(read.get("a").and_then(Json::as_u64), Some(3));
+    assert_eq!(read.to_text(), r#"{"b":2,"a":3}"#);
+}
