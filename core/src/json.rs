@@ -170,7 +170,9 @@ fn write_text(text: &str, out: &mut String) {
 }
 
 /// The value `text` holds, or `None` if it is not JSON (or nests deeper
-/// than [`MAX_DEPTH`]). Never panics.
+/// than [`MAX_DEPTH`]). Never panics. A number too large for an `f64` is
+/// read all the same (serde_json refused the whole text for it): only
+/// reading it as a number fails, so the rest of a save still reads.
 pub fn parse(text: &str) -> Option<Json> {
     let mut parser = Parser { text, at: 0 };
     let value = parser.value(0)?;

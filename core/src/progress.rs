@@ -12,12 +12,11 @@
 //! each other's answers: an answer is recorded once per quiz item, whichever
 //! tab gives it.
 
-use std::collections::BTreeMap;
-
 use crate::content::Bundle;
 use crate::json::{self, Json};
 use crate::link::QuizLink;
 use crate::quiz::{choice_order, is_possible_answer, Mode, QuizItem, QuizSession, QuizSpec, Selection, Submitted};
+use crate::text_map::TextMap;
 
 /// Version 2 keeps several quizzes, keyed by their link; version 1 kept one
 /// (`in_progress`) and is migrated when read.
@@ -44,21 +43,21 @@ pub const RESUME_LIST_LENGTH: usize = 3;
 pub struct Progress {
     pub version: u64,
     /// Per question id.
-    pub questions: BTreeMap<String, QuestionRecord>,
+    pub questions: TextMap<QuestionRecord>,
     /// Best score per topic id, in percent (see [`MIN_QUESTIONS_FOR_BEST`]).
-    pub best_by_topic: BTreeMap<String, u8>,
+    pub best_by_topic: TextMap<u8>,
     /// Quizzes started on this device, finished or not, keyed by their
     /// link ([`QuizLink::key`]): a link always finds its own quiz again.
-    pub quizzes: BTreeMap<String, QuizSession>,
+    pub quizzes: TextMap<QuizSession>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
         Self {
             version: SCHEMA_VERSION,
-            questions: BTreeMap::new(),
-            best_by_topic: BTreeMap::new(),
-            quizzes: BTreeMap::new(),
+            questions: TextMap::new(),
+            best_by_topic: TextMap::new(),
+            quizzes: TextMap::new(),
         }
     }
 }
@@ -94,7 +93,7 @@ impl Progress {
             self.prune(&key);
         }
         self.end_if_out_of_time(&key, bank, now_ms);
-        &self.quizzes[&key]
+        &self.quizzes[key.as_str()]
     }
 
     /// "Take it again": the link's quiz from the start, its last result gone.
@@ -167,7 +166,7 @@ impl Progress {
     /// was added, so the caller saves the joined copy.
     pub fn join(&mut self, mine: &Progress) -> bool {
         let before = self.clone();
-        for (key, my_quiz) in &mine.quizzes {
+        for (key, my_quiz) in mine.quizzes.iter() {
             match self.quizzes.get_mut(key) {
                 None => {
                     self.quizzes.insert(key.clone(), my_quiz.clone());
@@ -189,14 +188,14 @@ impl Progress {
                 Some(_) => {}
             }
         }
-        for (id, record) in &mine.questions {
-            let theirs = self.questions.entry(id.clone()).or_insert_with(|| record.clone());
+        for (id, record) in mine.questions.iter() {
+            let theirs = self.questions.get_or_insert_with(id, || record.clone());
             if record.seen > theirs.seen {
                 *theirs = record.clone();
             }
         }
-        for (topic, percent) in &mine.best_by_topic {
-            let best = self.best_by_topic.entry(topic.clone()).or_insert(*percent);
+        for (topic, percent) in mine.best_by_topic.iter() {
+            let best = self.best_by_topic.get_or_insert_with(topic, || *percent);
             *best = (*best).max(*percent);
         }
         *self != before
@@ -240,10 +239,7 @@ impl Progress {
 
     /// Records one scored answer, on day `today`.
     pub fn record_answer(&mut self, question_id: &str, correct: bool, today: i64) {
-        let record = self
-            .questions
-            .entry(question_id.to_string())
-            .or_insert(QuestionRecord { seen: 0, correct: 0, review: None });
+        let record = self.questions.get_or_insert_with(question_id, || QuestionRecord { seen: 0, correct: 0, review: None });
         record.seen = record.seen.saturating_add(1);
         if correct {
             record.correct = record.correct.saturating_add(1);
@@ -275,7 +271,7 @@ impl Progress {
     fn record_best(&mut self, scores: &[crate::quiz::TopicScore]) {
         for score in scores.iter().filter(|s| s.total >= MIN_QUESTIONS_FOR_BEST) {
             let percent = (score.correct * 100 / score.total).min(100) as u8;
-            let best = self.best_by_topic.entry(score.topic.clone()).or_insert(0);
+            let best = self.best_by_topic.get_or_insert_with(&score.topic, || 0);
             *best = (*best).max(percent);
         }
     }
@@ -374,8 +370,8 @@ impl Reader<'_> {
 
     /// Reads a part made of entries (answer history, best scores) entry by
     /// entry, keeping those `parse` accepts and saying how many it dropped.
-    fn entries<T>(&mut self, value: Option<&Json>, part: &str, parse: impl Fn(&Json) -> Option<T>) -> BTreeMap<String, T> {
-        let mut kept = BTreeMap::new();
+    fn entries<T>(&mut self, value: Option<&Json>, part: &str, parse: impl Fn(&Json) -> Option<T>) -> TextMap<T> {
+        let mut kept = TextMap::new();
         let entries = match value {
             None => return kept,
             Some(Json::Object(entries)) => entries,
@@ -476,7 +472,7 @@ pub fn save(progress: &Progress) -> String {
     .to_text()
 }
 
-fn members_json<T>(map: &BTreeMap<String, T>, write: impl Fn(&T) -> Json) -> Json {
+fn members_json<T>(map: &TextMap<T>, write: impl Fn(&T) -> Json) -> Json {
     Json::Object(map.iter().map(|(name, value)| (name.clone(), write(value))).collect())
 }
 

@@ -60,7 +60,17 @@ proptest! {
         let mut text = serde_json::to_string(&value).unwrap();
         let (at, _) = text.char_indices().nth(cut.index(text.chars().count())).unwrap();
         text.remove(at);
-        prop_assert_eq!(parse(&text).is_some(), serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{:?}", text);
+        match (parse(&text), serde_json::from_str::<serde_json::Value>(&text)) {
+            (Some(_), Ok(_)) | (None, Err(_)) => {}
+            // One difference, on purpose: a number too large for an `f64`
+            // (a lost decimal point can make one) is still read, as text;
+            // only that field then fails to read as a number, not the whole save.
+            (Some(read), Err(error)) => prop_assert!(
+                error.to_string().starts_with("number out of range") && has_number_out_of_range(&read),
+                "{:?}: {}", text, error
+            ),
+            (None, Ok(_)) => prop_assert!(false, "refused what serde_json reads: {:?}", text),
+        }
     }
 
     #[test]
@@ -148,4 +158,13 @@ fn a_repeated_name_keeps_its_last_value() {
     let read = parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
     assert_eq!(read.get("a").and_then(Json::as_u64), Some(3));
     assert_eq!(read.to_text(), r#"{"b":2,"a":3}"#);
+}
+
+fn has_number_out_of_range(value: &Json) -> bool {
+    match value {
+        Json::Number(_) => value.as_f64().is_none(),
+        Json::Array(items) => items.iter().any(has_number_out_of_range),
+        Json::Object(members) => members.iter().any(|(_, v)| has_number_out_of_range(v)),
+        _ => false,
+    }
 }
