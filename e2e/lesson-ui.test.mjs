@@ -324,3 +324,22 @@ for (const scheme of ["light", "dark"]) {
     await context.close();
   });
 }
+
+test("on a phone, See results pressed as the feedback appears shows the results from their heading", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/quiz/play?topics=joining&count=2&seed=3&mode=practice");
+  await page.waitForSelector(`h2:text-is("Question 1 of 2")`);
+  await answerShown(page);
+  await page.click("text=Next question");
+  await page.waitForSelector(`h2:text-is("Question 2 of 2")`);
+  await answerShown(page);
+  // At once: the feedback's smooth scroll down to it is still under way.
+  await page.click(`button:text-is("See results")`);
+  await page.waitForFunction(() => document.activeElement?.id === "results-heading", null, { timeout: 5000 });
+  // Longer than any smooth scroll lasts.
+  await page.waitForTimeout(1500);
+  const top = await page.$eval("#results-heading", (h) => h.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `the focused heading is at the top of the screen, not at ${top}px`);
+  watcher.assertClean();
+  await context.close();
+});

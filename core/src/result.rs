@@ -140,13 +140,15 @@ impl ResultRecord {
     }
 
     /// `open-door-<name>-<quiz>-<yyyy-mm-dd>.json` (or `.csv`): only letters
-    /// and digits of the name and the title (its first words: "Quiz on
-    /// Article 5: what it promises" gives "Article5"), so any name makes a
-    /// safe file name; a result with no name leaves that part out.
+    /// and digits of the name and the title, by whole words (the title's
+    /// first words, each with a capital: "Quiz on Ukraine's road to NATO,
+    /// Finland and Sweden" gives "UkrainesRoadToNATO"), so any name makes a
+    /// safe file name that a teacher can still read in a folder of thirty;
+    /// a result with no name leaves that part out.
     pub fn file_name(&self, day: i64, extension: &str) -> String {
         let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
         let title = title.split(':').next().unwrap_or_default();
-        let parts = [file_name_part(&self.name), file_name_part(title), date_of_day(day)];
+        let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day)];
         let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
         format!("open-door-{}.{extension}", parts.join("-"))
     }
@@ -229,10 +231,29 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// Letters and digits only, words run together ("Article 5" -> "Article5"),
-/// at most 24 characters.
-fn file_name_part(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).take(24).collect()
+/// Letters and digits only, words run together ("Article 5" -> "Article5";
+/// each starting with a capital if `capitalised`), as many whole words as
+/// fit in 24 characters; a first word longer than that is cut. An
+/// apostrophe does not end a word ("O'Neil" -> "ONeil").
+fn file_name_part(text: &str, capitalised: bool) -> String {
+    const MAX_CHARS: usize = 24;
+    let mut part = String::new();
+    let mut length = 0;
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let mut letters = word.chars().filter(|c| c.is_alphanumeric());
+        let Some(first) = letters.next() else { continue };
+        let word: String = if capitalised { first.to_uppercase().chain(letters).collect() } else { std::iter::once(first).chain(letters).collect() };
+        let word_length = word.chars().count();
+        if length + word_length > MAX_CHARS {
+            if length == 0 {
+                part = word.chars().take(MAX_CHARS).collect();
+            }
+            break;
+        }
+        part.push_str(&word);
+        length += word_length;
+    }
+    part
 }
 
 /// `yyyy-mm-dd` of a day counted from 1970-01-01 (the civil calendar).

@@ -60,11 +60,22 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
         ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5-2026-11-25.json"),
         ("../../etc/passwd", "open-door-etcpasswd-Article5-2026-11-25.json"),
         ("<b>Bo</b>", "open-door-bBob-Article5-2026-11-25.json"),
-        ("a name far longer than any real name can be", "open-door-anamefarlongerthananyrea-Article5-2026-11-25.json"),
+        ("a name far longer than any real name can be", "open-door-anamefarlongerthanany-Article5-2026-11-25.json"),
+        ("Wolfeschlegelsteinhausenbergerdorff", "open-door-Wolfeschlegelsteinhausen-Article5-2026-11-25.json"),
     ];
     for (name, expected) in cases {
         record.name = clean_name(name);
         assert_eq!(record.file_name(day_2026_11_25, "json"), expected, "name {name:?}");
+    }
+    // A long title gives its first whole words, each with a capital.
+    record.name = "Maria".into();
+    for (title, part) in [
+        ("Quiz on Ukraine's road to NATO, Finland and Sweden", "UkrainesRoadToNATO"),
+        ("Quiz on How a country joins NATO and Article 5: what it promises", "HowACountryJoinsNATOAnd"),
+        ("Quiz of 3 chosen questions", "QuizOf3ChosenQuestions"),
+    ] {
+        record.quiz.title = title.into();
+        assert_eq!(record.file_name(day_2026_11_25, "csv"), format!("open-door-Maria-{part}-2026-11-25.csv"), "title {title:?}");
     }
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
