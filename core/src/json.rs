@@ -9,7 +9,8 @@
 //! may be (a count must be a whole number, as serde_json's typed reading
 //! required).
 
-/// The deepest nesting [`parse`] reads; saved progress goes four deep.
+/// The deepest nesting [`parse`] reads; saved progress goes seven deep
+/// (to a filter's topics).
 /// Deeper text is refused, not read by recursing until the stack runs out.
 const MAX_DEPTH: usize = 32;
 
@@ -22,7 +23,8 @@ pub enum Json {
     Text(String),
     Array(Vec<Json>),
     /// Members in the order written, each name once (a repeated name keeps
-    /// its last value, as serde_json's reader did).
+    /// its first place and its last value, as serde_json's reader kept the
+    /// last value).
     Object(Vec<(String, Json)>),
 }
 
@@ -157,6 +159,10 @@ fn write_text(text: &str, out: &mut String) {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
             c if u32::from(c) < 0x20 => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.push_str("\\u00");
@@ -237,8 +243,10 @@ impl Parser<'_> {
                         return None;
                     }
                     let value = parser.value(depth + 1)?;
-                    members.retain(|(n, _)| *n != name);
-                    members.push((name, value));
+                    match members.iter_mut().find(|(n, _)| *n == name) {
+                        Some(member) => *member = (name, value),
+                        None => members.push((name, value)),
+                    }
                     Some(())
                 })?;
                 Some(Json::Object(members))
@@ -307,7 +315,7 @@ impl Parser<'_> {
             // character in one go; those are ASCII, so the run ends at a
             // character boundary.
             let rest = &self.text[self.at..];
-            let run = rest.find(|c: char| c == '"' || c == '\\' || c < ' ').unwrap_or(rest.len());
+            let run = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < b' ').unwrap_or(rest.len());
             out.push_str(&rest[..run]);
             self.at += run;
             match self.peek()? {
