@@ -196,6 +196,27 @@ test("an order question is solved with its move buttons", async () => {
   await context.close();
 });
 
+test("with the keyboard, an order item keeps the focus as it moves, and its new place is said", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=004-10&seed=9&mode=practice");
+  await page.waitForSelector(".order-list");
+  const before = await page.locator(".order-text").allTextContents();
+  const [first] = before;
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+  await page.focus(`button[aria-label="Move down: ${first}"]`);
+  for (let press = 1; press < before.length; press++) {
+    await page.keyboard.press("Enter");
+    // At the foot of the list its own "Move up" takes the focus.
+    const next = press < before.length - 1 ? `Move down: ${first}` : `Move up: ${first}`;
+    await page.waitForFunction((label) => document.activeElement?.getAttribute("aria-label") === label, next, { timeout: 2000 })
+      .catch(async () => assert.fail(`after press ${press} the focus is on ${await focused()}, not ${next}`));
+    assert.equal(await page.textContent(".order-status"), `${first}: now in place ${press + 1} of ${before.length}.`);
+  }
+  assert.deepEqual(await page.locator(".order-text").allTextContents(), [...before.slice(1), first], "one place a press, to the foot");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a time limit ends the quiz when it runs out", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.clock.install();

@@ -91,6 +91,26 @@ test("every page in the navigation opens with its own single h1", async () => {
   await context.close();
 });
 
+test("only the menu marks where the reader is: a link in a page to another page is not current", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const current = () => page.$$eval("a[aria-current]", (links) => links.map((a) => `${a.textContent.trim()}=${a.getAttribute("aria-current")}`));
+  await page.goto(app.url + "/quiz");
+  await ready(page);
+  assert.deepEqual(await current(), ["Quiz=page"]);
+  // A quiz is under the menu's Quiz, but is not the quiz set-up page.
+  await page.goto(app.url + "/quiz/play?topics=joining&count=2&seed=3&mode=test");
+  for (const n of [1, 2]) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
+    await page.locator("form.question input").first().check();
+    await page.click("form.question button[type=submit]");
+  }
+  await page.waitForSelector("#results-heading");
+  await page.waitForSelector("main a:text-is('New quiz')");
+  assert.deepEqual(await current(), ["Quiz=true"], "the results' New quiz link is not current");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("an unknown address shows the app's own not-found page with a link home", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/no/such/page");
@@ -122,6 +142,15 @@ test("the source reader highlights a question's evidence", async () => {
   await ready(page);
   const mark = await page.textContent("mark#evidence");
   assert.match(mark, /Turkey and Hungary resist having their applications ratified/);
+  // On a phone, a passage early in a long text is scrolled to with a line
+  // of room above it, its focus outline in view (not flush with the edge).
+  const phone = await app.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const small = await phone.newPage();
+  await small.goto(app.url + "/sources/000?q=000-01");
+  await small.waitForFunction(() => document.activeElement?.id === "evidence");
+  const { top, bottom } = await small.$eval("mark#evidence", (m) => m.getBoundingClientRect().toJSON());
+  assert.ok(top >= 16 && bottom <= 740, `the passage is in view with room above it, not at ${top}-${bottom}px`);
+  await phone.close();
   assert.match(await page.textContent("main"), /AP/);
   await page.goto(app.url + "/sources/000");
   await ready(page);

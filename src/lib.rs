@@ -106,10 +106,10 @@ pub fn App() -> impl IntoView {
                     </button>
                     // A tapped link closes the menu, also the current page's.
                     <ul id="site-menu" on:click=move |_| menu_open.set(false)>
-                        <li><A href=paths::href("/learn")>"Learn"</A></li>
-                        <li><A href=paths::href("/quiz")>"Quiz"</A></li>
-                        <li><A href=paths::href("/sources")>"Sources"</A></li>
-                        <li><A href=paths::href("/classroom")>"Classroom"</A></li>
+                        <li><A href=paths::href("/learn") section=true>"Learn"</A></li>
+                        <li><A href=paths::href("/quiz") section=true>"Quiz"</A></li>
+                        <li><A href=paths::href("/sources") section=true>"Sources"</A></li>
+                        <li><A href=paths::href("/classroom") section=true>"Classroom"</A></li>
                     </ul>
                 </nav>
             </header>

@@ -151,15 +151,28 @@ fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
 
 /// A link to a page of the app (`href` under the public URL, from
 /// `paths::href`), marked `aria-current="page"` while that page is shown.
+/// A link with a query is current only with that query. A menu's link to a
+/// part of the app (`section`) is marked
+/// `aria-current="true"` on the pages under it too (Sources while an
+/// article is read); a link in a page is not (the results' "New quiz" is
+/// not the quiz being played).
 #[component]
-pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
-    let path = href.split(['?', '#']).next().unwrap_or_default();
+pub fn A(#[prop(into)] href: String, #[prop(optional)] section: bool, children: Children) -> impl IntoView {
+    let without_hash = href.split('#').next().unwrap_or_default();
+    let (path, query) = without_hash.split_once('?').map_or((without_hash, ""), |(path, query)| (path, query));
     let app_path = path.strip_prefix(crate::paths::base()).unwrap_or(path).to_string();
-    let pathname = use_location().pathname;
+    // A link with a query (a quiz) is to that page with that query: "Retry
+    // the ones I missed" is another quiz at the same path.
+    let app_search = if query.is_empty() { None } else { Some(format!("?{query}")) };
+    let location = use_location();
     let current = move || {
-        pathname.with(|now| {
-            let here = now == &app_path || (app_path != "/" && now.starts_with(&format!("{app_path}/")));
-            here.then_some("page")
+        location.pathname.with(|now| {
+            let same_query = app_search.as_ref().is_none_or(|search| location.search.with(|s| s == search));
+            if now == &app_path && same_query {
+                Some("page")
+            } else {
+                (section && app_path != "/" && now.starts_with(&format!("{app_path}/"))).then_some("true")
+            }
         })
     };
     view! { <a href=href aria-current=current>{children()}</a> }

@@ -254,6 +254,9 @@ fn parse(query: &str) -> Parsed {
     let mut mode = Mode::Practice;
     let mut minutes = None;
     let mut labels = LinkLabels::default();
+    // Which of the choosing parts (topics, articles, count) the link has:
+    // a list of questions leaves them unused, and the reader is told so.
+    let mut choosing: Vec<&str> = Vec::new();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -262,6 +265,9 @@ fn parse(query: &str) -> Parsed {
             continue;
         };
         let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        if ["topics", "articles", "count"].contains(&key) && !choosing.contains(&key) {
+            choosing.push(key);
+        }
         match key {
             "ids" => {
                 let mut listed: Vec<String> = list().collect();
@@ -322,11 +328,27 @@ fn parse(query: &str) -> Parsed {
     // A broken seed still gives the whole class the same quiz: the seed then
     // comes from the link's own text.
     let seed = seed.unwrap_or_else(|| fnv1a(query.as_bytes()) as u32);
+    if ids.is_some() && !choosing.is_empty() {
+        notices.push(format!(
+            "The link lists its questions, so its {} {} not used.",
+            and_list(&choosing),
+            if choosing.len() == 1 { "is" } else { "are" }
+        ));
+    }
     let selection = match ids {
         Some(ids) => Selection::Ids(ids),
         None => Selection::Filter { topics, articles, count },
     };
     Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A pack name or title as a link carries it: one line, at most

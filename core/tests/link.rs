@@ -38,6 +38,8 @@ const BAD_LINKS: &[(&str, &str)] = &[
     ("minutes=9000&seed=1", "no time limit"),
     ("ids=%E0%A4%A&seed=1", "garbled"),
     ("utm_source=x&seed=1", "(\"utm_source\") is not something a quiz link has"),
+    ("ids=000-01,000-02&count=3&seed=1", "lists its questions, so its count is not used"),
+    ("topics=joining&ids=000-01&count=1&articles=000&seed=1", "so its topics, count and articles are not used"),
 ];
 
 #[test]

@@ -191,16 +191,32 @@ fn choice_badges(mark: ChoiceMark) -> impl IntoView {
 /// keyboard and screen reader without drag and drop. Once answered it shows
 /// the order given, each place marked right or with the place it belongs in.
 fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, answered: Signal<Option<Vec<usize>>>) -> impl IntoView {
+    let list = NodeRef::<html::Ol>::new();
+    let moved = RwSignal::new(String::new());
     let shift = move |place: usize, up: bool| {
-        arrangement.update(|a| {
-            let other = if up { place.checked_sub(1) } else { Some(place + 1).filter(|p| *p < a.len()) };
-            if let Some(other) = other {
-                a.swap(place, other);
+        let len = arrangement.with_untracked(Vec::len);
+        let Some(to) = (if up { place.checked_sub(1) } else { Some(place + 1).filter(|p| *p < len) }) else { return };
+        arrangement.update(|a| a.swap(place, to));
+        let text = arrangement.with_untracked(|a| question.choices[a[to]].clone());
+        moved.set(format!("{text}: now in place {} of {len}.", to + 1));
+        // The rows are drawn again in place, so the focus would stay in
+        // this row, on the item that took its place: it follows the moved
+        // item instead, to the same button unless that end is reached, so
+        // pressing again moves it on.
+        request_animation_frame(move || {
+            let Some(list) = list.try_get_untracked().flatten() else { return };
+            let at_end = if up { to == 0 } else { to + 1 == len };
+            // The row's buttons: 1 moves up, 2 moves down.
+            let button = if up != at_end { 1 } else { 2 };
+            let selector = format!("li:nth-child({}) .order-buttons button:nth-child({button})", to + 1);
+            if let Some(button) = list.query_selector(&selector).ok().flatten().and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+                let _ = button.focus();
             }
         });
     };
     view! {
-        <ol class="order-list">
+        <p role="status" aria-live="polite" class="visually-hidden order-status">{move || moved.get()}</p>
+        <ol class="order-list" node_ref=list>
             {move || {
                 if let Some(response) = answered.get() {
                     let misplacements = question.misplacements(&response);
