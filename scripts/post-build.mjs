@@ -4,8 +4,8 @@
 //    are built files like any other: precached and precompressed below;
 // 1. writes the name of the app's folder (app-<hash>/, from the pre_build
 //    hook scripts/build-wasm.mjs) into index.html, then trunk's public URL (`--public-url /open-door/`, TRUNK_PUBLIC_URL)
-//    into index.html's own root-relative links (manifest, icons,
-//    register-sw.js; trunk writes its own) and into the
+//    into index.html's own root-relative links (manifest, icons, the app's
+//    folder; trunk writes it into the links it makes itself) and into the
 //    <meta name="open-door-public-url"> the app reads (src/paths.rs);
 // 2. writes the sha256 of every inline script into the CSP meta tag, so the
 //    policy needs no 'unsafe-inline';
@@ -26,7 +26,13 @@ import { writeEnlargementMaps } from "./figures.mjs";
 
 const digest = (algorithm, data) => createHash(algorithm).update(data).digest("base64");
 const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
-const PUBLIC_URL_META = /(<meta name="open-door-public-url" content=")[^"]*(")/;
+// A release build's index.html is minified by trunk (Trunk.toml), which
+// leaves attribute values unquoted and reorders them: these patterns take
+// either form, and what they write is always quoted.
+const PUBLIC_URL_META = /<meta\b[^>]*\bname="?open-door-public-url"?[^>]*>/;
+const ATTRIBUTE_VALUE = String.raw`(?:"([^"]*)"|([^\s"'=<>\x60]+))`;
+const CONTENT_ATTRIBUTE = new RegExp(String.raw`\scontent=${ATTRIBUTE_VALUE}`);
+const LINK_ATTRIBUTE = new RegExp(String.raw`(\s(?:href|src)=)${ATTRIBUTE_VALUE}`, "g");
 const PRECOMPRESSED = /\.(br|gz)$/;
 
 const APP_DIR_PLACEHOLDER = /__APP_DIR__/g;
@@ -51,11 +57,14 @@ export function stampPublicUrl(dir, publicUrl) {
   const html = readFileSync(indexPath, "utf8");
   if (!PUBLIC_URL_META.test(html)) throw new Error('index.html has no <meta name="open-door-public-url">');
   const stamped = html
-    .replace(PUBLIC_URL_META, `$1${publicUrl}$2`)
+    .replace(PUBLIC_URL_META, (meta) => meta.replace(CONTENT_ATTRIBUTE, ` content="${publicUrl}"`))
     // Root-relative href and src not yet under the public URL: ours.
-    .replace(/(\s(?:href|src)=")\/(?!\/)([^"]*)"/g, (whole, attribute, rest) =>
-      ("/" + rest).startsWith(publicUrl) ? whole : `${attribute}${publicUrl}${rest}"`,
-    );
+    .replace(LINK_ATTRIBUTE, (whole, attribute, quoted, bare) => {
+      const url = quoted ?? bare;
+      return !url.startsWith("/") || url.startsWith("//") || url.startsWith(publicUrl)
+        ? whole
+        : `${attribute}"${publicUrl}${url.slice(1)}"`;
+    });
   writeFileSync(indexPath, stamped);
 }
 
