@@ -587,9 +587,9 @@ fn read_session(value: &Json) -> Option<QuizSession> {
         items: items.collect::<Option<_>>()?,
         responses: value.get("responses")?.as_array()?.iter().map(|r| optional(Some(r), read_indices)).collect::<Option<_>>()?,
         current: read_count(value.get("current")?)?,
-        started_at_ms: value.get("started_at_ms")?.as_f64()?,
-        finished_at_ms: optional(value.get("finished_at_ms"), Json::as_f64)?,
-        updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_f64)?,
+        started_at_ms: value.get("started_at_ms")?.as_whole_ms()?,
+        finished_at_ms: optional(value.get("finished_at_ms"), Json::as_whole_ms)?,
+        updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_whole_ms)?,
         timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
     })
 }

@@ -145,9 +145,16 @@ fn numbers_read_only_as_what_they_can_be() {
     assert_eq!(number("3.0").as_u64(), None);
     assert_eq!(number("3e0").as_u64(), None);
     assert_eq!(number("18446744073709551616").as_u64(), None);
-    assert_eq!(number("1700000000000.0").as_f64(), Some(1_700_000_000_000.0));
-    assert_eq!(number("2.5e-3").as_f64(), Some(0.0025));
-    assert_eq!(number("1e400").as_f64(), None);
+    // A time is whole milliseconds, with or without a fraction.
+    assert_eq!(number("1700000000000.0").as_whole_ms(), Some(1_700_000_000_000.0));
+    assert_eq!(number("1700000000000").as_whole_ms(), Some(1_700_000_000_000.0));
+    assert_eq!(number("1700000000000.4999").as_whole_ms(), Some(1_700_000_000_000.0));
+    assert_eq!(number("1700000000000.5").as_whole_ms(), Some(1_700_000_000_001.0));
+    assert_eq!(number("-0.5").as_whole_ms(), Some(-1.0));
+    assert_eq!(number("-2.25").as_whole_ms(), Some(-2.0));
+    assert_eq!(number("1.7e12").as_whole_ms(), None);
+    assert_eq!(number("9007199254740992").as_whole_ms(), None);
+    assert_eq!(number("1e400").as_whole_ms(), None);
     // A number keeps the text it was written as.
     assert_eq!(number("1.50E+2").to_text(), "1.50E+2");
 }
@@ -179,7 +186,7 @@ fn read_alike(text: &str) -> Result<(), TestCaseError> {
 
 fn has_number_out_of_range(value: &Json) -> bool {
     match value {
-        Json::Number(_) => value.as_f64().is_none(),
+        Json::Number(text) => !text.parse::<f64>().is_ok_and(f64::is_finite),
         Json::Array(items) => items.iter().any(has_number_out_of_range),
         Json::Object(members) => members.iter().any(|(_, v)| has_number_out_of_range(v)),
         _ => false,

@@ -313,7 +313,10 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
         .ok()
         .flatten()
         .and_then(|style| style.get_property_value("scroll-margin-top").ok())
-        .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok())
+        // The browser's parseFloat reads "48px" as 48, with no float
+        // parsing code in the wasm.
+        .map(|px| js_sys::parse_float(&px))
+        .filter(|px| px.is_finite())
         .unwrap_or(MARGIN);
     let frame = feedback.get_bounding_client_rect();
     // The button's own place, whether or not it is stuck to the screen.
