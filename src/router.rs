@@ -159,7 +159,7 @@ fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
 #[component]
 pub fn A(#[prop(into)] href: String, #[prop(optional)] section: bool, children: Children) -> impl IntoView {
     let without_hash = href.split('#').next().unwrap_or_default();
-    let (path, query) = without_hash.split_once('?').map_or((without_hash, ""), |(path, query)| (path, query));
+    let (path, query) = without_hash.split_once('?').unwrap_or((without_hash, ""));
     let app_path = path.strip_prefix(crate::paths::base()).unwrap_or(path).to_string();
     // A link with a query (a quiz) is to that page with that query: "Retry
     // the ones I missed" is another quiz at the same path.

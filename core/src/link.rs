@@ -8,7 +8,7 @@
 //! link the app shows. Pages never build a `/quiz/play?` string by hand.
 
 use crate::content::Bundle;
-use crate::quiz::{prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
+use crate::quiz::{and_list, prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
 use crate::rng::fnv1a;
 
 /// Where a quiz is played, shown on the projector and printed.
@@ -340,15 +340,6 @@ fn parse(query: &str) -> Parsed {
         None => Selection::Filter { topics, articles, count },
     };
     Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels }
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// A pack name or title as a link carries it: one line, at most

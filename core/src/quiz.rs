@@ -1,5 +1,7 @@
 //! Building a quiz from a spec, playing it and scoring it.
 
+use std::borrow::Borrow;
+
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::rng::SeededRng;
 
@@ -98,13 +100,21 @@ impl QuizSpec {
         };
         match named.as_slice() {
             [] => "Quiz on every topic".to_string(),
-            [one] => format!("Quiz on {one}"),
             [first, second, third, rest @ ..] if !rest.is_empty() => {
                 let more = rest.len();
                 format!("Quiz on {first}, {second}, {third} and {more} more {}", if more == 1 { "topic" } else { "topics" })
             }
-            [rest @ .., last] => format!("Quiz on {} and {last}", rest.join(", ")),
+            few => format!("Quiz on {}", and_list(few)),
         }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub(crate) fn and_list<S: Borrow<str>>(words: &[S]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.borrow().to_string(),
+        [rest @ .., last] => format!("{} and {}", rest.join(", "), last.borrow()),
     }
 }
 
