@@ -1,9 +1,9 @@
 //! Validates `content/` and embeds it: a content file with any error stops
 //! the build with the file, the id and the rule, so the app never ships
-//! half-valid content. It is written in two parts (`QuizContent`, embedded
-//! in the main module in the compact form of `open_door_core::embedded`,
-//! and `ReadingContent`, JSON in the reading pages' module: see
-//! src/content.rs).
+//! half-valid content. It is written in parts (`QuizContent`, embedded in
+//! the main module in the compact form of `open_door_core::embedded`, its
+//! questions' feedback in a module of its own and a file per question, and
+//! `ReadingContent`, JSON in the reading pages' module: see src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -12,6 +12,10 @@
 use std::path::Path;
 
 use open_door_core::figures::{Accession, DecisionPath, Enlargement, Figures, Invocation, PathStep, TimelineEvent};
+
+/// The folder of OUT_DIR with each question's feedback (the name
+/// scripts/build-wasm.mjs and public/start.js use too).
+const FEEDBACK_DIR: &str = "feedback";
 
 fn main() {
     let content = Path::new("content");
@@ -29,7 +33,16 @@ fn main() {
                 eprintln!("\ncontent error: {error}");
                 std::process::exit(1);
             });
-            write("quiz-content.txt", embedded);
+            write("quiz-content.txt", embedded.quiz);
+            write("feedback.txt", embedded.feedback);
+            // One file per question, which scripts/build-wasm.mjs copies
+            // beside the app for a class link's first load to fetch.
+            let by_question = Path::new(&out_dir).join(FEEDBACK_DIR);
+            let _ = std::fs::remove_dir_all(&by_question);
+            std::fs::create_dir_all(&by_question).unwrap_or_else(|e| panic!("cannot create {}: {e}", by_question.display()));
+            for (id, text) in embedded.feedback_by_question {
+                write(&format!("{FEEDBACK_DIR}/{id}.txt"), text);
+            }
             write("reading.json", serde_json::to_string(&reading).expect("validated content always serialises"));
         }
         Err(errors) => {

@@ -4,6 +4,28 @@
 // turns into "did not finish loading" with "Try again".
 import init from "./open-door.js";
 
+// A class link lists its questions (`/quiz/play?ids=…`). The app carries
+// every question but not their feedback (explanation, evidence, "since
+// then"): each built-in question's is a file beside this one, fetched here
+// while the wasm downloads, and src/content.rs waits for them. A file that
+// fails only means that question's feedback comes later, with everyone
+// else's. scripts/build-wasm.mjs writes in the ids that have a file, so a
+// pack's questions, or a link's made-up ids, ask for nothing. Under the
+// service worker nothing is fetched here: it has every module stored, that
+// one too, so the feedback comes from the device, offline as well.
+const FEEDBACK_FILES = new Set("__FEEDBACK_IDS__".split(" "));
+if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.controller) {
+  const listed = (new URLSearchParams(location.search).get("ids") ?? "").split(",");
+  globalThis.openDoorFeedback = Promise.all(
+    [...new Set(listed)].filter((id) => FEEDBACK_FILES.has(id)).map((id) =>
+      fetch(new URL(`feedback/${id}.txt`, import.meta.url))
+        .then((response) => (response.ok ? response.text() : null))
+        .catch(() => null)
+        .then((text) => [id, text]),
+    ),
+  );
+}
+
 const wasm = await init({ module_or_path: new URL("open-door_bg.wasm", import.meta.url) });
 // The same event trunk's own start-up script fires; the benchmark reads the
 // wasm memory from it.

@@ -18,19 +18,23 @@
 //    written, 7.4 KB minified, 4.4 KB minified with its imports renamed;
 //    both are on every first load);
 // 5. everything goes into the staged build as `app-<hash of the files>/`
-//    with `start.js` (public/start.js), so every file's address changes
+//    with `start.js` (public/start.js) and each question's feedback in
+//    `feedback/` (written by build.rs), so every file's address changes
 //    with its content. scripts/post-build.mjs points index.html at it.
 //
 // The tools are the ones scripts/setup.sh installs at pinned versions; none
 // is downloaded here.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dropStreamAdapters, shortenImports } from "./glue.mjs";
 
 export const APP_DIR_PREFIX = "app-";
+/** The app folder's folder of each question's feedback (build.rs, public/start.js). */
+export const FEEDBACK_DIR = "feedback";
+const FEEDBACK_IDS = "__FEEDBACK_IDS__";
 const BIN = "open-door";
 const TARGET = "wasm32-unknown-unknown";
 // binaryen 132 from npm (package.json): Debian's 108 writes a wasm that fails.
@@ -42,6 +46,24 @@ function run(command, args) {
   execFileSync(command, args, { stdio: "inherit" });
 }
 
+/**
+ * Builds the wasm with cargo and returns the app crate's OUT_DIR, where its
+ * build script wrote each question's feedback (build.rs).
+ */
+function buildWasm(release) {
+  const args = ["build", "--target", TARGET, "--bin", BIN, "--features", "split", "--message-format=json-render-diagnostics", ...(release ? ["--release"] : [])];
+  console.log(`build-wasm: cargo ${args.join(" ")}`);
+  const messages = execFileSync("cargo", args, { stdio: ["inherit", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 28 });
+  const outDirs = messages
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line))
+    .filter((m) => m.reason === "build-script-executed" && /[#/]open-door[@#]/.test(m.package_id))
+    .map((m) => m.out_dir);
+  if (outDirs.length !== 1) throw new Error(`expected cargo to report the app's build script once, got ${outDirs.length}`);
+  return outDirs[0];
+}
+
 function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set (run me from trunk)");
@@ -49,7 +71,7 @@ function main() {
   const targetDir = process.env.CARGO_TARGET_DIR || "target";
   const profile = release ? "release" : "debug";
 
-  run("cargo", ["build", "--target", TARGET, "--bin", BIN, "--features", "split", ...(release ? ["--release"] : [])]);
+  const outDir = buildWasm(release);
   const work = join(targetDir, "wasm-split", profile);
   const split = join(work, "split");
   const out = join(work, "out");
@@ -65,8 +87,14 @@ function main() {
     if (name === `${BIN}.wasm`) continue;
     copyFileSync(join(split, name), join(out, name));
   }
-  copyFileSync("public/start.js", join(out, "start.js"));
-  const files = readdirSync(out).sort();
+  // Each question's feedback, which start.js fetches for a class link, and
+  // the list of them in start.js.
+  cpSync(join(outDir, FEEDBACK_DIR), join(out, FEEDBACK_DIR), { recursive: true });
+  const withFeedback = readdirSync(join(out, FEEDBACK_DIR)).map((name) => name.replace(/\.txt$/, "")).sort();
+  const start = readFileSync("public/start.js", "utf8");
+  if (!start.includes(FEEDBACK_IDS)) throw new Error(`public/start.js has lost its ${FEEDBACK_IDS} placeholder`);
+  writeFileSync(join(out, "start.js"), start.replace(FEEDBACK_IDS, withFeedback.join(" ")));
+  const files = readdirSync(out, { recursive: true }).filter((name) => name !== FEEDBACK_DIR).sort();
   if (release) {
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
       run(WASM_OPT, ["-Oz", join(out, name), "-o", join(out, name)]);
@@ -83,8 +111,9 @@ function main() {
   for (const name of files) hash.update(name).update(readFileSync(join(out, name)));
   const app = join(staging, APP_DIR_PREFIX + hash.digest("hex").slice(0, 16));
   mkdirSync(app, { recursive: true });
-  for (const name of files) copyFileSync(join(out, name), join(app, name));
-  console.log(`build-wasm: ${files.length} files in ${app}: ${files.join(", ")}`);
+  cpSync(out, app, { recursive: true });
+  const modules = files.filter((name) => !name.startsWith(FEEDBACK_DIR));
+  console.log(`build-wasm: ${modules.length} files and ${files.length - modules.length} questions' feedback in ${app}: ${modules.join(", ")}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,11 +3,13 @@
 
 use std::sync::OnceLock;
 
-use open_door_core::content::{Bundle, ReadingContent};
+use open_door_core::content::{Bundle, Feedback, ReadingContent};
 use open_door_core::embedded;
 use open_door_core::figures::Figures;
 use open_door_core::link_pack;
 use open_door_core::pack::{self, Pack};
+
+use crate::lazy::NotLoaded;
 
 /// A pack as read from its own key on the device: the pack and whether it
 /// was stored checked against this very content, or why it cannot be read.
@@ -136,8 +138,12 @@ impl Library {
         // The build script wrote this from the same types after validating
         // it, so it cannot fail to read unless the build is broken.
         let quiz = embedded::decode(QUIZ_CONTENT).expect("embedded content is written by build.rs");
+        let mut bundle = Bundle::from_quiz(quiz).awaiting_feedback();
+        for (id, feedback) in PREFETCHED_FEEDBACK.get().into_iter().flatten() {
+            bundle.add_feedback(id, feedback.clone());
+        }
         Library {
-            bundle: Bundle::from_quiz(quiz),
+            bundle,
             packs: Vec::new(),
             unloaded: Vec::new(),
             link_pack: None,
@@ -245,13 +251,86 @@ pub fn figures() -> &'static Figures {
 
 /// Everything a quiz can use: built-in content and imported packs. Its
 /// built-in articles have no bodies, and it has no explainers or glossary:
-/// those are in [`reading_bundle`].
+/// those are in [`reading_bundle`]. Until [`complete_bundle`] has run, only
+/// the questions of the class link the app was opened with have their
+/// feedback (see [`Bundle::has_feedback`]).
 pub fn bundle() -> &'static Bundle {
-    &library().bundle
+    COMPLETE.get().unwrap_or(&library().bundle)
+}
+
+/// The library's bundle with every question's feedback.
+static COMPLETE: OnceLock<Bundle> = OnceLock::new();
+
+/// Every built-in question's feedback, in a module of its own: it was a
+/// fifth of a class link's first load, which needs its own questions' only.
+const ALL_FEEDBACK: &str = include_str!(concat!(env!("OUT_DIR"), "/feedback.txt"));
+
+// The merging is in the module too: a class link's first load does without
+// its code.
+crate::lazy_fn!(feedback, fn with_all_feedback(partial: &'static Bundle) -> Result<Bundle, NotLoaded> {
+    let all = embedded::decode_all_feedback(ALL_FEEDBACK).expect("embedded content is written by build.rs");
+    let mut complete = partial.clone();
+    for (id, feedback) in all {
+        complete.add_feedback(&id, feedback);
+    }
+    Ok(complete)
+});
+
+/// [`bundle`] with every question's feedback, fetching the module that
+/// holds it the first time it is needed. Pages that show any question's
+/// explanation or evidence wait for this (see src/lib.rs).
+pub async fn complete_bundle() -> Result<&'static Bundle, NotLoaded> {
+    let partial = &library().bundle;
+    if let Some(complete) = COMPLETE.get() {
+        return Ok(complete);
+    }
+    if partial.awaiting_feedback.is_empty() {
+        return Ok(partial);
+    }
+    let complete = with_all_feedback(partial).await?;
+    Ok(COMPLETE.get_or_init(|| complete))
+}
+
+/// The feedback of a class link's questions as public/start.js fetched it
+/// beside the app: (id, feedback) for each file that arrived and read.
+static PREFETCHED_FEEDBACK: OnceLock<Vec<(String, Feedback)>> = OnceLock::new();
+
+/// What public/start.js is fetching for the address, if anything: a
+/// promise of `[id, text or null]` pairs.
+pub fn prefetched_feedback() -> Option<js_sys::Promise> {
+    let value = js_sys::Reflect::get(&js_sys::global(), &"openDoorFeedback".into()).ok()?;
+    wasm_bindgen::JsCast::dyn_into(value).ok()
+}
+
+/// How long start-up waits for start.js's fetches once the app is running:
+/// a stalled download must not hold the quiz back (what did not arrive
+/// comes with the rest of the feedback, when a question needs it).
+const FEEDBACK_WAIT_MS: i32 = 3000;
+
+/// Waits for start.js's fetches (at most [`FEEDBACK_WAIT_MS`]) and keeps
+/// what arrived, for the library (built after this). A file that is missing
+/// or is not feedback (a host's error page) is left out.
+pub async fn receive_feedback(fetching: js_sys::Promise) {
+    use wasm_bindgen::JsCast;
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FEEDBACK_WAIT_MS));
+    });
+    let arrived = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&fetching, &timeout))).await;
+    let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return };
+    let received = pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+            let (id, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
+            Some((id, embedded::decode_feedback(&text)?))
+        })
+        .collect();
+    let _ = PREFETCHED_FEEDBACK.set(received);
 }
 
 /// [`bundle`] with the explainers, the glossary and the articles' bodies,
-/// for the reading pages (see [`reading_part`]).
+/// for the reading pages (see [`reading_part`]). For a question's feedback,
+/// read [`bundle`]: this copy may have been made before it all came.
 pub fn reading_bundle() -> &'static Bundle {
     static READING: OnceLock<Bundle> = OnceLock::new();
     READING.get_or_init(|| bundle().clone().with_reading(reading_part()))

@@ -99,13 +99,17 @@ impl<P> Copy for Loading<P> {}
 /// downloads, then the page; if it cannot be fetched, or is still on its way
 /// after [`SLOW`], says so with a "Try again" button that asks for it again
 /// (joining a download still under way, or starting a new one).
+///
+/// A page that shows any question's explanation or evidence (`with_feedback`)
+/// also waits for every question's feedback (`content::complete_bundle`),
+/// downloaded beside its module.
 #[component]
-pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_feedback: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
-    load_and_show(erase(load), (), Wording::PAGE)
+    load_and_show(erase(load), (), Wording::PAGE, with_feedback)
 }
 
 /// Shows a part of a page that `load` fetches, made from `props`, as
@@ -127,7 +131,7 @@ where
     P: Clone + Send + Sync + 'static,
 {
     let heading = if in_section { Heading::H3 } else { Heading::H2 };
-    load_and_show(erase(load), props, Wording { loading, failed, heading })
+    load_and_show(erase(load), props, Wording { loading, failed, heading }, false)
 }
 
 /// What the loading line and the failure say, and the failure's heading.
@@ -169,6 +173,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     load: StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>,
     props: P,
     wording: Wording,
+    with_feedback: bool,
 ) -> AnyView {
     let Wording { loading, failed, heading } = wording;
     let state = RwSignal::new(Loading::Waiting);
@@ -178,8 +183,18 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
         let download = load.with_value(|load| load());
+        if with_feedback {
+            // Started now, so that both downloads go at once.
+            spawn_local(async {
+                let _ = crate::content::complete_bundle().await;
+            });
+        }
         spawn_local(async move {
-            match download.await {
+            let page = match download.await {
+                Ok(page) if with_feedback => crate::content::complete_bundle().await.map(|_| page),
+                other => other,
+            };
+            match page {
                 // The page, whenever it comes (also after "Try again" was shown).
                 Ok(page) => state.set(Loading::Ready(page)),
                 // A failure counts only for the latest attempt: an older

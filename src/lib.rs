@@ -42,6 +42,18 @@ lazy_page!(teacher, classroom_page, Classroom);
 lazy_page!(teacher, projector_page, Projector);
 lazy_page!(teacher, print_page, PrintWorksheet);
 
+/// The quiz page for [`PageView`] to wait with.
+async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
+    Ok(|_| view! { <Play /> }.into_any())
+}
+
+/// Whether every question the quiz link `search` asks has its feedback here.
+fn has_feedback_for(search: &str) -> bool {
+    let bank = content::bundle();
+    bank.awaiting_feedback.is_empty()
+        || open_door_core::link::QuizLink::open(search, bank).items().iter().all(|item| bank.has_feedback(&item.question_id))
+}
+
 /// Moves focus to the page content. Done by hand because the router takes
 /// over clicks on links, and a fragment link alone may not move focus.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -131,8 +143,16 @@ pub fn App() -> impl IntoView {
 /// The page the address shows. A new query (a quiz link) is not a new page.
 #[component]
 fn PageView() -> impl IntoView {
-    let page = use_location().page;
+    let location = use_location();
+    let page = location.page;
+    // The quiz waits for its questions' feedback where the app was not
+    // opened with it (any link but the class link it started on); once it
+    // has waited it stays as it is, so the same quiz is not shown afresh.
+    let play_waits = Memo::new(move |waited: Option<&bool>| {
+        page.with(|p| *p == Page::Play) && (waited == Some(&true) || !has_feedback_for(&location.search.get()))
+    });
     move || match page.get() {
+        Page::Play if play_waits.get() => view! { <LazyPage load=play_page with_feedback=true /> }.into_any(),
         Page::Home => view! { <LazyPage load=home_page /> }.into_any(),
         Page::Learn => view! { <LazyPage load=learn_page /> }.into_any(),
         Page::Explainer(_) => view! { <LazyPage load=explainer_page /> }.into_any(),
@@ -140,10 +160,10 @@ fn PageView() -> impl IntoView {
         Page::QuizSetup => view! { <LazyPage load=quiz_setup_page /> }.into_any(),
         Page::Play => view! { <Play /> }.into_any(),
         Page::Sources => view! { <LazyPage load=source_list_page /> }.into_any(),
-        Page::Source(_) => view! { <LazyPage load=source_reader_page /> }.into_any(),
-        Page::Classroom => view! { <LazyPage load=classroom_page /> }.into_any(),
-        Page::Projector => view! { <LazyPage load=projector_page /> }.into_any(),
-        Page::Print => view! { <LazyPage load=print_page /> }.into_any(),
+        Page::Source(_) => view! { <LazyPage load=source_reader_page with_feedback=true /> }.into_any(),
+        Page::Classroom => view! { <LazyPage load=classroom_page with_feedback=true /> }.into_any(),
+        Page::Projector => view! { <LazyPage load=projector_page with_feedback=true /> }.into_any(),
+        Page::Print => view! { <LazyPage load=print_page with_feedback=true /> }.into_any(),
         Page::About => view! { <LazyPage load=about_page /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     }

@@ -20,6 +20,10 @@ pub struct Bundle {
     /// the wasm carries no deserialiser for it (see `src/content.rs`).
     #[serde(skip)]
     pub figures: Figures,
+    /// The built-in questions whose [`Feedback`] has not been loaded yet:
+    /// their explanation and evidence are empty until [`Bundle::add_feedback`].
+    #[serde(skip)]
+    pub awaiting_feedback: Vec<String>,
 }
 
 /// The built-in content as the app embeds it, in two parts: what a quiz
@@ -47,7 +51,7 @@ impl Bundle {
     /// The two parts the app embeds; the figures are left out (the build
     /// script writes them as code).
     pub fn into_parts(self) -> (QuizContent, ReadingContent) {
-        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _ } = self;
+        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _, awaiting_feedback: _ } = self;
         let article_bodies = articles.iter_mut().map(|a| (a.id.clone(), std::mem::take(&mut a.body))).collect();
         (QuizContent { topics, articles, questions }, ReadingContent { explainers, glossary, article_bodies })
     }
@@ -71,6 +75,28 @@ impl Bundle {
             }
         }
         self
+    }
+
+    /// This bundle with every question's [`Feedback`] still to come, as the
+    /// app's main module embeds the built-in bank (see `crate::embedded`).
+    pub fn awaiting_feedback(mut self) -> Self {
+        self.awaiting_feedback = self.questions.iter().map(|q| q.id.clone()).collect();
+        self
+    }
+
+    /// Whether the question's explanation, evidence and note are here.
+    pub fn has_feedback(&self, question_id: &str) -> bool {
+        !self.awaiting_feedback.iter().any(|id| id == question_id)
+    }
+
+    /// Gives an awaiting question its feedback; any other is left as it is
+    /// (a pack's question, or one whose feedback came already).
+    pub fn add_feedback(&mut self, question_id: &str, feedback: Feedback) {
+        let Some(at) = self.awaiting_feedback.iter().position(|id| id == question_id) else { return };
+        if let Some(question) = self.questions.iter_mut().find(|q| q.id == question_id) {
+            question.set_feedback(feedback);
+            self.awaiting_feedback.swap_remove(at);
+        }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -197,6 +223,17 @@ impl QuestionKind {
     }
 }
 
+/// What a question shows once it is answered. The app embeds the built-in
+/// bank without it: a class link's first load fetches its own questions'
+/// feedback beside the app, and every other question's comes in a module of
+/// its own with the pages that show any question's (see src/content.rs).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Feedback {
+    pub explanation: String,
+    pub evidence: String,
+    pub since: Option<SinceThen>,
+}
+
 /// A change in the world after the article, shown beside the question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -232,6 +269,15 @@ pub struct Question {
 }
 
 impl Question {
+    pub fn feedback(&self) -> Feedback {
+        Feedback { explanation: self.explanation.clone(), evidence: self.evidence.clone(), since: self.since.clone() }
+    }
+
+    fn set_feedback(&mut self, feedback: Feedback) {
+        let Feedback { explanation, evidence, since } = feedback;
+        (self.explanation, self.evidence, self.since) = (explanation, evidence, since);
+    }
+
     /// Indices into `choices` of the right answer: the set for choice
     /// questions, the sequence for `order` questions.
     pub fn correct_indices(&self) -> Vec<usize> {

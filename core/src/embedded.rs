@@ -5,13 +5,16 @@
 //! reader is a fraction of that. Packs and the reading part stay JSON: they
 //! are read in modules of their own, which carry serde anyway.
 //!
+//! The questions' [`Feedback`] is written apart ([`Embedded`]): it was a
+//! fifth of the first load, and a class link needs only its own questions'.
+//!
 //! The format: every field is followed by [`END`]. A text is its
 //! characters; a list is its length, then its items; an optional value is
 //! a list of none or one; an enum is its place in its list of variants.
-//! Fields come in the order the types declare them, so `encode` and
-//! `decode` are written side by side and tested to give back what went in.
+//! Fields come in the order the types declare them, so `encode` and the
+//! readers are written side by side and tested to give back what went in.
 
-use crate::content::{Article, Difficulty, Question, QuestionKind, QuizContent, SinceThen, Topic};
+use crate::content::{Article, Difficulty, Feedback, Question, QuestionKind, QuizContent, SinceThen, Topic};
 
 /// Ends every field. A control character no content text may contain:
 /// [`encode`] refuses one that does, naming it.
@@ -28,9 +31,20 @@ const KINDS: [QuestionKind; 6] = [
     QuestionKind::WhichSource,
 ];
 
-/// The content as [`decode`] reads it, or the first text that contains
-/// [`END`] (by the id of the topic, article or question holding it).
-pub fn encode(content: &QuizContent) -> Result<String, String> {
+/// The built-in quiz content as the build writes it for the app.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embedded {
+    /// Topics, articles and questions without their feedback: [`decode`].
+    pub quiz: String,
+    /// Every question's feedback by its id: [`decode_all_feedback`].
+    pub feedback: String,
+    /// Each question's id and its feedback alone: [`decode_feedback`].
+    pub feedback_by_question: Vec<(String, String)>,
+}
+
+/// The content in its three embedded texts, or the first text that
+/// contains [`END`] (by the id of the topic, article or question holding it).
+pub fn encode(content: &QuizContent) -> Result<Embedded, String> {
     let mut out = Writer { text: String::new(), holder: String::new() };
     out.list(&content.topics, |out, topic| {
         out.holder.clone_from(&topic.id);
@@ -59,18 +73,25 @@ pub fn encode(content: &QuizContent) -> Result<String, String> {
         out.place(KINDS.iter().position(|k| *k == question.kind))?;
         out.text(&question.prompt)?;
         out.list(&question.choices, |out, choice| out.text(choice))?;
-        out.list(&question.answer, |out, answer| out.text(answer))?;
-        out.text(&question.explanation)?;
-        out.text(&question.evidence)?;
-        out.optional(&question.since, |out, since| {
-            out.text(&since.date)?;
-            out.text(&since.note)
-        })
+        out.list(&question.answer, |out, answer| out.text(answer))
     })?;
-    Ok(out.text)
+    let quiz = std::mem::take(&mut out.text);
+    let mut feedback_by_question = Vec::new();
+    for question in &content.questions {
+        out.holder.clone_from(&question.id);
+        out.feedback(&question.feedback())?;
+        feedback_by_question.push((question.id.clone(), std::mem::take(&mut out.text)));
+    }
+    out.list(&content.questions, |out, question| {
+        out.holder.clone_from(&question.id);
+        out.text(&question.id)?;
+        out.feedback(&question.feedback())
+    })?;
+    Ok(Embedded { quiz, feedback: out.text, feedback_by_question })
 }
 
-/// What [`encode`] wrote, or `None` if the text is not such a thing.
+/// What [`Embedded::quiz`] holds: the questions' feedback is empty, still to
+/// be added (`Bundle::awaiting_feedback`). `None` if the text is not such a thing.
 pub fn decode(text: &str) -> Option<QuizContent> {
     let mut fields = Reader { fields: text.split(END) };
     let topics = fields.list(|f| Some(Topic { id: f.text()?, title: f.text()? }))?;
@@ -98,13 +119,26 @@ pub fn decode(text: &str) -> Option<QuizContent> {
             prompt: f.text()?,
             choices: f.list(Reader::text)?,
             answer: f.list(Reader::text)?,
-            explanation: f.text()?,
-            evidence: f.text()?,
-            since: f.optional(|f| Some(SinceThen { date: f.text()?, note: f.text()? }))?,
+            explanation: String::new(),
+            evidence: String::new(),
+            since: None,
         })
     })?;
-    // Everything was read: what is left is the empty text after the last END.
-    (fields.fields.next() == Some("") && fields.fields.next().is_none()).then_some(QuizContent { topics, articles, questions })
+    fields.finished().then_some(QuizContent { topics, articles, questions })
+}
+
+/// One question's feedback as [`Embedded::feedback_by_question`] holds it.
+pub fn decode_feedback(text: &str) -> Option<Feedback> {
+    let mut fields = Reader { fields: text.split(END) };
+    let feedback = fields.feedback()?;
+    fields.finished().then_some(feedback)
+}
+
+/// Every question's feedback by its id, as [`Embedded::feedback`] holds it.
+pub fn decode_all_feedback(text: &str) -> Option<Vec<(String, Feedback)>> {
+    let mut fields = Reader { fields: text.split(END) };
+    let all = fields.list(|f| Some((f.text()?, f.feedback()?)))?;
+    fields.finished().then_some(all)
 }
 
 struct Writer {
@@ -135,6 +169,15 @@ impl Writer {
 
     fn optional<T>(&mut self, value: &Option<T>, item: impl FnMut(&mut Self, &T) -> Result<(), String>) -> Result<(), String> {
         self.list(value.as_slice(), item)
+    }
+
+    fn feedback(&mut self, feedback: &Feedback) -> Result<(), String> {
+        self.text(&feedback.explanation)?;
+        self.text(&feedback.evidence)?;
+        self.optional(&feedback.since, |out, since| {
+            out.text(&since.date)?;
+            out.text(&since.note)
+        })
     }
 }
 
@@ -167,5 +210,19 @@ impl Reader<'_> {
     fn optional<T>(&mut self, item: impl FnMut(&mut Self) -> Option<T>) -> Option<Option<T>> {
         let mut items = self.list(item)?;
         (items.len() <= 1).then(|| items.pop())
+    }
+
+    fn feedback(&mut self) -> Option<Feedback> {
+        Some(Feedback {
+            explanation: self.text()?,
+            evidence: self.text()?,
+            since: self.optional(|f| Some(SinceThen { date: f.text()?, note: f.text()? }))?,
+        })
+    }
+
+    /// Whether everything was read: what is left is the empty text after
+    /// the last END.
+    fn finished(mut self) -> bool {
+        self.fields.next() == Some("") && self.fields.next().is_none()
     }
 }

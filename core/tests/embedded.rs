@@ -1,12 +1,13 @@
 //! The quiz content's embedded form: what the build writes, the app reads
-//! back unchanged; what is damaged reads as nothing, never as a panic.
+//! back unchanged (the questions, then their feedback, all at once or one
+//! question's at a time); what is damaged reads as nothing, never as a panic.
 
 mod common;
 
 use std::path::Path;
 
-use open_door_core::content::{Difficulty, QuestionKind, QuizContent, SinceThen};
-use open_door_core::embedded::{decode, encode, END};
+use open_door_core::content::{Bundle, Difficulty, QuestionKind, QuizContent, SinceThen};
+use open_door_core::embedded::{decode, decode_all_feedback, decode_feedback, encode, END};
 use open_door_core::files::load_content;
 use proptest::prelude::*;
 
@@ -35,20 +36,76 @@ fn varied() -> QuizContent {
     quiz
 }
 
+/// The bank as the app builds it from the embedded texts: the questions,
+/// then every question's feedback added.
+fn read_back(quiz: &QuizContent) -> Bundle {
+    let embedded = encode(quiz).expect("no text holds the separator");
+    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).expect("the questions read")).awaiting_feedback();
+    assert_eq!(bundle.awaiting_feedback.len(), quiz.questions.len(), "every question awaits its feedback");
+    for (id, feedback) in decode_all_feedback(&embedded.feedback).expect("the feedback reads") {
+        bundle.add_feedback(&id, feedback);
+    }
+    assert!(bundle.awaiting_feedback.is_empty(), "every question's feedback came: {:?}", bundle.awaiting_feedback);
+    bundle
+}
+
 #[test]
 fn the_built_in_quiz_content_reads_back_as_written() {
     let bundle = load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("the content is valid");
     let (quiz, _) = bundle.into_parts();
-    let text = encode(&quiz).expect("no text holds the separator");
-    assert_eq!(decode(&text), Some(quiz));
+    assert_eq!(read_back(&quiz), Bundle::from_quiz(quiz));
 }
 
 #[test]
 fn every_kind_difficulty_and_optional_field_reads_back() {
     let quiz = varied();
-    assert_eq!(decode(&encode(&quiz).unwrap()), Some(quiz));
+    assert_eq!(read_back(&quiz), Bundle::from_quiz(quiz));
     let empty = QuizContent::default();
-    assert_eq!(decode(&encode(&empty).unwrap()), Some(empty));
+    assert_eq!(read_back(&empty), Bundle::from_quiz(empty));
+}
+
+#[test]
+fn the_questions_alone_carry_no_feedback() {
+    let quiz = varied();
+    let questions = decode(&encode(&quiz).unwrap().quiz).unwrap();
+    for (read, written) in questions.questions.iter().zip(&quiz.questions) {
+        assert_eq!((read.explanation.as_str(), read.evidence.as_str(), &read.since), ("", "", &None), "{}", read.id);
+        assert_eq!((&read.prompt, &read.choices, &read.answer), (&written.prompt, &written.choices, &written.answer), "{}", read.id);
+    }
+}
+
+#[test]
+fn each_questions_own_feedback_reads_back_alone() {
+    let quiz = varied();
+    let embedded = encode(&quiz).unwrap();
+    assert_eq!(embedded.feedback_by_question.len(), quiz.questions.len());
+    for ((id, text), question) in embedded.feedback_by_question.iter().zip(&quiz.questions) {
+        assert_eq!(id, &question.id);
+        assert_eq!(decode_feedback(text), Some(question.feedback()), "{id}");
+        // A file cut short, or a page of HTML where the file was, is not feedback.
+        assert_eq!(decode_feedback(&text[..text.len() - 1]), None, "{id} cut");
+        assert_eq!(decode_feedback(&format!("{text}{text}")), None, "{id} twice");
+    }
+    assert_eq!(decode_feedback("<!DOCTYPE html><html></html>"), None);
+}
+
+#[test]
+fn feedback_fills_only_the_questions_that_await_it() {
+    let quiz = varied();
+    let embedded = encode(&quiz).unwrap();
+    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).unwrap()).awaiting_feedback();
+    let first = &quiz.questions[0];
+    assert!(!bundle.has_feedback(&first.id));
+    bundle.add_feedback(&first.id, first.feedback());
+    assert!(bundle.has_feedback(&first.id));
+    assert_eq!(bundle.question(&first.id), Some(first));
+    // Given again (or to a question that never awaited it), nothing changes.
+    let mut other = quiz.questions[1].feedback();
+    other.explanation = "Another explanation.".into();
+    bundle.add_feedback(&first.id, other.clone());
+    bundle.add_feedback("no-such-question", other);
+    assert_eq!(bundle.question(&first.id), Some(first));
+    assert_eq!(bundle.awaiting_feedback.len(), quiz.questions.len() - 1);
 }
 
 #[test]
@@ -56,24 +113,32 @@ fn a_text_holding_the_separator_is_refused_by_its_id() {
     let mut quiz = varied();
     quiz.questions[3].explanation = format!("a{END}b");
     assert_eq!(encode(&quiz), Err("000-03: a text contains the control character U+001F".to_string()));
+    let mut quiz = varied();
+    quiz.questions[2].prompt = format!("a{END}b");
+    assert_eq!(encode(&quiz), Err("000-02: a text contains the control character U+001F".to_string()));
 }
 
 #[test]
 fn a_cut_or_lengthened_text_reads_as_nothing() {
-    let text = encode(&varied()).unwrap();
+    let text = encode(&varied()).unwrap().quiz;
     for (cut, _) in text.char_indices().filter(|&(i, c)| c == END && i + 1 < text.len()) {
         assert_eq!(decode(&text[..=cut]), None, "cut after byte {cut}");
     }
     assert_eq!(decode(&text[..text.len() - 1]), None, "the last END missing");
     assert_eq!(decode(&format!("{text}extra{END}")), None);
     assert_eq!(decode(""), None);
+    let all = encode(&varied()).unwrap().feedback;
+    for (cut, _) in all.char_indices().filter(|&(i, c)| c == END && i + 1 < all.len()) {
+        assert_eq!(decode_all_feedback(&all[..=cut]), None, "feedback cut after byte {cut}");
+    }
+    assert_eq!(decode_all_feedback(""), None);
 }
 
 #[test]
 fn an_out_of_range_or_non_canonical_number_reads_as_nothing() {
     let mut quiz = varied();
     quiz.questions = vec![quiz.questions[1].clone()];
-    let text = encode(&quiz).unwrap();
+    let text = encode(&quiz).unwrap().quiz;
     let fields: Vec<&str> = text.split(END).collect();
     // The question's difficulty and kind follow its id, article and one topic.
     let question = fields.iter().position(|f| *f == "000-01").unwrap();
@@ -94,11 +159,13 @@ proptest! {
         prompt in "[^\u{1f}]{0,40}",
         choices in proptest::collection::vec("[^\u{1f}]{0,20}", 0..6),
         headline in proptest::option::of("[^\u{1f}]{0,20}"),
+        explanation in "[^\u{1f}]{0,40}",
     ) {
         let mut quiz = varied();
         quiz.questions[1].prompt = prompt;
         quiz.questions[1].choices = choices;
         quiz.articles[0].headline = headline;
-        prop_assert_eq!(decode(&encode(&quiz).unwrap()), Some(quiz));
+        quiz.questions[2].explanation = explanation;
+        prop_assert_eq!(read_back(&quiz), Bundle::from_quiz(quiz));
     }
 }

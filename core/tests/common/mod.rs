@@ -55,7 +55,7 @@ pub fn bundle(questions: usize) -> Bundle {
                 q
             })
             .collect(),
-        figures: Default::default(),
+        ..Bundle::default()
     }
 }
 
