@@ -15,6 +15,7 @@ const IDS = ["000-01", "002-05", "004-02"];
 const CLASS_LINK = `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=practice`;
 const { dir, lazyModules } = appFiles();
 const FEEDBACK_MODULE = lazyModules.find((path) => path.endsWith("/split_feedback.wasm"));
+assert.ok(FEEDBACK_MODULE, `every question's feedback has a module of its own: ${lazyModules}`);
 const feedbackFile = (id) => `${dir}/feedback/${id}.txt`;
 
 /** Each built-in question by its prompt, from content/questions. */
@@ -64,7 +65,6 @@ async function playThrough(page, count) {
 }
 
 test("a class link's first load fetches its own questions' feedback beside the app, not the module of everyone's", async (t) => {
-  assert.ok(FEEDBACK_MODULE, `every question's feedback has a module: ${lazyModules}`);
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   const watcher = watch(page, server.url);
@@ -75,17 +75,19 @@ test("a class link's first load fetches its own questions' feedback beside the a
   watcher.assertClean();
 });
 
-test("a link's ids with no feedback file (a pack's question, a made-up id) ask for nothing", async (t) => {
+test("a link's ids with no feedback file (a made-up id here; a pack's question alike) ask for nothing", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   await page.goto(server.url + "/quiz/play?ids=000-01,made-up-99&seed=2&mode=practice");
   await page.waitForSelector('h2:text-is("Question 1 of 1")');
   assert.deepEqual(fetched.filter((path) => path.includes("/feedback/")), [feedbackFile("000-01")]);
+  await answerAndCheckFeedback(page);
+  assert.ok(!fetched.includes(FEEDBACK_MODULE), "the listed question's feedback was enough");
 });
 
 // What a school network does to small files: a host's 404, a captive
 // portal's page in their place, or a download that stalls.
-for (const [fault, how] of [["404", { faults: "404" }], ["a portal's page", { faults: "html" }], ["a stall", { delays: 60000 }]]) {
+for (const [fault, how] of [["404", { faults: "404" }], ["a portal's page", { faults: "html" }], ["a stall", { delays: 6000 }]]) {
   test(`a class link whose feedback files fail (${fault}) still shows every question's own feedback`, async (t) => {
     const files = IDS.map(feedbackFile);
     const options = how.faults ? { faults: Object.fromEntries(files.map((f) => [f, how.faults])) } : { delays: Object.fromEntries(files.map((f) => [f, how.delays])) };
@@ -127,4 +129,25 @@ test("the teacher's projector, opened first, shows the explanation from the modu
   assert.ok(fetched.includes(FEEDBACK_MODULE));
   await page.click("text=Reveal answer (R)");
   await page.waitForSelector(`main p:text-is(${JSON.stringify(question.explanation)})`);
+});
+
+test("a quiz that could not get its feedback offers Try again; Back to the class link finds that quiz as it was", async (t) => {
+  const server = await serve(DIST, 0, { missing: [FEEDBACK_MODULE] });
+  const { page } = await open(t, server);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  const first = await answerAndCheckFeedback(page);
+  await page.click("header a.brand");
+  await ready(page);
+  await page.click("text=Start a 10-question quiz");
+  await page.waitForSelector(".page-failed button:text-is('Try again')");
+  await page.goBack();
+  await page.goBack();
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  assert.equal(await page.locator(".page-failed").count(), 0, "the class link's quiz does not wait for the module it does not need");
+  assert.equal(BY_PROMPT.get(await page.textContent("form.question legend"))?.id, first);
+  assert.ok((await page.textContent(".feedback")).includes(BY_PROMPT.get(await page.textContent("form.question legend")).explanation), "its answer and feedback are still shown");
+  assert.deepEqual(errors, []);
 });

@@ -14,9 +14,12 @@ import init from "./open-door.js";
 // service worker nothing is fetched here: it has every module stored, that
 // one too, so the feedback comes from the device, offline as well.
 const FEEDBACK_FILES = new Set("__FEEDBACK_IDS__".split(" "));
+// How long the app, once running, waits for what has not arrived: a stalled
+// download must not hold the quiz back.
+const FEEDBACK_WAIT_MS = 3000;
 if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.controller) {
   const listed = (new URLSearchParams(location.search).get("ids") ?? "").split(",");
-  globalThis.openDoorFeedback = Promise.all(
+  const arriving = Promise.all(
     [...new Set(listed)].filter((id) => FEEDBACK_FILES.has(id)).map((id) =>
       fetch(new URL(`feedback/${id}.txt`, import.meta.url))
         .then((response) => (response.ok ? response.text() : null))
@@ -24,6 +27,7 @@ if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.contro
         .then((text) => [id, text]),
     ),
   );
+  globalThis.openDoorFeedback = () => Promise.race([arriving, new Promise((resolve) => setTimeout(resolve, FEEDBACK_WAIT_MS, []))]);
 }
 
 const wasm = await init({ module_or_path: new URL("open-door_bg.wasm", import.meta.url) });

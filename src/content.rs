@@ -266,14 +266,17 @@ static COMPLETE: OnceLock<Bundle> = OnceLock::new();
 const ALL_FEEDBACK: &str = include_str!(concat!(env!("OUT_DIR"), "/feedback.txt"));
 
 // The merging is in the module too: a class link's first load does without
-// its code.
-crate::lazy_fn!(feedback, fn with_all_feedback(partial: &'static Bundle) -> Result<Bundle, NotLoaded> {
-    let all = embedded::decode_all_feedback(ALL_FEEDBACK).expect("embedded content is written by build.rs");
-    let mut complete = partial.clone();
-    for (id, feedback) in all {
-        complete.add_feedback(&id, feedback);
-    }
-    Ok(complete)
+// its code. Two callers may wait for the module at once; the second finds
+// the bank made.
+crate::lazy_fn!(feedback, fn with_all_feedback(partial: &'static Bundle) -> Result<&'static Bundle, NotLoaded> {
+    Ok(COMPLETE.get_or_init(|| {
+        let all = embedded::decode_all_feedback(ALL_FEEDBACK).expect("embedded content is written by build.rs");
+        let mut complete = partial.clone();
+        for (id, feedback) in all {
+            complete.add_feedback(&id, feedback);
+        }
+        complete
+    }))
 });
 
 /// [`bundle`] with every question's feedback, fetching the module that
@@ -281,14 +284,16 @@ crate::lazy_fn!(feedback, fn with_all_feedback(partial: &'static Bundle) -> Resu
 /// explanation or evidence wait for this (see src/lib.rs).
 pub async fn complete_bundle() -> Result<&'static Bundle, NotLoaded> {
     let partial = &library().bundle;
-    if let Some(complete) = COMPLETE.get() {
-        return Ok(complete);
+    match COMPLETE.get() {
+        Some(complete) => Ok(complete),
+        None if partial.awaiting_feedback.is_empty() => Ok(partial),
+        None => with_all_feedback(partial).await,
     }
-    if partial.awaiting_feedback.is_empty() {
-        return Ok(partial);
-    }
-    let complete = with_all_feedback(partial).await?;
-    Ok(COMPLETE.get_or_init(|| complete))
+}
+
+/// Whether [`bundle`] has every question's feedback.
+pub fn has_all_feedback() -> bool {
+    bundle().awaiting_feedback.is_empty()
 }
 
 /// The feedback of a class link's questions as public/start.js fetched it
@@ -296,26 +301,19 @@ pub async fn complete_bundle() -> Result<&'static Bundle, NotLoaded> {
 static PREFETCHED_FEEDBACK: OnceLock<Vec<(String, Feedback)>> = OnceLock::new();
 
 /// What public/start.js is fetching for the address, if anything: a
-/// promise of `[id, text or null]` pairs.
-pub fn prefetched_feedback() -> Option<js_sys::Promise> {
+/// function that gives a promise of `[id, text or null]` pairs.
+pub fn prefetched_feedback() -> Option<js_sys::Function> {
     let value = js_sys::Reflect::get(&js_sys::global(), &"openDoorFeedback".into()).ok()?;
     wasm_bindgen::JsCast::dyn_into(value).ok()
 }
 
-/// How long start-up waits for start.js's fetches once the app is running:
-/// a stalled download must not hold the quiz back (what did not arrive
-/// comes with the rest of the feedback, when a question needs it).
-const FEEDBACK_WAIT_MS: i32 = 3000;
-
-/// Waits for start.js's fetches (at most [`FEEDBACK_WAIT_MS`]) and keeps
-/// what arrived, for the library (built after this). A file that is missing
-/// or is not feedback (a host's error page) is left out.
-pub async fn receive_feedback(fetching: js_sys::Promise) {
+/// Waits for start.js's fetches (at most 3 s from now: start.js says why)
+/// and keeps what arrived, for the library (built after this). A file that
+/// is missing or is not feedback (a host's error page) is left out.
+pub async fn receive_feedback(fetching: js_sys::Function) {
     use wasm_bindgen::JsCast;
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, FEEDBACK_WAIT_MS));
-    });
-    let arrived = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&fetching, &timeout))).await;
+    let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else { return };
+    let arrived = wasm_bindgen_futures::JsFuture::from(arriving).await;
     let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return };
     let received = pairs
         .iter()

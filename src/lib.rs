@@ -146,13 +146,22 @@ fn PageView() -> impl IntoView {
     let location = use_location();
     let page = location.page;
     // The quiz waits for its questions' feedback where the app was not
-    // opened with it (any link but the class link it started on); once it
-    // has waited it stays as it is, so the same quiz is not shown afresh.
+    // opened with it (any link but the class link it started on). Once every
+    // question's has come it stays as it is while the quiz page is shown, so
+    // a quiz is not built afresh when its address gains a seed.
     let play_waits = Memo::new(move |waited: Option<&bool>| {
-        page.with(|p| *p == Page::Play) && (waited == Some(&true) || !has_feedback_for(&location.search.get()))
+        page.with(|p| *p == Page::Play)
+            && (!has_feedback_for(&location.search.get()) || (waited == Some(&true) && content::has_all_feedback()))
     });
-    move || match page.get() {
-        Page::Play if play_waits.get() => view! { <LazyPage load=play_page with_feedback=true /> }.into_any(),
+    move || match (page.get(), play_waits.get()) {
+        (Page::Play, true) => view! { <LazyPage load=play_page with_feedback=true /> }.into_any(),
+        (page, _) => show(page),
+    }
+}
+
+/// The view of a page that does not wait for feedback here.
+fn show(page: Page) -> AnyView {
+    match page {
         Page::Home => view! { <LazyPage load=home_page /> }.into_any(),
         Page::Learn => view! { <LazyPage load=learn_page /> }.into_any(),
         Page::Explainer(_) => view! { <LazyPage load=explainer_page /> }.into_any(),

@@ -311,7 +311,7 @@ impl Question {
             return response == self.correct_indices().as_slice();
         }
         let mut given: Vec<usize> = response.to_vec();
-        given.sort_unstable();
+        crate::sort::sort_numbers(&mut given);
         given.dedup();
         given == self.correct_indices()
     }

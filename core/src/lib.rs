@@ -20,6 +20,7 @@ pub mod quiz;
 pub mod result;
 pub mod route;
 pub mod rng;
+pub mod sort;
 pub mod text_map;
 pub mod validate;
 

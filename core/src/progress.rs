@@ -262,7 +262,7 @@ impl Progress {
             .iter()
             .filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id)))
             .collect();
-        due.sort_unstable();
+        crate::sort::sort_by(&mut due, Ord::cmp);
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
@@ -416,7 +416,7 @@ impl Reader<'_> {
         for (mut item, mut response) in session.items.into_iter().zip(session.responses) {
             let Some(question) = self.bank.question(&item.question_id) else { continue };
             let mut order = item.choice_order.clone();
-            order.sort_unstable();
+            crate::sort::sort_numbers(&mut order);
             if order != (0..question.choices.len()).collect::<Vec<_>>() {
                 // The question's choices changed in a new version: its saved
                 // order and answer no longer point at the same words.
@@ -621,7 +621,7 @@ fn only(value: &Json, names: &[&str]) -> Option<()> {
 /// at most `MAX_BACKUPS` remain once one more is added (oldest first).
 pub fn backups_to_drop(existing: &[String]) -> Vec<String> {
     let mut sorted: Vec<&String> = existing.iter().collect();
-    sorted.sort_unstable_by_key(|k| (backup_time(k), *k));
+    crate::sort::sort_by(&mut sorted, |a, b| (backup_time(a), a).cmp(&(backup_time(b), b)));
     let excess = (sorted.len() + 1).saturating_sub(MAX_BACKUPS);
     sorted.into_iter().take(excess).cloned().collect()
 }

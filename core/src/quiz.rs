@@ -148,7 +148,7 @@ pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
                 .filter(|q| articles.is_empty() || articles.contains(&q.article))
                 .collect();
             // Sorted by id first, so the order of files never changes a quiz.
-            candidates.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            crate::sort::sort_by(&mut candidates, |a, b| a.id.cmp(&b.id));
             SeededRng::new(u64::from(spec.seed)).shuffle(&mut candidates);
             candidates.truncate(count.unwrap_or(usize::MAX));
             candidates
@@ -198,7 +198,7 @@ fn right_places(question: &Question, item: &QuizItem) -> Vec<usize> {
     let place_of = |choice: usize| item.choice_order.iter().position(|&c| c == choice);
     let mut places: Vec<usize> = question.correct_indices().into_iter().filter_map(place_of).collect();
     if question.kind != QuestionKind::Order {
-        places.sort_unstable();
+        crate::sort::sort_numbers(&mut places);
     }
     places
 }
@@ -367,7 +367,7 @@ pub fn is_possible_answer(question: &Question, response: &[usize]) -> bool {
         return false;
     }
     let mut distinct = response.to_vec();
-    distinct.sort_unstable();
+    crate::sort::sort_numbers(&mut distinct);
     distinct.dedup();
     let no_repeats = distinct.len() == response.len();
     match question.kind {
