@@ -261,8 +261,8 @@ pub fn bundle() -> &'static Bundle {
 /// The library's bundle with every question's feedback.
 static COMPLETE: OnceLock<Bundle> = OnceLock::new();
 
-/// Every built-in question's feedback, in a module of its own: it was a
-/// fifth of a class link's first load, which needs its own questions' only.
+/// Every built-in question's feedback, in a module of its own: it was 11 KB
+/// gzipped of a class link's first load, which needs its own questions' only.
 const ALL_FEEDBACK: &str = include_str!(concat!(env!("OUT_DIR"), "/feedback.txt"));
 
 // The merging is in the module too: a class link's first load does without

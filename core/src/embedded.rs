@@ -5,8 +5,9 @@
 //! reader is a fraction of that. Packs and the reading part stay JSON: they
 //! are read in modules of their own, which carry serde anyway.
 //!
-//! The questions' [`Feedback`] is written apart ([`Embedded`]): it was a
-//! fifth of the first load, and a class link needs only its own questions'.
+//! The questions' [`Feedback`] is written apart ([`Embedded`]): it was
+//! 11 KB gzipped of the first load, and a class link needs only its own
+//! questions'.
 //!
 //! The format: every field is followed by [`END`]. A text is its
 //! characters; a list is its length, then its items; an optional value is
