@@ -90,7 +90,7 @@ function builtFiles(dir) {
  * Those are not precached: they only speed up a class link's first load,
  * and offline the app reads every question's from its own module.
  */
-export const isQuestionFeedback = (path) => path.split(sep)[1] === FEEDBACK_DIR && path.startsWith(APP_DIR_PREFIX);
+const isQuestionFeedback = (path) => path.split(sep)[1] === FEEDBACK_DIR && path.startsWith(APP_DIR_PREFIX);
 
 /** Writes `dir`/sw.js from `template` with every other file of `dir` precached (not the questions' feedback). */
 export function stampServiceWorker(dir, template) {
