@@ -22,11 +22,22 @@ type HandedFile = (String, Result<String, String>);
 
 /// Reads every file: its text, or why it was not read.
 async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
-    let mut read = Vec::new();
-    for file in files {
-        let text = match size_problem(file.size() as usize) {
+    // Every read is started before any is awaited: `Blob.text()` begins
+    // reading when called, and each read is a round trip to the browser, so
+    // a class's files then take about as long as the slowest one instead of
+    // the sum of all.
+    let reads: Vec<_> = files
+        .iter()
+        .map(|file| match size_problem(file.size() as usize) {
             Some(why) => Err(why),
-            None => wasm_bindgen_futures::JsFuture::from(file.text())
+            None => Ok(wasm_bindgen_futures::JsFuture::from(file.text())),
+        })
+        .collect();
+    let mut read = Vec::with_capacity(files.len());
+    for (file, started) in files.iter().zip(reads) {
+        let text = match started {
+            Err(why) => Err(why),
+            Ok(reading) => reading
                 .await
                 .ok()
                 .and_then(|text| text.as_string())
