@@ -2,8 +2,9 @@
 //! the build with the file, the id and the rule, so the app never ships
 //! half-valid content. It is written in parts (`QuizContent`, embedded in
 //! the main module in the compact form of `open_door_core::embedded`, its
-//! questions' feedback in a module of its own and a file per question, and
-//! `ReadingContent`, JSON in the reading pages' module: see src/content.rs).
+//! questions' details (words and feedback) in a module of their own and a
+//! file per question, and `ReadingContent`, JSON in the reading pages'
+//! module: see src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -13,9 +14,9 @@ use std::path::Path;
 
 use open_door_core::figures::{Accession, DecisionPath, Enlargement, Figures, Invocation, PathStep, TimelineEvent};
 
-/// The folder of OUT_DIR with each question's feedback (the name
+/// The folder of OUT_DIR with each question's details (the name
 /// scripts/build-wasm.mjs and public/start.js use too).
-const FEEDBACK_DIR: &str = "feedback";
+const QUESTIONS_DIR: &str = "questions";
 
 fn main() {
     let content = Path::new("content");
@@ -34,14 +35,14 @@ fn main() {
                 std::process::exit(1);
             });
             write("quiz-content.txt", embedded.quiz);
-            write("feedback.txt", embedded.feedback);
+            write("details.txt", embedded.details);
             // One file per question, which scripts/build-wasm.mjs copies
             // beside the app for a class link's first load to fetch.
-            let by_question = Path::new(&out_dir).join(FEEDBACK_DIR);
+            let by_question = Path::new(&out_dir).join(QUESTIONS_DIR);
             let _ = std::fs::remove_dir_all(&by_question);
             std::fs::create_dir_all(&by_question).unwrap_or_else(|e| panic!("cannot create {}: {e}", by_question.display()));
-            for (id, text) in embedded.feedback_by_question {
-                write(&format!("{FEEDBACK_DIR}/{id}.txt"), text);
+            for (id, text) in embedded.details_by_question {
+                write(&format!("{QUESTIONS_DIR}/{id}.txt"), text);
             }
             write("reading.json", serde_json::to_string(&reading).expect("validated content always serialises"));
         }

@@ -5,29 +5,30 @@
 import init from "./open-door.js";
 
 // A class link lists its questions (`/quiz/play?ids=…`). The app carries
-// every question but not their feedback (explanation, evidence, "since
-// then"): each built-in question's is a file beside this one, fetched here
-// while the wasm downloads, and src/content.rs waits for them. A file that
-// fails only means that question's feedback comes later, with everyone
-// else's. scripts/build-wasm.mjs writes in the ids that have a file, so a
+// each question's topic, source and kind but not its details (its words
+// and feedback): each built-in question's are a file beside this one,
+// fetched here while the wasm downloads, and src/content.rs waits for them.
+// A file that fails only means that question comes later, with every
+// other's. scripts/build-wasm.mjs writes in the ids that have a file, so a
 // pack's questions, or a link's made-up ids, ask for nothing. Under the
-// service worker nothing is fetched here: it has every module stored, that
-// one too, so the feedback comes from the device, offline as well.
-const FEEDBACK_FILES = new Set("__FEEDBACK_IDS__".split(" "));
+// service worker nothing is fetched here: it has every module stored, the
+// one with every question's details too, so they come from the device,
+// offline as well.
+const QUESTION_FILES = new Set("__QUESTION_IDS__".split(" "));
 // How long the app, once running, waits for what has not arrived: a stalled
 // download must not hold the quiz back.
-const FEEDBACK_WAIT_MS = 3000;
+const QUESTIONS_WAIT_MS = 3000;
 if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.controller) {
   const listed = (new URLSearchParams(location.search).get("ids") ?? "").split(",");
   const arriving = Promise.all(
-    [...new Set(listed)].filter((id) => FEEDBACK_FILES.has(id)).map((id) =>
-      fetch(new URL(`feedback/${id}.txt`, import.meta.url))
+    [...new Set(listed)].filter((id) => QUESTION_FILES.has(id)).map((id) =>
+      fetch(new URL(`questions/${id}.txt`, import.meta.url))
         .then((response) => (response.ok ? response.text() : null))
         .catch(() => null)
         .then((text) => [id, text]),
     ),
   );
-  globalThis.openDoorFeedback = () => Promise.race([arriving, new Promise((resolve) => setTimeout(resolve, FEEDBACK_WAIT_MS, []))]);
+  globalThis.openDoorQuestions = () => Promise.race([arriving, new Promise((resolve) => setTimeout(resolve, QUESTIONS_WAIT_MS, []))]);
 }
 
 const wasm = await init({ module_or_path: new URL("open-door_bg.wasm", import.meta.url) });

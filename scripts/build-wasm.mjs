@@ -18,8 +18,9 @@
 //    written, 7.4 KB minified, 4.4 KB minified with its imports renamed;
 //    both are on every first load);
 // 5. everything goes into the staged build as `app-<hash of the files>/`
-//    with `start.js` (public/start.js) and each question's feedback in
-//    `feedback/` (written by build.rs), so every file's address changes
+//    with `start.js` (public/start.js) and each question's details (its
+//    words and feedback) in `questions/` (written by build.rs), so every
+//    file's address changes
 //    with its content. scripts/post-build.mjs points index.html at it.
 //
 // The tools are the ones scripts/setup.sh installs at pinned versions; none
@@ -32,9 +33,9 @@ import { fileURLToPath } from "node:url";
 import { dropStreamAdapters, shortenImports } from "./glue.mjs";
 
 export const APP_DIR_PREFIX = "app-";
-/** The app folder's folder of each question's feedback (build.rs, public/start.js). */
-export const FEEDBACK_DIR = "feedback";
-const FEEDBACK_IDS = "__FEEDBACK_IDS__";
+/** The app folder's folder of each question's details (build.rs, public/start.js). */
+export const QUESTIONS_DIR = "questions";
+const QUESTION_IDS = "__QUESTION_IDS__";
 const BIN = "open-door";
 const TARGET = "wasm32-unknown-unknown";
 // binaryen 132 from npm (package.json): Debian's 108 writes a wasm that fails.
@@ -48,7 +49,7 @@ function run(command, args) {
 
 /**
  * Builds the wasm with cargo and returns the app crate's OUT_DIR, where its
- * build script wrote each question's feedback (build.rs).
+ * build script wrote each question's details (build.rs).
  */
 function buildWasm(release) {
   const args = ["build", "--target", TARGET, "--bin", BIN, "--features", "split", "--message-format=json-render-diagnostics", ...(release ? ["--release"] : [])];
@@ -87,14 +88,14 @@ function main() {
     if (name === `${BIN}.wasm`) continue;
     copyFileSync(join(split, name), join(out, name));
   }
-  // Each question's feedback, which start.js fetches for a class link, and
+  // Each question's details, which start.js fetches for a class link, and
   // the list of them in start.js.
-  cpSync(join(outDir, FEEDBACK_DIR), join(out, FEEDBACK_DIR), { recursive: true });
-  const withFeedback = readdirSync(join(out, FEEDBACK_DIR)).map((name) => name.replace(/\.txt$/, "")).sort();
+  cpSync(join(outDir, QUESTIONS_DIR), join(out, QUESTIONS_DIR), { recursive: true });
+  const ids = readdirSync(join(out, QUESTIONS_DIR)).map((name) => name.replace(/\.txt$/, "")).sort();
   const start = readFileSync("public/start.js", "utf8");
-  if (!start.includes(FEEDBACK_IDS)) throw new Error(`public/start.js has lost its ${FEEDBACK_IDS} placeholder`);
-  writeFileSync(join(out, "start.js"), start.replace(FEEDBACK_IDS, withFeedback.join(" ")));
-  const files = readdirSync(out, { recursive: true }).filter((name) => name !== FEEDBACK_DIR).sort();
+  if (!start.includes(QUESTION_IDS)) throw new Error(`public/start.js has lost its ${QUESTION_IDS} placeholder`);
+  writeFileSync(join(out, "start.js"), start.replace(QUESTION_IDS, ids.join(" ")));
+  const files = readdirSync(out, { recursive: true }).filter((name) => name !== QUESTIONS_DIR).sort();
   if (release) {
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
       // -O2, not -Oz: measured on this app, it gave smaller modules (main
@@ -118,8 +119,8 @@ function main() {
   const app = join(staging, APP_DIR_PREFIX + hash.digest("hex").slice(0, 16));
   mkdirSync(app, { recursive: true });
   cpSync(out, app, { recursive: true });
-  const modules = files.filter((name) => !name.startsWith(FEEDBACK_DIR));
-  console.log(`build-wasm: ${modules.length} files and ${files.length - modules.length} questions' feedback in ${app}: ${modules.join(", ")}`);
+  const modules = files.filter((name) => !name.startsWith(QUESTIONS_DIR));
+  console.log(`build-wasm: ${modules.length} files and ${files.length - modules.length} questions' details in ${app}: ${modules.join(", ")}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

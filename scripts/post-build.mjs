@@ -10,7 +10,7 @@
 // 2. writes the sha256 of every inline script into the CSP meta tag, so the
 //    policy needs no 'unsafe-inline';
 // 3. writes the service worker's precache list (every built file but the
-//    questions' feedback files, its path relative to sw.js and its sha384
+//    files of each question's details, its path relative to sw.js and its sha384
 //    integrity) and version, so no list is ever kept by hand;
 // 4. in a release build, writes each file precompressed beside it
 //    (`.br` and `.gz`) for hosts that serve them.
@@ -21,7 +21,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { APP_DIR_PREFIX, FEEDBACK_DIR } from "./build-wasm.mjs";
+import { APP_DIR_PREFIX, QUESTIONS_DIR } from "./build-wasm.mjs";
 import { writeEnlargementMaps } from "./figures.mjs";
 
 const digest = (algorithm, data) => createHash(algorithm).update(data).digest("base64");
@@ -86,17 +86,17 @@ function builtFiles(dir) {
 }
 
 /**
- * Whether a built file is one question's feedback (scripts/build-wasm.mjs).
+ * Whether a built file is one question's details (scripts/build-wasm.mjs).
  * Those are not precached: they only speed up a class link's first load,
  * and offline the app reads every question's from its own module.
  */
-const isQuestionFeedback = (path) => path.split(sep)[1] === FEEDBACK_DIR && path.startsWith(APP_DIR_PREFIX);
+const isQuestionDetails = (path) => path.split(sep)[1] === QUESTIONS_DIR && path.startsWith(APP_DIR_PREFIX);
 
-/** Writes `dir`/sw.js from `template` with every other file of `dir` precached (not the questions' feedback). */
+/** Writes `dir`/sw.js from `template` with every other file of `dir` precached (not the questions' details). */
 export function stampServiceWorker(dir, template) {
   const swPath = join(dir, "sw.js");
   const files = builtFiles(dir)
-    .filter((path) => path !== swPath && !isQuestionFeedback(relative(dir, path)))
+    .filter((path) => path !== swPath && !isQuestionDetails(relative(dir, path)))
     .map((path) => ({ path: relative(dir, path).split(sep).join("/"), integrity: "sha384-" + digest("sha384", readFileSync(path)) }))
     .sort((a, b) => a.path.localeCompare(b.path));
   const version = createHash("sha256").update(files.map((f) => `${f.path} ${f.integrity}`).join("\n")).digest("hex").slice(0, 16);

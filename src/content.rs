@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use open_door_core::content::{Bundle, Feedback, ReadingContent};
+use open_door_core::content::{Bundle, Details, ReadingContent};
 use open_door_core::embedded;
 use open_door_core::figures::Figures;
 use open_door_core::link_pack;
@@ -55,10 +55,10 @@ const QUIZ_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/quiz-content.
 /// The rest (`ReadingContent`): read only by [`reading_part`]'s callers.
 const READING_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.json"));
 
-/// The built-in content as embedded, both parts: what stored packs were
+/// The built-in content as embedded, every part: what stored packs were
 /// checked against (a pack may quote a built-in article's body).
 pub fn built_in_text() -> String {
-    format!("{QUIZ_CONTENT}\n{READING_JSON}")
+    format!("{QUIZ_CONTENT}\n{ALL_DETAILS}\n{READING_JSON}")
 }
 
 /// The reading part of the built-in content. Only the reading pages and the
@@ -138,9 +138,9 @@ impl Library {
         // The build script wrote this from the same types after validating
         // it, so it cannot fail to read unless the build is broken.
         let quiz = embedded::decode(QUIZ_CONTENT).expect("embedded content is written by build.rs");
-        let mut bundle = Bundle::from_quiz(quiz).awaiting_feedback();
-        for (id, feedback) in PREFETCHED_FEEDBACK.get().into_iter().flatten() {
-            bundle.add_feedback(id, feedback.clone());
+        let mut bundle = Bundle::from_quiz(quiz).awaiting_details();
+        for (id, details) in PREFETCHED_DETAILS.get().into_iter().flatten() {
+            bundle.add_details(id, details.clone());
         }
         Library {
             bundle,
@@ -156,7 +156,7 @@ impl Library {
     fn build(stored: StoredPacks) -> Self {
         // Packs are checked against the whole built-in content: a pack
         // question may quote a built-in article.
-        let mut bundle = Self::built_in(false).bundle.with_reading(reading_part());
+        let mut bundle = with_every_question_details(Self::built_in(false).bundle).with_reading(reading_part());
         let mut packs = Vec::new();
         let mut unloaded = Vec::new();
         let mut to_check = Vec::new();
@@ -230,7 +230,7 @@ impl Library {
     /// The content a pack the teacher adds is checked against: everything
     /// but what class links brought, which the added pack replaces.
     pub fn bundle_for_import(&self) -> Bundle {
-        let mut bundle = self.bundle.clone().with_reading(reading_part());
+        let mut bundle = with_every_question_details(self.bundle.clone()).with_reading(reading_part());
         let carried = |id: &String| self.carried_ids.contains(id);
         bundle.questions.retain(|q| !carried(&q.id));
         bundle.articles.retain(|a| !carried(&a.id));
@@ -253,64 +253,68 @@ pub fn figures() -> &'static Figures {
 /// built-in articles have no bodies, and it has no explainers or glossary:
 /// those are in [`reading_bundle`]. Until [`complete_bundle`] has run, only
 /// the questions of the class link the app was opened with have their
-/// feedback (see [`Bundle::has_feedback`]).
+/// words and feedback (see [`Bundle::has_details`]).
 pub fn bundle() -> &'static Bundle {
     COMPLETE.get().unwrap_or(&library().bundle)
 }
 
-/// The library's bundle with every question's feedback.
+/// The library's bundle with every question's details.
 static COMPLETE: OnceLock<Bundle> = OnceLock::new();
 
-/// Every built-in question's feedback, in a module of its own: it was 11 KB
-/// gzipped of a class link's first load, which needs its own questions' only.
-const ALL_FEEDBACK: &str = include_str!(concat!(env!("OUT_DIR"), "/feedback.txt"));
+/// Every built-in question's details (words and feedback), in a module of
+/// their own: they were about 23 KB gzipped of a class link's first load,
+/// which needs its own questions' only.
+const ALL_DETAILS: &str = include_str!(concat!(env!("OUT_DIR"), "/details.txt"));
 
-// The merging is in the module too: a class link's first load does without
-// its code. Two callers may wait for the module at once; the second finds
-// the bank made.
-crate::lazy_fn!(feedback, fn with_all_feedback(partial: &'static Bundle) -> Result<&'static Bundle, NotLoaded> {
-    Ok(COMPLETE.get_or_init(|| {
-        let all = embedded::decode_all_feedback(ALL_FEEDBACK).expect("embedded content is written by build.rs");
-        let mut complete = partial.clone();
-        for (id, feedback) in all {
-            complete.add_feedback(&id, feedback);
-        }
-        complete
-    }))
+/// `bundle` with every built-in question's details. Called only from split
+/// modules (the one below, and the packs' checks), so the details and their
+/// reading stay out of the main module.
+fn with_every_question_details(mut bundle: Bundle) -> Bundle {
+    for (id, details) in embedded::decode_all_details(ALL_DETAILS).expect("embedded content is written by build.rs") {
+        bundle.add_details(&id, details);
+    }
+    bundle
+}
+
+// Two callers may wait for the module at once; the second finds the bank
+// made.
+crate::lazy_fn!(details, fn with_all_details(partial: &'static Bundle) -> Result<&'static Bundle, NotLoaded> {
+    Ok(COMPLETE.get_or_init(|| with_every_question_details(partial.clone())))
 });
 
-/// [`bundle`] with every question's feedback, fetching the module that
-/// holds it the first time it is needed. Pages that show any question's
-/// explanation or evidence wait for this (see src/lib.rs).
+/// [`bundle`] with every question's details, fetching the module that holds
+/// them the first time they are needed. Pages that show any question's
+/// words, explanation or evidence wait for this (see src/lib.rs).
 pub async fn complete_bundle() -> Result<&'static Bundle, NotLoaded> {
     let partial = &library().bundle;
     match COMPLETE.get() {
         Some(complete) => Ok(complete),
-        None if partial.awaiting_feedback.is_empty() => Ok(partial),
-        None => with_all_feedback(partial).await,
+        None if partial.awaiting_details.is_empty() => Ok(partial),
+        None => with_all_details(partial).await,
     }
 }
 
-/// Whether [`bundle`] has every question's feedback.
-pub fn has_all_feedback() -> bool {
-    bundle().awaiting_feedback.is_empty()
+/// Whether [`bundle`] has every question's details.
+pub fn has_all_details() -> bool {
+    bundle().awaiting_details.is_empty()
 }
 
-/// The feedback of a class link's questions as public/start.js fetched it
-/// beside the app: (id, feedback) for each file that arrived and read.
-static PREFETCHED_FEEDBACK: OnceLock<Vec<(String, Feedback)>> = OnceLock::new();
+/// The details of a class link's questions as public/start.js fetched them
+/// beside the app: (id, details) for each file that arrived and read.
+static PREFETCHED_DETAILS: OnceLock<Vec<(String, Details)>> = OnceLock::new();
 
 /// What public/start.js is fetching for the address, if anything: a
 /// function that gives a promise of `[id, text or null]` pairs.
-pub fn prefetched_feedback() -> Option<js_sys::Function> {
-    let value = js_sys::Reflect::get(&js_sys::global(), &"openDoorFeedback".into()).ok()?;
+pub fn prefetched_details() -> Option<js_sys::Function> {
+    let value = js_sys::Reflect::get(&js_sys::global(), &"openDoorQuestions".into()).ok()?;
     wasm_bindgen::JsCast::dyn_into(value).ok()
 }
 
 /// Waits for start.js's fetches (at most 3 s from now: start.js says why)
 /// and keeps what arrived, for the library (built after this). A file that
-/// is missing or is not feedback (a host's error page) is left out.
-pub async fn receive_feedback(fetching: js_sys::Function) {
+/// is missing or is not a question's details (a host's error page) is left
+/// out.
+pub async fn receive_details(fetching: js_sys::Function) {
     use wasm_bindgen::JsCast;
     let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else { return };
     let arrived = wasm_bindgen_futures::JsFuture::from(arriving).await;
@@ -320,15 +324,16 @@ pub async fn receive_feedback(fetching: js_sys::Function) {
         .filter_map(|pair| {
             let pair = pair.dyn_into::<js_sys::Array>().ok()?;
             let (id, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
-            Some((id, embedded::decode_feedback(&text)?))
+            Some((id, embedded::decode_details(&text)?))
         })
         .collect();
-    let _ = PREFETCHED_FEEDBACK.set(received);
+    let _ = PREFETCHED_DETAILS.set(received);
 }
 
 /// [`bundle`] with the explainers, the glossary and the articles' bodies,
-/// for the reading pages (see [`reading_part`]). For a question's feedback,
-/// read [`bundle`]: this copy may have been made before it all came.
+/// for the reading pages (see [`reading_part`]). For a question's words or
+/// feedback, read [`bundle`]: this copy may have been made before they all
+/// came.
 pub fn reading_bundle() -> &'static Bundle {
     static READING: OnceLock<Bundle> = OnceLock::new();
     READING.get_or_init(|| bundle().clone().with_reading(reading_part()))

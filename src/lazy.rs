@@ -100,16 +100,16 @@ impl<P> Copy for Loading<P> {}
 /// after [`SLOW`], says so with a "Try again" button that asks for it again
 /// (joining a download still under way, or starting a new one).
 ///
-/// A page that shows any question's explanation or evidence (`with_feedback`)
-/// also waits for every question's feedback (`content::complete_bundle`),
-/// downloaded beside its module.
+/// A page that shows any question's words, explanation or evidence
+/// (`with_details`) also waits for every question's details
+/// (`content::complete_bundle`), downloaded beside its module.
 #[component]
-pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_feedback: bool) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_details: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
-    load_and_show(erase(load), (), Wording::PAGE, with_feedback)
+    load_and_show(erase(load), (), Wording::PAGE, with_details)
 }
 
 /// Shows a part of a page that `load` fetches, made from `props`, as
@@ -173,7 +173,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     load: StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>,
     props: P,
     wording: Wording,
-    with_feedback: bool,
+    with_details: bool,
 ) -> AnyView {
     let Wording { loading, failed, heading } = wording;
     let state = RwSignal::new(Loading::Waiting);
@@ -183,7 +183,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
         let download = load.with_value(|load| load());
-        if with_feedback {
+        if with_details {
             // Started now, so that both downloads go at once.
             spawn_local(async {
                 let _ = crate::content::complete_bundle().await;
@@ -191,7 +191,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         }
         spawn_local(async move {
             let page = match download.await {
-                Ok(page) if with_feedback => crate::content::complete_bundle().await.map(|_| page),
+                Ok(page) if with_details => crate::content::complete_bundle().await.map(|_| page),
                 other => other,
             };
             match page {

@@ -47,11 +47,12 @@ async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
     Ok(|_| view! { <Play /> }.into_any())
 }
 
-/// Whether every question the quiz link `search` asks has its feedback here.
-fn has_feedback_for(search: &str) -> bool {
+/// Whether every question the quiz link `search` asks has its words and
+/// feedback here.
+fn has_details_for(search: &str) -> bool {
     let bank = content::bundle();
-    content::has_all_feedback()
-        || open_door_core::link::QuizLink::open(search, bank).items().iter().all(|item| bank.has_feedback(&item.question_id))
+    content::has_all_details()
+        || open_door_core::link::QuizLink::open(search, bank).items().iter().all(|item| bank.has_details(&item.question_id))
 }
 
 /// Moves focus to the page content. Done by hand because the router takes
@@ -145,21 +146,21 @@ pub fn App() -> impl IntoView {
 fn PageView() -> impl IntoView {
     let location = use_location();
     let page = location.page;
-    // The quiz waits for its questions' feedback where the app was not
-    // opened with it (any link but the class link it started on). Once every
-    // question's has come it stays as it is while the quiz page is shown, so
+    // The quiz waits for its questions' details where the app was not
+    // opened with them (any link but the class link it started on). Once
+    // every question's have come it stays as it is while the quiz page is shown, so
     // a quiz is not built afresh when its address gains a seed.
     let play_waits = Memo::new(move |waited: Option<&bool>| {
         page.with(|p| *p == Page::Play)
-            && (!has_feedback_for(&location.search.get()) || (waited == Some(&true) && content::has_all_feedback()))
+            && (!has_details_for(&location.search.get()) || (waited == Some(&true) && content::has_all_details()))
     });
     move || match (page.get(), play_waits.get()) {
-        (Page::Play, true) => view! { <LazyPage load=play_page with_feedback=true /> }.into_any(),
+        (Page::Play, true) => view! { <LazyPage load=play_page with_details=true /> }.into_any(),
         (page, _) => show(page),
     }
 }
 
-/// The view of a page that does not wait for feedback here.
+/// The view of a page that does not wait for the quiz's details here.
 fn show(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <LazyPage load=home_page /> }.into_any(),
@@ -169,10 +170,10 @@ fn show(page: Page) -> AnyView {
         Page::QuizSetup => view! { <LazyPage load=quiz_setup_page /> }.into_any(),
         Page::Play => view! { <Play /> }.into_any(),
         Page::Sources => view! { <LazyPage load=source_list_page /> }.into_any(),
-        Page::Source(_) => view! { <LazyPage load=source_reader_page with_feedback=true /> }.into_any(),
-        Page::Classroom => view! { <LazyPage load=classroom_page with_feedback=true /> }.into_any(),
-        Page::Projector => view! { <LazyPage load=projector_page with_feedback=true /> }.into_any(),
-        Page::Print => view! { <LazyPage load=print_page with_feedback=true /> }.into_any(),
+        Page::Source(_) => view! { <LazyPage load=source_reader_page with_details=true /> }.into_any(),
+        Page::Classroom => view! { <LazyPage load=classroom_page with_details=true /> }.into_any(),
+        Page::Projector => view! { <LazyPage load=projector_page with_details=true /> }.into_any(),
+        Page::Print => view! { <LazyPage load=print_page with_details=true /> }.into_any(),
         Page::About => view! { <LazyPage load=about_page /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     }

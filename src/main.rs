@@ -1,21 +1,21 @@
 fn main() {
     console_error_panic_hook::set_once();
-    // The question bank is built once, at start-up, with the feedback of the
-    // class link's questions, which public/start.js fetches beside the wasm
-    // (src/content.rs). A device with no packs starts as soon as those have
+    // The question bank is built once, at start-up, with the details (words
+    // and feedback) of the class link's questions, which public/start.js
+    // fetches beside the wasm (src/content.rs). A device with no packs starts as soon as those have
     // arrived; one that keeps packs, or an address whose fragment carries a
     // teacher's pack, first loads the module that reads and checks them
     // (src/packs.rs), and a carried pack is decompressed (by the browser,
     // asynchronously) before that.
-    let feedback = open_door::content::prefetched_feedback();
+    let details = open_door::content::prefetched_details();
     let carried = open_door::link_pack::in_address();
     let needs_packs = carried.is_some() || open_door::storage::has_packs();
-    if feedback.is_none() && !needs_packs {
+    if details.is_none() && !needs_packs {
         return start();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Some(feedback) = feedback {
-            open_door::content::receive_feedback(feedback).await;
+        if let Some(details) = details {
+            open_door::content::receive_details(details).await;
         }
         if let Some(carried) = carried {
             open_door::link_pack::receive(carried).await;

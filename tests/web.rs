@@ -26,7 +26,8 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn a_question_is_a_fieldset_with_its_prompt_as_legend_and_real_radios() {
-    let question = bundle().question("000-02").unwrap();
+    let question = open_door::content::complete_bundle().await.expect("in one wasm here").question("000-02").unwrap();
+    assert!(!question.prompt.is_empty(), "the question's words came with its details");
     let item = QuizItem { question_id: question.id.clone(), choice_order: choice_order(question, 5) };
     let answered = RwSignal::new(None::<Vec<usize>>);
     let given = RwSignal::new(None::<Vec<usize>>);
@@ -62,8 +63,8 @@ async fn a_question_is_a_fieldset_with_its_prompt_as_legend_and_real_radios() {
 
 #[wasm_bindgen_test]
 async fn feedback_says_right_or_wrong_in_words_and_cites_its_article() {
-    // The app embeds questions without their feedback; it comes here.
-    assert!(!bundle().has_feedback("002-05"));
+    // The app embeds questions without their words and feedback; they come here.
+    assert!(!open_door::content::library().bundle.has_details("002-05"));
     let question = open_door::content::complete_bundle().await.expect("in one wasm here").question("002-05").unwrap();
     let wrong = (0..question.choices.len()).find(|&i| !question.is_correct(&[i])).unwrap();
     let root = container();

@@ -20,10 +20,10 @@ pub struct Bundle {
     /// the wasm carries no deserialiser for it (see `src/content.rs`).
     #[serde(skip)]
     pub figures: Figures,
-    /// The built-in questions whose [`Feedback`] has not been loaded yet:
-    /// their explanation and evidence are empty until [`Bundle::add_feedback`].
+    /// The built-in questions whose [`Details`] have not been loaded yet:
+    /// their words and feedback are empty until [`Bundle::add_details`].
     #[serde(skip)]
-    pub awaiting_feedback: Vec<String>,
+    pub awaiting_details: Vec<String>,
 }
 
 /// The built-in content as the app embeds it, in two parts: what a quiz
@@ -51,7 +51,7 @@ impl Bundle {
     /// The two parts the app embeds; the figures are left out (the build
     /// script writes them as code).
     pub fn into_parts(self) -> (QuizContent, ReadingContent) {
-        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _, awaiting_feedback: _ } = self;
+        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _, awaiting_details: _ } = self;
         let article_bodies = articles.iter_mut().map(|a| (a.id.clone(), std::mem::take(&mut a.body))).collect();
         (QuizContent { topics, articles, questions }, ReadingContent { explainers, glossary, article_bodies })
     }
@@ -77,25 +77,29 @@ impl Bundle {
         self
     }
 
-    /// This bundle with every question's [`Feedback`] still to come, as the
+    /// This bundle with every question's [`Details`] still to come, as the
     /// app's main module embeds the built-in bank (see `crate::embedded`).
-    pub fn awaiting_feedback(mut self) -> Self {
-        self.awaiting_feedback = self.questions.iter().map(|q| q.id.clone()).collect();
+    pub fn awaiting_details(mut self) -> Self {
+        self.awaiting_details = self.questions.iter().map(|q| q.id.clone()).collect();
         self
     }
 
-    /// Whether the question's explanation, evidence and note are here.
-    pub fn has_feedback(&self, question_id: &str) -> bool {
-        !self.awaiting_feedback.iter().any(|id| id == question_id)
+    /// Whether the question's words and feedback are here.
+    pub fn has_details(&self, question_id: &str) -> bool {
+        !self.awaiting_details.iter().any(|id| id == question_id)
     }
 
-    /// Gives an awaiting question its feedback; any other is left as it is
-    /// (a pack's question, or one whose feedback came already).
-    pub fn add_feedback(&mut self, question_id: &str, feedback: Feedback) {
-        let Some(at) = self.awaiting_feedback.iter().position(|id| id == question_id) else { return };
+    /// Gives an awaiting question its details; any other is left as it is
+    /// (a pack's question, or one whose details came already), and so are
+    /// details with another number of choices than the question has, which
+    /// are not this question's.
+    pub fn add_details(&mut self, question_id: &str, details: Details) {
+        let Some(at) = self.awaiting_details.iter().position(|id| id == question_id) else { return };
         if let Some(question) = self.questions.iter_mut().find(|q| q.id == question_id) {
-            question.set_feedback(feedback);
-            self.awaiting_feedback.swap_remove(at);
+            if question.choices.len() == details.choices.len() {
+                question.set_details(details);
+                self.awaiting_details.swap_remove(at);
+            }
         }
     }
 
@@ -223,12 +227,19 @@ impl QuestionKind {
     }
 }
 
-/// What a question shows once it is answered. The app embeds the built-in
-/// bank without it: a class link's first load fetches its own questions'
-/// feedback beside the app, and every other question's comes in a module of
-/// its own with the pages that show any question's (see src/content.rs).
+/// What the app's first load leaves out of a built-in question: its words
+/// (prompt, choices, answer) and its feedback (explanation, evidence,
+/// "since then" note). A class link's first load fetches its own questions'
+/// beside the app, and every other question's come in a module of their own
+/// with the pages that show any question (see src/content.rs). Until then
+/// the question keeps its id, article, topics, difficulty, kind and as many
+/// choices as it has, left empty: enough to check saved progress and to
+/// choose a quiz's questions and their order, not to show or mark one.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Feedback {
+pub struct Details {
+    pub prompt: String,
+    pub choices: Vec<String>,
+    pub answer: Vec<String>,
     pub explanation: String,
     pub evidence: String,
     pub since: Option<SinceThen>,
@@ -269,12 +280,20 @@ pub struct Question {
 }
 
 impl Question {
-    pub fn feedback(&self) -> Feedback {
-        Feedback { explanation: self.explanation.clone(), evidence: self.evidence.clone(), since: self.since.clone() }
+    pub fn details(&self) -> Details {
+        Details {
+            prompt: self.prompt.clone(),
+            choices: self.choices.clone(),
+            answer: self.answer.clone(),
+            explanation: self.explanation.clone(),
+            evidence: self.evidence.clone(),
+            since: self.since.clone(),
+        }
     }
 
-    fn set_feedback(&mut self, feedback: Feedback) {
-        let Feedback { explanation, evidence, since } = feedback;
+    fn set_details(&mut self, details: Details) {
+        let Details { prompt, choices, answer, explanation, evidence, since } = details;
+        (self.prompt, self.choices, self.answer) = (prompt, choices, answer);
         (self.explanation, self.evidence, self.since) = (explanation, evidence, since);
     }
 

@@ -5,9 +5,9 @@
 //! reader is a fraction of that. Packs and the reading part stay JSON: they
 //! are read in modules of their own, which carry serde anyway.
 //!
-//! The questions' [`Feedback`] is written apart ([`Embedded`]): it was
-//! 11 KB gzipped of the first load, and a class link needs only its own
-//! questions'.
+//! The questions' [`Details`] (their words and feedback) are written apart
+//! ([`Embedded`]): they were 23 KB gzipped of the first load, and a class
+//! link needs only its own questions'.
 //!
 //! The format: every field is followed by [`END`]. A text is its
 //! characters; a list is its length, then its items; an optional value is
@@ -15,7 +15,7 @@
 //! Fields come in the order the types declare them, so `encode` and the
 //! readers are written side by side and tested to give back what went in.
 
-use crate::content::{Article, Difficulty, Feedback, Question, QuestionKind, QuizContent, SinceThen, Topic};
+use crate::content::{Article, Details, Difficulty, Question, QuestionKind, QuizContent, SinceThen, Topic};
 
 /// Ends every field. A control character no content text may contain:
 /// [`encode`] refuses one that does, naming it.
@@ -35,12 +35,12 @@ const KINDS: [QuestionKind; 6] = [
 /// The built-in quiz content as the build writes it for the app.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Embedded {
-    /// Topics, articles and questions without their feedback: [`decode`].
+    /// Topics, articles and questions without their details: [`decode`].
     pub quiz: String,
-    /// Every question's feedback by its id: [`decode_all_feedback`].
-    pub feedback: String,
-    /// Each question's id and its feedback alone: [`decode_feedback`].
-    pub feedback_by_question: Vec<(String, String)>,
+    /// Every question's details by its id: [`decode_all_details`].
+    pub details: String,
+    /// Each question's id and its details alone: [`decode_details`].
+    pub details_by_question: Vec<(String, String)>,
 }
 
 /// The content in its three embedded texts, or the first text that
@@ -72,27 +72,26 @@ pub fn encode(content: &QuizContent) -> Result<Embedded, String> {
         out.list(&question.topics, |out, topic| out.text(topic))?;
         out.place(DIFFICULTIES.iter().position(|d| *d == question.difficulty))?;
         out.place(KINDS.iter().position(|k| *k == question.kind))?;
-        out.text(&question.prompt)?;
-        out.list(&question.choices, |out, choice| out.text(choice))?;
-        out.list(&question.answer, |out, answer| out.text(answer))
+        out.text(&question.choices.len().to_string())
     })?;
     let quiz = std::mem::take(&mut out.text);
-    let mut feedback_by_question = Vec::new();
+    let mut details_by_question = Vec::new();
     for question in &content.questions {
         out.holder.clone_from(&question.id);
-        out.feedback(&question.feedback())?;
-        feedback_by_question.push((question.id.clone(), std::mem::take(&mut out.text)));
+        out.details(&question.details())?;
+        details_by_question.push((question.id.clone(), std::mem::take(&mut out.text)));
     }
     out.list(&content.questions, |out, question| {
         out.holder.clone_from(&question.id);
         out.text(&question.id)?;
-        out.feedback(&question.feedback())
+        out.details(&question.details())
     })?;
-    Ok(Embedded { quiz, feedback: out.text, feedback_by_question })
+    Ok(Embedded { quiz, details: out.text, details_by_question })
 }
 
-/// What [`Embedded::quiz`] holds: the questions' feedback is empty, still to
-/// be added (`Bundle::awaiting_feedback`). `None` if the text is not such a thing.
+/// What [`Embedded::quiz`] holds: each question's details are still to be
+/// added (`Bundle::awaiting_details`), and its choices are that many empty
+/// texts. `None` if the text is not such a thing.
 pub fn decode(text: &str) -> Option<QuizContent> {
     let mut fields = Reader { fields: text.split(END) };
     let topics = fields.list(|f| Some(Topic { id: f.text()?, title: f.text()? }))?;
@@ -117,9 +116,9 @@ pub fn decode(text: &str) -> Option<QuizContent> {
             topics: f.list(Reader::text)?,
             difficulty: *DIFFICULTIES.get(f.number()?)?,
             kind: *KINDS.get(f.number()?)?,
-            prompt: f.text()?,
-            choices: f.list(Reader::text)?,
-            answer: f.list(Reader::text)?,
+            prompt: String::new(),
+            choices: f.list(|_| Some(String::new()))?,
+            answer: Vec::new(),
             explanation: String::new(),
             evidence: String::new(),
             since: None,
@@ -128,17 +127,17 @@ pub fn decode(text: &str) -> Option<QuizContent> {
     fields.finished().then_some(QuizContent { topics, articles, questions })
 }
 
-/// One question's feedback as [`Embedded::feedback_by_question`] holds it.
-pub fn decode_feedback(text: &str) -> Option<Feedback> {
+/// One question's details as [`Embedded::details_by_question`] holds them.
+pub fn decode_details(text: &str) -> Option<Details> {
     let mut fields = Reader { fields: text.split(END) };
-    let feedback = fields.feedback()?;
-    fields.finished().then_some(feedback)
+    let details = fields.details()?;
+    fields.finished().then_some(details)
 }
 
-/// Every question's feedback by its id, as [`Embedded::feedback`] holds it.
-pub fn decode_all_feedback(text: &str) -> Option<Vec<(String, Feedback)>> {
+/// Every question's details by its id, as [`Embedded::details`] holds them.
+pub fn decode_all_details(text: &str) -> Option<Vec<(String, Details)>> {
     let mut fields = Reader { fields: text.split(END) };
-    let all = fields.list(|f| Some((f.text()?, f.feedback()?)))?;
+    let all = fields.list(|f| Some((f.text()?, f.details()?)))?;
     fields.finished().then_some(all)
 }
 
@@ -172,10 +171,13 @@ impl Writer {
         self.list(value.as_slice(), item)
     }
 
-    fn feedback(&mut self, feedback: &Feedback) -> Result<(), String> {
-        self.text(&feedback.explanation)?;
-        self.text(&feedback.evidence)?;
-        self.optional(&feedback.since, |out, since| {
+    fn details(&mut self, details: &Details) -> Result<(), String> {
+        self.text(&details.prompt)?;
+        self.list(&details.choices, |out, choice| out.text(choice))?;
+        self.list(&details.answer, |out, answer| out.text(answer))?;
+        self.text(&details.explanation)?;
+        self.text(&details.evidence)?;
+        self.optional(&details.since, |out, since| {
             out.text(&since.date)?;
             out.text(&since.note)
         })
@@ -213,8 +215,11 @@ impl Reader<'_> {
         (items.len() <= 1).then(|| items.pop())
     }
 
-    fn feedback(&mut self) -> Option<Feedback> {
-        Some(Feedback {
+    fn details(&mut self) -> Option<Details> {
+        Some(Details {
+            prompt: self.text()?,
+            choices: self.list(Reader::text)?,
+            answer: self.list(Reader::text)?,
             explanation: self.text()?,
             evidence: self.text()?,
             since: self.optional(|f| Some(SinceThen { date: f.text()?, note: f.text()? }))?,

@@ -1,13 +1,13 @@
 //! The quiz content's embedded form: what the build writes, the app reads
-//! back unchanged (the questions, then their feedback, all at once or one
+//! back unchanged (the questions, then their details, all at once or one
 //! question's at a time); what is damaged reads as nothing, never as a panic.
 
 mod common;
 
 use std::path::Path;
 
-use open_door_core::content::{Bundle, Difficulty, QuestionKind, QuizContent, SinceThen};
-use open_door_core::embedded::{decode, decode_all_feedback, decode_feedback, encode, END};
+use open_door_core::content::{Bundle, Details, Difficulty, Question, QuestionKind, QuizContent, SinceThen};
+use open_door_core::embedded::{decode, decode_all_details, decode_details, encode, END};
 use open_door_core::files::load_content;
 use proptest::prelude::*;
 
@@ -37,15 +37,15 @@ fn varied() -> QuizContent {
 }
 
 /// The bank as the app builds it from the embedded texts: the questions,
-/// then every question's feedback added.
+/// then every question's details added.
 fn read_back(quiz: &QuizContent) -> Bundle {
     let embedded = encode(quiz).expect("no text holds the separator");
-    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).expect("the questions read")).awaiting_feedback();
-    assert_eq!(bundle.awaiting_feedback.len(), quiz.questions.len(), "every question awaits its feedback");
-    for (id, feedback) in decode_all_feedback(&embedded.feedback).expect("the feedback reads") {
-        bundle.add_feedback(&id, feedback);
+    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).expect("the questions read")).awaiting_details();
+    assert_eq!(bundle.awaiting_details.len(), quiz.questions.len(), "every question awaits its details");
+    for (id, details) in decode_all_details(&embedded.details).expect("the details read") {
+        bundle.add_details(&id, details);
     }
-    assert!(bundle.awaiting_feedback.is_empty(), "every question's feedback came: {:?}", bundle.awaiting_feedback);
+    assert!(bundle.awaiting_details.is_empty(), "every question's details came: {:?}", bundle.awaiting_details);
     bundle
 }
 
@@ -65,47 +65,53 @@ fn every_kind_difficulty_and_optional_field_reads_back() {
 }
 
 #[test]
-fn the_questions_alone_carry_no_feedback() {
+fn the_questions_alone_carry_no_words_or_feedback_but_their_number_of_choices() {
     let quiz = varied();
     let questions = decode(&encode(&quiz).unwrap().quiz).unwrap();
     for (read, written) in questions.questions.iter().zip(&quiz.questions) {
-        assert_eq!((read.explanation.as_str(), read.evidence.as_str(), &read.since), ("", "", &None), "{}", read.id);
-        assert_eq!((&read.prompt, &read.choices, &read.answer), (&written.prompt, &written.choices, &written.answer), "{}", read.id);
+        assert_eq!(read.details(), Details { choices: vec![String::new(); written.choices.len()], ..Details::default() }, "{}", read.id);
+        let kept = |q: &Question| (q.id.clone(), q.article.clone(), q.topics.clone(), q.difficulty, q.kind);
+        assert_eq!(kept(read), kept(written));
     }
 }
 
 #[test]
-fn each_questions_own_feedback_reads_back_alone() {
+fn each_questions_own_details_read_back_alone() {
     let quiz = varied();
     let embedded = encode(&quiz).unwrap();
-    assert_eq!(embedded.feedback_by_question.len(), quiz.questions.len());
-    for ((id, text), question) in embedded.feedback_by_question.iter().zip(&quiz.questions) {
+    assert_eq!(embedded.details_by_question.len(), quiz.questions.len());
+    for ((id, text), question) in embedded.details_by_question.iter().zip(&quiz.questions) {
         assert_eq!(id, &question.id);
-        assert_eq!(decode_feedback(text), Some(question.feedback()), "{id}");
-        // A file cut short, or a page of HTML where the file was, is not feedback.
-        assert_eq!(decode_feedback(&text[..text.len() - 1]), None, "{id} cut");
-        assert_eq!(decode_feedback(&format!("{text}{text}")), None, "{id} twice");
+        assert_eq!(decode_details(text), Some(question.details()), "{id}");
+        // A file cut short, or a page of HTML where the file was, is not a
+        // question's details.
+        assert_eq!(decode_details(&text[..text.len() - 1]), None, "{id} cut");
+        assert_eq!(decode_details(&format!("{text}{text}")), None, "{id} twice");
     }
-    assert_eq!(decode_feedback("<!DOCTYPE html><html></html>"), None);
+    assert_eq!(decode_details("<!DOCTYPE html><html></html>"), None);
 }
 
 #[test]
-fn feedback_fills_only_the_questions_that_await_it() {
+fn details_fill_only_the_questions_that_await_them() {
     let quiz = varied();
     let embedded = encode(&quiz).unwrap();
-    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).unwrap()).awaiting_feedback();
-    let first = &quiz.questions[0];
-    assert!(!bundle.has_feedback(&first.id));
-    bundle.add_feedback(&first.id, first.feedback());
-    assert!(bundle.has_feedback(&first.id));
+    let mut bundle = Bundle::from_quiz(decode(&embedded.quiz).unwrap()).awaiting_details();
+    let (first, true_false) = (&quiz.questions[0], &quiz.questions[2]);
+    // Another question's details, with another number of choices, do not fit.
+    assert_ne!(first.choices.len(), true_false.choices.len(), "the questions this test needs");
+    bundle.add_details(&true_false.id, first.details());
+    assert!(!bundle.has_details(&true_false.id));
+    assert!(!bundle.has_details(&first.id));
+    bundle.add_details(&first.id, first.details());
+    assert!(bundle.has_details(&first.id));
     assert_eq!(bundle.question(&first.id), Some(first));
-    // Given again (or to a question that never awaited it), nothing changes.
-    let mut other = quiz.questions[1].feedback();
+    // Given again (or to a question that never awaited them), nothing changes.
+    let mut other = first.details();
     other.explanation = "Another explanation.".into();
-    bundle.add_feedback(&first.id, other.clone());
-    bundle.add_feedback("no-such-question", other);
+    bundle.add_details(&first.id, other.clone());
+    bundle.add_details("no-such-question", other);
     assert_eq!(bundle.question(&first.id), Some(first));
-    assert_eq!(bundle.awaiting_feedback.len(), quiz.questions.len() - 1);
+    assert_eq!(bundle.awaiting_details.len(), quiz.questions.len() - 1);
 }
 
 #[test]
@@ -127,11 +133,11 @@ fn a_cut_or_lengthened_text_reads_as_nothing() {
     assert_eq!(decode(&text[..text.len() - 1]), None, "the last END missing");
     assert_eq!(decode(&format!("{text}extra{END}")), None);
     assert_eq!(decode(""), None);
-    let all = encode(&varied()).unwrap().feedback;
+    let all = encode(&varied()).unwrap().details;
     for (cut, _) in all.char_indices().filter(|&(i, c)| c == END && i + 1 < all.len()) {
-        assert_eq!(decode_all_feedback(&all[..=cut]), None, "feedback cut after byte {cut}");
+        assert_eq!(decode_all_details(&all[..=cut]), None, "details cut after byte {cut}");
     }
-    assert_eq!(decode_all_feedback(""), None);
+    assert_eq!(decode_all_details(""), None);
 }
 
 #[test]

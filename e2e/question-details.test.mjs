@@ -1,9 +1,10 @@
-// A question's feedback (explanation, evidence, "since then") is not in the
-// main module (src/content.rs): a class link's first load fetches its own
-// questions' files beside the wasm (public/start.js), and any other quiz, or
-// a class link whose files did not come, waits for the module that holds
-// every question's. Either way the student sees the question's own
-// feedback, word for word as content/ has it.
+// A question's details, its words (prompt, choices, answer) and feedback
+// (explanation, evidence, "since then"), are not in the main module
+// (src/content.rs): a class link's first load fetches its own questions'
+// files beside the wasm (public/start.js), and any other quiz, or a class
+// link whose files did not come, or a page that lists questions, waits for
+// the module that holds every question's. Either way the student sees the
+// question's own words and feedback, word for word as content/ has them.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -14,9 +15,9 @@ import { serve } from "./serve.mjs";
 const IDS = ["000-01", "002-05", "004-02"];
 const CLASS_LINK = `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=practice`;
 const { dir, lazyModules } = appFiles();
-const FEEDBACK_MODULE = lazyModules.find((path) => path.endsWith("/split_feedback.wasm"));
-assert.ok(FEEDBACK_MODULE, `every question's feedback has a module of its own: ${lazyModules}`);
-const feedbackFile = (id) => `${dir}/feedback/${id}.txt`;
+const DETAILS_MODULE = lazyModules.find((path) => path.endsWith("/split_details.wasm"));
+assert.ok(DETAILS_MODULE, `every question's details have a module of their own: ${lazyModules}`);
+const questionFile = (id) => `${dir}/questions/${id}.txt`;
 
 /** Each built-in question by its prompt, from content/questions. */
 const BY_PROMPT = new Map(
@@ -64,32 +65,32 @@ async function playThrough(page, count) {
   return asked;
 }
 
-test("a class link's first load fetches its own questions' feedback beside the app, not the module of everyone's", async (t) => {
+test("a class link's first load fetches its own questions' words and feedback beside the app, not the module of everyone's", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   const watcher = watch(page, server.url);
   await page.goto(server.url + CLASS_LINK);
   assert.deepEqual((await playThrough(page, 3)).sort(), IDS);
-  assert.deepEqual(fetched.filter((path) => path.includes("/feedback/")).sort(), IDS.map(feedbackFile));
-  assert.ok(!fetched.includes(FEEDBACK_MODULE), "the module of every question's feedback is not fetched");
+  assert.deepEqual(fetched.filter((path) => path.includes("/questions/")).sort(), IDS.map(questionFile));
+  assert.ok(!fetched.includes(DETAILS_MODULE), "the module of every question's details is not fetched");
   watcher.assertClean();
 });
 
-test("a link's ids with no feedback file (a made-up id here; a pack's question alike) ask for nothing", async (t) => {
+test("a link's ids with no file (a made-up id here; a pack's question alike) ask for nothing", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   await page.goto(server.url + "/quiz/play?ids=000-01,made-up-99&seed=2&mode=practice");
   await page.waitForSelector('h2:text-is("Question 1 of 1")');
-  assert.deepEqual(fetched.filter((path) => path.includes("/feedback/")), [feedbackFile("000-01")]);
+  assert.deepEqual(fetched.filter((path) => path.includes("/questions/")), [questionFile("000-01")]);
   await answerAndCheckFeedback(page);
-  assert.ok(!fetched.includes(FEEDBACK_MODULE), "the listed question's feedback was enough");
+  assert.ok(!fetched.includes(DETAILS_MODULE), "the listed question's file was enough");
 });
 
 // What a school network does to small files: a host's 404, a captive
 // portal's page in their place, or a download that stalls.
 for (const [fault, how] of [["404", { faults: "404" }], ["a portal's page", { faults: "html" }], ["a stall", { delays: 6000 }]]) {
-  test(`a class link whose feedback files fail (${fault}) still shows every question's own feedback`, async (t) => {
-    const files = IDS.map(feedbackFile);
+  test(`a class link whose question files fail (${fault}) still shows every question's own words and feedback`, async (t) => {
+    const files = IDS.map(questionFile);
     const options = how.faults ? { faults: Object.fromEntries(files.map((f) => [f, how.faults])) } : { delays: Object.fromEntries(files.map((f) => [f, how.delays])) };
     const server = await serve(DIST, 0, options);
     const { page, fetched } = await open(t, server);
@@ -97,42 +98,42 @@ for (const [fault, how] of [["404", { faults: "404" }], ["a portal's page", { fa
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(server.url + CLASS_LINK);
     assert.deepEqual((await playThrough(page, 3)).sort(), IDS);
-    assert.ok(fetched.includes(FEEDBACK_MODULE), "the feedback came with the module of everyone's");
+    assert.ok(fetched.includes(DETAILS_MODULE), "the questions came with the module of everyone's");
     assert.deepEqual(errors, []);
   });
 }
 
-test("a quiz the home page starts (not the class link the app opened with) waits for its feedback, then shows it", async (t) => {
+test("a quiz the home page starts (not the class link the app opened with) waits for its questions, then shows them", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   const watcher = watch(page, server.url);
   await page.goto(server.url + CLASS_LINK);
   await page.waitForSelector('h2:text-is("Question 1 of 3")');
   await answerAndCheckFeedback(page);
-  assert.ok(!fetched.includes(FEEDBACK_MODULE));
+  assert.ok(!fetched.includes(DETAILS_MODULE));
   // In the app, with no new page load: home, then a quiz of any questions.
   await page.click("header a.brand");
   await ready(page);
   await page.click("text=Start a 10-question quiz");
   await playThrough(page, 10);
-  assert.ok(fetched.includes(FEEDBACK_MODULE), "every question's feedback came when a quiz needed it");
+  assert.ok(fetched.includes(DETAILS_MODULE), "every question's details came when a quiz needed them");
   watcher.assertClean();
 });
 
-test("the teacher's projector, opened first, shows the explanation from the module of every question's feedback", async (t) => {
+test("the teacher's projector, opened first, shows the question and explanation from the module of every question's details", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);
   await page.goto(server.url + "/classroom/projector?ids=002-05&seed=3");
   await page.waitForSelector("h2.projector-prompt");
   const question = BY_PROMPT.get(await page.textContent("h2.projector-prompt"));
   assert.equal(question?.id, "002-05");
-  assert.ok(fetched.includes(FEEDBACK_MODULE));
+  assert.ok(fetched.includes(DETAILS_MODULE));
   await page.click("text=Reveal answer (R)");
   await page.waitForSelector(`main p:text-is(${JSON.stringify(question.explanation)})`);
 });
 
-test("a quiz that could not get its feedback offers Try again; Back to the class link finds that quiz as it was", async (t) => {
-  const server = await serve(DIST, 0, { missing: [FEEDBACK_MODULE] });
+test("a quiz that could not get its questions offers Try again; Back to the class link finds that quiz as it was", async (t) => {
+  const server = await serve(DIST, 0, { missing: [DETAILS_MODULE] });
   const { page } = await open(t, server);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -150,4 +151,22 @@ test("a quiz that could not get its feedback offers Try again; Back to the class
   assert.equal(BY_PROMPT.get(await page.textContent("form.question legend"))?.id, first);
   assert.ok((await page.textContent(".feedback")).includes(BY_PROMPT.get(await page.textContent("form.question legend")).explanation), "its answer and feedback are still shown");
   assert.deepEqual(errors, []);
+});
+
+test("the teacher's quiz builder, reached from a class link, lists every question by its own words once they have come", async (t) => {
+  const server = await serve(DIST);
+  const { page, fetched } = await open(t, server);
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  assert.ok(!fetched.includes(DETAILS_MODULE));
+  // In the app, by its menu: no new page load.
+  await page.click("button.menu-button");
+  await page.click("#site-menu a:text-is('Classroom')");
+  await page.waitForSelector(".pick-article label", { state: "attached" });
+  assert.ok(fetched.includes(DETAILS_MODULE), "the Classroom page waited for every question's details");
+  const listed = await page.$$eval(".pick-article label", (labels) => labels.map((l) => l.textContent));
+  assert.deepEqual(listed.filter((text) => !BY_PROMPT.has(text)), [], "every question is listed by its own prompt, none left blank");
+  assert.equal(new Set(listed).size, BY_PROMPT.size, "every built-in question is listed");
+  watcher.assertClean();
 });
