@@ -112,9 +112,20 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(app.url + "/classroom");
   await ready(page);
+  // Two files first, then the whole folder, those two again among them:
+  // each file is read once.
+  await page.setInputFiles("#class-files", [maria.file, notes]);
+  await page.waitForSelector(".class-status:text-is('1 result read: 1 counted in the figures below. 1 file could not be read.')");
   await page.setInputFiles("#class-files", [maria.file, tom.file, ana.file, copy, notes]);
-  await page.waitForSelector(".class-table");
+  await page.waitForSelector(".class-status:has-text('4 results read')");
   assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read.");
+  // Each name on one line: the name column is not squeezed by the notes.
+  const lines = await page.$$eval(".class-table tbody th[scope=row]", (ths) => ths.map((th) => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  }));
+  assert.deepEqual(lines, [1, 1, 1, 1], "each name on one line");
   assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
 
   const rows = await page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));

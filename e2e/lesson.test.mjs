@@ -30,6 +30,12 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await page.goBack();
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
+  // An installed app has no Back button: the source page links back.
+  await page.click(".feedback cite a");
+  await page.waitForSelector("#evidence");
+  await page.click(".hint a:text-is('Back to the question')");
+  await heading(page, 2, 4);
+  assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
   // The menu, then Back again; then a reload.
   await page.click("nav >> text=Learn");
   await ready(page);
@@ -71,6 +77,7 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   assert.ok(readingAt > 0);
   await evidence.click();
   await page.waitForSelector("#evidence");
+  assert.equal(await page.textContent(".hint a"), "Back to your results");
   await page.goBack();
   await page.waitForSelector("text=Results");
   assert.equal(await page.textContent(".score"), score);

@@ -102,7 +102,10 @@ impl ClassResults {
     pub fn gather(files: &[(String, Result<String, String>)], bank: &Bundle) -> Self {
         let mut unreadable = Vec::new();
         let mut records: Vec<(String, ResultRecord)> = Vec::new();
-        for (index, (file, text)) in files.iter().enumerate() {
+        // The same file handed in again (picked once more with the rest of
+        // the class) is that one file, not a second result to flag.
+        let distinct = files.iter().enumerate().filter(|&(index, handed)| !files[..index].contains(handed)).map(|(_, handed)| handed);
+        for (index, (file, text)) in distinct.enumerate() {
             if index >= MAX_FILES {
                 unreadable.push(Unreadable { file: file.clone(), reason: format!("Only {MAX_FILES} files are read at once.") });
                 continue;

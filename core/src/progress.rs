@@ -201,6 +201,16 @@ impl Progress {
         *self != before
     }
 
+    /// The saved quiz a question's evidence was opened from: of those that
+    /// ask it, the one changed last. The source page links back to it, for
+    /// an installed app has no Back button.
+    pub fn quiz_asking(&self, question_id: &str) -> Option<&QuizSession> {
+        self.quizzes
+            .values()
+            .filter(|s| s.items.iter().any(|item| item.question_id == question_id))
+            .max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
+    }
+
     /// Unfinished quizzes with at least one answer, newest first, at most
     /// [`RESUME_LIST_LENGTH`].
     pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {

@@ -212,3 +212,22 @@ fn an_edited_copy_listed_first_never_makes_the_real_result_a_duplicate() {
     let copy_row = class.students.iter().find(|s| s.file == "a-copy.json").unwrap();
     assert!(!copy_row.counted);
 }
+
+#[test]
+fn the_same_file_handed_in_again_is_read_once() {
+    let bank = common::bundle(12);
+    let maria = file("maria.json", result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90).to_json());
+    let tom = file("tom.json", result(&bank, 5, "Tom", &[0, 1, 1, 0, 0], 120).to_json());
+    let broken = file("notes.txt", "not a result".into());
+    // Picked twice: first two files, then the whole folder.
+    let files = vec![maria.clone(), broken.clone(), maria.clone(), tom.clone(), broken];
+    let class = ClassResults::gather(&files, &bank);
+    let rows: Vec<(&str, bool)> = class.students.iter().map(|s| (s.file.as_str(), s.duplicate.is_none())).collect();
+    assert_eq!(rows, [("maria.json", true), ("tom.json", true)]);
+    assert_eq!(class.unreadable.len(), 1, "{:?}", class.unreadable);
+    // A copy under another name is still a second file, and flagged.
+    let copy = file("maria (1).json", maria.1.clone().unwrap());
+    let class = ClassResults::gather(&[maria, copy], &bank);
+    assert_eq!(class.students.len(), 2);
+    assert!(class.students.iter().any(|s| s.duplicate.is_some()));
+}

@@ -381,3 +381,19 @@ fn a_tab_that_was_saved_over_gets_its_answers_back_by_joining() {
     assert!(!b_hears.join(&heard), "the older start does not bring its answers back");
     assert_eq!(b_hears.quiz(&link).unwrap().answered(), 0);
 }
+
+#[test]
+fn the_quiz_asking_a_question_is_the_last_changed_of_those_that_ask_it() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let first = ids_link(&bank, &["000-01", "000-02"]);
+    let second = ids_link(&bank, &["000-02", "000-03"]);
+    p.start_or_resume(&first, &bank, 1.0);
+    p.start_or_resume(&second, &bank, 2.0);
+    assert_eq!(p.quiz_asking("000-01").map(|s| s.spec.href()), Some(first.href()));
+    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.href()), Some(second.href()));
+    // Answered in the first quiz since: that one was changed last.
+    p.answer(&first.key(), 1, vec![0], &bank, 3.0, 0);
+    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.href()), Some(first.href()));
+    assert!(p.quiz_asking("000-09").is_none());
+}

@@ -7,6 +7,7 @@ use crate::content::{bundle, reading_bundle};
 use crate::pages::not_found::NotFound;
 use crate::pages::quiz_setup::capitalise;
 use crate::router::{use_location, use_query_value, A};
+use crate::storage::use_progress;
 
 #[component]
 pub fn SourceList() -> impl IntoView {
@@ -35,12 +36,16 @@ pub fn SourceReader() -> impl IntoView {
         let Some(article) = reading_bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
         let evidence = question.get().and_then(|q| bundle().question(q.as_str())).filter(|q| q.article == article.id);
         let highlight = evidence.map(|q| q.evidence.clone());
-        view! { <Reader article=article highlight=highlight /> }.into_any()
+        // A link back to the quiz, for an installed app has no Back button.
+        let back = evidence.and_then(|q| {
+            use_progress().progress.with_untracked(|p| p.quiz_asking(&q.id).map(|s| (s.spec.href(), s.is_finished())))
+        });
+        view! { <Reader article=article highlight=highlight back=back /> }.into_any()
     }
 }
 
 #[component]
-fn Reader(article: &'static Article, highlight: Option<String>) -> impl IntoView {
+fn Reader(article: &'static Article, highlight: Option<String>, back: Option<(String, bool)>) -> impl IntoView {
     let paragraphs = article
         .paragraphs()
         .map(|p| match highlight.as_deref().and_then(|h| locate_quote(p, h)) {
@@ -80,7 +85,14 @@ fn Reader(article: &'static Article, highlight: Option<String>) -> impl IntoView
                 <dt>"About this copy"</dt>
                 <dd>{article.provenance.clone()}</dd>
             </dl>
-            {highlight.is_some().then(|| view! { <p class="hint">"The highlighted passage is the evidence for the question you came from."</p> })}
+            {highlight.is_some().then(|| view! {
+                <p class="hint">
+                    "The highlighted passage is the evidence for the question you came from."
+                    {back.map(|(href, finished)| view! {
+                        " "<A href=crate::paths::href(&href)>{if finished { "Back to your results" } else { "Back to the question" }}</A>
+                    })}
+                </p>
+            })}
             <div class="article-text">{paragraphs}</div>
         </article>
     }
