@@ -44,9 +44,16 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   assert.equal(await page.locator(".projector-answer").count(), 0, "the answer waits for the teacher");
   await page.keyboard.press("r");
   await page.waitForSelector(".projector-answer blockquote");
+  // The explanation and evidence come into view, as the class cannot scroll.
+  const inView = (selector) => {
+    const rect = document.querySelector(selector).getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= innerHeight;
+  };
+  await page.waitForFunction(inView, ".projector-answer blockquote", { timeout: 2000 });
   await page.keyboard.press("n");
   await page.waitForSelector("text=Question 2 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0);
+  assert.ok(await page.evaluate(inView, ".projector-prompt"), "the next question shows from its top");
   await page.keyboard.press("p");
   await page.waitForSelector("text=Question 1 of 5");
 

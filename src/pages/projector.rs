@@ -42,8 +42,26 @@ pub fn Projector() -> impl IntoView {
         if next >= 0 && (next as usize) < count() {
             index.set(next as usize);
             revealed.set(false);
+            // The next question from its top, wherever the last answer left the page.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     };
+    // Revealed, the answer and its evidence come into view: on a projector
+    // they fall below the choices, where the class cannot scroll to them.
+    // Scrolled only as far as needed, never past the answer's top.
+    Effect::new(move |_| {
+        if revealed.get() {
+            request_animation_frame(|| {
+                let Some(answer) = document().query_selector(".projector-answer").ok().flatten() else { return };
+                let rect = answer.get_bounding_client_rect();
+                let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+                let overflow = rect.bottom() - height;
+                if overflow > 0.0 {
+                    window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
+                }
+            });
+        }
+    });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // The full-screen QR code is over the slide: the keys wait for it.
         let qr_shown = document().query_selector(".qr-full").ok().flatten().is_some();
@@ -85,9 +103,9 @@ pub fn Projector() -> impl IntoView {
             </ol>
             <Show when=move || revealed.get()>
                 <div class="projector-answer">
-                    {(question.kind == QuestionKind::Order).then(|| view! {
-                        <p><strong>"Right order: "</strong>{question.right_answer_text()}</p>
-                    })}
+                    // Said in words too: scrolled to the explanation, the
+                    // marked choice may be above the screen.
+                    <p><strong>{if question.kind == QuestionKind::Order { "Right order: " } else { "The answer: " }}</strong>{question.right_answer_text()}</p>
                     <p>{question.explanation.clone()}</p>
                     <Evidence question=question />
                 </div>
