@@ -127,6 +127,12 @@ test("two class links started in turn are both resumable, newest first", async (
   assert.match(offered[1], /Ukraine's road to NATO.*1 of 5 answered/);
   await page.click(".resume-list li >> nth=1 >> a");
   await heading(page, 2, 5);
+  // Mid-quiz, the menu's "Quiz" leads to the set-up, which offers them too.
+  await page.click("nav >> text=Quiz");
+  await ready(page);
+  assert.deepEqual(await page.locator(".resume-list li").allTextContents(), offered);
+  await page.click(".resume-list li >> nth=1 >> a");
+  await heading(page, 2, 5);
   watcher.assertClean();
   await context.close();
 });

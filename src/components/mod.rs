@@ -9,4 +9,5 @@ pub mod pack_file;
 pub mod qr;
 pub mod question;
 pub mod title;
+pub mod unfinished;
 pub mod update;

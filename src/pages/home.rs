@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use open_door_core::quiz::QuizSpec;
 
 use crate::components::title::set_title;
+use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, today};
 use crate::router::A;
 use crate::storage::use_progress;
@@ -12,14 +13,6 @@ pub fn Home() -> impl IntoView {
     let store = use_progress();
     // Each click starts a fresh shuffle; the play page fixes it in the URL.
     let quick = QuizSpec::quick(0).unseeded_href();
-    let resumable = move || {
-        store.progress.with(|p| {
-            p.resumable()
-                .into_iter()
-                .map(|(_, s)| (s.spec.href(), s.spec.title(bundle()), format!("{} of {} answered", s.answered(), s.items.len())))
-                .collect::<Vec<_>>()
-        })
-    };
     let due = move || {
         let ids: Vec<String> = store.progress.with(|p| p.due(today())).into_iter().filter(|id| bundle().question(id).is_some()).collect();
         (!ids.is_empty()).then(|| {
@@ -37,19 +30,7 @@ pub fn Home() -> impl IntoView {
             <A href=crate::paths::href(&quick) attr:class="button primary">"Start a 10-question quiz"</A>
             <A href=crate::paths::href("/learn") attr:class="button">"Read the explainers"</A>
         </p>
-        {move || {
-            let open = resumable();
-            (!open.is_empty()).then(|| view! {
-                <section aria-labelledby="resume-heading">
-                    <h2 id="resume-heading">"Unfinished quizzes"</h2>
-                    <ul class="resume-list">
-                        {open.into_iter().map(|(href, title, progress)| view! {
-                            <li><A href=crate::paths::href(&href) attr:class="button">{format!("Resume: {title}")}</A>" "<span>{progress}</span></li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })
-        }}
+        <UnfinishedQuizzes />
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
             (!best.is_empty()).then(|| view! {

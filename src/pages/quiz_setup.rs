@@ -13,6 +13,7 @@ use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::components::title::PageTitle;
+use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
@@ -88,6 +89,7 @@ pub fn QuizSetup() -> impl IntoView {
     view! {
         <PageTitle text="Quiz" />
         <p>"Choose what to practise, or just press Start for ten questions on everything."</p>
+        <UnfinishedQuizzes />
         <QuizBuilder purpose=BuilderPurpose::Play />
     }
 }
