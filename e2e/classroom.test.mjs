@@ -260,3 +260,12 @@ test("a damaged stored pack is shown with its reason, never takes the others wit
   watcher.assertClean();
   await context.close();
 });
+
+test("the worksheet's answer key dates a 'since then' note in words, as the quiz does", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom/print?ids=000-01&seed=1");
+  await ready(page);
+  assert.match(await page.textContent(".answer-key"), /Since then \(1 October 2024\): /);
+  watcher.assertClean();
+  await context.close();
+});

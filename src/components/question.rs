@@ -5,6 +5,7 @@ use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
+use open_door_core::figures::format_date;
 use open_door_core::quiz::QuizItem;
 
 use crate::components::markup::article_label;
@@ -346,22 +347,8 @@ pub fn Evidence(question: &'static Question) -> impl IntoView {
         </figure>
         {question.since.as_ref().map(|since| view! {
             <aside class="since" aria-label="Since the article">
-                <p><strong>{format!("Since then ({}): ", human_date(&since.date))}</strong>{since.note.clone()}</p>
+                <p><strong>{format!("Since then ({}): ", format_date(&since.date))}</strong>{since.note.clone()}</p>
             </aside>
         })}
-    }
-}
-
-/// "2024-03-07" -> "7 March 2024".
-pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => match (m.parse::<usize>(), d.parse::<u8>()) {
-            (Ok(m), Ok(d)) if (1..=12).contains(&m) => format!("{d} {} {y}", MONTHS[m - 1]),
-            _ => iso.to_string(),
-        },
-        _ => iso.to_string(),
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use open_door_core::content::QuestionKind;
+use open_door_core::figures::format_date;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, marking_key};
 
@@ -54,7 +55,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                         <p><strong class="key-letters">{answer_letters(question, item)}</strong>": "{answer_in_letter_order(question, item)}</p>
                         <blockquote><p>{question.evidence.clone()}</p></blockquote>
                         <p class="meta">"From "<cite>{article_label(&question.article)}</cite></p>
-                        {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then ({}): {}", s.date, s.note)}</p> })}
+                        {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then ({}): {}", format_date(&s.date), s.note)}</p> })}
                     </li>
                 }
             })
