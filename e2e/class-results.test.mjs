@@ -54,6 +54,7 @@ async function student(link, { label, name, pick, format }) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(`text=Download result (${format.toUpperCase()})`)]);
   const file = join(scratch, `${label}.${format}`);
   await download.saveAs(file);
+  assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${download.suggestedFilename()} in your downloads. Hand this file to your teacher.`);
   // The name stays on the device for the next quiz.
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");
   await answerShown(page);

@@ -23,10 +23,22 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let problem = RwSignal::new(None::<String>);
+    // Said once the file is made: a phone's download can go unnoticed.
+    let saved = RwSignal::new(None::<String>);
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
-        problem.set(download(&record.file_name(day, extension), mime, &text).err().map(|e| format!("The download failed: {e}.")));
+        let file_name = record.file_name(day, extension);
+        match download(&file_name, mime, &text) {
+            Ok(()) => {
+                problem.set(None);
+                saved.set(Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")));
+            }
+            Err(e) => {
+                saved.set(None);
+                problem.set(Some(format!("The download failed: {e}.")));
+            }
+        }
     };
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
@@ -49,11 +61,12 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
             </p>
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
-            <p>"Your teacher can check the code against your result file on the Classroom page."</p>
+            <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
             <p class="actions">
                 <button type="button" on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
+            <p role="status">{move || saved.get()}</p>
             <p role="alert">{move || problem.get()}</p>
         </section>
     }
