@@ -22,23 +22,17 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
     let name = RwSignal::new(saved_name());
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
-    let problem = RwSignal::new(None::<String>);
-    // Said once the file is made: a phone's download can go unnoticed.
-    let saved = RwSignal::new(None::<String>);
+    // The last download's outcome, said either way: a phone's download can
+    // go unnoticed.
+    let outcome = RwSignal::new(None::<Result<String, String>>);
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
-        match download(&file_name, mime, &text) {
-            Ok(()) => {
-                problem.set(None);
-                saved.set(Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")));
-            }
-            Err(e) => {
-                saved.set(None);
-                problem.set(Some(format!("The download failed: {e}.")));
-            }
-        }
+        outcome.set(Some(match download(&file_name, mime, &text) {
+            Ok(()) => Ok(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
+            Err(e) => Err(format!("The download failed: {e}.")),
+        }));
     };
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
@@ -66,8 +60,8 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                 <button type="button" on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
-            <p role="status">{move || saved.get()}</p>
-            <p role="alert">{move || problem.get()}</p>
+            <p role="status">{move || outcome.get().and_then(Result::ok)}</p>
+            <p role="alert">{move || outcome.get().and_then(Result::err)}</p>
         </section>
     }
 }
