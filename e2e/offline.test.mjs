@@ -2,9 +2,10 @@
 // network, deep links included; updates wait for the student's word and
 // never reload another tab mid-quiz; a failing server falls back to the
 // cache; a broken precache never activates; a bad copy met at install or
-// found in the cache is refused or repaired by "Try again".
+// found in the cache is refused or repaired by "Try again"; the worker is
+// registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -78,6 +79,44 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   assert.equal(kept.questions["000-01"].seen, 1, "progress survives the update");
 
   watcher.assertClean();
+});
+
+// Installing the worker downloads every file of the app: on a slow line,
+// during the first load, that would share the line with the quiz's own files.
+test("the worker is registered once the app has started, not while its first load is on the way", async (t) => {
+  const { mainWasm } = appFiles();
+  const server = await serve(DIST, 0, { delays: { [mainWasm]: 5000 } });
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+  const registered = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
+
+  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+  await page.waitForSelector("#start-up:not([hidden])");
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator("form.question").count(), 0, "the wasm is still on its way");
+  assert.equal(await registered(), false, "no worker registered before the app has started");
+
+  await page.waitForSelector("form.question input");
+  assert.equal(await installOutcome(page), "activated");
+  assert.ok((await openDoorCaches(page)).length, "the precache exists");
+});
+
+// The registration script can arrive after the app has started (a stalled
+// request on a flaky line): it must still register the worker.
+test("a registration script that arrives after the app has started still registers the worker", async (t) => {
+  const script = "/" + readdirSync(DIST).find((name) => /^register-sw-.*\.js$/.test(name));
+  const server = await serve(DIST, 0, { delays: { [script]: 3000 } });
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  await context.addInitScript(() => addEventListener("TrunkApplicationStarted", () => { window.startedAt = performance.now(); }));
+  const page = await context.newPage();
+
+  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice", { waitUntil: "commit" });
+  await page.waitForSelector("form.question input");
+  const arrived = await page.waitForFunction((name) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(name))?.responseEnd, script);
+  assert.ok((await arrived.jsonValue()) > (await page.evaluate(() => window.startedAt)), "the app started before the registration script arrived");
+  assert.equal(await installOutcome(page), "activated");
 });
 
 test("a server that fails while online falls back to the cache", async (t) => {

@@ -34,21 +34,42 @@
     window.location.reload();
   });
 
-  navigator.serviceWorker
-    .register(workerUrl.href)
-    .then((found) => {
-      registration = found;
-      if (registration.waiting && navigator.serviceWorker.controller) announce();
-      registration.addEventListener("updatefound", () => {
-        const worker = registration.installing;
-        if (!worker) return;
-        worker.addEventListener("statechange", () => {
-          if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
+  function register() {
+    navigator.serviceWorker
+      .register(workerUrl.href)
+      .then((found) => {
+        registration = found;
+        if (registration.waiting && navigator.serviceWorker.controller) announce();
+        registration.addEventListener("updatefound", () => {
+          const worker = registration.installing;
+          if (!worker) return;
+          worker.addEventListener("statechange", () => {
+            if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
+          });
         });
-      });
-      // An install that failed (a bad answer from the network) is tried
-      // again when the network comes back, not only at the next visit.
-      window.addEventListener("online", () => registration.update().catch(() => {}));
-    })
-    .catch((error) => console.warn("Open Door will not work offline:", error.message));
+        // An install that failed (a bad answer from the network) is tried
+        // again when the network comes back, not only at the next visit.
+        window.addEventListener("online", () => registration.update().catch(() => {}));
+      })
+      .catch((error) => console.warn("Open Door will not work offline:", error.message));
+  }
+
+  // Not at once: installing the worker downloads every file of the app
+  // (about 790 KB gzipped), which on a slow line would share it with the
+  // first load's own files, and registering takes the main thread while
+  // the first screen is drawn. So it waits until the app has started
+  // (start.js marks the page, then fires "TrunkApplicationStarted"; on a
+  // line that stalls, this script may run after both) and the browser is
+  // idle, or until the start has failed, when a stored copy may help
+  // "Try again".
+  let asked = false;
+  function registerOnce() {
+    if (asked) return;
+    asked = true;
+    if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 2000 });
+    else setTimeout(register, 1000);
+  }
+  if (root.dataset.started) registerOnce();
+  window.addEventListener("TrunkApplicationStarted", registerOnce);
+  window.addEventListener("error", registerOnce, true);
 })();

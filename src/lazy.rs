@@ -18,6 +18,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
+use wasm_bindgen::JsCast;
 
 use crate::components::title::PageTitle;
 
@@ -244,4 +245,26 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         .into_any(),
     })
     .into_any()
+}
+
+/// Starts `load` (a split function's download) once the browser is idle,
+/// so that the module is here before it is needed. Starting the results
+/// screen's dozen downloads took the main thread about 70 ms on the
+/// benchmark's 4x slowed CPU: that must not come between a student's press
+/// and what it shows, nor hold up the next press. Within two seconds in
+/// any case; where the browser has no idle callbacks (Safari), after one.
+pub fn prefetch_when_idle<F, Fut>(load: F)
+where
+    F: FnOnce() -> Fut + 'static,
+    Fut: std::future::Future + 'static,
+{
+    let start = move || spawn_local(async move {
+        let _ = load().await;
+    });
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2000);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(start);
+    if window().request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+    }
 }

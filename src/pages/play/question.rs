@@ -52,19 +52,8 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             // The results screen's module comes now, while the student is
             // busy with the quiz, not when the network may be gone. Asked
             // after an answer, not at start: it is not the first question's
-            // to wait for. Once it is here, later asks cost nothing. Asked
-            // once the feedback is painted (a timer set in the next frame
-            // runs after its paint): starting its dozen downloads takes the
-            // main thread about 100 ms on a slow phone, which the student
-            // would otherwise wait for before seeing the feedback.
-            request_animation_frame(|| {
-                set_timeout(
-                    || leptos::task::spawn_local(async {
-                        let _ = super::results::results_screen().await;
-                    }),
-                    std::time::Duration::ZERO,
-                )
-            });
+            // to wait for. Once it is here, later asks cost nothing.
+            crate::lazy::prefetch_when_idle(super::results::results_screen);
             match mode {
                 Mode::Practice => {
                     // The feedback takes focus and comes into view itself.
