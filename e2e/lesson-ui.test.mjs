@@ -106,7 +106,7 @@ test("an order question marks each place right or where it belongs, which is the
   await context.close();
 });
 
-test("on a 360 px phone: a one-line header, and every four-choice question with its button in the first screen", async () => {
+test("on a 360 px phone: a one-line header, every four-choice question with its button in the first screen, and the results with the hand-in", async () => {
   const { page, watcher, context } = await freshPage(app, PHONE);
   // The whole bank, in test mode (no feedback between questions).
   await page.goto(app.url + "/quiz/play?count=all&seed=1&mode=test");
@@ -129,6 +129,12 @@ test("on a 360 px phone: a one-line header, and every four-choice question with 
   }
   assert.ok(fourChoice >= 10, `only ${fourChoice} four-choice questions seen`);
   await page.waitForSelector(".score");
+  // The whole bank touches every topic: the longest table by topic there
+  // is, which must not push the hand-in below the results' first screen.
+  await page.waitForSelector("#hand-in-name");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const name = await rect(page, "#hand-in-name");
+  assert.ok(name.bottom <= name.viewport, `the name field for the hand-in ends at ${name.bottom} px, below the screen`);
   watcher.assertClean();
   await context.close();
 });

@@ -66,6 +66,29 @@ test("a practice quiz from the home page: feedback with evidence, then results",
   await context.close();
 });
 
+test("the quiz set-up says when fewer questions match than were asked for, and the quiz asks those", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz");
+  await ready(page);
+  const note = page.locator(".builder p[role=status]");
+  assert.equal((await note.textContent()).trim(), "", "nothing to say with nothing ticked");
+  await page.check("#count-20");
+  await page.check("#topic-joining");
+  await page.check("#article-001");
+  const said = (await note.textContent()).match(/^Only (\d+) questions? match(?:es)? the ticked topics and articles, so the quiz will ask /);
+  assert.ok(said, `the set-up says: "${await note.textContent()}"`);
+  const size = Number(said[1]);
+  assert.ok(size >= 1 && size < 20);
+  // "All" asks every match: nothing to say.
+  await page.check("#count-all");
+  assert.equal((await note.textContent()).trim(), "");
+  await page.check("#count-20");
+  await page.click("button:text-is('Start')");
+  await page.waitForSelector(`h2:text-is("Question 1 of ${size}")`);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("one link gives two students the same questions in the same order with the same choices", async () => {
   const link = app.url + "/quiz/play?topics=joining,coverage&count=5&seed=424242&mode=practice";
   const seen = [];

@@ -126,6 +126,26 @@ pub struct QuizItem {
     pub choice_order: Vec<usize>,
 }
 
+impl Selection {
+    /// How many questions a quiz with this selection asks: a filter asks
+    /// fewer than its count when fewer questions match (the quiz set-up
+    /// says so before the quiz starts).
+    pub fn size(&self, bank: &Bundle) -> usize {
+        match self {
+            Selection::Ids(ids) => ids.iter().filter(|id| bank.question(id).is_some()).count(),
+            Selection::Filter { topics, articles, count } => matching(bank, topics, articles).count().min(count.unwrap_or(usize::MAX)),
+        }
+    }
+}
+
+/// The questions a filter lets through, in the bank's order.
+fn matching<'b>(bank: &'b Bundle, topics: &'b [String], articles: &'b [String]) -> impl Iterator<Item = &'b Question> + 'b {
+    bank.questions
+        .iter()
+        .filter(move |q| topics.is_empty() || q.topics.iter().any(|t| topics.contains(t)))
+        .filter(move |q| articles.is_empty() || articles.contains(&q.article))
+}
+
 /// The questions a spec selects, in quiz order, and the ids it could not find.
 pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
     let mut unknown = Vec::new();
@@ -141,12 +161,7 @@ pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
             })
             .collect(),
         Selection::Filter { topics, articles, count } => {
-            let mut candidates: Vec<&Question> = bank
-                .questions
-                .iter()
-                .filter(|q| topics.is_empty() || q.topics.iter().any(|t| topics.contains(t)))
-                .filter(|q| articles.is_empty() || articles.contains(&q.article))
-                .collect();
+            let mut candidates: Vec<&Question> = matching(bank, topics, articles).collect();
             // Sorted by id first, so the order of files never changes a quiz.
             crate::sort::sort_by(&mut candidates, |a, b| a.id.cmp(&b.id));
             SeededRng::new(u64::from(spec.seed)).shuffle(&mut candidates);

@@ -40,6 +40,24 @@ fn filters_counts_and_unknown_ids() {
 }
 
 #[test]
+fn a_selections_size_is_the_number_of_questions_its_quiz_asks() {
+    let bank = common::bundle(30);
+    let article_5 = |count| filter(count, &["article-5"]).selection;
+    // Fewer match than asked: the quiz asks those that match.
+    assert_eq!(article_5(Some(20)).size(&bank), 15);
+    assert_eq!(article_5(Some(10)).size(&bank), 10);
+    assert_eq!(article_5(None).size(&bank), 15);
+    let nothing = Selection::Filter { topics: vec!["article-5".into()], articles: vec!["no-such-article".into()], count: Some(5) };
+    assert_eq!(nothing.size(&bank), 0);
+    let ids = Selection::Ids(vec!["000-03".into(), "gone".into(), "000-01".into()]);
+    assert_eq!(ids.size(&bank), 2);
+    for selection in [article_5(Some(20)), article_5(Some(10)), article_5(None), nothing, ids, filter(Some(10), &[]).selection] {
+        let spec = QuizSpec { selection: selection.clone(), ..filter(None, &[]) };
+        assert_eq!(selection.size(&bank), prepare(&bank, &spec).0.len(), "{selection:?}");
+    }
+}
+
+#[test]
 fn an_order_question_never_starts_solved() {
     let question = common::question("000-00", open_door_core::content::QuestionKind::Order);
     for seed in 0..500 {

@@ -140,6 +140,17 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         }
     };
 
+    // Said before the quiz starts: a quiz of 3 when 20 were asked for
+    // would otherwise only show in "Question 1 of 3".
+    let shortfall = move || {
+        if !picked.with(Vec::is_empty) {
+            return None;
+        }
+        let asked = count.get();
+        let size = Selection::Filter { topics: topics.get(), articles: articles.get(), count: asked }.size(bundle());
+        (size == 0 || asked.is_some_and(|asked| size < asked)).then_some(size)
+    };
+
     let bank = bundle();
     view! {
         <form class="builder" on:submit=submit>
@@ -210,6 +221,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     <input id="quiz-title" type="text" maxlength="80" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </p>
             })}
+            <p role="status" class="note">{move || shortfall().map(|size| match size {
+                0 => "No question matches the ticked topics and articles: untick some.".to_string(),
+                1 => "Only 1 question matches the ticked topics and articles, so the quiz will ask just that one.".to_string(),
+                n => format!("Only {n} questions match the ticked topics and articles, so the quiz will ask {n}."),
+            })}</p>
             <button type="submit" class="primary">
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>

@@ -120,17 +120,20 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 )}</p>
             })}
             <p>{format!("Time taken: {}.", format_time(seconds))}</p>
-            <table class="by-topic">
-                <caption>"By topic"</caption>
-                <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
-                <tbody>{topics}</tbody>
-            </table>
             <p class="actions">
                 {retry.map(|href| view! { <A href=crate::paths::href(&href) attr:class="button primary">"Retry the ones I missed"</A> })}
                 <button type="button" on:click=take_again>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
             </p>
+            // Before the table by topic: in a lesson, handing in is what
+            // the student does next, and on a phone the table (one row a
+            // topic) pushed it below the first screen.
             <HandIn session=finished.clone() />
+            <table class="by-topic">
+                <caption>"By topic"</caption>
+                <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
+                <tbody>{topics}</tbody>
+            </table>
             <h2>"Review"</h2>
             {(score.correct < score.total).then(|| view! {
                 <p class="choice">
