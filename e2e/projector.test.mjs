@@ -53,6 +53,18 @@ test("projector: full screen, large type, letters that match the worksheet and t
     slide.choices.forEach((choice, place) => assert.ok(choice.startsWith(`${"ABCDEFGH"[place]} `), choice));
   }
 
+  // A presenter's clicker: Page Up goes back; Page Down reveals the
+  // answer, then moves on to the next question, unrevealed.
+  await page.keyboard.press("PageUp");
+  await page.waitForSelector("text=Question 4 of 5");
+  assert.equal(await page.locator(".projector-answer").count(), 0);
+  await page.keyboard.press("PageDown");
+  await page.waitForSelector(".projector-answer");
+  assert.equal(await page.locator("text=Question 4 of 5").count(), 1, "the first Page Down reveals, on the same question");
+  await page.keyboard.press("PageDown");
+  await page.waitForSelector("text=Question 5 of 5");
+  assert.equal(await page.locator(".projector-answer").count(), 0, "the next question starts unrevealed");
+
   // The full-screen QR code fills the height of the screen.
   await page.click("text=Show the QR code full screen");
   const box = await page.locator(".qr-full svg.qr").boundingBox();

@@ -72,6 +72,11 @@ pub fn Projector() -> impl IntoView {
             "ArrowRight" | "n" | "N" => go(1),
             "ArrowLeft" | "p" | "P" => go(-1),
             "r" | "R" => revealed.update(|r| *r = !*r),
+            // A presenter's clicker sends Page Down and Page Up, and has
+            // no R: forward shows the answer first, then the next question.
+            "PageDown" if !revealed.get_untracked() => revealed.set(true),
+            "PageDown" => go(1),
+            "PageUp" => go(-1),
             _ => return,
         }
         ev.prevent_default();
