@@ -271,9 +271,12 @@ pub fn date_of_day(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// "1 min 05 s".
+/// "45 s" under a minute, "1 min 05 s" from one minute on.
 pub fn format_time(seconds: u64) -> String {
-    format!("{} min {:02} s", seconds / 60, seconds % 60)
+    match seconds / 60 {
+        0 => format!("{seconds} s"),
+        minutes => format!("{minutes} min {:02} s", seconds % 60),
+    }
 }
 
 /// What the teacher's check found.

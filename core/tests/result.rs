@@ -6,7 +6,7 @@ mod common;
 use open_door_core::content::Bundle;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+    clean_name, date_of_day, format_time, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -80,6 +80,13 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
     assert_eq!(date_of_day(-1), "1969-12-31");
+}
+
+#[test]
+fn the_time_taken_reads_as_seconds_under_a_minute_and_minutes_after() {
+    for (seconds, shown) in [(0, "0 s"), (4, "4 s"), (59, "59 s"), (60, "1 min 00 s"), (65, "1 min 05 s"), (3_600, "60 min 00 s")] {
+        assert_eq!(format_time(seconds), shown, "{seconds} s");
+    }
 }
 
 #[test]
