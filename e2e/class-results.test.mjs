@@ -218,6 +218,28 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
   console.log(`screenshots: ${scratch}`);
 });
 
+test("a name changed after the download says the file has the old name; the next download carries the new one and the code shown", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");
+  await answerShown(page);
+  await page.fill("#hand-in-name", "Marai");
+  const [first] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  assert.match(await page.textContent(".hand-in [role=status]"), /^Saved as open-door-Marai-/);
+  await page.fill("#hand-in-name", "Maria"); // the typo seen too late
+  assert.equal(
+    await page.textContent(".hand-in [role=status]"),
+    `You changed your name after saving ${first.suggestedFilename()}, so that file has the old name and another code: download again to hand in this one.`,
+  );
+  const [second] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  assert.match(second.suggestedFilename(), /^open-door-Maria-/);
+  assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${second.suggestedFilename()} in your downloads. Hand this file to your teacher.`);
+  const saved = JSON.parse(readFileSync(await second.path(), "utf8"));
+  assert.equal(saved.name, "Maria");
+  assert.equal(saved.code, await page.textContent(".result-code"), "the file carries the code on screen");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("the name is kept on the device only until the student erases their data", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");

@@ -17,23 +17,42 @@ fn local_day(ms: f64) -> i64 {
     ((ms - offset_minutes * 60_000.0) / 86_400_000.0).floor() as i64
 }
 
+/// What the last download did, said either way: a phone's download can go
+/// unnoticed.
+#[derive(Clone)]
+enum Outcome {
+    Saved { file_name: String },
+    /// The name was changed after the download, so that file carries the
+    /// old name, and a code other than the one shown.
+    Outdated { file_name: String },
+    Failed(String),
+}
+
 #[component]
 pub fn HandIn(session: QuizSession) -> impl IntoView {
     let name = RwSignal::new(saved_name());
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
-    // The last download's outcome, said either way: a phone's download can
-    // go unnoticed.
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome = RwSignal::new(None::<Outcome>);
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
         outcome.set(Some(match download(&file_name, mime, &text) {
-            Ok(()) => Ok(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
-            Err(e) => Err(format!("The download failed: {e}.")),
+            Ok(()) => Outcome::Saved { file_name },
+            Err(e) => Outcome::Failed(format!("The download failed: {e}.")),
         }));
     };
+    let status = move || {
+        outcome.with(|outcome| match outcome {
+            Some(Outcome::Saved { file_name }) => Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
+            Some(Outcome::Outdated { file_name }) => Some(format!(
+                "You changed your name after saving {file_name}, so that file has the old name and another code: download again to hand in this one."
+            )),
+            _ => None,
+        })
+    };
+    let alert = move || outcome.with(|outcome| if let Some(Outcome::Failed(why)) = outcome { Some(why.clone()) } else { None });
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
             <h2 id="hand-in-heading">"Hand in your result"</h2>
@@ -50,6 +69,17 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                         let typed = event_target_value(&ev);
                         save_name(&clean_name(&typed));
                         name.set(typed);
+                        // Said once, at the first change after a download.
+                        outcome.maybe_update(|outcome| match outcome.take() {
+                            Some(Outcome::Saved { file_name }) => {
+                                *outcome = Some(Outcome::Outdated { file_name });
+                                true
+                            }
+                            kept => {
+                                *outcome = kept;
+                                false
+                            }
+                        });
                     }
                 />
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
@@ -60,8 +90,8 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                 <button type="button" on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
-            <p role="status">{move || outcome.get().and_then(Result::ok)}</p>
-            <p role="alert">{move || outcome.get().and_then(Result::err)}</p>
+            <p role="status">{status}</p>
+            <p role="alert">{alert}</p>
         </section>
     }
 }
