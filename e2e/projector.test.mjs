@@ -97,6 +97,32 @@ test("projector: full screen, large type, letters that match the worksheet and t
   await context.close();
 });
 
+test("a teacher with a mouse on a 1280x720 projector reaches the controls after each reveal, without scrolling", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1280, height: 720 } });
+  const link = await classLink(page);
+  await page.goto(link.replace("/quiz/play?", "/classroom/projector?"));
+  await page.waitForSelector(".projector-prompt");
+  /** Clicks where the button is on screen: Playwright's own click would scroll to it. */
+  const clickInView = async (name) => {
+    const box = await page.getByRole("button", { name }).boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 720, `"${name}" is on screen (top ${box.y})`);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  for (let n = 1; n <= 5; n++) {
+    await page.waitForSelector(`text=Question ${n} of 5`);
+    await clickInView(/^Reveal answer/);
+    await page.waitForSelector(".projector-answer");
+    await page.waitForTimeout(100); // the reveal's scroll, one frame later
+    const answer = await page.locator(".projector-answer p").first().boundingBox();
+    const controls = await page.locator(".projector-controls").boundingBox();
+    assert.ok(answer.y >= 0 && answer.y + answer.height <= controls.y, `question ${n}: the answer's first line is above the controls`);
+    if (n < 5) await clickInView(/^Next/);
+  }
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/projector-1280-revealed.png` });
+  watcher.assertClean();
+  await context.close();
+});
+
 test("without a title the worksheet is titled with its topics; the projector fits a phone", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   const link = await classLink(page);

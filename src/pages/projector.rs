@@ -48,13 +48,16 @@ pub fn Projector() -> impl IntoView {
     };
     // Revealed, the answer and its evidence come into view: on a projector
     // they fall below the choices, where the class cannot scroll to them.
-    // Scrolled only as far as needed, never past the answer's top.
+    // Scrolled only as far as needed, never past the answer's top, and
+    // above the controls, which stay at the bottom of the screen.
     Effect::new(move |_| {
         if revealed.get() {
             request_animation_frame(|| {
-                let Some(answer) = document().query_selector(".projector-answer").ok().flatten() else { return };
+                let find = |selector| document().query_selector(selector).ok().flatten();
+                let Some(answer) = find(".projector-answer") else { return };
                 let rect = answer.get_bounding_client_rect();
-                let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+                let controls = find(".projector-controls").map_or(0.0, |c| c.get_bounding_client_rect().height());
+                let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY) - controls;
                 let overflow = rect.bottom() - height;
                 if overflow > 0.0 {
                     window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
