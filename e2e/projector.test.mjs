@@ -123,6 +123,38 @@ test("a teacher with a mouse on a 1280x720 projector reaches the controls after 
   await context.close();
 });
 
+test("the worksheets print without the answer key for the class, and the key alone for the teacher", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const link = await classLink(page, "Week 3");
+  await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
+  await ready(page);
+  // The dialog itself is the browser's: counted here, not opened.
+  await page.evaluate(() => { window.print = () => { window.prints = (window.prints ?? 0) + 1; }; });
+  const printed = async () => {
+    await page.emulateMedia({ media: "print" });
+    const shown = {};
+    for (const [part, selector] of Object.entries({ title: "h1", names: ".sheet-name", sheet: "ol.sheet", key: ".answer-key" })) {
+      shown[part] = await page.locator(selector).isVisible();
+    }
+    await page.emulateMedia({ media: "screen" });
+    return shown;
+  };
+  const everything = { title: true, names: true, sheet: true, key: true };
+  assert.deepEqual(await printed(), everything, "the browser's own Print command prints both");
+  await page.click("text=Print worksheets (no key)");
+  assert.deepEqual(await printed(), { title: true, names: true, sheet: true, key: false });
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.deepEqual(await printed(), everything, "both again once the dialog closes");
+  await page.click("text=Print the answer key");
+  assert.deepEqual(await printed(), { title: false, names: false, sheet: false, key: true });
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  await page.click("text=Print both");
+  assert.deepEqual(await printed(), everything);
+  assert.equal(await page.evaluate(() => window.prints), 3);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("without a title the worksheet is titled with its topics; the projector fits a phone", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   const link = await classLink(page);

@@ -14,9 +14,27 @@ use crate::components::title::PageTitle;
 use crate::content::bundle;
 use crate::router::use_location;
 
+/// What the next print is of: copies for a class need the worksheet
+/// without its key, the teacher the key alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PrintPart {
+    Both,
+    Worksheet,
+    Key,
+}
+
 #[component]
 pub fn PrintWorksheet() -> impl IntoView {
     let search = use_location().search;
+    let part = RwSignal::new(PrintPart::Both);
+    // Back to both once the dialog closes, so the browser's own Print
+    // command prints everything, as the page says.
+    let printed = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| part.set(PrintPart::Both));
+    on_cleanup(move || printed.remove());
+    let print = move |chosen: PrintPart| {
+        part.set(chosen);
+        let _ = window().print();
+    };
     move || {
         let link = QuizLink::open(&search.get(), bundle());
         if let Some(name) = link.needs_pack() {
@@ -62,20 +80,26 @@ pub fn PrintWorksheet() -> impl IntoView {
             .collect_view();
         let count = questions.len();
         view! {
-            <PageTitle text=format!("Worksheet: {title}") />
-            <LinkNotices link=Signal::stored(link.clone()) />
-            <p class="no-print">
-                <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>"Print"</button>
-                {format!(" {count} questions. The printout has the worksheet, then the answer key on a new page.")}
-            </p>
-            <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
-            <ol class="sheet">{sheet}</ol>
-            <section class="answer-key" aria-labelledby="key-heading">
-                <h2 id="key-heading">{format!("Answer key: {title}")}</h2>
-                <p class="quick-key"><strong>"Quick marking: "</strong>{quick_key}</p>
-                <h3>"Answers with their evidence"</h3>
-                <ol>{key}</ol>
-            </section>
+            <div class="print-job" class:print-worksheet=move || part.get() == PrintPart::Worksheet class:print-key=move || part.get() == PrintPart::Key>
+                <div class="worksheet">
+                    <PageTitle text=format!("Worksheet: {title}") />
+                    <LinkNotices link=Signal::stored(link.clone()) />
+                    <p class="no-print">{format!("{count} questions. Print the worksheets for the class without the answer key, and the key for yourself; the browser's own Print command prints both, the key on a new page.")}</p>
+                    <p class="no-print actions">
+                        <button type="button" class="primary" on:click=move |_| print(PrintPart::Worksheet)>"Print worksheets (no key)"</button>
+                        <button type="button" on:click=move |_| print(PrintPart::Key)>"Print the answer key"</button>
+                        <button type="button" on:click=move |_| print(PrintPart::Both)>"Print both"</button>
+                    </p>
+                    <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
+                    <ol class="sheet">{sheet}</ol>
+                </div>
+                <section class="answer-key" aria-labelledby="key-heading">
+                    <h2 id="key-heading">{format!("Answer key: {title}")}</h2>
+                    <p class="quick-key"><strong>"Quick marking: "</strong>{quick_key}</p>
+                    <h3>"Answers with their evidence"</h3>
+                    <ol>{key}</ol>
+                </section>
+            </div>
         }
         .into_any()
     }
