@@ -169,6 +169,24 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     await page.goBack();
     await page.waitForSelector("#class-files");
   }
+
+  // The class is still here after another page and a reload, with no file
+  // picked again; "Erase my data" forgets it.
+  const status = "4 results read: 2 counted in the figures below. 1 file could not be read.";
+  await page.goto(app.url + "/learn");
+  await page.goBack();
+  await page.waitForSelector(`.class-status:text-is("${status}")`);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector(`.class-status:text-is("${status}")`);
+  assert.equal(await page.locator(".class-table tbody tr").count(), 4);
+  assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
+  await page.goto(app.url + "/about");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("text=Erase my data on this device");
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  assert.equal(await page.locator(".class-table").count(), 0, "erased with the rest");
   watcher.assertClean();
   await context.close();
 });

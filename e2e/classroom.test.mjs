@@ -71,6 +71,52 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   await context.close();
 });
 
+test("the class link is there again after the projector, the worksheet and a reload; a link of no questions is refused", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  await page.fill("#quiz-title", "9B: Article 5 check");
+  await page.click("text=Make the class link");
+  const link = await page.textContent(".share-link");
+  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions.");
+  const sameLink = async (how) => {
+    await page.waitForSelector(".share-link");
+    assert.equal(await page.textContent(".share-link"), link, `the same link ${how}`);
+    assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions.");
+  };
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  await page.click("text=Back to the Classroom page");
+  await sameLink("after the projector's own link back");
+  await page.click("text=Print worksheet and answer key");
+  await page.waitForSelector(".sheet-question");
+  await page.goBack();
+  await sameLink("after Back from the worksheet");
+  await page.reload();
+  await ready(page);
+  await sameLink("after a reload");
+
+  // Ticks that match nothing make no link, and say so beside the button.
+  await page.check("#topic-ukraine-road");
+  await page.check("#article-treaty");
+  await page.click("text=Make the class link");
+  assert.equal(await page.locator("form.builder ~ .message-problem").first().textContent(), "No question matches the ticked topics and articles: untick some.");
+  assert.equal(await page.locator(".share-link").count(), 0, "no link of no questions to hand out");
+  await page.reload();
+  await ready(page);
+  await sameLink("after the refused one: the last link made");
+  await page.goto(app.url + "/about");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("text=Erase my data on this device");
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  assert.equal(await page.locator(".share-link").count(), 0, "erased with the rest");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a class quiz from single questions lists exactly those", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom");

@@ -5,6 +5,7 @@
 //! strings in and out and tells the student what happened.
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use open_door_core::content::Bundle;
 use open_door_core::pack::{self, Pack};
 
@@ -19,6 +20,13 @@ const LEGACY_PACKS_KEY: &str = "open-door.packs";
 /// The name or nickname a student puts on the results they hand in
 /// (erased with the rest: it starts with "open-door.").
 const NAME_KEY: &str = "open-door.name";
+/// The class link a teacher last made, found again on the Classroom page
+/// after the projector, the worksheet or a reload.
+const CLASS_LINK_KEY: &str = "open-door.classroom.link";
+/// The class's result files, in sessionStorage: the table is there again
+/// after the projector, another page or a reload, and is forgotten with the
+/// tab, as the files carry students' names and the teacher still has them.
+const CLASS_FILES_KEY: &str = "open-door.classroom.results";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +182,7 @@ impl ProgressStore {
     /// could not erase.
     pub fn erase(&self) {
         let mut left = Vec::new();
-        if let Some(storage) = storage() {
+        for storage in [storage(), session_storage()].into_iter().flatten() {
             for key in our_keys(&storage) {
                 let _ = storage.remove_item(&key);
                 if storage.get_item(&key).ok().flatten().is_some() {
@@ -184,7 +192,7 @@ impl ProgressStore {
         }
         self.progress.set(Progress::default());
         self.notices.set(vec![if left.is_empty() {
-            "Everything Open Door saved on this device (progress, backups, your name for handing in results, and question packs) was erased.".into()
+            "Everything Open Door saved on this device (progress, backups, your name for handing in results, question packs, and the Classroom page's class link and class results) was erased.".into()
         } else {
             format!("This browser did not let Open Door erase everything: {} saved {} still there.", left.len(), if left.len() == 1 { "item is" } else { "items are" })
         }]);
@@ -325,14 +333,83 @@ pub fn remove_pack(key: &str) -> Result<(), String> {
 
 /// The name the student last handed a result in under ("" if none).
 pub fn saved_name() -> String {
-    storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default()
+    saved_text(NAME_KEY).unwrap_or_default()
 }
 
 /// Keeps the name for next time; where storage is refused it is simply
 /// not kept (the result still carries it).
 pub fn save_name(name: &str) {
+    save_text(NAME_KEY, name);
+}
+
+/// The class link the teacher last made on this device, as handed out.
+pub fn saved_class_link() -> Option<String> {
+    saved_text(CLASS_LINK_KEY)
+}
+
+/// Keeps the class link just made; where storage is refused it lasts
+/// until the teacher leaves the page, as it did before.
+pub fn save_class_link(href: &str) {
+    save_text(CLASS_LINK_KEY, href);
+}
+
+/// A file given to the class results: its name, and its text or why it
+/// could not be read.
+pub type HandedFile = (String, Result<String, String>);
+
+/// The class's result files kept for this tab (none if none were kept).
+pub fn kept_class_files() -> Vec<HandedFile> {
+    let rows = session_storage()
+        .and_then(|storage| storage.get_item(CLASS_FILES_KEY).ok().flatten())
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|value| value.dyn_into::<js_sys::Array>().ok());
+    let Some(rows) = rows else { return Vec::new() };
+    rows.iter()
+        .filter_map(|row| {
+            let row = row.dyn_into::<js_sys::Array>().ok()?;
+            let read = row.get(1).as_string().ok_or_else(|| row.get(2).as_string().unwrap_or_default());
+            Some((row.get(0).as_string()?, read))
+        })
+        .collect()
+}
+
+/// Keeps the class's result files for this tab; `false` if the browser
+/// refused them (storage off, or full with a large class), and then keeps
+/// none, so that leaving the page never brings back part of a class.
+pub fn keep_class_files(files: &[HandedFile]) -> bool {
+    let Some(storage) = session_storage() else { return false };
+    if files.is_empty() {
+        return storage.remove_item(CLASS_FILES_KEY).is_ok();
+    }
+    let rows: js_sys::Array = files
+        .iter()
+        .map(|(name, read)| {
+            let (text, why) = match read {
+                Ok(text) => (JsValue::from_str(text), JsValue::NULL),
+                Err(why) => (JsValue::NULL, JsValue::from_str(why)),
+            };
+            js_sys::Array::of3(&JsValue::from_str(name), &text, &why)
+        })
+        .collect();
+    let kept = js_sys::JSON::stringify(&rows).ok().and_then(|text| text.as_string()).is_some_and(|text| storage.set_item(CLASS_FILES_KEY, &text).is_ok());
+    if !kept {
+        let _ = storage.remove_item(CLASS_FILES_KEY);
+    }
+    kept
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+fn saved_text(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `text` under `key` (removes it when empty), if storage takes writes.
+fn save_text(key: &str, text: &str) {
     if let Some(storage) = writable_storage() {
-        let _ = if name.is_empty() { storage.remove_item(NAME_KEY) } else { storage.set_item(NAME_KEY, name) };
+        let _ = if text.is_empty() { storage.remove_item(key) } else { storage.set_item(key, text) };
     }
 }
 

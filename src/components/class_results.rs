@@ -17,8 +17,8 @@ use crate::components::pack_file::{FileButton, Message, MessageView};
 use crate::content::{bundle, random_seed, today};
 use crate::pages::quiz_setup::{make_class_link, ClassLink};
 use crate::router::A;
+use crate::storage::{keep_class_files, kept_class_files, HandedFile};
 
-type HandedFile = (String, Result<String, String>);
 
 /// Reads every file: its text, or why it was not read.
 async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
@@ -50,8 +50,12 @@ async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
 
 #[component]
 pub fn ClassResultsSection() -> impl IntoView {
-    let files = RwSignal::new(Vec::<HandedFile>::new());
+    let files = RwSignal::new(kept_class_files());
     let class = Memo::new(move |_| files.with(|files| (!files.is_empty()).then(|| ClassResults::gather(files, bundle()))));
+    // Kept for this tab with every change ("Start again" too); said when
+    // the browser refuses, as leaving the page would then lose the table.
+    let kept = RwSignal::new(true);
+    Effect::new(move |_| kept.set(files.with(|files| keep_class_files(files))));
     let dragging = RwSignal::new(false);
     let add = move |list: Option<web_sys::FileList>| {
         let Some(list) = list else { return };
@@ -94,6 +98,7 @@ pub fn ClassResultsSection() -> impl IntoView {
             </div>
             <div role="status" class="class-status">
                 {move || class.with(|c| c.as_ref().map(summary))}
+                {move || (!kept.get() && class.with(Option::is_some)).then_some(" This browser would not keep them for this tab, so leaving this page clears the table.")}
             </div>
             {move || class.get().map(|class| view! { <ClassView class=class files=files /> })}
             <details class="no-print">

@@ -4,7 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use open_door_core::content::normalise_for_match;
-use open_door_core::link::{LinkLabels, QuizLink};
+use open_door_core::link::{LinkLabels, QuizLink, PLAY_PATH};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
@@ -17,6 +17,7 @@ use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
+use crate::storage::{save_class_link, saved_class_link};
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -35,6 +36,31 @@ impl ClassLink {
             Some(fragment) => format!("{href}#{fragment}"),
             None => href,
         }
+    }
+
+    /// The link as handed out (without the site's address), as the
+    /// Classroom page keeps it.
+    fn kept(&self) -> String {
+        self.with_fragment(self.link.href())
+    }
+
+    /// The class link [`kept`](Self::kept) wrote, as it was made; `None`
+    /// if it no longer gives a quiz here (its pack was removed since).
+    fn from_kept(kept: &str) -> Option<Self> {
+        let (href, fragment) = match kept.split_once('#') {
+            Some((href, fragment)) => (href, Some(fragment.to_string())),
+            None => (kept, None),
+        };
+        let link = QuizLink::open(href.strip_prefix(PLAY_PATH)?.strip_prefix('?')?, bundle());
+        if link.items().is_empty() {
+            return None;
+        }
+        // A pack quiz with no fragment is one whose pack did not fit.
+        let too_big = match (&fragment, &link.labels().pack) {
+            (None, Some(name)) => library().packs.iter().find(|pack| &pack.name == name).cloned(),
+            _ => None,
+        };
+        Some(Self { link, fragment, too_big })
     }
 }
 
@@ -75,6 +101,8 @@ pub fn make_class_link(
     });
 }
 
+const NO_MATCH: &str = "No question matches the ticked topics and articles: untick some.";
+
 /// What the form's button does.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum BuilderPurpose {
@@ -101,7 +129,13 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let count = RwSignal::new(Some(DEFAULT_COUNT));
     let mode = RwSignal::new(Mode::Practice);
     let minutes = RwSignal::new(None::<u16>);
-    let link = RwSignal::new(None::<ClassLink>);
+    // The teacher's last class link is there again after the projector,
+    // the worksheet or a reload, so the class and the paper keep matching.
+    let kept = (purpose == BuilderPurpose::Share).then(saved_class_link).flatten();
+    let link = RwSignal::new(kept.as_deref().and_then(ClassLink::from_kept));
+    if purpose == BuilderPurpose::Share {
+        Effect::new(move |_| link.with(|made| made.as_ref().map(|made| save_class_link(&made.kept()))));
+    }
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);
     // Ticked single questions (Classroom only): when any are ticked, the quiz
@@ -118,8 +152,25 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         })
     };
 
+    // Said before the quiz starts: a quiz of 3 when 20 were asked for
+    // would otherwise only show in "Question 1 of 3".
+    let shortfall = move || {
+        if !picked.with(Vec::is_empty) {
+            return None;
+        }
+        let asked = count.get();
+        let size = Selection::Filter { topics: topics.get(), articles: articles.get(), count: asked }.size(bundle());
+        (size == 0 || asked.is_some_and(|asked| size < asked)).then_some(size)
+    };
+
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        if untrack(shortfall) == Some(0) {
+            // Said again where the button is: a link of no questions must
+            // not reach a class.
+            link.set(None);
+            return problem.set(Some(Message::Problem(vec![NO_MATCH.to_string()])));
+        }
         let spec = QuizSpec {
             selection: Selection::Filter { topics: topics.get_untracked(), articles: articles.get_untracked(), count: count.get_untracked() },
             seed: random_seed(),
@@ -138,17 +189,6 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 make_class_link(ids, spec, teachers_title, link, problem);
             }
         }
-    };
-
-    // Said before the quiz starts: a quiz of 3 when 20 were asked for
-    // would otherwise only show in "Question 1 of 3".
-    let shortfall = move || {
-        if !picked.with(Vec::is_empty) {
-            return None;
-        }
-        let asked = count.get();
-        let size = Selection::Filter { topics: topics.get(), articles: articles.get(), count: asked }.size(bundle());
-        (size == 0 || asked.is_some_and(|asked| size < asked)).then_some(size)
     };
 
     let bank = bundle();
@@ -222,7 +262,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 </p>
             })}
             <p role="status" class="note">{move || shortfall().map(|size| match size {
-                0 => "No question matches the ticked topics and articles: untick some.".to_string(),
+                0 => NO_MATCH.to_string(),
                 1 => "Only 1 question matches the ticked topics and articles, so the quiz will ask just that one.".to_string(),
                 n => format!("Only {n} questions match the ticked topics and articles, so the quiz will ask {n}."),
             })}</p>
@@ -308,9 +348,12 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
         });
     };
     let pack_message = RwSignal::new(None::<Message>);
+    let questions = class_link.link.items().len();
+    let about = format!("{}: {questions} {}.", class_link.link.title(bundle()), if questions == 1 { "question" } else { "questions" });
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"The class link"</h2>
+            <p class="share-quiz">{about}</p>
             {match class_link.too_big {
                 None => view! {
                     <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
