@@ -96,9 +96,10 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     titlePart += word.join("");
   }
   assert.ok(titlePart.length > 0, mariaResult.quiz.title);
-  assert.equal(maria.suggested, `open-door-Maria-${titlePart}-${today()}.json`);
-  assert.equal(ana.suggested, `open-door-bAnab-${titlePart}-${today()}.csv`);
-  assert.match(readFileSync(ana.file, "utf8"), /^Open Door result,version 2\nname,<b>Ana<\/b>\n/);
+  assert.equal(maria.suggested, `open-door-Maria-${titlePart}-${today()}-${mariaResult.code}.json`);
+  assert.match(ana.suggested, new RegExp(`^open-door-bAnab-${titlePart}-${today()}-[0-9A-Z]{4}-[0-9A-Z]{4}\\.csv$`));
+  // UTF-8 with its byte-order mark, so Excel shows names with accents as typed.
+  assert.match(readFileSync(ana.file, "utf8"), /^\uFEFFOpen Door result,version 2\nname,<b>Ana<\/b>\n/);
 
   // Tom shortens his time in the file; Maria's file is handed in twice.
   const tomResult = JSON.parse(readFileSync(tom.file, "utf8"));
@@ -220,7 +221,7 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
       assert.match(download.suggestedFilename(), /^open-door-class-results-\d{4}-\d\d-\d\d\.csv$/);
       const csv = readFileSync(await download.path(), "utf8").split("\n");
-      assert.equal(csv[0], "name,score,out of,time,seconds,code check,duplicate,counted,file");
+      assert.equal(csv[0], "\uFEFFname,score,out of,time,seconds,code check,duplicate,counted,file");
       assert.match(csv[1], /^Lee,\d,5,(\d+ s|\d+ min \d\d s),\d+,matches,,yes,lee\.json$/);
 
       await page.emulateMedia({ media: "print" });

@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::Bundle;
+use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
-use crate::result::{check, clean_name, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
+use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
 
 /// At most this many questions go into the follow-up quiz.
 pub const FOLLOW_UP_MAX: usize = 5;
@@ -208,7 +208,7 @@ impl ClassResults {
         for t in &self.topics {
             rows.push(csv_row(&[&t.title, &t.percent().to_string(), &t.right.to_string(), &t.asked.to_string()]));
         }
-        rows.join("\n") + "\n"
+        csv_file(&rows)
     }
 }
 
@@ -253,7 +253,7 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
                     Some((_, most)) if most >= n => best,
                     _ => Some((answer, n)),
                 })
-                .map(|(answer, n)| (question.choice_text(answer), n));
+                .map(|(answer, n)| (wrong_answer_text(question, answer), n));
             Some(QuestionStats {
                 id: id.clone(),
                 number: index + 1,
@@ -269,6 +269,31 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
     stats.sort_by_key(|q| (q.asked - q.right, std::cmp::Reverse(q.number)));
     stats.reverse();
     stats
+}
+
+/// A wrong answer in words. A tick-all question's also says what it left
+/// out and which ticks are not right: its ticks alone may all be right
+/// ones ("a (missing b)"), which a teacher would read as a right choice
+/// being the class's mistake.
+fn wrong_answer_text(question: &Question, answer: &[usize]) -> String {
+    let ticked = question.choice_text(answer);
+    if question.kind != QuestionKind::Multiple {
+        return ticked;
+    }
+    let right = question.correct_indices();
+    let listed = |indices: Vec<usize>| indices.iter().filter_map(|&i| question.choices.get(i).cloned()).collect::<Vec<_>>().join(" and ");
+    let missing: Vec<usize> = right.iter().copied().filter(|i| !answer.contains(i)).collect();
+    let not_right: Vec<usize> = answer.iter().copied().filter(|i| !right.contains(i)).collect();
+    let mut faults = Vec::new();
+    if !missing.is_empty() {
+        faults.push(format!("missing {}", listed(missing)));
+    }
+    if !not_right.is_empty() {
+        let verb = if not_right.len() == 1 { "is" } else { "are" };
+        faults.push(format!("{} {verb} not right", listed(not_right)));
+    }
+    let ticked = if ticked.is_empty() { "nothing ticked".to_string() } else { ticked };
+    format!("{ticked} ({})", faults.join("; "))
 }
 
 fn topic_averages(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> Vec<TopicAverage> {

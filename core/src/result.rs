@@ -136,19 +136,21 @@ impl ResultRecord {
                 &answer_key(answer),
             ]));
         }
-        rows.join("\n") + "\n"
+        csv_file(&rows)
     }
 
-    /// `open-door-<name>-<quiz>-<yyyy-mm-dd>.json` (or `.csv`): only letters
-    /// and digits of the name and the title, by whole words (the title's
-    /// first words, each with a capital: "Quiz on Ukraine's road to NATO,
-    /// Finland and Sweden" gives "UkrainesRoadToNATO"), so any name makes a
-    /// safe file name that a teacher can still read in a folder of thirty;
-    /// a result with no name leaves that part out.
+    /// `open-door-<name>-<quiz>-<yyyy-mm-dd>-<code>.json` (or `.csv`): only
+    /// letters and digits of the name and the title, by whole words (the
+    /// title's first words, each with a capital: "Quiz on Ukraine's road to
+    /// NATO, Finland and Sweden" gives "UkrainesRoadToNATO"), so any name
+    /// makes a safe file name that a teacher can still read in a folder of
+    /// thirty; a result with no name leaves that part out. The code keeps
+    /// two students' files apart in one folder, where students who left the
+    /// name empty, or share one, would otherwise overwrite each other.
     pub fn file_name(&self, day: i64, extension: &str) -> String {
         let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
         let title = title.split(':').next().unwrap_or_default();
-        let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day)];
+        let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day), self.code.clone()];
         let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
         format!("open-door-{}.{extension}", parts.join("-"))
     }
@@ -297,7 +299,7 @@ pub fn read(text: &str) -> Result<ResultRecord, String> {
         return Err(why);
     }
     // Spreadsheets and some editors add a byte-order mark or blank lines.
-    let text = text.trim_start_matches('\u{FEFF}').trim();
+    let text = text.trim_start_matches(|c: char| c == '\u{FEFF}' || c.is_whitespace()).trim_end();
     if text.starts_with('{') {
         read_json(text)
     } else if text.starts_with(CSV_TITLE) {
@@ -460,6 +462,12 @@ fn csv_field(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// A CSV file's text from its rows, with the UTF-8 byte-order mark: without
+/// it, Excel on Windows opens "Léa" as "LÃ©a". Every reader here skips it.
+pub fn csv_file(rows: &[String]) -> String {
+    format!("\u{FEFF}{}\n", rows.join("\n"))
 }
 
 pub fn csv_row(fields: &[&str]) -> String {

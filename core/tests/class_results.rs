@@ -3,7 +3,7 @@
 mod common;
 
 use open_door_core::class_results::{ClassResults, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
-use open_door_core::content::Bundle;
+use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::ResultRecord;
 
@@ -98,6 +98,44 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
 type QuestionFigures = (usize, usize, usize, Option<(String, usize)>);
 
 #[test]
+fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is_not_right() {
+    // Every question: choices a, b, c; a and b are right.
+    let mut bank = common::bundle(5);
+    for question in &mut bank.questions {
+        *question = common::question(&question.id, QuestionKind::Multiple);
+    }
+    let students: [(&str, [&[usize]; 3]); 4] = [
+        ("Ana", [&[0], &[0, 2], &[2]]),
+        ("Bo", [&[0], &[0, 2], &[0, 1, 2]]),
+        ("Cy", [&[0, 1, 2], &[1, 0], &[2]]),
+        ("Di", [&[1, 0], &[1], &[0, 1, 2]]),
+    ];
+    let files: Vec<_> = students
+        .iter()
+        .map(|(name, answers)| {
+            let (items, _) = prepare(&bank, &spec(5));
+            let mut session = QuizSession::new(spec(5), items, 0.0);
+            for (index, answer) in answers.iter().enumerate() {
+                session.submit(&bank, index, answer.to_vec());
+            }
+            session.finish(60_000.0);
+            file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
+        })
+        .collect();
+    let class = ClassResults::gather(&files, &bank);
+    let wrong: Vec<(usize, Option<(String, usize)>)> = class.questions.iter().filter(|q| q.number <= 3).map(|q| (q.number, q.most_chosen_wrong.clone())).collect();
+    assert_eq!(
+        wrong,
+        vec![
+            (3, Some(("a; b; c (c is not right)".into(), 2))),
+            // Equally missed: in quiz order.
+            (1, Some(("a (missing b)".into(), 2))),
+            (2, Some(("a; c (missing b; c is not right)".into(), 2))),
+        ]
+    );
+}
+
+#[test]
 fn per_question_counts_most_missed_first_with_the_most_chosen_wrong_answer() {
     let (bank, class) = class();
     // Counted: markup (all "c"), Ana, Maria, tom-2 (all right).
@@ -142,7 +180,7 @@ fn the_class_table_exports_as_csv() {
     let (_, class) = class();
     let csv = class.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "name,score,out of,time,seconds,code check,duplicate,counted,file");
+    assert_eq!(lines[0], "\u{FEFF}name,score,out of,time,seconds,code check,duplicate,counted,file", "UTF-8 with its mark, for Excel");
     assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
     assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
     assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));

@@ -55,17 +55,17 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     record.quiz.title = "Quiz on Article 5: what it promises".into();
     let day_2026_11_25 = 20_782;
     let cases = [
-        ("Maria", "open-door-Maria-Article5-2026-11-25.json"),
-        ("", "open-door-Article5-2026-11-25.json"),
-        ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5-2026-11-25.json"),
-        ("../../etc/passwd", "open-door-etcpasswd-Article5-2026-11-25.json"),
-        ("<b>Bo</b>", "open-door-bBob-Article5-2026-11-25.json"),
-        ("a name far longer than any real name can be", "open-door-anamefarlongerthanany-Article5-2026-11-25.json"),
-        ("Wolfeschlegelsteinhausenbergerdorff", "open-door-Wolfeschlegelsteinhausen-Article5-2026-11-25.json"),
+        ("Maria", "open-door-Maria-Article5-2026-11-25"),
+        ("", "open-door-Article5-2026-11-25"),
+        ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5-2026-11-25"),
+        ("../../etc/passwd", "open-door-etcpasswd-Article5-2026-11-25"),
+        ("<b>Bo</b>", "open-door-bBob-Article5-2026-11-25"),
+        ("a name far longer than any real name can be", "open-door-anamefarlongerthanany-Article5-2026-11-25"),
+        ("Wolfeschlegelsteinhausenbergerdorff", "open-door-Wolfeschlegelsteinhausen-Article5-2026-11-25"),
     ];
     for (name, expected) in cases {
         record.name = clean_name(name);
-        assert_eq!(record.file_name(day_2026_11_25, "json"), expected, "name {name:?}");
+        assert_eq!(record.file_name(day_2026_11_25, "json"), format!("{expected}-{}.json", record.code), "name {name:?}");
     }
     // A long title gives its first whole words, each with a capital.
     record.name = "Maria".into();
@@ -75,8 +75,13 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
         ("Quiz of 3 chosen questions", "QuizOf3ChosenQuestions"),
     ] {
         record.quiz.title = title.into();
-        assert_eq!(record.file_name(day_2026_11_25, "csv"), format!("open-door-Maria-{part}-2026-11-25.csv"), "title {title:?}");
+        assert_eq!(record.file_name(day_2026_11_25, "csv"), format!("open-door-Maria-{part}-2026-11-25-{}.csv", record.code), "title {title:?}");
     }
+    // Two students who leave the name empty save files of different names.
+    let bank = common::bundle(12);
+    let [first, second] = [[0, 1, 0, 2, 0], [1, 1, 0, 2, 0]]
+        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), &bank, "").file_name(day_2026_11_25, "json"));
+    assert_ne!(first, second);
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
     assert_eq!(date_of_day(-1), "1969-12-31");
@@ -142,7 +147,7 @@ fn the_csv_students_download_is_read_back_and_checked() {
     let (bank, record) = result_of("Maria, \"Mimi\" =SUM(1)");
     let csv = record.to_csv(&bank);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Open Door result,version 2");
+    assert_eq!(lines[0], "\u{FEFF}Open Door result,version 2", "UTF-8 with its mark, for Excel");
     assert!(csv.contains("score,3 of 5"));
     assert!(lines.contains(&"number,question id,question,your answer,right answer,correct,choices given"));
     assert_eq!(lines.len(), 9 + 5);
