@@ -165,6 +165,13 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     const ids = followUp.split("ids=")[1].split("&")[0].split(",");
     assert.equal(ids.length, Math.min(missed, 5));
     assert.ok(ids.every((id) => mariaResult.quiz.questions.includes(id)));
+    // Handed out as the class link is: copied whole, or by its QR code.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await page.click(".follow-up >> text=Copy link");
+    await page.waitForSelector(".follow-up >> text=Copied.");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), followUp);
+    assert.ok((await page.getAttribute(".follow-up svg.qr path", "d")).length > 500, "the QR code is drawn");
+    assert.deepEqual(await violations(page), [], "axe, with the follow-up quiz shown");
     await page.click("text=Show them on the projector");
     await page.waitForSelector(".projector-prompt");
     await page.goBack();

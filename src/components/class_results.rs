@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
 use crate::content::{bundle, random_seed, today};
-use crate::pages::quiz_setup::{make_class_link, ClassLink};
+use crate::components::qr::{QrFullScreen, QrImage};
+use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
 use crate::storage::{keep_class_files, kept_class_files, HandedFile};
 
@@ -219,11 +220,14 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <div class="follow-up">
                     <h3>"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
-                    <p><a class="share-link" href=href.clone()>{href.clone()}</a></p>
+                    <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     {class_link.too_big.map(|pack| view! {
                         <p role="alert">{format!("Its questions from your pack \"{}\" are too many to fit in the link: hand out the pack file with it (Export, under Your own questions).", pack.name)}</p>
                     })}
+                    <CopyLink text=href.clone() />
+                    <QrImage text=href.clone() label="QR code of the follow-up quiz's link" />
                     <p class="actions">
+                        <QrFullScreen text=href.clone() />
                         <A href=projector attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>

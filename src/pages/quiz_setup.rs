@@ -337,16 +337,6 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
     let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
-    let copied = RwSignal::new("");
-    let text = href.clone();
-    let copy = move |_| {
-        let promise = window().navigator().clipboard().write_text(&text);
-        copied.set("Copying…");
-        leptos::task::spawn_local(async move {
-            let done = wasm_bindgen_futures_result(promise).await;
-            copied.set(if done { "Copied." } else { "Could not copy: select the link and copy it by hand." });
-        });
-    };
     let pack_message = RwSignal::new(None::<Message>);
     let questions = class_link.link.items().len();
     let about = format!("{}: {questions} {}.", class_link.link.title(bundle()), if questions == 1 { "question" } else { "questions" });
@@ -378,11 +368,7 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
                 }
             }}
             <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
-            <p>
-                <button type="button" on:click=copy>"Copy link"</button>
-                " "
-                <span role="status">{move || copied.get()}</span>
-            </p>
+            <CopyLink text=href.clone() />
             <QrImage text=href.clone() label="QR code of the class link" />
             <p class="actions">
                 <QrFullScreen text=href.clone() />
@@ -393,8 +379,26 @@ fn ShareLink(class_link: ClassLink) -> impl IntoView {
     }
 }
 
-async fn wasm_bindgen_futures_result(promise: js_sys::Promise) -> bool {
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+/// "Copy link", and whether it worked: a link pasted into the class's chat
+/// must be the whole link.
+#[component]
+pub fn CopyLink(text: String) -> impl IntoView {
+    let copied = RwSignal::new("");
+    let copy = move |_| {
+        let promise = window().navigator().clipboard().write_text(&text);
+        copied.set("Copying…");
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(if done { "Copied." } else { "Could not copy: select the link and copy it by hand." });
+        });
+    };
+    view! {
+        <p>
+            <button type="button" on:click=copy>"Copy link"</button>
+            " "
+            <span role="status">{move || copied.get()}</span>
+        </p>
+    }
 }
 
 pub fn capitalise(text: &str) -> String {
