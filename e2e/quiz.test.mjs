@@ -253,3 +253,22 @@ test("a time limit ends the quiz when it runs out", async () => {
   watcher.assertClean();
   await context.close();
 });
+
+test("an answer picked but not yet saved when the time runs out counts, as on paper", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.clock.install();
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  await page.locator("form.question input").first().check();
+  await page.click("button:text-is('Save answer')");
+  await page.waitForSelector("h2:text-is('Question 2 of 3')");
+  await page.locator("form.question input").first().check(); // picked, not saved
+  await page.clock.fastForward("01:05");
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".timed-out"), /The time ran out: 1 question was not answered\./);
+  // Shown with the mistakes alone, or all of them: every review item.
+  const yours = await page.$$eval(".review-item", (items) => items.map((item) => item.querySelector("p").textContent));
+  assert.equal(yours.filter((line) => line === "Your answer: not answered").length, 1, yours.join(" | "));
+  watcher.assertClean();
+  await context.close();
+});

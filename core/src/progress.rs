@@ -114,6 +114,24 @@ impl Progress {
         true
     }
 
+    /// Ends the quiz as [`end_if_out_of_time`](Self::end_if_out_of_time)
+    /// does, first scoring `picked`: item `index`'s answer that the student
+    /// had picked on screen, not yet saved, when the time ran out. What was
+    /// ticked when the time ran out counts, as on paper.
+    pub fn end_at_time_limit(&mut self, key: &str, picked: Option<(usize, Vec<usize>)>, bank: &Bundle, now_ms: f64, today: i64) -> bool {
+        let Some(session) = self.quizzes.get_mut(key) else { return false };
+        if session.is_finished() || !session.deadline_ms().is_some_and(|deadline| now_ms >= deadline) {
+            return false;
+        }
+        if let Some((index, response)) = picked {
+            if let Submitted::Scored { correct } = session.submit(bank, index, response) {
+                let question_id = session.items[index].question_id.clone();
+                self.record_answer(&question_id, correct, today);
+            }
+        }
+        self.end_if_out_of_time(key, bank, now_ms)
+    }
+
     /// Records the answer to item `index` of the link's quiz, once; a second
     /// answer to the same item (a double click, another tab) changes nothing.
     pub fn answer(&mut self, key: &str, index: usize, response: Vec<usize>, bank: &Bundle, now_ms: f64, today: i64) -> Submitted {

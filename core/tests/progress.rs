@@ -325,6 +325,28 @@ fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
 }
 
 #[test]
+fn the_answer_picked_but_not_saved_when_the_time_runs_out_counts() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=3&seed=1&mode=test&minutes=1", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    p.answer(&link.key(), 0, vec![0], &bank, 10_000.0, 0);
+    let picked = right(&bank, &p, &link, 1);
+    assert!(!p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 59_999.0, 0), "not before the deadline");
+    assert!(p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 60_400.0, 0));
+    let session = p.quiz(&link).expect("the quiz is kept");
+    assert!(session.is_finished() && session.timed_out);
+    assert_eq!(session.finished_at_ms, Some(60_000.0));
+    assert_eq!(session.responses[1], Some(picked), "the picked answer is scored");
+    assert_eq!(session.answered(), 2);
+    let question = &session.items[1].question_id;
+    assert_eq!(p.questions[question].correct, 1, "and counted in the question's history");
+    // Once ended, nothing more is scored.
+    assert!(!p.end_at_time_limit(&link.key(), Some((2, vec![0])), &bank, 61_000.0, 0));
+    assert_eq!(p.quiz(&link).expect("kept").responses[2], None);
+}
+
+#[test]
 fn a_few_backups_are_kept_oldest_dropped_first() {
     let existing: Vec<String> = [30.0, 10.0, 20.0].iter().map(|t| backup_key(*t)).collect();
     assert_eq!(backups_to_drop(&existing), [backup_key(10.0)]);

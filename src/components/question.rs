@@ -21,10 +21,23 @@ pub fn QuestionForm(
     /// Called with the answer as indices into `question.choices`.
     on_answer: Callback<Vec<usize>>,
     #[prop(into)] submit_label: String,
+    /// What the student has picked and not yet submitted (an order once
+    /// moved), for a time limit that runs out.
+    #[prop(optional)]
+    picked: RwSignal<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let is_order = question.kind == QuestionKind::Order;
     let selected = RwSignal::new(Vec::<usize>::new());
     let arrangement = RwSignal::new(item.choice_order.clone());
+    let shown_order = item.choice_order.clone();
+    Effect::new(move |_| {
+        let now = if is_order {
+            arrangement.with(|order| (*order != shown_order).then(|| order.clone()))
+        } else {
+            selected.with(|choices| (!choices.is_empty()).then(|| choices.clone()))
+        };
+        picked.set(now);
+    });
     let problem = RwSignal::new(None::<&'static str>);
     let locked = move || answered.with(Option::is_some);
     let group = format!("q-{}", question.id);

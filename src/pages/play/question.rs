@@ -27,6 +27,7 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let feedback_ref = NodeRef::<html::Div>::new();
     let heading_ref = NodeRef::<html::H2>::new();
     let status = RwSignal::new(String::new());
+    let picked = RwSignal::new(None::<Vec<usize>>);
 
     let advance = {
         let key = key.clone();
@@ -99,10 +100,10 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let next_label = if index + 1 == total { "See results" } else { "Next question" };
     let submit_label = if mode == Mode::Practice { "Check answer" } else { "Save answer" };
     view! {
-        <TimeLimit link=link session=session />
+        <TimeLimit link=link session=session index=index picked=picked />
         <progress max=total value=index aria-hidden="true"></progress>
         <h2 tabindex="-1" node_ref=heading_ref class="question-heading">{format!("Question {} of {total}", index + 1)}</h2>
-        <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label />
+        <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label picked=picked />
         <div role="status" aria-live="polite" class="visually-hidden answer-status">{move || status.get()}</div>
         <Show when=move || answered.with(Option::is_some) && mode == Mode::Practice>
             <Feedback question=question response=answered.get_untracked().unwrap_or_default() node_ref=feedback_ref />
@@ -116,9 +117,10 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
 }
 
 /// The optional time limit: stays in view while the student scrolls, says
-/// "one minute left" to screen readers once, and ends the quiz at zero.
+/// "one minute left" to screen readers once, and ends the quiz at zero,
+/// scoring the answer to question `index` that was `picked` and not saved.
 #[component]
-fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
+fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo, index: usize, picked: RwSignal<Option<Vec<usize>>>) -> impl IntoView {
     let store = use_progress();
     let Some(deadline) = session.with_untracked(|s| s.as_ref().and_then(|s| s.deadline_ms())) else {
         return ().into_any();
@@ -137,7 +139,8 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
                 warning.set("One minute left.");
             }
             if remaining <= 0.0 {
-                store.change(|p| p.end_if_out_of_time(&key, bundle(), now_ms()));
+                let picked = picked.get_untracked().map(|response| (index, response));
+                store.change(|p| p.end_at_time_limit(&key, picked, bundle(), now_ms(), today()));
             }
         },
         std::time::Duration::from_secs(1),
