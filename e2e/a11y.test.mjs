@@ -137,6 +137,25 @@ test("a whole quiz with the keyboard alone: Tab, Enter and number keys", async (
   await context.close();
 });
 
+test("a test with the keyboard alone: after each saved answer the next question's heading has the focus", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15,001-07&seed=3&mode=test");
+  await page.waitForSelector("h2:text-is('Question 1 of 4')");
+  for (let n = 1; n <= 4; n++) {
+    await page.keyboard.press("2");
+    await page.keyboard.press("Enter");
+    if (n < 4) {
+      await page.waitForSelector(`h2:text-is("Question ${n + 1} of 4")`);
+      // A screen reader then says the new question, not a choice of it.
+      await page.waitForFunction((n) => document.activeElement.textContent === `Question ${n} of 4`, n + 1, { timeout: 2000 });
+      assert.equal(await page.locator("form.question input:checked").count(), 0, "nothing picked on the new question");
+    }
+  }
+  await page.waitForFunction(() => document.activeElement.id === "results-heading", null, { timeout: 2000 });
+  watcher.assertClean();
+  await context.close();
+});
+
 test("pages reflow at 320 px wide with text at 200%", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 320, height: 640 } });
   for (const path of ["/", "/learn/joining", "/quiz", "/quiz/play?ids=004-10,000-03&seed=1", "/sources/003", "/classroom", "/glossary"]) {

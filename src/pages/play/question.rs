@@ -69,10 +69,15 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     // on it rather than at the top of the page.
     // Not if the student already moved into the question (a quick number
     // key), since taking focus back then would undo their choice of focus.
+    // Focus still on the element it was on before this question is not such
+    // a move: the last question's form is redrawn in place, so a choice
+    // focused there is now one of this question's choices.
     if index > 0 {
+        let focused_before = document().active_element();
         request_animation_frame(move || {
             let already_in_question = document()
                 .active_element()
+                .filter(|el| Some(el) != focused_before.as_ref())
                 .is_some_and(|el| el.closest("form.question").ok().flatten().is_some());
             if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| !already_in_question) {
                 let _ = el.focus();
