@@ -15,7 +15,7 @@ const answeredIn = (progress) =>
   Object.values(progress.quizzes).reduce((n, q) => n + q.responses.filter((r) => r !== null).length, 0);
 
 test("answer two, read the evidence, Back, reload, finish: every answer counts", async () => {
-  const { page, watcher, context } = await freshPage(app);
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   const link = app.url + "/quiz/play?topics=article-5&count=4&seed=5&mode=practice";
   await page.goto(link);
   await heading(page, 1, 4);
@@ -30,13 +30,18 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await page.goBack();
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
-  // An installed app has no Back button: the source page links back.
+  // An installed app has no Back button: the source page links back, on a
+  // phone right where it opens, after the evidence.
   await page.click(".feedback cite a");
   await page.waitForSelector("#evidence");
-  await page.click(".hint a:text-is('Back to the question')");
+  await page.waitForTimeout(100); // the scroll to the evidence, one frame later
+  const back = await page.locator(".evidence-back a:text-is('Back to the question')").boundingBox();
+  assert.ok(back.y >= 0 && back.y + back.height <= 740, `the link back is on screen (top ${back.y})`);
+  await page.mouse.click(back.x + back.width / 2, back.y + back.height / 2);
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
-  // The menu, then Back again; then a reload.
+  // The menu (folded behind its button on a phone), then Back again; then a reload.
+  await page.click(".menu-button");
   await page.click("nav >> text=Learn");
   await ready(page);
   await page.goBack();

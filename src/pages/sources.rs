@@ -46,15 +46,21 @@ pub fn SourceReader() -> impl IntoView {
 
 #[component]
 fn Reader(article: &'static Article, highlight: Option<String>, back: Option<(String, bool)>) -> impl IntoView {
+    let back_link = move || {
+        back.clone().map(|(href, finished)| view! { <A href=crate::paths::href(&href)>{if finished { "Back to your results" } else { "Back to the question" }}</A> })
+    };
     let paragraphs = article
         .paragraphs()
         .map(|p| match highlight.as_deref().and_then(|h| locate_quote(p, h)) {
+            // The way back again right after the evidence, which the page
+            // opens on: on a phone the link above it is off the screen.
             Some(range) => view! {
                 <p>
                     {p[..range.start].to_string()}
                     <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
                     {p[range.end..].to_string()}
                 </p>
+                {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
             }
             .into_any(),
             None => view! { <p>{p.to_string()}</p> }.into_any(),
@@ -88,9 +94,7 @@ fn Reader(article: &'static Article, highlight: Option<String>, back: Option<(St
             {highlight.is_some().then(|| view! {
                 <p class="hint">
                     "The highlighted passage is the evidence for the question you came from."
-                    {back.map(|(href, finished)| view! {
-                        " "<A href=crate::paths::href(&href)>{if finished { "Back to your results" } else { "Back to the question" }}</A>
-                    })}
+                    {back_link().map(|link| view! { " " {link} })}
                 </p>
             })}
             <div class="article-text">{paragraphs}</div>
