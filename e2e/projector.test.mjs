@@ -27,6 +27,13 @@ test("projector: full screen, large type, letters that match the worksheet and t
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 1920, height: 1080 } });
   const link = await classLink(page, "Week 3: what Article 5 promises");
   assert.match(link, /&title=Week%203%3A%20what%20Article%205%20promises$/);
+  // The students' quiz has the teacher's title too.
+  const student = await context.newPage();
+  await student.goto(link);
+  await student.waitForSelector("form.question");
+  assert.equal(await student.textContent("main h1"), "Week 3: what Article 5 promises");
+  assert.equal(await student.title(), "Week 3: what Article 5 promises · Open Door");
+  await student.close();
   await page.click("text=Show on the projector");
   await page.waitForSelector(".projector-prompt");
 

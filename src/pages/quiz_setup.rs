@@ -257,7 +257,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             {(purpose == BuilderPurpose::Share).then(|| view! {
                 <SinglePicker picked=picked toggle=toggle topics=topics articles=articles />
                 <p>
-                    <label for="quiz-title">"Title for the worksheet and the projector (optional: otherwise its topics)"</label>
+                    <label for="quiz-title">"Title for the students' quiz, the worksheet and the projector (optional)"</label>
                     <input id="quiz-title" type="text" maxlength="80" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </p>
             })}

@@ -67,7 +67,9 @@ pub fn Play() -> impl IntoView {
     let nothing_to_ask = move || link.with(|l| l.is_seeded() && l.items().is_empty());
 
     view! {
-        <PageTitle text="Quiz" />
+        // The teacher's title, where the link gives one: what the projector
+        // and the worksheet call this quiz.
+        {move || view! { <PageTitle text=link.with(|l| l.labels().title.clone()).unwrap_or_else(|| "Quiz".into()) /> }}
         <LinkNotices link=link />
         {move || match shown_after(&previous, screen.get()) {
             // A pack quiz on a device without its questions names the pack.
