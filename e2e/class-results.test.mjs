@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -189,9 +189,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(`.class-status:text-is("${status}")`);
   assert.equal(await page.locator(".class-table tbody tr").count(), 4);
   assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
-  await page.goto(app.url + "/about");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.click("text=Erase my data on this device");
+  await eraseMyData(page, app.url);
   await page.goto(app.url + "/classroom");
   await ready(page);
   assert.equal(await page.locator(".class-table").count(), 0, "erased with the rest");
@@ -272,9 +270,7 @@ test("the name is kept on the device only until the student erases their data", 
   await answerShown(page);
   await page.fill("#hand-in-name", "  Sam\u0000 ");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), "Sam", "kept cleaned");
-  await page.goto(app.url + "/about");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.click("text=Erase my data on this device");
+  await eraseMyData(page, app.url);
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), null);
   await page.goto(app.url + "/quiz/play?ids=000-03&seed=2&mode=test");
   await answerShown(page);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -107,9 +107,7 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.reload();
   await ready(page);
   await sameLink("after the refused one: the last link made");
-  await page.goto(app.url + "/about");
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.click("text=Erase my data on this device");
+  await eraseMyData(page, app.url);
   await page.goto(app.url + "/classroom");
   await ready(page);
   assert.equal(await page.locator(".share-link").count(), 0, "erased with the rest");

@@ -114,6 +114,15 @@ export async function ready(page) {
   await page.waitForSelector("main h1");
 }
 
+/** "Erase my data on this device" on the About page, confirmed. */
+export async function eraseMyData(page, origin) {
+  await page.goto(origin + "/about");
+  await ready(page);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("text=Erase my data on this device");
+  await page.waitForSelector("text=was erased");
+}
+
 /**
  * Waits until the page's service worker install has ended: "activated"
  * (with an Open Door cache) or "failed" (no worker active, no Open Door

@@ -3,7 +3,7 @@
 // reload, finish, look again, hand in. Nothing may be lost on the way.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -279,11 +279,7 @@ test("with storage full, a backup that cannot be written is never announced and 
   await answerShown(page);
   await page.waitForSelector(".feedback");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), damaged, "the damaged save is not overwritten");
-  await page.goto(app.url + "/about");
-  await ready(page);
-  page.once("dialog", (dialog) => dialog.accept());
-  await page.click("text=Erase my data on this device");
-  await page.waitForSelector("text=was erased");
+  await eraseMyData(page, app.url);
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
   watcher.assertClean();
   await context.close();
