@@ -29,15 +29,6 @@ pub fn QuestionForm(
     let is_order = question.kind == QuestionKind::Order;
     let selected = RwSignal::new(Vec::<usize>::new());
     let arrangement = RwSignal::new(item.choice_order.clone());
-    let shown_order = item.choice_order.clone();
-    Effect::new(move |_| {
-        let now = if is_order {
-            arrangement.with(|order| (*order != shown_order).then(|| order.clone()))
-        } else {
-            selected.with(|choices| (!choices.is_empty()).then(|| choices.clone()))
-        };
-        picked.set(now);
-    });
     let problem = RwSignal::new(None::<&'static str>);
     let locked = move || answered.with(Option::is_some);
     let group = format!("q-{}", question.id);
@@ -58,6 +49,7 @@ pub fn QuestionForm(
                 *s = vec![choice];
             }
         });
+        picked.set(selected.with_untracked(|s| (!s.is_empty()).then(|| s.clone())));
     };
 
     let submit = move |ev: SubmitEvent| {
@@ -94,7 +86,7 @@ pub fn QuestionForm(
     on_cleanup(move || keys.remove());
 
     let controls = if is_order {
-        order_list(question, arrangement, answered).into_any()
+        order_list(question, arrangement, answered, picked).into_any()
     } else {
         choice_list(question, &item, selected, answered, choose).into_any()
     };
@@ -204,13 +196,19 @@ fn choice_badges(mark: ChoiceMark) -> impl IntoView {
 /// An ordering list: each item moves with its own buttons, so it works by
 /// keyboard and screen reader without drag and drop. Once answered it shows
 /// the order given, each place marked right or with the place it belongs in.
-fn order_list(question: &'static Question, arrangement: RwSignal<Vec<usize>>, answered: Signal<Option<Vec<usize>>>) -> impl IntoView {
+fn order_list(
+    question: &'static Question,
+    arrangement: RwSignal<Vec<usize>>,
+    answered: Signal<Option<Vec<usize>>>,
+    picked: RwSignal<Option<Vec<usize>>>,
+) -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     let moved = RwSignal::new(String::new());
     let shift = move |place: usize, up: bool| {
         let len = arrangement.with_untracked(Vec::len);
         let Some(to) = (if up { place.checked_sub(1) } else { Some(place + 1).filter(|p| *p < len) }) else { return };
         arrangement.update(|a| a.swap(place, to));
+        picked.set(Some(arrangement.get_untracked()));
         let text = arrangement.with_untracked(|a| question.choices[a[to]].clone());
         moved.set(format!("{text}: now in place {} of {len}.", to + 1));
         // The rows are drawn again in place, so the focus would stay in
