@@ -119,10 +119,7 @@ impl Progress {
     /// had picked on screen, not yet saved, when the time ran out. What was
     /// ticked when the time ran out counts, as on paper.
     pub fn end_at_time_limit(&mut self, key: &str, picked: Option<(usize, Vec<usize>)>, bank: &Bundle, now_ms: f64, today: i64) -> bool {
-        let Some(session) = self.quizzes.get_mut(key) else { return false };
-        if session.is_finished() || !session.deadline_ms().is_some_and(|deadline| now_ms >= deadline) {
-            return false;
-        }
+        let Some(session) = self.quizzes.get_mut(key).filter(|session| session.is_out_of_time(now_ms)) else { return false };
         if let Some((index, response)) = picked {
             if let Submitted::Scored { correct } = session.submit(bank, index, response) {
                 let question_id = session.items[index].question_id.clone();

@@ -320,16 +320,18 @@ impl QuizSession {
         self.finished_at_ms.get_or_insert(now_ms);
     }
 
+    /// Whether the quiz is still running past its deadline, so that it is
+    /// to be ended.
+    pub fn is_out_of_time(&self, now_ms: f64) -> bool {
+        !self.is_finished() && self.deadline_ms().is_some_and(|deadline| now_ms >= deadline)
+    }
+
     /// Ends the quiz at its deadline if that has passed; says whether it did.
     pub fn end_if_out_of_time(&mut self, now_ms: f64) -> bool {
-        match self.deadline_ms() {
-            Some(deadline) if now_ms >= deadline && !self.is_finished() => {
-                self.finished_at_ms = Some(deadline);
-                self.timed_out = true;
-                true
-            }
-            _ => false,
-        }
+        let Some(deadline) = self.deadline_ms().filter(|_| self.is_out_of_time(now_ms)) else { return false };
+        self.finished_at_ms = Some(deadline);
+        self.timed_out = true;
+        true
     }
 
     /// Whether item `index` was answered right (`None`: not answered).

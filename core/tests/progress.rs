@@ -310,13 +310,20 @@ fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
     assert_eq!(p.best_by_topic["joining"], 60, "two questions say little about a topic");
 }
 
-#[test]
-fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
+/// A one-minute test of three questions started at 0 ms, its first
+/// question answered at 10 s.
+fn timed_test_one_answered() -> (Bundle, Progress, QuizLink) {
     let bank = common::bundle(20);
     let mut p = Progress::default();
     let link = QuizLink::open("count=3&seed=1&mode=test&minutes=1", &bank);
     p.start_or_resume(&link, &bank, 0.0);
     p.answer(&link.key(), 0, vec![0], &bank, 10_000.0, 0);
+    (bank, p, link)
+}
+
+#[test]
+fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
+    let (bank, mut p, link) = timed_test_one_answered();
     let session = p.start_or_resume(&link, &bank, 3_600_000.0);
     assert!(session.is_finished() && session.timed_out);
     assert_eq!(session.finished_at_ms, Some(60_000.0));
@@ -326,11 +333,7 @@ fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
 
 #[test]
 fn the_answer_picked_but_not_saved_when_the_time_runs_out_counts() {
-    let bank = common::bundle(20);
-    let mut p = Progress::default();
-    let link = QuizLink::open("count=3&seed=1&mode=test&minutes=1", &bank);
-    p.start_or_resume(&link, &bank, 0.0);
-    p.answer(&link.key(), 0, vec![0], &bank, 10_000.0, 0);
+    let (bank, mut p, link) = timed_test_one_answered();
     let picked = right(&bank, &p, &link, 1);
     assert!(!p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 59_999.0, 0), "not before the deadline");
     assert!(p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 60_400.0, 0));
