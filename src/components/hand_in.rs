@@ -70,16 +70,10 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                         save_name(&clean_name(&typed));
                         name.set(typed);
                         // Said once, at the first change after a download.
-                        outcome.maybe_update(|outcome| match outcome.take() {
-                            Some(Outcome::Saved { file_name }) => {
-                                *outcome = Some(Outcome::Outdated { file_name });
-                                true
-                            }
-                            kept => {
-                                *outcome = kept;
-                                false
-                            }
-                        });
+                        let saved = outcome.with_untracked(|o| if let Some(Outcome::Saved { file_name }) = o { Some(file_name.clone()) } else { None });
+                        if let Some(file_name) = saved {
+                            outcome.set(Some(Outcome::Outdated { file_name }));
+                        }
                     }
                 />
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>

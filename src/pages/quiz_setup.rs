@@ -134,7 +134,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let kept = (purpose == BuilderPurpose::Share).then(saved_class_link).flatten();
     let link = RwSignal::new(kept.as_deref().and_then(ClassLink::from_kept));
     if purpose == BuilderPurpose::Share {
-        Effect::new(move |_| link.with(|made| made.as_ref().map(|made| save_class_link(&made.kept()))));
+        Effect::new(move |_| {
+            if let Some(made) = link.read().as_ref() {
+                save_class_link(&made.kept());
+            }
+        });
     }
     let title = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);
