@@ -272,3 +272,21 @@ test("an answer picked but not yet saved when the time runs out counts, as on pa
   watcher.assertClean();
   await context.close();
 });
+
+test("an answer saved as the time runs out, before the page ends the quiz, counts", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.clock.install();
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  await page.locator("form.question input").first().check();
+  // The clock stops just past the deadline, before the page's next look
+  // at it (it looks once a second): the student presses Save in between.
+  await page.clock.pauseAt(Date.now() + 30_000);
+  const { started_at_ms: started } = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem("open-door.progress")).quizzes)[0]);
+  await page.clock.setSystemTime(started + 60_000 + 300);
+  await page.click("button:text-is('Save answer')");
+  await page.waitForSelector("text=Results");
+  assert.match(await page.textContent(".timed-out"), /The time ran out: 2 questions were not answered\./);
+  watcher.assertClean();
+  await context.close();
+});

@@ -119,22 +119,31 @@ impl Progress {
     /// had picked on screen, not yet saved, when the time ran out. What was
     /// ticked when the time ran out counts, as on paper.
     pub fn end_at_time_limit(&mut self, key: &str, picked: Option<(usize, Vec<usize>)>, bank: &Bundle, now_ms: f64, today: i64) -> bool {
-        let Some(session) = self.quizzes.get_mut(key).filter(|session| session.is_out_of_time(now_ms)) else { return false };
+        if !self.quizzes.get(key).is_some_and(|session| session.is_out_of_time(now_ms)) {
+            return false;
+        }
         if let Some((index, response)) = picked {
-            if let Submitted::Scored { correct } = session.submit(bank, index, response) {
-                let question_id = session.items[index].question_id.clone();
-                self.record_answer(&question_id, correct, today);
-            }
+            self.score(key, index, response, bank, now_ms, today);
         }
         self.end_if_out_of_time(key, bank, now_ms)
     }
 
     /// Records the answer to item `index` of the link's quiz, once; a second
-    /// answer to the same item (a double click, another tab) changes nothing.
+    /// answer to the same item (a double click, another tab) changes nothing,
+    /// nor does one saved too late for a time limit, which ends the quiz.
     pub fn answer(&mut self, key: &str, index: usize, response: Vec<usize>, bank: &Bundle, now_ms: f64, today: i64) -> Submitted {
-        if self.end_if_out_of_time(key, bank, now_ms) {
-            return Submitted::AlreadyAnswered;
-        }
+        let Some(session) = self.quizzes.get(key) else { return Submitted::Invalid };
+        let outcome = if session.is_answer_in_time(now_ms) {
+            self.score(key, index, response, bank, now_ms, today)
+        } else {
+            Submitted::AlreadyAnswered
+        };
+        self.end_if_out_of_time(key, bank, now_ms);
+        outcome
+    }
+
+    /// Scores the answer to item `index` and adds it to the question's history.
+    fn score(&mut self, key: &str, index: usize, response: Vec<usize>, bank: &Bundle, now_ms: f64, today: i64) -> Submitted {
         let Some(session) = self.quizzes.get_mut(key) else { return Submitted::Invalid };
         let outcome = session.submit(bank, index, response);
         if let Submitted::Scored { correct } = outcome {

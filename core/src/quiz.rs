@@ -50,6 +50,10 @@ pub struct QuizSpec {
 
 pub const DEFAULT_COUNT: usize = 10;
 
+/// How often the page looks at a time limit's clock, to count down and to
+/// end the quiz once the time has run out.
+pub const TIME_LIMIT_TICK_MS: f64 = 1_000.0;
+
 impl QuizSpec {
     /// The one-click quiz: ten practice questions on everything.
     pub fn quick(seed: u32) -> Self {
@@ -324,6 +328,14 @@ impl QuizSession {
     /// to be ended.
     pub fn is_out_of_time(&self, now_ms: f64) -> bool {
         !self.is_finished() && self.deadline_ms().is_some_and(|deadline| now_ms >= deadline)
+    }
+
+    /// Whether an answer saved at `now_ms` is in time. The page ends a quiz
+    /// whose time has run out at its clock's next tick, so an answer saved
+    /// within a tick after the deadline was on screen when the time ran out:
+    /// it counts, as one picked and not saved then does.
+    pub fn is_answer_in_time(&self, now_ms: f64) -> bool {
+        self.deadline_ms().is_none_or(|deadline| now_ms <= deadline + TIME_LIMIT_TICK_MS)
     }
 
     /// Ends the quiz at its deadline if that has passed; says whether it did.

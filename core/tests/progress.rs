@@ -6,7 +6,7 @@ use open_door_core::progress::{
     backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, RESUME_LIST_LENGTH,
     REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
 };
-use open_door_core::quiz::{Mode, QuizSpec, Selection, Submitted};
+use open_door_core::quiz::{Mode, QuizSpec, Selection, Submitted, TIME_LIMIT_TICK_MS};
 
 /// Saved by schema version 1 and frozen: every later version must still
 /// read it, with nothing lost.
@@ -347,6 +347,30 @@ fn the_answer_picked_but_not_saved_when_the_time_runs_out_counts() {
     // Once ended, nothing more is scored.
     assert!(!p.end_at_time_limit(&link.key(), Some((2, vec![0])), &bank, 61_000.0, 0));
     assert_eq!(p.quiz(&link).expect("kept").responses[2], None);
+}
+
+#[test]
+fn an_answer_saved_before_the_page_saw_the_time_run_out_counts() {
+    // The page looks at the clock once a tick: an answer saved within a
+    // tick after the deadline was on screen when the time ran out, and
+    // counts as one picked and not saved does.
+    let (bank, mut p, link) = timed_test_one_answered();
+    let answer = right(&bank, &p, &link, 1);
+    let just_after = 60_000.0 + TIME_LIMIT_TICK_MS / 2.0;
+    assert_eq!(p.answer(&link.key(), 1, answer.clone(), &bank, just_after, 0), Submitted::Scored { correct: true });
+    let session = p.quiz(&link).expect("the quiz is kept");
+    assert!(session.is_finished() && session.timed_out, "and the quiz ends there");
+    assert_eq!(session.finished_at_ms, Some(60_000.0));
+    assert_eq!(session.responses[1], Some(answer));
+    assert_eq!(p.questions[&session.items[1].question_id].correct, 1);
+
+    // Any later, the page had already ended the quiz.
+    let (bank, mut p, link) = timed_test_one_answered();
+    let too_late = 60_000.0 + TIME_LIMIT_TICK_MS + 1.0;
+    assert_eq!(p.answer(&link.key(), 1, vec![0], &bank, too_late, 0), Submitted::AlreadyAnswered);
+    let session = p.quiz(&link).expect("the quiz is kept");
+    assert!(session.is_finished() && session.timed_out);
+    assert_eq!(session.responses[1], None);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::{Mode, Submitted};
+use open_door_core::quiz::{Mode, Submitted, TIME_LIMIT_TICK_MS};
 
 use crate::components::question::{Feedback, QuestionForm};
 use crate::content::{bundle, now_ms, today};
@@ -148,7 +148,7 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo, index: usize, picked: R
                 store.change(|p| p.end_at_time_limit(&key, picked, bundle(), now_ms(), today()));
             }
         },
-        std::time::Duration::from_secs(1),
+        std::time::Duration::from_millis(TIME_LIMIT_TICK_MS as u64),
     ) {
         on_cleanup(move || handle.clear());
     }
