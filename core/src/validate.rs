@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::content::{normalise_for_match, Bundle, Question, QuestionKind};
+use crate::figures::year_of;
 use crate::markup::{self, LinkTarget};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,8 +271,8 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
         }
     }
     if let Some(since) = &q.since {
-        if !is_iso_date(&since.date) {
-            rules.push(format!("since.date `{}` is not a date like 2024-03-07", since.date));
+        if year_of(&since.date).is_none() {
+            rules.push(format!("since.date `{}` is not a date like 2024-07-10, 2024-07 or 2024", since.date));
         }
         if since.note.trim().is_empty() {
             rules.push("empty since.note".into());
@@ -280,11 +281,3 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
     rules
 }
 
-fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d]
-        if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
-        && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&d.parse::<u8>().unwrap_or(0)))
-}

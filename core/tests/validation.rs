@@ -33,7 +33,7 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("unknown topic", |b| b.questions[0].topics = vec!["cooking".into()], "unknown topic `cooking`"),
     ("evidence too long", |b| b.questions[0].evidence = "word ".repeat(51), "evidence has 51 words; at most 50"),
     ("bad id", |b| b.questions[0].id = "Q 1".into(), "an id is 1 to 40 of a-z, 0-9 and -"),
-    ("bad since date", |b| b.questions[0].since = Some(SinceThen { date: "March 2024".into(), note: "x".into() }), "is not a date like 2024-03-07"),
+    ("bad since date", |b| b.questions[0].since = Some(SinceThen { date: "March 2024".into(), note: "x".into() }), "is not a date like 2024-07-10, 2024-07 or 2024"),
     ("article below minimum", |b| b.questions.truncate(9), "9 questions; each article needs at least 10"),
     ("two explainers on one topic", |b| {
         b.explainers = vec![common::explainer("first", "joining"), common::explainer("second", "joining")];
@@ -47,6 +47,16 @@ const CASES: &[(&str, Breakage, &str)] = &[
 fn the_fixture_itself_is_valid() {
     let errors = validate_bundle(&common::bundle(20), &Origins::single_file("fixture.toml"), Minimums::BUILT_IN);
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_since_date_is_as_precise_as_its_source() {
+    for date in ["2024", "2024-07", "2024-07-10"] {
+        let mut bundle = common::bundle(20);
+        bundle.questions[0].since = Some(SinceThen { date: date.into(), note: "The Washington summit.".into() });
+        let errors = validate_bundle(&bundle, &Origins::single_file("fixture.toml"), Minimums::BUILT_IN);
+        assert!(errors.is_empty(), "{date}: {errors:?}");
+    }
 }
 
 #[test]
