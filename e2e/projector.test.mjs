@@ -135,8 +135,12 @@ test("the worksheets print without the answer key for the class, and the key alo
   const link = await classLink(page, "Week 3");
   await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
   await ready(page);
-  // The dialog itself is the browser's: counted here, not opened.
-  await page.evaluate(() => { window.print = () => { window.prints = (window.prints ?? 0) + 1; }; });
+  // The dialog itself is the browser's: not opened here. The page as it
+  // stands when the dialog would open is what prints, so each call notes
+  // which part the page is then set to print.
+  await page.evaluate(() => {
+    window.print = () => { window.prints = [...(window.prints ?? []), document.querySelector(".print-job").className]; };
+  });
   const printed = async () => {
     await page.emulateMedia({ media: "print" });
     const shown = {};
@@ -147,17 +151,22 @@ test("the worksheets print without the answer key for the class, and the key alo
     return shown;
   };
   const everything = { title: true, names: true, sheet: true, key: true };
+  // Each button opens the dialog once (after its click, see print.rs).
+  const printFrom = async (button, times) => {
+    await page.click(`text=${button}`);
+    await page.waitForFunction((n) => window.prints?.length === n, times);
+  };
   assert.deepEqual(await printed(), everything, "the browser's own Print command prints both");
-  await page.click("text=Print worksheets (no key)");
+  await printFrom("Print worksheets (no key)", 1);
   assert.deepEqual(await printed(), { title: true, names: true, sheet: true, key: false });
   await page.evaluate(() => dispatchEvent(new Event("afterprint")));
   assert.deepEqual(await printed(), everything, "both again once the dialog closes");
-  await page.click("text=Print the answer key");
+  await printFrom("Print the answer key", 2);
   assert.deepEqual(await printed(), { title: false, names: false, sheet: false, key: true });
   await page.evaluate(() => dispatchEvent(new Event("afterprint")));
-  await page.click("text=Print both");
+  await printFrom("Print both", 3);
   assert.deepEqual(await printed(), everything);
-  assert.equal(await page.evaluate(() => window.prints), 3);
+  assert.deepEqual(await page.evaluate(() => window.prints), ["print-job print-worksheet", "print-job print-key", "print-job"]);
   watcher.assertClean();
   await context.close();
 });

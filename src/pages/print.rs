@@ -31,9 +31,12 @@ pub fn PrintWorksheet() -> impl IntoView {
     // command prints everything, as the page says.
     let printed = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| part.set(PrintPart::Both));
     on_cleanup(move || printed.remove());
+    // The page prints as it stands when the dialog opens, and the chosen
+    // part's class reaches the page after this handler: the dialog opens
+    // once it has.
     let print = move |chosen: PrintPart| {
         part.set(chosen);
-        let _ = window().print();
+        set_timeout(|| drop(window().print()), std::time::Duration::ZERO);
     };
     move || {
         let link = QuizLink::open(&search.get(), bundle());
