@@ -154,16 +154,18 @@ fn matching<'b>(bank: &'b Bundle, topics: &'b [String], articles: &'b [String]) 
 pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
     let mut unknown = Vec::new();
     let chosen: Vec<&Question> = match &spec.selection {
-        Selection::Ids(ids) => ids
-            .iter()
-            .filter_map(|id| {
-                let found = bank.question(id);
-                if found.is_none() {
-                    unknown.push(id.clone());
+        Selection::Ids(ids) => {
+            let mut chosen: Vec<&Question> = Vec::new();
+            for id in ids {
+                match bank.question(id) {
+                    // A question listed twice (a link put together by hand) is asked once.
+                    Some(question) if chosen.iter().any(|c| c.id == question.id) => {}
+                    Some(question) => chosen.push(question),
+                    None => unknown.push(id.clone()),
                 }
-                found
-            })
-            .collect(),
+            }
+            chosen
+        }
         Selection::Filter { topics, articles, count } => {
             let mut candidates: Vec<&Question> = matching(bank, topics, articles).collect();
             // Sorted by id first, so the order of files never changes a quiz.

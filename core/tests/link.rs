@@ -63,9 +63,18 @@ fn a_link_whose_questions_are_all_unknown_asks_nothing_rather_than_something_els
 }
 
 #[test]
-fn a_link_lists_at_most_max_questions() {
+fn a_link_that_repeats_a_question_asks_it_once() {
     let bank = common::bundle(20);
-    let ids: Vec<String> = (0..20_000).map(|i| format!("000-{:02}", i % 20)).collect();
+    let [first, second] = [&bank.questions[0].id, &bank.questions[1].id];
+    let link = QuizLink::open(&format!("ids={first},{second},{first}&seed=1"), &bank);
+    let asked: Vec<&str> = link.items().iter().map(|item| item.question_id.as_str()).collect();
+    assert_eq!(asked, [first.as_str(), second.as_str()]);
+}
+
+#[test]
+fn a_link_lists_at_most_max_questions() {
+    let bank = common::bundle(MAX_QUESTIONS + 10);
+    let ids: Vec<String> = (0..20_000).map(|i| format!("000-{:02}", i % (MAX_QUESTIONS + 10))).collect();
     let link = QuizLink::open(&format!("ids={}&seed=1", ids.join(",")), &bank);
     assert_eq!(link.items().len(), MAX_QUESTIONS);
     assert!(link.notices()[0].contains("20000 questions"), "{:?}", link.notices());
