@@ -273,26 +273,28 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
 
 /// A wrong answer in words. A tick-all question's also says what it left
 /// out and which ticks are not right: its ticks alone may all be right
-/// ones ("a (missing b)"), which a teacher would read as a right choice
-/// being the class's mistake.
+/// ones ("“a” (missing “b”)"), which a teacher would read as a right choice
+/// being the class's mistake. Its choices are quoted, so each one's end is
+/// plain however long they are.
 fn wrong_answer_text(question: &Question, answer: &[usize]) -> String {
-    let ticked = question.choice_text(answer);
     if question.kind != QuestionKind::Multiple {
-        return ticked;
+        return question.choice_text(answer);
     }
+    let quoted = |indices: &[usize], separator: &str| {
+        indices.iter().filter_map(|&i| question.choices.get(i)).map(|choice| format!("“{choice}”")).collect::<Vec<_>>().join(separator)
+    };
     let right = question.correct_indices();
-    let listed = |indices: Vec<usize>| indices.iter().filter_map(|&i| question.choices.get(i).cloned()).collect::<Vec<_>>().join(" and ");
     let missing: Vec<usize> = right.iter().copied().filter(|i| !answer.contains(i)).collect();
     let not_right: Vec<usize> = answer.iter().copied().filter(|i| !right.contains(i)).collect();
     let mut faults = Vec::new();
     if !missing.is_empty() {
-        faults.push(format!("missing {}", listed(missing)));
+        faults.push(format!("missing {}", quoted(&missing, " and ")));
     }
     if !not_right.is_empty() {
         let verb = if not_right.len() == 1 { "is" } else { "are" };
-        faults.push(format!("{} {verb} not right", listed(not_right)));
+        faults.push(format!("{} {verb} not right", quoted(&not_right, " and ")));
     }
-    let ticked = if ticked.is_empty() { "nothing ticked".to_string() } else { ticked };
+    let ticked = if answer.is_empty() { "nothing ticked".to_string() } else { quoted(answer, "; ") };
     format!("{ticked} ({})", faults.join("; "))
 }
 

@@ -127,10 +127,10 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
     assert_eq!(
         wrong,
         vec![
-            (3, Some(("a; b; c (c is not right)".into(), 2))),
+            (3, Some(("“a”; “b”; “c” (“c” is not right)".into(), 2))),
             // Equally missed: in quiz order.
-            (1, Some(("a (missing b)".into(), 2))),
-            (2, Some(("a; c (missing b; c is not right)".into(), 2))),
+            (1, Some(("“a” (missing “b”)".into(), 2))),
+            (2, Some(("“a”; “c” (missing “b”; “c” is not right)".into(), 2))),
         ]
     );
 }
