@@ -207,3 +207,16 @@ test("projector and worksheet are axe clean in both schemes", async () => {
     await context.close();
   }
 });
+
+test("a projector link with no question this app knows says so, with nothing to step through", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom/projector?ids=zzz&seed=1");
+  await page.waitForSelector("text=This quiz has no questions.");
+  assert.equal(await page.textContent("h1"), "Quiz of 1 chosen question");
+  assert.match(await page.textContent("main"), /None of this link's questions are in this app's question bank\./);
+  assert.equal(await page.locator(".projector-controls").count(), 0, "no Previous, Reveal, Next or QR code");
+  await page.click("text=Back to the Classroom page");
+  await page.waitForSelector("h1:text-is('Classroom')");
+  watcher.assertClean();
+  await context.close();
+});

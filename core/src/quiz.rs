@@ -54,6 +54,13 @@ pub const DEFAULT_COUNT: usize = 10;
 /// end the quiz once the time has run out.
 pub const TIME_LIMIT_TICK_MS: f64 = 1_000.0;
 
+/// The time limit's clock: whole seconds rounded up, so "0:00" shows only
+/// once the time has run out, when the quiz ends.
+pub fn time_left_text(remaining_ms: f64) -> String {
+    let seconds = (remaining_ms / 1000.0).ceil().max(0.0) as u64;
+    format!("Time left: {}:{:02}", seconds / 60, seconds % 60)
+}
+
 impl QuizSpec {
     /// The one-click quiz: ten practice questions on everything.
     pub fn quick(seed: u32) -> Self {
@@ -97,7 +104,8 @@ impl QuizSpec {
                     }
                 }
                 if firsts.is_empty() {
-                    return format!("Quiz of {} chosen questions", ids.len());
+                    let plural = if ids.len() == 1 { "" } else { "s" };
+                    return format!("Quiz of {} chosen question{plural}", ids.len());
                 }
                 topic_titles(&firsts)
             }

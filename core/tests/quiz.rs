@@ -1,6 +1,6 @@
 mod common;
 
-use open_door_core::quiz::{choice_order, prepare, Mode, QuizSession, QuizSpec, Selection, Submitted};
+use open_door_core::quiz::{choice_order, prepare, time_left_text, Mode, QuizSession, QuizSpec, Selection, Submitted};
 
 fn filter(count: Option<usize>, topics: &[&str]) -> QuizSpec {
     QuizSpec {
@@ -155,4 +155,21 @@ fn a_quiz_is_titled_by_what_it_asks() {
     // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
     assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
     assert_eq!(QuizSpec::of_questions(vec!["000-01".into(), "000-00".into()], 1).title(&bank), "Quiz on Article 5 and Joining");
+}
+
+#[test]
+fn the_time_left_reads_0_00_only_once_the_time_has_run_out() {
+    assert_eq!(time_left_text(600_000.0), "Time left: 10:00");
+    assert_eq!(time_left_text(59_001.0), "Time left: 1:00");
+    assert_eq!(time_left_text(300.0), "Time left: 0:01", "the last second still counts");
+    assert_eq!(time_left_text(0.0), "Time left: 0:00");
+    assert_eq!(time_left_text(-800.0), "Time left: 0:00");
+}
+
+#[test]
+fn a_quiz_of_questions_unknown_here_is_titled_by_their_number() {
+    let bank = common::bundle(20);
+    let title = |ids: &[&str]| QuizSpec { selection: Selection::Ids(ids.iter().map(|id| id.to_string()).collect()), seed: 1, mode: Mode::Practice, minutes: None }.title(&bank);
+    assert_eq!(title(&["pack-01"]), "Quiz of 1 chosen question");
+    assert_eq!(title(&["pack-01", "pack-02"]), "Quiz of 2 chosen questions");
 }

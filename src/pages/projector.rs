@@ -130,14 +130,18 @@ pub fn Projector() -> impl IntoView {
                 Some(name) => view! { <NeedsPack name=name /> }.into_any(),
                 None => slide().into_any(),
             }}
-            <p class="projector-controls">
-                <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
-                <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
-                    {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
-                </button>
-                <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
-                <QrFullScreen text=student_link() />
-            </p>
+            // A link with no question to show has nothing to step through
+            // or hand out.
+            <Show when=move || count() != 0>
+                <p class="projector-controls">
+                    <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
+                    <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
+                        {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
+                    </button>
+                    <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
+                    <QrFullScreen text=student_link() />
+                </p>
+            </Show>
             <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
     }

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::{Mode, Submitted, TIME_LIMIT_TICK_MS};
+use open_door_core::quiz::{time_left_text, Mode, Submitted, TIME_LIMIT_TICK_MS};
 
 use crate::components::question::{Feedback, QuestionForm};
 use crate::content::{bundle, now_ms, today};
@@ -154,10 +154,7 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo, index: usize, picked: R
     }
     view! {
         <p class="time-left" class:time-short=move || left.get() <= 60_000.0>
-            {move || {
-                let seconds = (left.get() / 1000.0).max(0.0) as u64;
-                format!("Time left: {}:{:02}", seconds / 60, seconds % 60)
-            }}
+            {move || time_left_text(left.get())}
         </p>
         <p role="status" aria-live="assertive" class="visually-hidden">{move || warning.get()}</p>
     }
