@@ -77,8 +77,10 @@ struct RecordV1 {
 }
 
 impl ResultRecord {
-    /// The result of a finished session, under the name the student gave.
-    pub fn from_session(session: &QuizSession, bank: &Bundle, name: &str) -> Self {
+    /// The result of a finished session, under the name the student gave,
+    /// titled as the teacher titled the quiz's link, or by what the quiz is
+    /// about.
+    pub fn from_session(session: &QuizSession, teachers_title: Option<&str>, bank: &Bundle, name: &str) -> Self {
         let questions: Vec<String> = session.items.iter().map(|i| i.question_id.clone()).collect();
         let link = QuizSpec { selection: Selection::Ids(questions.clone()), ..session.spec.clone() }.query();
         let score = session.score(bank);
@@ -87,7 +89,7 @@ impl ResultRecord {
             format: RESULT_FORMAT.into(),
             version: RESULT_VERSION,
             name: clean_name(name),
-            quiz: QuizRef { title: session.spec.title(bank), link, questions },
+            quiz: QuizRef { title: teachers_title.map_or_else(|| session.spec.title(bank), str::to_string), link, questions },
             answers: session.responses.clone(),
             correct: score.correct,
             total: score.total,
@@ -142,14 +144,14 @@ impl ResultRecord {
     /// `open-door-<name>-<quiz>-<yyyy-mm-dd>-<code>.json` (or `.csv`): only
     /// letters and digits of the name and the title, by whole words (the
     /// title's first words, each with a capital: "Quiz on Ukraine's road to
-    /// NATO, Finland and Sweden" gives "UkrainesRoadToNATO"), so any name
+    /// NATO, Finland and Sweden" gives "UkrainesRoadToNATO", a teacher's
+    /// "9B: Article 5 check" "9BArticle5Check"), so any name
     /// makes a safe file name that a teacher can still read in a folder of
     /// thirty; a result with no name leaves that part out. The code keeps
     /// two students' files apart in one folder, where students who left the
     /// name empty, or share one, would otherwise overwrite each other.
     pub fn file_name(&self, day: i64, extension: &str) -> String {
         let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
-        let title = title.split(':').next().unwrap_or_default();
         let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day), self.code.clone()];
         let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
         format!("open-door-{}.{extension}", parts.join("-"))

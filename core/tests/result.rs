@@ -32,7 +32,7 @@ fn finished(answers: &[usize]) -> (Bundle, QuizSession) {
 
 fn result_of(name: &str) -> (Bundle, ResultRecord) {
     let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let record = ResultRecord::from_session(&session, &bank, name);
+    let record = ResultRecord::from_session(&session, None, &bank, name);
     (bank, record)
 }
 
@@ -55,13 +55,13 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     record.quiz.title = "Quiz on Article 5: what it promises".into();
     let day_2026_11_25 = 20_782;
     let cases = [
-        ("Maria", "open-door-Maria-Article5-2026-11-25"),
-        ("", "open-door-Article5-2026-11-25"),
-        ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5-2026-11-25"),
-        ("../../etc/passwd", "open-door-etcpasswd-Article5-2026-11-25"),
-        ("<b>Bo</b>", "open-door-bBob-Article5-2026-11-25"),
-        ("a name far longer than any real name can be", "open-door-anamefarlongerthanany-Article5-2026-11-25"),
-        ("Wolfeschlegelsteinhausenbergerdorff", "open-door-Wolfeschlegelsteinhausen-Article5-2026-11-25"),
+        ("Maria", "open-door-Maria-Article5WhatItPromises-2026-11-25"),
+        ("", "open-door-Article5WhatItPromises-2026-11-25"),
+        ("Ana María O'Neil", "open-door-AnaMaríaONeil-Article5WhatItPromises-2026-11-25"),
+        ("../../etc/passwd", "open-door-etcpasswd-Article5WhatItPromises-2026-11-25"),
+        ("<b>Bo</b>", "open-door-bBob-Article5WhatItPromises-2026-11-25"),
+        ("a name far longer than any real name can be", "open-door-anamefarlongerthanany-Article5WhatItPromises-2026-11-25"),
+        ("Wolfeschlegelsteinhausenbergerdorff", "open-door-Wolfeschlegelsteinhausen-Article5WhatItPromises-2026-11-25"),
     ];
     for (name, expected) in cases {
         record.name = clean_name(name);
@@ -80,11 +80,23 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     // Two students who leave the name empty save files of different names.
     let bank = common::bundle(12);
     let [first, second] = [[0, 1, 0, 2, 0], [1, 1, 0, 2, 0]]
-        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), &bank, "").file_name(day_2026_11_25, "json"));
+        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), None, &bank, "").file_name(day_2026_11_25, "json"));
     assert_ne!(first, second);
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
     assert_eq!(date_of_day(-1), "1969-12-31");
+}
+
+#[test]
+fn a_result_is_titled_as_the_teacher_titled_its_quiz() {
+    let (bank, session) = finished(&[0, 1, 0, 2, 0]);
+    let record = ResultRecord::from_session(&session, Some("9B: Article 5 check"), &bank, "Maria");
+    assert_eq!(record.quiz.title, "9B: Article 5 check");
+    assert_eq!(record.code, record.expected_code(), "the code covers the title");
+    assert_eq!(record.file_name(0, "json"), format!("open-door-Maria-9BArticle5Check-1970-01-01-{}.json", record.code));
+    // Without the teacher's title, what the quiz is about.
+    let untitled = ResultRecord::from_session(&session, None, &bank, "Maria");
+    assert_eq!(untitled.quiz.title, session.spec.title(&bank));
 }
 
 #[test]
@@ -252,7 +264,7 @@ proptest! {
     #[test]
     fn any_change_to_the_answers_is_caught(answers in proptest::collection::vec(0usize..3, 5), at in 0usize..5, to in 0usize..3) {
         let (bank, session) = finished(&answers);
-        let mut record = ResultRecord::from_session(&session, &bank, "Sam");
+        let mut record = ResultRecord::from_session(&session, None, &bank, "Sam");
         prop_assume!(record.answers[at] != Some(vec![to]));
         record.answers[at] = Some(vec![to]);
         prop_assert!(matches!(verify(&record.to_json(), &bank), Verification::DoesNotMatch(_)));

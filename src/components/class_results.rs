@@ -156,7 +156,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
         {unreadable}
         {quiz.map(|quiz| view! {
             <p class="class-quiz">
-                "Quiz: " <strong>{quiz.title.clone()}</strong>
+                "Class quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
                 <A href=crate::paths::href(&QuizLink::open(&quiz.link, bundle()).href())>"Open the quiz"</A>
             </p>
