@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, ready, startApp } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -24,7 +24,7 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   await page.check("#count-5");
   await page.click("text=Make the class link");
   const link = await page.textContent(".share-link");
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/quiz\/play\?ids=[0-9a-z,-]+&seed=\d+&mode=practice$/);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/quiz\/play\?check=[A-Z2-9]{4}&ids=[0-9a-z,-]+&seed=\d+&mode=practice$/);
   assert.equal(link.split("ids=")[1].split("&")[0].split(",").length, 5);
   assert.ok((await page.getAttribute("svg.qr path", "d")).length > 500, "the QR code is drawn");
   await page.click("text=Copy link");
@@ -115,6 +115,49 @@ test("the class link is there again after the projector, the worksheet and a rel
   await context.close();
 });
 
+test("a class link cut short when copied is refused with what to do, never run as another quiz", async () => {
+  const teacher = await freshPage(app);
+  await teacher.page.goto(app.url + "/classroom");
+  await ready(teacher.page);
+  await teacher.page.check("#count-10");
+  await teacher.page.check("#mode-test");
+  await teacher.page.selectOption("#minutes", "10");
+  await teacher.page.fill("#quiz-title", "Lesson 4 check");
+  await teacher.page.click("text=Make the class link");
+  const link = await teacher.page.textContent(".share-link");
+  await teacher.context.close();
+
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  // Cut after the sixth question (a chat app's line break), inside an id,
+  // inside the seed, and inside the mode: each would have run some other quiz.
+  const ids = new URL(link).searchParams.get("ids").split(",");
+  const cuts = [
+    link.slice(0, link.indexOf(ids[6]) - 1),
+    link.slice(0, link.indexOf(ids[3]) + 3),
+    link.slice(0, link.indexOf("&seed=") + 9),
+    link.slice(0, link.indexOf("mode=") + 7),
+  ];
+  for (const cut of cuts) {
+    await page.goto(cut);
+    await page.waitForSelector("h2:text-is('This link is not whole')");
+    assert.match(await page.textContent(".cut-link"), /Ask for the whole link again, or scan its QR code\./);
+    assert.equal(await page.textContent("h1"), "Quiz", `no title the link may have lost part of (${cut})`);
+    assert.equal(await page.locator("form.question, .time-left").count(), 0, "no question and no clock");
+  }
+  assert.deepEqual(await violations(page), []);
+  // Nothing was started: the home page offers nothing to resume.
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.equal(await page.locator("text=Resume").count(), 0);
+  // The whole link is the teacher's quiz.
+  await page.goto(link);
+  await page.waitForSelector("h2:text-is('Question 1 of 10')");
+  assert.equal(await page.textContent("h1"), "Lesson 4 check");
+  assert.match(await page.textContent(".time-left"), /^Time left: (10:00|9:5\d)$/);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a class quiz from single questions lists exactly those", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom");
@@ -124,7 +167,7 @@ test("a class quiz from single questions lists exactly those", async () => {
   await page.check("#pick-000-01");
   await page.waitForSelector("summary:has-text('(2 picked)')");
   await page.click("text=Make the class link");
-  assert.match(await page.textContent(".share-link"), /\/quiz\/play\?ids=003-05,000-01&seed=\d+&mode=practice$/);
+  assert.match(await page.textContent(".share-link"), /\/quiz\/play\?check=[A-Z2-9]{4}&ids=003-05,000-01&seed=\d+&mode=practice$/);
   watcher.assertClean();
   await context.close();
 });

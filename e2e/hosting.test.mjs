@@ -106,7 +106,7 @@ test("under /open-door/: home, navigation, a deep link, a quiz, a class link and
   await ready(page);
   await page.check("#count-5");
   await page.click("text=Make the class link");
-  assert.match(await page.textContent(".share-link"), new RegExp(`^${server.url}${BASE}quiz/play\\?ids=`));
+  assert.match(await page.textContent(".share-link"), new RegExp(`^${server.url}${BASE}quiz/play\\?check=[A-Z2-9]{4}&ids=`));
   await linksUnderBase(page);
 
   // The service worker lives in the sub-path and served precompressed files.

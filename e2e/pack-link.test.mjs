@@ -60,7 +60,7 @@ test("a pack link opened in a fresh browser profile runs the same quiz, offline 
   await addPack(teacher.page, EXAMPLE_PACK);
   await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was added (2 questions).`);
   const link = await classLinkOf(teacher.page, ["handout-1-02", "002-01", "handout-1-01"]);
-  assert.match(link, /\/quiz\/play\?ids=handout-1-02,002-01,handout-1-01&seed=\d+&mode=practice&pack=Class%209B%3A[^#]+#pack=[0-9a-f]{16}\.[A-Za-z0-9_-]+$/);
+  assert.match(link, /\/quiz\/play\?check=[A-Z2-9]{4}&ids=handout-1-02,002-01,handout-1-01&seed=\d+&mode=practice&pack=Class%209B%3A[^#]+#pack=[0-9a-f]{16}\.[A-Za-z0-9_-]+$/);
   assert.ok(link.length < 8000);
   assert.equal(await teacher.page.locator(".too-big").count(), 0, "no warning for a pack that fits");
   await teacher.page.goto(link);

@@ -9,7 +9,7 @@
 
 use crate::content::Bundle;
 use crate::quiz::{and_list, prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
-use crate::rng::fnv1a;
+use crate::rng::{fnv1a, short_code};
 
 /// Where a quiz is played, shown on the projector and printed.
 pub const PLAY_PATH: &str = "/quiz/play";
@@ -21,6 +21,17 @@ pub const PRINT_PATH: &str = "/classroom/print";
 /// hand-made link from making a quiz (and a save per answer) of thousands.
 pub const MAX_QUESTIONS: usize = 200;
 const MAX_MINUTES: u16 = 180;
+
+/// Every link the app makes starts with a check: a code worked out from
+/// the rest of it. A link cut short when it was copied, anywhere after the
+/// check, or changed by hand, no longer matches it, and is refused rather
+/// than run as another quiz. Five-bit characters: 20 bits.
+const CHECK_KEY: &str = "check";
+const CHECK_CHARS: usize = 4;
+
+fn check_of(canonical: &str) -> String {
+    short_code(fnv1a(canonical.as_bytes()), CHECK_CHARS)
+}
 
 impl QuizSpec {
     /// The query string (without `?`) that reproduces this spec.
@@ -113,6 +124,9 @@ pub struct QuizLink {
     /// pack quiz and some of its questions are not here. Such a link never
     /// runs in part.
     needs_pack: Option<String>,
+    /// The link's check does not match the rest of it: it was cut short or
+    /// changed, and asks nothing.
+    cut: bool,
 }
 
 impl QuizLink {
@@ -120,6 +134,11 @@ impl QuizLink {
     pub fn open(query: &str, bank: &Bundle) -> Self {
         let parsed = parse(query);
         let written = query.strip_prefix('?').unwrap_or(query).to_string();
+        let canonical = canonical_query(&parsed.spec, &parsed.labels);
+        if parsed.check.is_some_and(|check| check != check_of(&canonical)) {
+            let labels = LinkLabels::default();
+            return Self { spec: parsed.spec, seeded: parsed.seeded, written, items: Vec::new(), notices: Vec::new(), labels, needs_pack: None, cut: true };
+        }
         Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, parsed.labels, bank)
     }
 
@@ -161,7 +180,7 @@ impl QuizLink {
         if labels.pack.is_some() && !unknown.is_empty() {
             // A pack quiz without its pack asks for the pack by name.
             let needs_pack = labels.pack.clone();
-            return Self { spec, seeded, written, items: Vec::new(), notices, labels, needs_pack };
+            return Self { spec, seeded, written, items: Vec::new(), notices, labels, needs_pack, cut: false };
         }
         if !unknown.is_empty() {
             if items.is_empty() {
@@ -175,7 +194,7 @@ impl QuizLink {
                 ));
             }
         }
-        Self { spec, seeded, written, items, notices, labels, needs_pack: None }
+        Self { spec, seeded, written, items, notices, labels, needs_pack: None, cut: false }
     }
 
     /// The teacher's pack name and title, as the link gives them.
@@ -187,6 +206,13 @@ impl QuizLink {
     /// has no questions ([`items`](Self::items) is empty).
     pub fn needs_pack(&self) -> Option<&str> {
         self.needs_pack.as_deref()
+    }
+
+    /// Whether the link was cut short or changed since the app made it: it
+    /// then has no questions, notices or labels, since none of them can be
+    /// trusted to be the teacher's.
+    pub fn is_cut(&self) -> bool {
+        self.cut
     }
 
     /// The quiz's title for the worksheet, the key and the projector: the
@@ -222,16 +248,27 @@ impl QuizLink {
     }
 
     pub fn href(&self) -> String {
-        format!("{}{}", self.spec.href(), self.labels.query())
+        format!("{PLAY_PATH}?{}", self.checked_query())
     }
 
     pub fn projector_href(&self) -> String {
-        format!("{PROJECTOR_PATH}?{}{}", self.key(), self.labels.query())
+        format!("{PROJECTOR_PATH}?{}", self.checked_query())
     }
 
     pub fn print_href(&self) -> String {
-        format!("{PRINT_PATH}?{}{}", self.key(), self.labels.query())
+        format!("{PRINT_PATH}?{}", self.checked_query())
     }
+
+    /// The query the app writes: its check first, then the quiz and labels.
+    fn checked_query(&self) -> String {
+        let canonical = canonical_query(&self.spec, &self.labels);
+        format!("{CHECK_KEY}={}&{canonical}", check_of(&canonical))
+    }
+}
+
+/// A quiz and its labels, written the one way the app writes them.
+fn canonical_query(spec: &QuizSpec, labels: &LinkLabels) -> String {
+    format!("{}{}", spec.query(), labels.query())
 }
 
 struct Parsed {
@@ -239,6 +276,7 @@ struct Parsed {
     seeded: bool,
     notices: Vec<String>,
     labels: LinkLabels,
+    check: Option<String>,
 }
 
 /// The query as written, without the bank.
@@ -254,6 +292,7 @@ fn parse(query: &str) -> Parsed {
     let mut mode = Mode::Practice;
     let mut minutes = None;
     let mut labels = LinkLabels::default();
+    let mut check = None;
     // Which of the choosing parts (topics, articles, count) the link has:
     // a list of questions leaves them unused, and the reader is told so.
     let mut choosing: Vec<&str> = Vec::new();
@@ -283,6 +322,7 @@ fn parse(query: &str) -> Parsed {
             "topics" => topics = list().collect(),
             "pack" => labels.pack = label(&value),
             "title" => labels.title = label(&value),
+            CHECK_KEY => check = Some(value),
             "articles" => articles = list().collect(),
             "count" => {
                 count = match value.as_str() {
@@ -339,7 +379,7 @@ fn parse(query: &str) -> Parsed {
         Some(ids) => Selection::Ids(ids),
         None => Selection::Filter { topics, articles, count },
     };
-    Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels }
+    Parsed { spec: QuizSpec { selection, seed, mode, minutes }, seeded, notices, labels, check }
 }
 
 /// A pack name or title as a link carries it: one line, at most

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Bundle;
 use crate::link::QuizLink;
 use crate::quiz::{QuizSession, QuizSpec, Selection};
-use crate::rng::fnv1a;
+use crate::rng::{fnv1a, short_code};
 
 pub const RESULT_FORMAT: &str = "open-door-result";
 /// The version this app writes.
@@ -190,17 +190,9 @@ impl ResultRecord {
 
 /// `ABCD-EFGH`: 40 bits of a hash, in letters and digits that cannot be
 /// mistaken for each other.
-fn code_of(mut hash: u64) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut code = String::new();
-    for i in 0..8 {
-        if i == 4 {
-            code.push('-');
-        }
-        code.push(ALPHABET[(hash & 31) as usize] as char);
-        hash >>= 5;
-    }
-    code
+fn code_of(hash: u64) -> String {
+    let code = short_code(hash, 8);
+    format!("{}-{}", &code[..4], &code[4..])
 }
 
 /// An answer as the code and the CSV write it: `0.2`, or `-` for none.

@@ -49,6 +49,18 @@ impl SeededRng {
     }
 }
 
+/// The first `chars` five-bit groups of a hash (at most 12), in letters
+/// and digits that cannot be mistaken for each other: no I, O, 0 or 1.
+pub fn short_code(mut hash: u64, chars: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut code = String::with_capacity(chars);
+    for _ in 0..chars {
+        code.push(ALPHABET[(hash & 31) as usize] as char);
+        hash >>= 5;
+    }
+    code
+}
+
 /// FNV-1a: a stable hash (unlike `std`'s, which may change between Rust
 /// releases and would silently change every shared quiz).
 pub fn fnv1a(bytes: &[u8]) -> u64 {

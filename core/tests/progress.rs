@@ -439,10 +439,10 @@ fn the_quiz_asking_a_question_is_the_last_changed_of_those_that_ask_it() {
     let second = ids_link(&bank, &["000-02", "000-03"]);
     p.start_or_resume(&first, &bank, 1.0);
     p.start_or_resume(&second, &bank, 2.0);
-    assert_eq!(p.quiz_asking("000-01").map(|s| s.spec.href()), Some(first.href()));
-    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.href()), Some(second.href()));
+    assert_eq!(p.quiz_asking("000-01").map(|s| s.spec.query()), Some(first.key()));
+    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.query()), Some(second.key()));
     // Answered in the first quiz since: that one was changed last.
     p.answer(&first.key(), 1, vec![0], &bank, 3.0, 0);
-    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.href()), Some(first.href()));
+    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.query()), Some(first.key()));
     assert!(p.quiz_asking("000-09").is_none());
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use open_door_core::link::QuizLink;
 
+use crate::router::A;
 use crate::storage::use_progress;
 
 /// Tells the student what happened to saved progress (reset, read-only, not
@@ -32,5 +33,20 @@ pub fn LinkNotices(#[prop(into)] link: Signal<QuizLink>) -> impl IntoView {
                 <ul>{move || link.with(|l| l.notices().iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}</ul>
             </section>
         </Show>
+    }
+}
+
+/// A link cut short or changed since the app made it (see
+/// [`QuizLink::is_cut`]): refused, rather than run as a quiz nobody made,
+/// whose result would not count with the class's.
+#[component]
+pub fn CutLink() -> impl IntoView {
+    view! {
+        <section class="cut-link" aria-labelledby="cut-link-heading">
+            <h2 id="cut-link-heading">"This link is not whole"</h2>
+            <p>"Part of it was lost or changed on the way, perhaps when it was copied, so it would not give the quiz it was made for."</p>
+            <p>"Ask for the whole link again, or scan its QR code."</p>
+            <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>
+        </section>
     }
 }

@@ -9,7 +9,7 @@ use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter
 
 use crate::components::markup::article_label;
 use crate::components::needs_pack::NeedsPack;
-use crate::components::notices::LinkNotices;
+use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::title::PageTitle;
 use crate::content::bundle;
 use crate::router::use_location;
@@ -40,6 +40,9 @@ pub fn PrintWorksheet() -> impl IntoView {
     };
     move || {
         let link = QuizLink::open(&search.get(), bundle());
+        if link.is_cut() {
+            return view! { <PageTitle text="Worksheet" /> <CutLink /> }.into_any();
+        }
         if let Some(name) = link.needs_pack() {
             return view! { <PageTitle text="Worksheet" /> <NeedsPack name=name.to_string() /> }.into_any();
         }

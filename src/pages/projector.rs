@@ -7,7 +7,7 @@ use open_door_core::link::QuizLink;
 use open_door_core::quiz::choice_letter;
 
 use crate::components::needs_pack::NeedsPack;
-use crate::components::notices::LinkNotices;
+use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
@@ -127,6 +127,7 @@ pub fn Projector() -> impl IntoView {
             <h1 class="projector-title">{move || title.get()}</h1>
             <LinkNotices link=link />
             {move || match link.with(|l| l.needs_pack().map(str::to_string)) {
+                _ if link.with(QuizLink::is_cut) => view! { <CutLink /> }.into_any(),
                 Some(name) => view! { <NeedsPack name=name /> }.into_any(),
                 None => slide().into_any(),
             }}

@@ -11,7 +11,7 @@ use open_door_core::link::{QuizLink, PLAY_PATH};
 use open_door_core::quiz::QuizSession;
 
 use crate::components::needs_pack::NeedsPack;
-use crate::components::notices::LinkNotices;
+use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::title::PageTitle;
 use crate::content::{bundle, now_ms, random_seed};
 use crate::router::{use_location, A};
@@ -72,6 +72,7 @@ pub fn Play() -> impl IntoView {
         {move || view! { <PageTitle text=link.with(|l| l.labels().title.clone()).unwrap_or_else(|| "Quiz".into()) /> }}
         <LinkNotices link=link />
         {move || match shown_after(&previous, screen.get()) {
+            _ if link.with(QuizLink::is_cut) => view! { <CutLink /> }.into_any(),
             // A pack quiz on a device without its questions names the pack.
             _ if link.with(|l| l.needs_pack().is_some()) => {
                 view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
