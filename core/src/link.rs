@@ -16,9 +16,11 @@ pub const PLAY_PATH: &str = "/quiz/play";
 pub const PROJECTOR_PATH: &str = "/classroom/projector";
 pub const PRINT_PATH: &str = "/classroom/print";
 
-/// The most questions one link may ask for, listed or counted. A lesson's
-/// quiz has 10 to 40; a review of the whole bank fits too. The bound keeps a
-/// hand-made link from making a quiz (and a save per answer) of thousands.
+/// The most questions one link may ask for, listed or counted, and so the
+/// most a quiz of "All" asks (with packs, a bank can hold more). A lesson's
+/// quiz has 10 to 40; a review of the whole built-in bank fits too. The
+/// bound keeps a hand-made link from making a quiz (and a save per answer)
+/// of thousands.
 pub const MAX_QUESTIONS: usize = 200;
 const MAX_MINUTES: u16 = 180;
 

@@ -3,6 +3,7 @@
 use std::borrow::Borrow;
 
 use crate::content::{Bundle, Question, QuestionKind};
+use crate::link::MAX_QUESTIONS;
 use crate::rng::SeededRng;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,7 +146,7 @@ impl Selection {
     pub fn size(&self, bank: &Bundle) -> usize {
         match self {
             Selection::Ids(ids) => ids.iter().filter(|id| bank.question(id).is_some()).count(),
-            Selection::Filter { topics, articles, count } => matching(bank, topics, articles).count().min(count.unwrap_or(usize::MAX)),
+            Selection::Filter { topics, articles, count } => matching(bank, topics, articles).count().min(count.unwrap_or(MAX_QUESTIONS)),
         }
     }
 }
@@ -179,7 +180,9 @@ pub fn prepare(bank: &Bundle, spec: &QuizSpec) -> (Vec<QuizItem>, Vec<String>) {
             // Sorted by id first, so the order of files never changes a quiz.
             crate::sort::sort_by(&mut candidates, |a, b| a.id.cmp(&b.id));
             SeededRng::new(u64::from(spec.seed)).shuffle(&mut candidates);
-            candidates.truncate(count.unwrap_or(usize::MAX));
+            // "All" is all up to the most a quiz asks, which is also the
+            // most its class link may list.
+            candidates.truncate(count.unwrap_or(MAX_QUESTIONS));
             candidates
         }
     };

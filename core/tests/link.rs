@@ -112,6 +112,21 @@ fn a_link_lists_at_most_max_questions() {
 }
 
 #[test]
+fn a_quiz_of_all_questions_asks_at_most_max_questions_and_its_link_is_whole() {
+    let bank = common::bundle(MAX_QUESTIONS + 50);
+    let all = QuizSpec { selection: Selection::Filter { topics: Vec::new(), articles: Vec::new(), count: None }, seed: 1, mode: Mode::Practice, minutes: None };
+    assert_eq!(all.selection.size(&bank), MAX_QUESTIONS);
+    let link = QuizLink::from_spec(all, &bank);
+    assert_eq!(link.items().len(), MAX_QUESTIONS);
+    // The class link the Classroom page makes of those questions.
+    let ids = link.items().iter().map(|item| item.question_id.clone()).collect();
+    let class = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..link.spec().clone() }, &bank);
+    let opened = QuizLink::open(class.href().split_once('?').expect("a query").1, &bank);
+    assert!(!opened.is_cut() && opened.notices().is_empty(), "{:?}", opened.notices());
+    assert_eq!(opened.items().len(), MAX_QUESTIONS);
+}
+
+#[test]
 fn the_key_names_the_quiz_however_the_link_is_written() {
     let bank = common::bundle(20);
     let a = QuizLink::open("seed=4&topics=joining&count=5", &bank);
