@@ -156,8 +156,11 @@ impl QuizLink {
         format!("{PLAY_PATH}?{}{separator}seed={seed}", self.written)
     }
 
-    /// The same link with a teacher's pack name and title.
+    /// The same link with a teacher's pack name and title, each kept as
+    /// the link will read it back (one line, at most [`MAX_LABEL_CHARS`]),
+    /// so that the link's check matches it.
     pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
+        let labels = LinkLabels { pack: labels.pack.as_deref().and_then(label), title: labels.title.as_deref().and_then(label) };
         let written = format!("{}{}", self.spec.query(), labels.query());
         Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
     }

@@ -1,6 +1,6 @@
 mod common;
 
-use open_door_core::link::{LinkLabels, QuizLink, MAX_QUESTIONS};
+use open_door_core::link::{LinkLabels, QuizLink, MAX_LABEL_CHARS, MAX_QUESTIONS};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 #[test]
@@ -100,6 +100,18 @@ fn a_class_link_cut_short_or_changed_anywhere_is_refused() {
     // A link without one (put together by hand) is read as before.
     let unchecked = query.split_once('&').expect("the check comes first").1;
     assert!(!QuizLink::open(unchecked, &bank).is_cut());
+}
+
+#[test]
+fn a_title_is_kept_as_the_link_reads_it_back_so_the_link_stays_whole() {
+    let bank = common::bundle(20);
+    let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into()]), seed: 1, mode: Mode::Practice, minutes: None };
+    let pasted = format!(" Week 3\tquiz {}", "x".repeat(100));
+    let link = QuizLink::from_spec(spec, &bank).with_labels(LinkLabels { pack: None, title: Some(pasted) }, &bank);
+    let opened = QuizLink::open(link.href().split_once('?').expect("a query").1, &bank);
+    assert!(!opened.is_cut());
+    assert_eq!(opened.labels(), link.labels());
+    assert_eq!(opened.labels().title.as_ref().map(|t| t.chars().count()), Some(MAX_LABEL_CHARS - 1), "cut to the most a link keeps, then trimmed");
 }
 
 #[test]
