@@ -136,8 +136,7 @@ impl QuizLink {
     pub fn open(query: &str, bank: &Bundle) -> Self {
         let parsed = parse(query);
         let written = query.strip_prefix('?').unwrap_or(query).to_string();
-        let canonical = canonical_query(&parsed.spec, &parsed.labels);
-        if parsed.check.is_some_and(|check| check != check_of(&canonical)) {
+        if parsed.check.is_some_and(|check| check != check_of(&canonical_query(&parsed.spec, &parsed.labels))) {
             let labels = LinkLabels::default();
             return Self { spec: parsed.spec, seeded: parsed.seeded, written, items: Vec::new(), notices: Vec::new(), labels, needs_pack: None, cut: true };
         }
