@@ -254,12 +254,19 @@ test("a time limit ends the quiz when it runs out", async () => {
   await context.close();
 });
 
+/** A phone on a one-minute test of three questions, its clock under the
+ * test's control, with a choice picked on the first question. */
+async function oneMinuteTestWithAPick() {
+  const opened = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await opened.page.clock.install();
+  await opened.page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
+  await opened.page.waitForSelector("h2:text-is('Question 1 of 3')");
+  await opened.page.locator("form.question input").first().check();
+  return opened;
+}
+
 test("an answer picked but not yet saved when the time runs out counts, as on paper", async () => {
-  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
-  await page.clock.install();
-  await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
-  await page.waitForSelector("h2:text-is('Question 1 of 3')");
-  await page.locator("form.question input").first().check();
+  const { page, watcher, context } = await oneMinuteTestWithAPick();
   await page.click("button:text-is('Save answer')");
   await page.waitForSelector("h2:text-is('Question 2 of 3')");
   await page.locator("form.question input").first().check(); // picked, not saved
@@ -274,11 +281,7 @@ test("an answer picked but not yet saved when the time runs out counts, as on pa
 });
 
 test("an answer saved as the time runs out, before the page ends the quiz, counts", async () => {
-  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
-  await page.clock.install();
-  await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
-  await page.waitForSelector("h2:text-is('Question 1 of 3')");
-  await page.locator("form.question input").first().check();
+  const { page, watcher, context } = await oneMinuteTestWithAPick();
   // The clock stops just past the deadline, before the page's next look
   // at it (it looks once a second): the student presses Save in between.
   await page.clock.pauseAt(Date.now() + 30_000);
