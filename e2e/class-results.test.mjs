@@ -234,6 +234,34 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
   console.log(`screenshots: ${scratch}`);
 });
 
+test("a student who leaves the class quiz and comes back through the home page hands in under the teacher's title", async () => {
+  const link = await classLink();
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
+  await page.goto(link);
+  for (let n = 1; n <= 2; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
+    await answerShown(page);
+  }
+  // Later, the app opened from the home screen rather than the link.
+  await page.goto(app.url + "/");
+  await ready(page);
+  assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["Resume: 9B: Article 5 check 2 of 5 answered"]);
+  await page.click(".resume-list a");
+  await page.waitForSelector('h2:text-is("Question 3 of 5")');
+  assert.equal(await page.title(), "9B: Article 5 check · Open Door");
+  for (let n = 3; n <= 5; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
+    await answerShown(page);
+  }
+  await page.waitForSelector(".result-code");
+  await page.fill("#hand-in-name", "Maria");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  assert.match(download.suggestedFilename(), /^open-door-Maria-9BArticle5Check-/);
+  assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).quiz.title, "9B: Article 5 check");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a name changed after the download says the file has the old name; the next download carries the new one and the code shown", async () => {
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");

@@ -37,7 +37,7 @@ fn main() {
             }
         }
         session.finish(60_000.0 + rng.below(600_000) as f64);
-        let record = ResultRecord::from_session(&session, None, &bank, &format!("Student {}", student + 1));
+        let record = ResultRecord::from_session(&session, &bank, &format!("Student {}", student + 1));
         // Dated 2026-11-25 (day 20 782), so every run writes the same files.
         let (name, text) = if student % 5 == 4 {
             (record.file_name(20_782, "csv"), record.to_csv(&bank))

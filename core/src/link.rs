@@ -84,8 +84,6 @@ impl QuizSpec {
     }
 }
 
-/// A link opened against the bank: the quiz it asks for, the questions that
-/// quiz asks, and what had to be changed to run it.
 /// What a class link says besides the quiz itself. Neither changes which
 /// questions are asked, so neither is part of the link's [`key`](QuizLink::key).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -100,6 +98,11 @@ pub struct LinkLabels {
 pub const MAX_LABEL_CHARS: usize = 80;
 
 impl LinkLabels {
+    /// The quiz's title: the teacher's own, or what `spec` is about.
+    pub fn title_of(&self, spec: &QuizSpec, bank: &Bundle) -> String {
+        self.title.clone().unwrap_or_else(|| spec.title(bank))
+    }
+
     /// The query parts (each starting with `&`) that carry the labels.
     fn query(&self) -> String {
         [("pack", &self.pack), ("title", &self.title)]
@@ -109,6 +112,8 @@ impl LinkLabels {
     }
 }
 
+/// A link opened against the bank: the quiz it asks for, the questions that
+/// quiz asks, and what had to be changed to run it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizLink {
     /// What the link asks for, written the one canonical way. Its query is
@@ -222,7 +227,7 @@ impl QuizLink {
     /// The quiz's title for the worksheet, the key and the projector: the
     /// teacher's own, or what the quiz is about.
     pub fn title(&self, bank: &Bundle) -> String {
-        self.labels.title.clone().unwrap_or_else(|| self.spec.title(bank))
+        self.labels.title_of(&self.spec, bank)
     }
 
     pub fn spec(&self) -> &QuizSpec {
@@ -252,22 +257,28 @@ impl QuizLink {
     }
 
     pub fn href(&self) -> String {
-        format!("{PLAY_PATH}?{}", self.checked_query())
+        play_href(&self.spec, &self.labels)
     }
 
     pub fn projector_href(&self) -> String {
-        format!("{PROJECTOR_PATH}?{}", self.checked_query())
+        format!("{PROJECTOR_PATH}?{}", checked_query(&self.spec, &self.labels))
     }
 
     pub fn print_href(&self) -> String {
-        format!("{PRINT_PATH}?{}", self.checked_query())
+        format!("{PRINT_PATH}?{}", checked_query(&self.spec, &self.labels))
     }
+}
 
-    /// The query the app writes: its check first, then the quiz and labels.
-    fn checked_query(&self) -> String {
-        let canonical = canonical_query(&self.spec, &self.labels);
-        format!("{CHECK_KEY}={}&{canonical}", check_of(&canonical))
-    }
+/// The link that plays a quiz under its labels, as the app writes it (the
+/// link a class is given, and the one a saved quiz resumes at).
+pub fn play_href(spec: &QuizSpec, labels: &LinkLabels) -> String {
+    format!("{PLAY_PATH}?{}", checked_query(spec, labels))
+}
+
+/// The query the app writes: its check first, then the quiz and labels.
+fn checked_query(spec: &QuizSpec, labels: &LinkLabels) -> String {
+    let canonical = canonical_query(spec, labels);
+    format!("{CHECK_KEY}={}&{canonical}", check_of(&canonical))
 }
 
 /// A quiz and its labels, written the one way the app writes them.

@@ -14,7 +14,7 @@
 
 use crate::content::Bundle;
 use crate::json::{self, Json};
-use crate::link::QuizLink;
+use crate::link::{LinkLabels, QuizLink};
 use crate::quiz::{choice_order, is_possible_answer, Mode, QuizItem, QuizSession, QuizSpec, Selection, Submitted};
 use crate::text_map::TextMap;
 
@@ -91,6 +91,13 @@ impl Progress {
         if !self.quizzes.contains_key(&key) {
             self.quizzes.insert(key.clone(), QuizSession::new(link.spec().clone(), link.items().to_vec(), now_ms));
             self.prune(&key);
+        }
+        // The class link's title and pack stay with the quiz; coming back
+        // by a link without them (an older save's) does not drop them.
+        if *link.labels() != LinkLabels::default() {
+            if let Some(session) = self.quizzes.get_mut(&key) {
+                session.labels = link.labels().clone();
+            }
         }
         self.end_if_out_of_time(&key, bank, now_ms);
         &self.quizzes[key.as_str()]
@@ -534,7 +541,7 @@ fn session_json(session: &QuizSession) -> Json {
     let items = session.items.iter().map(|item| {
         Json::object(vec![("question_id", Json::from(item.question_id.as_str())), ("choice_order", indices_json(&item.choice_order))])
     });
-    Json::object(vec![
+    let mut fields = vec![
         (
             "spec",
             Json::object(vec![
@@ -551,7 +558,16 @@ fn session_json(session: &QuizSession) -> Json {
         ("finished_at_ms", session.finished_at_ms.map_or(Json::Null, time_json)),
         ("updated_at_ms", time_json(session.updated_at_ms)),
         ("timed_out", Json::Bool(session.timed_out)),
-    ])
+    ];
+    // Only a class link's quiz has labels: other saves read as before.
+    if session.labels != LinkLabels::default() {
+        let labels = &session.labels;
+        fields.push((
+            "labels",
+            Json::object(vec![("pack", Json::from(labels.pack.as_deref())), ("title", Json::from(labels.title.as_deref()))]),
+        ));
+    }
+    Json::object(fields)
 }
 
 fn count_json(count: usize) -> Json {
@@ -591,8 +607,9 @@ fn read_record(value: &Json) -> Option<QuestionRecord> {
     })
 }
 
-/// A saved quiz, as `session_json` writes it (version 1's lacks the last
-/// two fields).
+/// A saved quiz, as `session_json` writes it (version 1's lacks
+/// `updated_at_ms` and `timed_out`, and saves before the labels were kept
+/// lack `labels`).
 fn read_session(value: &Json) -> Option<QuizSession> {
     let spec = value.get("spec")?;
     let texts = |value: &Json| value.as_array()?.iter().map(|t| t.as_str().map(str::to_string)).collect::<Option<Vec<_>>>();
@@ -625,6 +642,12 @@ fn read_session(value: &Json) -> Option<QuizSession> {
         finished_at_ms: optional(value.get("finished_at_ms"), Json::as_whole_ms)?,
         updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_whole_ms)?,
         timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
+        labels: optional(value.get("labels"), |labels| {
+            only(labels, &["pack", "title"])?;
+            let text = |key: &str| optional(labels.get(key), |t| t.as_str().map(str::to_string));
+            Some(LinkLabels { pack: text("pack")?, title: text("title")? })
+        })?
+        .unwrap_or_default(),
     })
 }
 

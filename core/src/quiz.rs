@@ -3,7 +3,7 @@
 use std::borrow::Borrow;
 
 use crate::content::{Bundle, Question, QuestionKind};
-use crate::link::MAX_QUESTIONS;
+use crate::link::{play_href, LinkLabels, MAX_QUESTIONS};
 use crate::rng::SeededRng;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,12 +151,14 @@ impl Selection {
     }
 }
 
-/// The questions a filter lets through, in the bank's order.
+/// The questions a filter lets through, in the bank's order. A quiz on
+/// chosen sources leaves out which-source questions: the answer to one is
+/// always its own source, so the choice of sources would give it away.
 fn matching<'b>(bank: &'b Bundle, topics: &'b [String], articles: &'b [String]) -> impl Iterator<Item = &'b Question> + 'b {
     bank.questions
         .iter()
         .filter(move |q| topics.is_empty() || q.topics.iter().any(|t| topics.contains(t)))
-        .filter(move |q| articles.is_empty() || articles.contains(&q.article))
+        .filter(move |q| articles.is_empty() || (articles.contains(&q.article) && q.kind != QuestionKind::WhichSource))
 }
 
 /// The questions a spec selects, in quiz order, and the ids it could not find.
@@ -271,6 +273,11 @@ pub struct QuizSession {
     pub updated_at_ms: f64,
     /// Whether the time limit ended it (rather than the last answer).
     pub timed_out: bool,
+    /// The teacher's title and pack of the link it was started from, so
+    /// that coming back to it another way (the home page's list, a source's
+    /// "Back to the question") keeps them, and the result handed in has
+    /// the title the class knows the quiz by.
+    pub labels: LinkLabels,
 }
 
 impl QuizSession {
@@ -285,7 +292,18 @@ impl QuizSession {
             finished_at_ms: None,
             updated_at_ms: started_at_ms,
             timed_out: false,
+            labels: LinkLabels::default(),
         }
+    }
+
+    /// The teacher's title for it, or what it is about.
+    pub fn title(&self, bank: &Bundle) -> String {
+        self.labels.title_of(&self.spec, bank)
+    }
+
+    /// The link that comes back to it, with its labels.
+    pub fn href(&self) -> String {
+        play_href(&self.spec, &self.labels)
     }
 
     pub fn is_finished(&self) -> bool {

@@ -80,7 +80,7 @@ impl ResultRecord {
     /// The result of a finished session, under the name the student gave,
     /// titled as the teacher titled the quiz's link, or by what the quiz is
     /// about.
-    pub fn from_session(session: &QuizSession, teachers_title: Option<&str>, bank: &Bundle, name: &str) -> Self {
+    pub fn from_session(session: &QuizSession, bank: &Bundle, name: &str) -> Self {
         let questions: Vec<String> = session.items.iter().map(|i| i.question_id.clone()).collect();
         let link = QuizSpec { selection: Selection::Ids(questions.clone()), ..session.spec.clone() }.query();
         let score = session.score(bank);
@@ -89,7 +89,7 @@ impl ResultRecord {
             format: RESULT_FORMAT.into(),
             version: RESULT_VERSION,
             name: clean_name(name),
-            quiz: QuizRef { title: teachers_title.map_or_else(|| session.spec.title(bank), str::to_string), link, questions },
+            quiz: QuizRef { title: session.title(bank), link, questions },
             answers: session.responses.clone(),
             correct: score.correct,
             total: score.total,

@@ -19,7 +19,7 @@ fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64)
         session.submit(bank, index, vec![*choice]);
     }
     session.finish(seconds as f64 * 1000.0);
-    ResultRecord::from_session(&session, None, bank, name)
+    ResultRecord::from_session(&session, bank, name)
 }
 
 fn file(name: &str, text: String) -> (String, Result<String, String>) {
@@ -119,7 +119,7 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
                 session.submit(&bank, index, answer.to_vec());
             }
             session.finish(60_000.0);
-            file(&format!("{name}.json"), ResultRecord::from_session(&session, None, &bank, name).to_json())
+            file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
         })
         .collect();
     let class = ClassResults::gather(&files, &bank);

@@ -1,7 +1,7 @@
 mod common;
 
 use open_door_core::content::Bundle;
-use open_door_core::link::QuizLink;
+use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::progress::{
     backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, RESUME_LIST_LENGTH,
     REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
@@ -61,6 +61,32 @@ fn what_is_saved_loads_back_the_same() {
     progress.start_or_resume(&link, &bank, 5.0);
     progress.answer(&link.key(), 0, vec![0], &bank, 6.0, 100);
     assert_eq!(load(Some(&save(&progress)), &bank).progress, progress);
+}
+
+#[test]
+fn a_class_link_s_title_and_pack_stay_with_its_saved_quiz_however_it_is_resumed() {
+    let bank = common::bundle(10);
+    let labels = LinkLabels { pack: Some("Class 9B handout".into()), title: Some("9B: Article 5 check".into()) };
+    let class_link = QuizLink::open("count=4&seed=3", &bank).with_labels(labels.clone(), &bank);
+    let mut progress = Progress::default();
+    progress.start_or_resume(&class_link, &bank, 5.0);
+    progress.answer(&class_link.key(), 0, vec![0], &bank, 6.0, 100);
+
+    let mut progress = load(Some(&save(&progress)), &bank).progress;
+    let session = progress.quiz(&class_link).expect("saved");
+    assert_eq!(session.labels, labels, "kept through a save");
+    assert_eq!(session.title(&bank), "9B: Article 5 check");
+    // The resume list's link is the class link, check and labels included.
+    assert_eq!(session.href(), class_link.href());
+    // Opened again by the same quiz without its labels (a link saved before
+    // they were kept), the quiz keeps them.
+    let bare = QuizLink::open("count=4&seed=3", &bank);
+    assert_eq!(progress.start_or_resume(&bare, &bank, 7.0).labels, labels);
+    // A quiz with no labels saves as before, with no `labels` field.
+    let mut unlabelled = Progress::default();
+    unlabelled.start_or_resume(&bare, &bank, 5.0);
+    assert!(!save(&unlabelled).contains("labels"));
+    assert_eq!(unlabelled.quiz(&bare).expect("saved").title(&bank), bare.spec().title(&bank));
 }
 
 #[test]

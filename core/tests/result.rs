@@ -32,7 +32,7 @@ fn finished(answers: &[usize]) -> (Bundle, QuizSession) {
 
 fn result_of(name: &str) -> (Bundle, ResultRecord) {
     let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let record = ResultRecord::from_session(&session, None, &bank, name);
+    let record = ResultRecord::from_session(&session, &bank, name);
     (bank, record)
 }
 
@@ -80,7 +80,7 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
     // Two students who leave the name empty save files of different names.
     let bank = common::bundle(12);
     let [first, second] = [[0, 1, 0, 2, 0], [1, 1, 0, 2, 0]]
-        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), None, &bank, "").file_name(day_2026_11_25, "json"));
+        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), &bank, "").file_name(day_2026_11_25, "json"));
     assert_ne!(first, second);
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
@@ -89,13 +89,14 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
 
 #[test]
 fn a_result_is_titled_as_the_teacher_titled_its_quiz() {
-    let (bank, session) = finished(&[0, 1, 0, 2, 0]);
-    let record = ResultRecord::from_session(&session, Some("9B: Article 5 check"), &bank, "Maria");
+    let (bank, mut session) = finished(&[0, 1, 0, 2, 0]);
+    let untitled = ResultRecord::from_session(&session, &bank, "Maria");
+    session.labels.title = Some("9B: Article 5 check".into());
+    let record = ResultRecord::from_session(&session, &bank, "Maria");
     assert_eq!(record.quiz.title, "9B: Article 5 check");
     assert_eq!(record.code, record.expected_code(), "the code covers the title");
     assert_eq!(record.file_name(0, "json"), format!("open-door-Maria-9BArticle5Check-1970-01-01-{}.json", record.code));
     // Without the teacher's title, what the quiz is about.
-    let untitled = ResultRecord::from_session(&session, None, &bank, "Maria");
     assert_eq!(untitled.quiz.title, session.spec.title(&bank));
 }
 
@@ -264,7 +265,7 @@ proptest! {
     #[test]
     fn any_change_to_the_answers_is_caught(answers in proptest::collection::vec(0usize..3, 5), at in 0usize..5, to in 0usize..3) {
         let (bank, session) = finished(&answers);
-        let mut record = ResultRecord::from_session(&session, None, &bank, "Sam");
+        let mut record = ResultRecord::from_session(&session, &bank, "Sam");
         prop_assume!(record.answers[at] != Some(vec![to]));
         record.answers[at] = Some(vec![to]);
         prop_assert!(matches!(verify(&record.to_json(), &bank), Verification::DoesNotMatch(_)));

@@ -29,15 +29,10 @@ enum Outcome {
 }
 
 #[component]
-pub fn HandIn(
-    session: QuizSession,
-    /// The teacher's title for the quiz, which the file carries so the
-    /// class's files are told apart from other quizzes'.
-    teachers_title: Option<String>,
-) -> impl IntoView {
+pub fn HandIn(session: QuizSession) -> impl IntoView {
     let name = RwSignal::new(saved_name());
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
-    let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, teachers_title.as_deref(), bundle(), name)));
+    let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let outcome = RwSignal::new(None::<Outcome>);
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();

@@ -15,7 +15,7 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
         store.progress.with(|p| {
             p.resumable()
                 .into_iter()
-                .map(|(_, s)| (s.spec.href(), s.spec.title(bundle()), format!("{} of {} answered", s.answered(), s.items.len())))
+                .map(|(_, s)| (s.href(), s.title(bundle()), format!("{} of {} answered", s.answered(), s.items.len())))
                 .collect::<Vec<_>>()
         })
     };

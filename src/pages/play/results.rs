@@ -128,7 +128,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // Before the table by topic: in a lesson, handing in is what
             // the student does next, and on a phone the table (one row a
             // topic) pushed it below the first screen.
-            <HandIn session=finished.clone() teachers_title=link.with_untracked(|l| l.labels().title.clone()) />
+            <HandIn session=finished.clone() />
             <table class="by-topic">
                 <caption>"By topic"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
