@@ -1,5 +1,6 @@
 mod common;
 
+use open_door_core::content::QuestionKind;
 use open_door_core::quiz::{choice_order, prepare, time_left_text, Mode, QuizSession, QuizSpec, Selection, Submitted};
 
 fn filter(count: Option<usize>, topics: &[&str]) -> QuizSpec {
@@ -37,6 +38,23 @@ fn filters_counts_and_unknown_ids() {
     let (items, unknown) = prepare(&bank, &ids);
     assert_eq!(items.iter().map(|i| i.question_id.as_str()).collect::<Vec<_>>(), ["000-03", "000-01"]);
     assert_eq!(unknown, ["gone"]);
+}
+
+#[test]
+fn a_quiz_on_chosen_sources_asks_no_which_source_question() {
+    // Such a question's answer is always its own source, so in a quiz on
+    // chosen sources the choice of sources would give it away.
+    let mut bank = common::bundle(6);
+    for question in bank.questions.iter_mut().take(3) {
+        question.kind = QuestionKind::WhichSource;
+    }
+    let on_sources = |articles: Vec<String>| QuizSpec { selection: Selection::Filter { topics: vec![], articles, count: None }, ..filter(None, &[]) };
+    let kinds = |spec: &QuizSpec| prepare(&bank, spec).0.iter().map(|i| bank.question(&i.question_id).unwrap().kind).collect::<Vec<_>>();
+    let chosen = on_sources(vec!["000".into()]);
+    assert_eq!(kinds(&chosen), [QuestionKind::Single; 3]);
+    assert_eq!(chosen.selection.size(&bank), 3);
+    // With no source chosen, they are asked like any other.
+    assert_eq!(kinds(&on_sources(vec![])).iter().filter(|&&k| k == QuestionKind::WhichSource).count(), 3);
 }
 
 #[test]

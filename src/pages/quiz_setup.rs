@@ -224,6 +224,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
+                <p class="note">"With articles ticked, questions that ask which text said something are left out: the ticks would give their answers away."</p>
             </fieldset>
             <fieldset>
                 <legend>"Number of questions"</legend>
