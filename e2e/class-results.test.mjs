@@ -168,6 +168,10 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     await page.waitForSelector(".projector-prompt");
     await page.goBack();
     await page.waitForSelector("#class-files");
+    // Made again from the same class: the same link, so the QR code the
+    // class scanned and the projector still match it.
+    await page.click("text=Make a follow-up quiz of the most-missed questions");
+    assert.equal(await page.textContent(".follow-up .share-link"), followUp);
   }
 
   // The class is still here after another page and a reload, with no file

@@ -80,11 +80,11 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.fill("#quiz-title", "9B: Article 5 check");
   await page.click("text=Make the class link");
   const link = await page.textContent(".share-link");
-  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions.");
+  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice, no time limit.");
   const sameLink = async (how) => {
     await page.waitForSelector(".share-link");
     assert.equal(await page.textContent(".share-link"), link, `the same link ${how}`);
-    assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions.");
+    assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice, no time limit.");
   };
   await page.click("text=Show on the projector");
   await page.waitForSelector(".projector-prompt");
@@ -111,6 +111,51 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.goto(app.url + "/classroom");
   await ready(page);
   assert.equal(await page.locator(".share-link").count(), 0, "erased with the rest");
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a corrected title keeps the class's quiz; Enter in the question search makes no link; a changed quiz says it is a new one", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  await page.check("#mode-test");
+  await page.selectOption("#minutes", "10");
+  await page.fill("#quiz-title", "9B Artcle 5");
+  await page.click("text=Make the class link");
+  const first = await page.textContent(".share-link");
+  assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, test, 10-minute time limit.");
+  const quizOf = (link) => link.replace(/check=[A-Z2-9]{4}&/, "").replace(/&title=[^&#]*/, "");
+
+  // The typo seen after the link went out: the same questions, shuffled the
+  // same way, under the corrected title.
+  await page.fill("#quiz-title", "9B: Article 5 check");
+  await page.press("#quiz-title", "Enter");
+  await page.waitForSelector('.share-quiz:text-is("9B: Article 5 check: 5 questions, test, 10-minute time limit.")');
+  const corrected = await page.textContent(".share-link");
+  assert.notEqual(corrected, first);
+  assert.equal(quizOf(corrected), quizOf(first));
+  assert.equal(await page.locator(".share-new-quiz").count(), 0, "not announced as a new quiz");
+
+  // Enter in the question search searches; the class's link stays.
+  await page.click("text=Or pick single questions");
+  await page.fill("#pick-search", "Hungary");
+  await page.press("#pick-search", "Enter");
+  await page.waitForSelector(".single-picker [role=status]");
+  assert.equal(await page.textContent(".share-link"), corrected);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent(".share-link"), corrected, "the kept link is still the class's");
+
+  // Other questions are another quiz, and the page says so.
+  await page.check("#count-10");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-new-quiz");
+  assert.notEqual(quizOf(await page.textContent(".share-link")), quizOf(corrected));
+  assert.equal(await page.textContent(".share-new-quiz"), "This is a new quiz, with other questions than the link made before: hand out this link and QR code instead.");
+  assert.deepEqual(await violations(page), []);
   watcher.assertClean();
   await context.close();
 });

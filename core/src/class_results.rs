@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
+use crate::quiz::QuizSpec;
+use crate::rng::fnv1a;
 use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
 
 /// At most this many questions go into the follow-up quiz.
@@ -174,6 +176,16 @@ impl ClassResults {
         let follow_up =
             questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
         Self { quiz: Some(quiz), students, unreadable, questions, topics, follow_up }
+    }
+
+    /// The follow-up quiz of the most-missed questions, in practice mode.
+    /// Its shuffle comes from the class's quiz, so making it again from the
+    /// same class gives the same link: a QR code the class already scanned
+    /// still matches the one on the projector.
+    pub fn follow_up_quiz(&self) -> Option<QuizSpec> {
+        let class_quiz = self.quiz.as_ref().filter(|_| !self.follow_up.is_empty())?;
+        let seed = fnv1a(class_quiz.link.as_bytes()) as u32;
+        Some(QuizSpec::of_questions(self.follow_up.clone(), seed))
     }
 
     /// The class table and the per-question figures, for a spreadsheet.

@@ -86,6 +86,13 @@ impl QuizSpec {
         Self { selection: Selection::Ids(ids), ..Self::quick(seed) }
     }
 
+    /// How it runs, in words for the teacher who hands it out: "test,
+    /// 10-minute time limit".
+    pub fn how_it_runs(&self) -> String {
+        let limit = self.minutes.map_or_else(|| "no time limit".to_string(), |minutes| format!("{minutes}-minute time limit"));
+        format!("{}, {limit}", self.mode.as_str())
+    }
+
     /// What the quiz is about, in words: "Quiz on Article 5: what it
     /// promises", for lists, results and file names.
     pub fn title(&self, bank: &Bundle) -> String {

@@ -162,6 +162,19 @@ fn per_question_counts_most_missed_first_with_the_most_chosen_wrong_answer() {
 }
 
 #[test]
+fn the_follow_up_quiz_is_the_same_each_time_it_is_made_from_the_same_class() {
+    let (_, gathered) = class();
+    let follow_up = gathered.follow_up_quiz().expect("questions were missed");
+    assert_eq!((follow_up.selection.clone(), follow_up.mode), (Selection::Ids(gathered.follow_up.clone()), Mode::Practice));
+    // The same files read again (the page after the projector, or a reload).
+    assert_eq!(class().1.follow_up_quiz(), Some(follow_up.clone()));
+    // Another class's quiz has its own shuffle.
+    let bank = common::bundle(12);
+    let other: Vec<_> = (0..2).map(|i| file(&format!("{i}.json"), result(&bank, 9, &format!("S{i}"), &[1; 5], 60).to_json())).collect();
+    assert_ne!(ClassResults::gather(&other, &bank).follow_up_quiz().map(|quiz| quiz.seed), Some(follow_up.seed));
+}
+
+#[test]
 fn per_topic_class_averages() {
     let (bank, class) = class();
     let quiz = class.quiz.clone().unwrap();
@@ -221,6 +234,7 @@ fn a_whole_class_that_got_everything_right_needs_no_follow_up() {
     let files: Vec<_> = (0..3).map(|i| file(&format!("{i}.json"), result(&bank, 5, &format!("S{i}"), &[0; 5], 60).to_json())).collect();
     let class = ClassResults::gather(&files, &bank);
     assert!(class.follow_up.is_empty());
+    assert_eq!(class.follow_up_quiz(), None);
     assert!(class.questions.iter().all(|q| q.right == 3 && q.most_chosen_wrong.is_none()));
 }
 

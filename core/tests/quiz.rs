@@ -41,6 +41,13 @@ fn filters_counts_and_unknown_ids() {
 }
 
 #[test]
+fn how_a_quiz_runs_reads_as_its_mode_and_time_limit() {
+    assert_eq!(filter(None, &[]).how_it_runs(), "practice, no time limit");
+    let timed_test = QuizSpec { mode: Mode::Test, minutes: Some(10), ..filter(None, &[]) };
+    assert_eq!(timed_test.how_it_runs(), "test, 10-minute time limit");
+}
+
+#[test]
 fn a_quiz_on_chosen_sources_asks_no_which_source_question() {
     // Such a question's answer is always its own source, so in a quiz on
     // chosen sources the choice of sources would give it away.

@@ -8,13 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use open_door_core::class_results::{ClassResults, CodeCheck, StudentRow};
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::QuizSpec;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
-use crate::content::{bundle, random_seed, today};
+use crate::content::{bundle, today};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
@@ -132,8 +131,8 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let follow_up_problem = RwSignal::new(None::<Message>);
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
-    let follow_up_ids = class.follow_up.clone();
-    let follow_up_count = follow_up_ids.len();
+    let follow_up_quiz = class.follow_up_quiz().map(|spec| (class.follow_up.clone(), spec));
+    let follow_up_count = class.follow_up.len();
     let has_students = !class.students.is_empty();
     let export = move |_| {
         let name = format!("open-door-class-results-{}.csv", date_of_day(today()));
@@ -191,15 +190,12 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             </table>
         })}
         <p class="actions">
-            {(!follow_up_ids.is_empty()).then(|| {
-                let ids = follow_up_ids.clone();
+            {follow_up_quiz.map(|(ids, spec)| {
                 view! {
                     <button type="button" class="primary" on:click=move |_| {
-                        // Practice mode (the answer after each question),
-                        // made like any class link: a pack quiz's follow-up
+                        // Made like any class link: a pack quiz's follow-up
                         // carries its pack questions too.
-                        let spec = QuizSpec::of_questions(ids.clone(), random_seed());
-                        make_class_link(ids.clone(), spec, Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
+                        make_class_link(ids.clone(), spec.clone(), Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
                     }>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>

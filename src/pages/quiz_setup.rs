@@ -19,6 +19,17 @@ use crate::pages::classroom::pack_file_name;
 use crate::router::A;
 use crate::storage::{save_class_link, saved_class_link};
 
+/// What the teacher chose in the link builder, besides the title.
+#[derive(Clone, PartialEq)]
+struct Choices {
+    topics: Vec<String>,
+    articles: Vec<String>,
+    count: Option<usize>,
+    mode: Mode,
+    minutes: Option<u16>,
+    picked: Vec<String>,
+}
+
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
 pub struct ClassLink {
@@ -145,6 +156,12 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(Vec::<String>::new());
+    // What the form held when the class link on the page was made: made
+    // again from the same choices (a corrected title), the link keeps its
+    // questions, since the class may already have it.
+    let made_from = StoredValue::new(None::<Choices>);
+    // The last link made replaced another quiz the class may have.
+    let new_quiz = RwSignal::new(false);
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -184,11 +201,28 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         match purpose {
             BuilderPurpose::Play => crate::paths::go(&spec.href(), false),
             BuilderPurpose::Share => {
+                let choices = Choices {
+                    topics: topics.get_untracked(),
+                    articles: articles.get_untracked(),
+                    count: count.get_untracked(),
+                    mode: spec.mode,
+                    minutes: spec.minutes,
+                    picked: picked.get_untracked(),
+                };
+                let made = link.get_untracked().map(|made| made.link);
+                let same_quiz = made.as_ref().filter(|_| made_from.get_value().as_ref() == Some(&choices));
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
-                let chosen = picked.get_untracked();
-                let spec = if chosen.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(chosen), ..spec } };
-                let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
+                let (ids, spec) = match same_quiz {
+                    Some(made) => (made.items().iter().map(|i| i.question_id.clone()).collect(), made.spec().clone()),
+                    None => {
+                        let spec = if choices.picked.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(choices.picked.clone()), ..spec } };
+                        let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
+                        (ids, spec)
+                    }
+                };
+                new_quiz.set(made.is_some() && same_quiz.is_none());
+                made_from.set_value(Some(choices));
                 let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
                 make_class_link(ids, spec, teachers_title, link, problem);
             }
@@ -276,7 +310,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             </button>
         </form>
         <MessageView message=problem />
-        {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link /> })}
+        {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link new_quiz=new_quiz.get_untracked() /> })}
     }
 }
 
@@ -303,7 +337,15 @@ fn SinglePicker(
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
             <p>
                 <label for="pick-search">"Find questions by words in them"</label>
-                <input id="pick-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                // The list narrows as the words are typed; Enter must not
+                // submit the form around it, which would make a new link.
+                <input
+                    id="pick-search"
+                    type="search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default() }
+                />
             </p>
             <p role="status">{move || match count() {
                 0 => "No question matches the ticked topics, texts and search.".to_string(),
@@ -338,17 +380,29 @@ fn SinglePicker(
 /// quiz on the projector and on paper; for a pack too large for a link, the
 /// warning and the pack file to hand out.
 #[component]
-fn ShareLink(class_link: ClassLink) -> impl IntoView {
+fn ShareLink(
+    class_link: ClassLink,
+    /// It replaced a link with other questions, which the class may have.
+    new_quiz: bool,
+) -> impl IntoView {
     let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
     let pack_message = RwSignal::new(None::<Message>);
     let questions = class_link.link.items().len();
-    let about = format!("{}: {questions} {}.", class_link.link.title(bundle()), if questions == 1 { "question" } else { "questions" });
+    let about = format!(
+        "{}: {questions} {}, {}.",
+        class_link.link.title(bundle()),
+        if questions == 1 { "question" } else { "questions" },
+        class_link.link.spec().how_it_runs()
+    );
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"The class link"</h2>
             <p class="share-quiz">{about}</p>
+            {new_quiz.then(|| view! {
+                <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: hand out this link and QR code instead."</p>
+            })}
             {match class_link.too_big {
                 None => view! {
                     <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
