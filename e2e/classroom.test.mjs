@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -196,6 +196,7 @@ test("a class link cut short when copied is refused with what to do, never run a
   assert.equal(await page.locator("text=Resume").count(), 0);
   // The whole link is the teacher's quiz.
   await page.goto(link);
+  await startTheClock(page);
   await page.waitForSelector("h2:text-is('Question 1 of 10')");
   assert.equal(await page.textContent("h1"), "Lesson 4 check");
   assert.match(await page.textContent(".time-left"), /^Time left: (10:00|9:5\d)$/);

@@ -114,6 +114,11 @@ export async function ready(page) {
   await page.waitForSelector("main h1");
 }
 
+/** Starts a quiz with a time limit: its clock waits for the student. */
+export async function startTheClock(page) {
+  await page.click("button:text-is('Start the quiz')");
+}
+
 /** "Erase my data on this device" on the About page, confirmed. */
 export async function eraseMyData(page, origin) {
   await page.goto(origin + "/about");

@@ -5,7 +5,7 @@
 // links land on their term. Every state here is axe-clean in both schemes.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -189,6 +189,7 @@ test("with reduced motion the feedback comes into view at once", async () => {
 test("with a time limit, the feedback comes into view below the time left, not under it", async () => {
   const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: "reduce" });
   await page.goto(app.url + "/quiz/play?ids=000-01,000-02&seed=1&mode=practice&minutes=5");
+  await startTheClock(page);
   await page.waitForSelector("form.question");
   await page.locator("form.question input").first().check();
   await page.click("form.question button[type=submit]");

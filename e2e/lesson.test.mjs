@@ -3,7 +3,7 @@
 // reload, finish, look again, hand in. Nothing may be lost on the way.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, ready, startApp } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -181,6 +181,7 @@ test("a timed test keeps the time in view, warns at one minute, and says what ra
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 640 } });
   await page.clock.install();
   await page.goto(app.url + "/quiz/play?topics=article-5&count=4&seed=3&mode=test&minutes=2");
+  await startTheClock(page);
   await heading(page, 1, 4);
   await answerShown(page);
   await heading(page, 2, 4);
@@ -193,6 +194,35 @@ test("a timed test keeps the time in view, warns at one minute, and says what ra
   await page.clock.fastForward("01:00");
   await page.waitForSelector("text=Results");
   assert.match(await page.textContent(".timed-out"), /The time ran out: 3 questions were not answered\./);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a timed test opened early waits for Start: its clock starts then, not when the link was opened", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.clock.install();
+  const link = app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=10&title=8C%3A%20Article%205";
+  // Scanned while the teacher is still explaining, then left for a day.
+  await page.goto(link);
+  await page.waitForSelector("button:text-is('Start the quiz')");
+  assert.equal(await page.textContent(".start-quiz .quiz-summary"), "8C: Article 5: 3 questions, test, 10-minute time limit.");
+  assert.equal(await page.locator("form.question, .time-left").count(), 0, "no question and no clock before Start");
+  assert.deepEqual(await violations(page), []);
+  await page.clock.fastForward("20:00:00");
+  await page.reload();
+  await page.waitForSelector("button:text-is('Start the quiz')");
+  assert.equal(await page.locator(".resume-list").count(), 0);
+  // Started by keyboard: the clock runs from here, the question takes focus.
+  await page.focus("button:text-is('Start the quiz')");
+  await page.keyboard.press("Enter");
+  await heading(page, 1, 3);
+  assert.match(await page.textContent(".time-left"), /^Time left: (10:00|9:5\d)$/);
+  await page.waitForFunction(() => document.activeElement?.classList.contains("question-heading"));
+  // Once started, a reload resumes the running clock instead of asking again.
+  await answerShown(page);
+  await page.reload();
+  await heading(page, 2, 3);
+  assert.equal(await page.locator("button:text-is('Start the quiz')").count(), 0);
   watcher.assertClean();
   await context.close();
 });

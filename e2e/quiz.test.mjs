@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { answerShown, freshPage, ready, startApp } from "./helpers.mjs";
+import { answerShown, freshPage, ready, startApp, startTheClock } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -244,6 +244,7 @@ test("a time limit ends the quiz when it runs out", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.clock.install();
   await page.goto(app.url + "/quiz/play?count=5&seed=11&mode=practice&minutes=1");
+  await startTheClock(page);
   await page.waitForSelector(".time-left");
   assert.match(await page.textContent(".time-left"), /^Time left: (1:00|0:5\d)$/);
   await page.clock.fastForward("01:05");
@@ -260,6 +261,7 @@ async function oneMinuteTestWithAPick() {
   const opened = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await opened.page.clock.install();
   await opened.page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15&seed=3&mode=test&minutes=1");
+  await startTheClock(opened.page);
   await opened.page.waitForSelector("h2:text-is('Question 1 of 3')");
   await opened.page.locator("form.question input").first().check();
   return opened;

@@ -230,6 +230,15 @@ impl QuizLink {
         self.labels.title_of(&self.spec, bank)
     }
 
+    /// The quiz in one line, for the teacher handing it out and the
+    /// student about to start it: "9B: Article 5 check: 10 questions,
+    /// test, 10-minute time limit."
+    pub fn summary(&self, bank: &Bundle) -> String {
+        let questions = self.items.len();
+        let plural = if questions == 1 { "" } else { "s" };
+        format!("{}: {questions} question{plural}, {}.", self.title(bank), self.spec.how_it_runs())
+    }
+
     pub fn spec(&self) -> &QuizSpec {
         &self.spec
     }

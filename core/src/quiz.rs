@@ -86,6 +86,14 @@ impl QuizSpec {
         Self { selection: Selection::Ids(ids), ..Self::quick(seed) }
     }
 
+    /// Whether the quiz waits for the student to press Start: one with a
+    /// time limit does, so its clock starts when the student is ready, not
+    /// when the link was opened (scanned while the teacher explains, or
+    /// the day before).
+    pub fn waits_for_start(&self) -> bool {
+        self.minutes.is_some()
+    }
+
     /// How it runs, in words for the teacher who hands it out: "test,
     /// 10-minute time limit".
     pub fn how_it_runs(&self) -> String {

@@ -389,13 +389,7 @@ fn ShareLink(
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
     let pack_message = RwSignal::new(None::<Message>);
-    let questions = class_link.link.items().len();
-    let about = format!(
-        "{}: {questions} {}, {}.",
-        class_link.link.title(bundle()),
-        if questions == 1 { "question" } else { "questions" },
-        class_link.link.spec().how_it_runs()
-    );
+    let about = class_link.link.summary(bundle());
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"The class link"</h2>

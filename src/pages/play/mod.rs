@@ -41,14 +41,21 @@ pub fn Play() -> impl IntoView {
     // without a seed gets one fixed in the URL first (replacing the history
     // entry), so Back and reload find this same quiz; then the link's saved
     // quiz is resumed, or started.
+    let start = move |link: &QuizLink| {
+        store.change(|p| {
+            p.start_or_resume(link, bundle(), now_ms());
+        });
+    };
+    // A quiz with a time limit that has not started yet waits for Start.
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
                 crate::paths::go(&link.href_with_seed(random_seed()), true);
             } else if !link.items().is_empty() {
-                store.change(|p| {
-                    p.start_or_resume(link, bundle(), now_ms());
-                });
+                let started = store.progress.with_untracked(|p| p.quiz(link).is_some());
+                if started || !link.spec().waits_for_start() {
+                    start(link);
+                }
             }
         })
     });
@@ -81,6 +88,10 @@ pub fn Play() -> impl IntoView {
                 <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or sources"</A></p>
             }
             .into_any(),
+            None if link.with(|l| l.spec().waits_for_start()) => view! {
+                <StartScreen link=link start=Callback::new(move |()| link.with_untracked(start)) />
+            }
+            .into_any(),
             None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
             Some((Screen::Results, arrived)) => view! {
                 <LazyView load=results_screen props=(link, session, arrived) loading="Loading your results…" failed="Your results did not load" />
@@ -107,3 +118,26 @@ fn shown_after(previous: &StoredValue<Option<Screen>>, now: Option<Screen>) -> O
 
 /// The saved quiz on this page, as the screens read it.
 type SessionMemo = Memo<Option<QuizSession>>;
+
+/// Before a timed quiz: what it is, and a Start button that starts its
+/// clock. The first question then takes focus, as later ones do.
+#[component]
+fn StartScreen(link: Memo<QuizLink>, start: Callback<()>) -> impl IntoView {
+    let about = link.with_untracked(|l| l.summary(bundle()));
+    let begin = move |_| {
+        start.run(());
+        request_animation_frame(|| {
+            if let Some(heading) = document().query_selector(".question-heading").ok().flatten() {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
+            }
+        });
+    };
+    view! {
+        <section class="start-quiz" aria-labelledby="start-quiz-heading">
+            <h2 id="start-quiz-heading">"Ready when you are"</h2>
+            <p class="quiz-summary">{about}</p>
+            <p>"The clock starts when you press Start, and keeps running if you leave the quiz and come back."</p>
+            <button type="button" class="primary" on:click=begin>"Start the quiz"</button>
+        </section>
+    }
+}
