@@ -190,6 +190,31 @@ test("test mode shows no feedback until the end", async () => {
   }
   await page.waitForSelector("text=Results");
   assert.equal(await page.locator(".review-item blockquote").count(), 3);
+  // A test is the teacher's: handing it in comes first, not a retry.
+  assert.ok((await page.locator(".review-item h3:has-text('(missed)')").count()) > 0, "a question was missed, so a retry is offered");
+  assert.deepEqual(await page.locator(".results .primary").allTextContents(), ["Download result (JSON)"]);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("after a practice quiz, the retry of the missed questions comes first and asks only those; the result stays", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  const link = app.url + "/quiz/play?ids=000-02,001-03,003-01&seed=3&mode=practice";
+  await page.goto(link);
+  for (let n = 1; n <= 3; n++) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 3")`);
+    await answerShown(page);
+    await page.click(`button:text-is("${n === 3 ? "See results" : "Next question"}")`);
+  }
+  await page.waitForSelector("text=Results");
+  const missed = await page.locator(".review-item h3:has-text('(missed)')").count();
+  assert.ok(missed > 0);
+  assert.deepEqual(await page.locator(".results .primary").allTextContents(), ["Retry the ones I missed"]);
+  const score = await page.textContent(".score");
+  await page.click("text=Retry the ones I missed");
+  await page.waitForSelector(`h2:text-is("Question 1 of ${missed}")`);
+  await page.goBack();
+  await page.waitForSelector(`.score:text-is("${score}")`);
   watcher.assertClean();
   await context.close();
 });

@@ -316,6 +316,13 @@ impl QuizSession {
         self.labels.title_of(&self.spec, bank)
     }
 
+    /// Whether a teacher set it, for the class to hand in: a test, or a
+    /// quiz the teacher titled. Its results lead with handing in rather
+    /// than with a retry.
+    pub fn is_set_by_teacher(&self) -> bool {
+        self.spec.mode == Mode::Test || self.labels.title.is_some()
+    }
+
     /// The link that comes back to it, with its labels.
     pub fn href(&self) -> String {
         play_href(&self.spec, &self.labels)

@@ -49,6 +49,17 @@ fn how_a_quiz_runs_reads_as_its_mode_and_time_limit_and_a_timed_one_waits_for_st
 }
 
 #[test]
+fn a_test_or_a_titled_quiz_is_set_by_a_teacher() {
+    let bank = common::bundle(6);
+    let session = |spec: QuizSpec| QuizSession::new(spec.clone(), prepare(&bank, &spec).0, 0.0);
+    assert!(!session(filter(None, &[])).is_set_by_teacher());
+    assert!(session(QuizSpec { mode: Mode::Test, ..filter(None, &[]) }).is_set_by_teacher());
+    let mut titled = session(filter(None, &[]));
+    titled.labels.title = Some("9B".into());
+    assert!(titled.is_set_by_teacher());
+}
+
+#[test]
 fn a_quiz_on_chosen_sources_asks_no_which_source_question() {
     // Such a question's answer is always its own source, so in a quiz on
     // chosen sources the choice of sources would give it away.

@@ -32,6 +32,8 @@ enum Outcome {
 pub fn HandIn(session: QuizSession) -> impl IntoView {
     let name = RwSignal::new(saved_name());
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
+    // The student's next step in a lesson, as the results page leaves it.
+    let set_by_teacher = session.is_set_by_teacher();
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let outcome = RwSignal::new(None::<Outcome>);
     let save = move |extension: &'static str, mime: &'static str| {
@@ -81,7 +83,7 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
             <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
             <p class="actions">
-                <button type="button" on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
+                <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
             <p role="status">{status}</p>

@@ -42,6 +42,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let missed = finished.missed(bank);
     // A retry gets a fresh shuffle: the play page fixes its seed.
     let retry = (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
+    let set_by_teacher = finished.is_set_by_teacher();
     let take_again = move |_| {
         // The result and its hand-in code are replaced: ask first.
         let sure = window()
@@ -121,7 +122,10 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             })}
             <p>{format!("Time taken: {}.", format_time(seconds))}</p>
             <p class="actions">
-                {retry.map(|href| view! { <A href=crate::paths::href(&href) attr:class="button primary">"Retry the ones I missed"</A> })}
+                {retry.map(|href| {
+                    let class = if set_by_teacher { "button" } else { "button primary" };
+                    view! { <A href=crate::paths::href(&href) attr:class=class>"Retry the ones I missed"</A> }
+                })}
                 <button type="button" on:click=take_again>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
             </p>
