@@ -90,7 +90,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.equal(maria.suggested, `open-door-Maria-${titlePart}-${today()}-${mariaResult.code}.json`);
   assert.match(ana.suggested, new RegExp(`^open-door-bAnab-${titlePart}-${today()}-[0-9A-Z]{4}-[0-9A-Z]{4}\\.csv$`));
   // UTF-8 with its byte-order mark, so Excel shows names with accents as typed.
-  assert.match(readFileSync(ana.file, "utf8"), /^\uFEFFOpen Door result,version 2\nname,<b>Ana<\/b>\n/);
+  assert.match(readFileSync(ana.file, "utf8"), /^\uFEFFOpen Door result,version 3\nname,<b>Ana<\/b>\n/);
 
   // Tom shortens his time in the file; Maria's file is handed in twice.
   const tomResult = JSON.parse(readFileSync(tom.file, "utf8"));
@@ -123,16 +123,18 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
 
   const rows = await page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-  const byFile = Object.fromEntries(rows.map((r) => [r[4], r]));
+  const byFile = Object.fromEntries(rows.map((r) => [r[5], r]));
   assert.deepEqual(Object.keys(byFile).sort(), ["Ana.csv", "Maria (1).json", "Maria.json", "Tom.json"]);
   assert.equal(byFile["Ana.csv"][0], "<b>Ana</b>", "the name is shown as text, without its control character");
   assert.equal(await page.locator(".class-table b").count(), 0, "no markup from a name is rendered");
-  assert.match(byFile["Tom.json"][3], /Does not match: The code does not match the name, quiz, time and answers/);
+  assert.match(byFile["Tom.json"][4], /Does not match: The code does not match the name, quiz, time and answers/);
   const count = (right) => right.filter(Boolean).length;
   assert.equal(byFile["Maria.json"][1], `${count(maria.right)} of 5`);
   const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
-  assert.equal(mariaRows.filter((r) => r[3].includes("Duplicate: The same result as")).length, 1, "one of Maria's two files is flagged");
-  assert.ok(mariaRows.every((r) => r[3].startsWith("✓ Matches")));
+  assert.equal(mariaRows.filter((r) => r[4].includes("Duplicate: The same result as")).length, 1, "one of Maria's two files is flagged");
+  assert.ok(mariaRows.every((r) => r[4].startsWith("✓ Matches")));
+  // When each was finished, on the teacher's clock: all today.
+  assert.ok(rows.every((r) => /^\d\d:\d\d$/.test(r[3])), rows.map((r) => r[3]).join(" | "));
 
   // Per question: Maria and Ana are counted (Tom's file was edited, Maria's copy is a duplicate).
   const perQuestion = await page.$$eval(".class-questions li", (lis) =>
@@ -222,8 +224,8 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
       assert.match(download.suggestedFilename(), /^open-door-class-results-\d{4}-\d\d-\d\d\.csv$/);
       const csv = readFileSync(await download.path(), "utf8").split("\n");
-      assert.equal(csv[0], "\uFEFFname,score,out of,time,seconds,code check,duplicate,counted,file");
-      assert.match(csv[1], /^Lee,\d,5,(\d+ s|\d+ min \d\d s),\d+,matches,,yes,lee\.json$/);
+      assert.equal(csv[0], "\uFEFFname,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file");
+      assert.match(csv[1], /^Lee,\d,5,(\d+ s|\d+ min \d\d s),\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,matches,,yes,lee\.json$/);
 
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-table").isVisible(), true);
@@ -264,6 +266,47 @@ test("a student who leaves the class quiz and comes back through the home page h
   assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).quiz.title, "9B: Article 5 check");
   watcher.assertClean();
   await context.close();
+});
+
+test("a student who takes the quiz again and hands in twice: the first result counts, and the table shows when each was finished", async () => {
+  const link = await classLink();
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
+  await page.clock.install({ time: new Date("2026-11-25T10:30:00") });
+  const takeAndHandIn = async (pick, label) => {
+    for (let n = 1; n <= 5; n++) {
+      await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
+      const choices = page.locator("form.question input");
+      if (await choices.count()) await choices.nth(Math.min(pick, (await choices.count()) - 1)).check();
+      await page.click("form.question button[type=submit]");
+    }
+    await page.waitForSelector(".result-code");
+    await page.fill("#hand-in-name", "Sam");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+    const file = join(scratch, `${label}.json`);
+    await download.saveAs(file);
+    return file;
+  };
+  await page.goto(link);
+  const first = await takeAndHandIn(0, "sam-first");
+  // Ten minutes later, after seeing the answers, again.
+  await page.clock.fastForward("10:00");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("text=Take it again");
+  const again = await takeAndHandIn(1, "a-sam-again");
+  await context.close();
+
+  const teacher = await freshPage(app);
+  await teacher.page.goto(app.url + "/classroom");
+  await ready(teacher.page);
+  await teacher.page.setInputFiles("#class-files", [again, first]);
+  await teacher.page.waitForSelector(".class-table");
+  const rows = await teacher.page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => [r[3], r[5]]), [["2026-11-25 10:30", "sam-first.json"], ["2026-11-25 10:40", "a-sam-again.json"]]);
+  assert.match(rows[1][4], /Duplicate: The same name as sam-first\.json\.Not counted in the figures\.$/);
+  assert.doesNotMatch(rows[0][4], /Not counted/);
+  watcher.assertClean();
+  teacher.watcher.assertClean();
+  await teacher.context.close();
 });
 
 test("a name changed after the download says the file has the old name; the next download carries the new one and the code shown", async () => {

@@ -4,7 +4,9 @@
 //!
 //! Only files that match their code, are for the class's quiz and are not
 //! a second file from the same student are counted in the figures; every
-//! other file is still listed, with the reason it is not counted.
+//! other file is still listed, with the reason it is not counted. Of a
+//! student's files (the same name), the one finished first counts: a quiz
+//! taken again after seeing the answers is not the class's result.
 
 use std::collections::BTreeMap;
 
@@ -39,6 +41,9 @@ pub struct StudentRow {
     pub seconds: u64,
     /// Whether the code covers the time (version 1 files' codes did not).
     pub time_checked: bool,
+    /// When the quiz was finished (UTC, as the file writes it); files from
+    /// before version 3 do not say.
+    pub finished: Option<String>,
     pub check: CodeCheck,
     /// Set when an earlier row has the same name or is the same file.
     pub duplicate: Option<String>,
@@ -86,7 +91,8 @@ pub struct Unreadable {
 pub struct ClassResults {
     /// The quiz most of the files are for; `None` when no file could be read.
     pub quiz: Option<QuizRef>,
-    /// Sorted by name (unnamed last), then by file.
+    /// Sorted by name (unnamed last), then by when each was finished
+    /// (unknown last), then by file.
     pub students: Vec<StudentRow>,
     pub unreadable: Vec<Unreadable>,
     /// Most missed first.
@@ -122,7 +128,8 @@ impl ClassResults {
         };
         records.sort_by_cached_key(|(file, record)| {
             let name = clean_name(&record.name).to_lowercase();
-            (name.is_empty(), name, file.clone())
+            let finished = record.finished_time().map(str::to_string);
+            (name.is_empty(), name, finished.is_none(), finished, file.clone())
         });
 
         let mut students = Vec::new();
@@ -165,6 +172,7 @@ impl ClassResults {
                 total: record.total,
                 seconds: record.seconds,
                 time_checked: record.time_is_covered(),
+                finished: record.finished_time().map(str::to_string),
                 check,
                 duplicate,
                 counted,
@@ -190,7 +198,7 @@ impl ClassResults {
 
     /// The class table and the per-question figures, for a spreadsheet.
     pub fn to_csv(&self) -> String {
-        let mut rows = vec![csv_row(&["name", "score", "out of", "time", "seconds", "code check", "duplicate", "counted", "file"])];
+        let mut rows = vec![csv_row(&["name", "score", "out of", "time", "seconds", "finished (UTC)", "code check", "duplicate", "counted", "file"])];
         for s in &self.students {
             let check = match &s.check {
                 CodeCheck::Matches => "matches".to_string(),
@@ -203,6 +211,7 @@ impl ClassResults {
                 &s.total.to_string(),
                 &format_time(s.seconds),
                 &s.seconds.to_string(),
+                s.finished.as_deref().unwrap_or(""),
                 &check,
                 s.duplicate.as_deref().unwrap_or(""),
                 if s.counted { "yes" } else { "no" },

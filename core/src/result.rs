@@ -7,9 +7,11 @@
 //! student who knows how the code is made from making a matching one, since
 //! everything runs on the student's own device.
 //!
-//! Versions: version 2 (written since the class results) carries the name,
-//! the quiz's title, link and question ids, and its code covers all of them
-//! and the time. Version 1 files (JSON only: no name, no title, no `version`
+//! Versions: version 3 (written since a class's files are told apart by
+//! when each was finished) carries the name, the quiz's title, link and
+//! question ids, the time taken and the moment the quiz was finished, and
+//! its code covers all of them. Version 2 files are the same without the
+//! finish time, and are checked by their own rule. Version 1 files (JSON only: no name, no title, no `version`
 //! field) are still read and checked by version 1's rule, whose code covers
 //! the quiz, the answers and the score but not the time: the checker says so.
 //! Version 1 CSV files carried only the answers' words, so they cannot be
@@ -24,7 +26,7 @@ use crate::rng::{fnv1a, short_code};
 
 pub const RESULT_FORMAT: &str = "open-door-result";
 /// The version this app writes.
-pub const RESULT_VERSION: u32 = 2;
+pub const RESULT_VERSION: u32 = 3;
 /// No result file comes near this: 500 questions with long names stay far below.
 pub const MAX_RESULT_BYTES: usize = 1_000_000;
 /// A name or nickname is cut to this many characters.
@@ -60,6 +62,10 @@ pub struct ResultRecord {
     pub correct: usize,
     pub total: usize,
     pub seconds: u64,
+    /// When the quiz was finished, in UTC ("2026-11-25T10:42:05Z"); version
+    /// 3 on. The class table counts a student's first finished file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<String>,
     pub code: String,
 }
 
@@ -94,6 +100,7 @@ impl ResultRecord {
             correct: score.correct,
             total: score.total,
             seconds,
+            finished: session.finished_at_ms.map(utc_time),
             code: String::new(),
         };
         record.code = record.expected_code();
@@ -115,10 +122,11 @@ impl ResultRecord {
             csv_row(&["link", &self.quiz.link]),
             csv_row(&["score", &format!("{} of {}", self.correct, self.total)]),
             csv_row(&["seconds", &self.seconds.to_string()]),
-            csv_row(&["code", &self.code]),
-            String::new(),
-            CSV_HEADER.to_string(),
         ];
+        if let Some(finished) = &self.finished {
+            rows.push(csv_row(&["finished", finished]));
+        }
+        rows.extend([csv_row(&["code", &self.code]), String::new(), CSV_HEADER.to_string()]);
         for (number, (id, answer)) in self.quiz.questions.iter().zip(&self.answers).enumerate() {
             let question = bank.question(id);
             let prompt = question.map_or("", |q| q.prompt.as_str());
@@ -166,16 +174,19 @@ impl ResultRecord {
         } else {
             // Every field the file shows, each length-prefixed so no field
             // can borrow characters from the next.
-            let fields = [
-                self.name.as_str(),
-                &self.quiz.title,
-                &self.quiz.link,
-                &self.quiz.questions.join(","),
-                &answers,
-                &self.correct.to_string(),
-                &self.total.to_string(),
-                &self.seconds.to_string(),
+            let mut fields = vec![
+                self.name.clone(),
+                self.quiz.title.clone(),
+                self.quiz.link.clone(),
+                self.quiz.questions.join(","),
+                answers,
+                self.correct.to_string(),
+                self.total.to_string(),
+                self.seconds.to_string(),
             ];
+            if self.version >= 3 {
+                fields.push(self.finished.clone().unwrap_or_default());
+            }
             let body: String = fields.iter().map(|f| format!("{}:{f}|", f.len())).collect();
             format!("open-door-result/{}|{body}", self.version)
         };
@@ -185,6 +196,44 @@ impl ResultRecord {
     /// Whether the code covers the time taken (version 1's did not).
     pub fn time_is_covered(&self) -> bool {
         self.version >= 2
+    }
+
+    /// When the quiz was finished, where the file's code covers it
+    /// (version 3 on).
+    pub fn finished_time(&self) -> Option<&str> {
+        self.finished.as_deref().filter(|_| self.version >= 3)
+    }
+}
+
+/// A moment as a result file writes it: `2026-11-25T10:42:05Z` (UTC), so
+/// that two files' times sort as text.
+pub fn utc_time(ms: f64) -> String {
+    let seconds = (ms / 1000.0).floor() as i64;
+    let (day, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    format!("{}T{:02}:{:02}:{:02}Z", date_of_day(day), second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60)
+}
+
+/// Whether `text` is written as [`utc_time`] writes a moment.
+fn is_utc_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 20
+        && bytes.iter().enumerate().all(|(at, &b)| match at {
+            4 | 7 => b == b'-',
+            10 => b == b'T',
+            13 | 16 => b == b':',
+            19 => b == b'Z',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// A version 3 record has a finish time written as [`utc_time`] writes it;
+/// an older one has none.
+fn with_finish_time_checked(record: ResultRecord) -> Result<ResultRecord, String> {
+    match (&record.finished, record.version >= 3) {
+        (None, false) => Ok(record),
+        (Some(finished), true) if is_utc_time(finished) => Ok(record),
+        (None, true) => Err("This result file has lost the time its quiz was finished, so it cannot be checked.".into()),
+        (Some(finished), _) => Err(format!("This result file has been changed: \"{finished}\" is not a finish time Open Door writes.")),
     }
 }
 
@@ -333,10 +382,11 @@ fn read_json(text: &str) -> Result<ResultRecord, String> {
                 correct: v1.correct,
                 total: v1.total,
                 seconds: v1.seconds,
+                finished: None,
                 code: v1.code,
             })
         }
-        Some(Some(2)) => serde_json::from_value(value).map_err(damaged),
+        Some(Some(2 | 3)) => with_finish_time_checked(serde_json::from_value(value).map_err(damaged)?),
         Some(Some(v)) if v > u64::from(RESULT_VERSION) => {
             Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
         }
@@ -364,13 +414,13 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
             .ok_or_else(|| format!("This spreadsheet file has no \"{key}\" row, so it cannot be checked."))
     };
     let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(|v| v.parse::<u32>().ok());
-    match version {
-        Some(2) => {}
+    let version = match version {
+        Some(v @ (2 | 3)) => v,
         Some(v) if v > RESULT_VERSION => {
             return Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
         }
         _ => return Err("This spreadsheet file does not say which version of Open Door made it.".into()),
-    }
+    };
     let score = field("score")?;
     let (correct, total) = score
         .split_once(" of ")
@@ -392,15 +442,17 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
         questions.push(id.trim().to_string());
         answers.push(answer);
     }
-    Ok(ResultRecord {
+    let finished = if version >= 3 { Some(field("finished")?) } else { None };
+    with_finish_time_checked(ResultRecord {
         format: RESULT_FORMAT.into(),
-        version: 2,
+        version,
         name: field("name")?,
         quiz: QuizRef { title: field("quiz")?, link: field("link")?, questions },
         answers,
         correct,
         total,
         seconds,
+        finished,
         code: field("code")?,
     })
 }

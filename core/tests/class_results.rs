@@ -189,13 +189,31 @@ fn per_topic_class_averages() {
 }
 
 #[test]
+fn of_a_students_files_the_one_finished_first_counts() {
+    let bank = common::bundle(12);
+    let first = result(&bank, 5, "Sam", &[1, 1, 1, 1, 1], 300);
+    // Taken again after seeing the answers, in a file whose name sorts first.
+    let again = result(&bank, 5, "sam", &[0, 0, 0, 0, 0], 900);
+    let class = ClassResults::gather(&[file("a-sam-again.json", again.to_json()), file("sam.json", first.to_json())], &bank);
+    let rows: Vec<(&str, Option<&str>, bool, Option<&str>)> =
+        class.students.iter().map(|s| (s.file.as_str(), s.finished.as_deref(), s.counted, s.duplicate.as_deref())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("sam.json", Some("1970-01-01T00:05:00Z"), true, None),
+            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json.")),
+        ]
+    );
+}
+
+#[test]
 fn the_class_table_exports_as_csv() {
     let (_, class) = class();
     let csv = class.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "\u{FEFF}name,score,out of,time,seconds,code check,duplicate,counted,file", "UTF-8 with its mark, for Excel");
-    assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
-    assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
+    assert_eq!(lines[0], "\u{FEFF}name,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file", "UTF-8 with its mark, for Excel");
+    assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
+    assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
     assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));
     assert!(lines.contains(&"topic,class average (%),right,of"));
 }

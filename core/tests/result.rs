@@ -6,7 +6,7 @@ mod common;
 use open_door_core::content::Bundle;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+    clean_name, date_of_day, format_time, read, utc_time, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -40,8 +40,10 @@ fn result_of(name: &str) -> (Bundle, ResultRecord) {
 fn a_result_says_who_which_quiz_and_how_it_went() {
     let (bank, record) = result_of("Maria");
     assert_eq!(record.name, "Maria");
-    assert_eq!(record.version, 2);
+    assert_eq!(record.version, 3);
     assert_eq!(record.quiz.questions.len(), 5);
+    // finish(61 s + 0.4 s) on a clock that started at 0.
+    assert_eq!(record.finished.as_deref(), Some("1970-01-01T00:01:01Z"));
     assert_eq!(record.quiz.link, format!("ids={}&seed=5&mode=test", record.quiz.questions.join(",")));
     assert_eq!(record.quiz.title, "Quiz on every topic");
     assert_eq!((record.correct, record.total, record.seconds), (3, 5, 61));
@@ -133,7 +135,8 @@ type Edit = (&'static str, fn(&mut ResultRecord));
 #[test]
 fn every_shown_field_is_covered_by_the_code() {
     let (bank, record) = result_of("Maria");
-    let edits: [Edit; 9] = [
+    let edits: [Edit; 10] = [
+        ("finish time", |r| r.finished = Some("1970-01-01T00:00:30Z".into())),
         ("score", |r| r.correct = 5),
         ("answer", |r| r.answers[1] = Some(vec![0])),
         ("code", |r| r.code = "AAAA-AAAA".into()),
@@ -160,10 +163,11 @@ fn the_csv_students_download_is_read_back_and_checked() {
     let (bank, record) = result_of("Maria, \"Mimi\" =SUM(1)");
     let csv = record.to_csv(&bank);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "\u{FEFF}Open Door result,version 2", "UTF-8 with its mark, for Excel");
+    assert_eq!(lines[0], "\u{FEFF}Open Door result,version 3", "UTF-8 with its mark, for Excel");
     assert!(csv.contains("score,3 of 5"));
+    assert!(csv.contains("finished,1970-01-01T00:01:01Z"));
     assert!(lines.contains(&"number,question id,question,your answer,right answer,correct,choices given"));
-    assert_eq!(lines.len(), 9 + 5);
+    assert_eq!(lines.len(), 10 + 5);
     assert_eq!(read(&csv), Ok(record.clone()));
     assert_eq!(verify(&csv, &bank), Verification::Matches { correct: 3, total: 5 });
     // A name that looks like a formula is written so that a spreadsheet shows it as text.
@@ -204,6 +208,28 @@ fn a_version_1_file_is_still_read_and_checked_by_its_own_rule() {
     assert!(matches!(verify(old_csv, &bank), Verification::Unreadable(why) if why.contains("older version")));
 }
 
+#[test]
+fn a_version_2_file_is_still_read_and_checked_by_its_own_rule() {
+    // Written by the app before result files said when their quiz was
+    // finished (frozen: every later version must still check them).
+    let bank = common::bundle(12);
+    for v2 in [include_str!("fixtures/result-v2.json"), include_str!("fixtures/result-v2.csv")] {
+        let record = read(v2).expect("a version 2 file is read");
+        assert_eq!((record.version, record.name.as_str(), record.finished_time()), (2, "Maria", None));
+        assert_eq!(verify(v2, &bank), Verification::Matches { correct: 3, total: 5 });
+        assert!(matches!(verify(&v2.replace("61", "20"), &bank), Verification::DoesNotMatch(_)), "its time is covered");
+    }
+    // A finish time added to a version 2 file is one its code never covered.
+    let added = include_str!("fixtures/result-v2.json").replace("\"seconds\": 61,", "\"seconds\": 61,\n  \"finished\": \"2026-01-01T08:00:00Z\",");
+    assert!(matches!(verify(&added, &bank), Verification::Unreadable(why) if why.contains("not a finish time")));
+}
+
+#[test]
+fn a_moment_is_written_in_utc_to_the_second() {
+    assert_eq!(utc_time(0.0), "1970-01-01T00:00:00Z");
+    assert_eq!(utc_time(1_795_603_325_999.0), "2026-11-25T10:42:05Z");
+}
+
 /// Each bad file, and the words the teacher sees (a part of them).
 #[test]
 fn bad_files_are_refused_with_a_reason_in_plain_words() {
@@ -219,14 +245,17 @@ fn bad_files_are_refused_with_a_reason_in_plain_words() {
         ("cut off", json[..json.len() / 2].to_string(), "not complete"),
         ("unknown field", json.replacen('{', "{\"grade\": \"A\",", 1), "changed so that it cannot be read"),
         ("missing field", json.replace("\"seconds\": 61,", ""), "changed so that it cannot be read"),
-        ("newer version", json.replace("\"version\": 2", "\"version\": 9"), "newer version"),
-        ("version 0", json.replace("\"version\": 2", "\"version\": 0"), "not one Open Door ever wrote"),
-        ("CSV without its table", csv.lines().take(7).collect::<Vec<_>>().join("\n"), "lost its table"),
+        ("newer version", json.replace("\"version\": 3", "\"version\": 9"), "newer version"),
+        ("version 0", json.replace("\"version\": 3", "\"version\": 0"), "not one Open Door ever wrote"),
+        ("no finish time", json.replace("\"finished\": \"1970-01-01T00:01:01Z\",", ""), "lost the time its quiz was finished"),
+        ("a finish time of another shape", json.replace("1970-01-01T00:01:01Z", "yesterday at 10"), "not a finish time"),
+        ("CSV without its table", csv.lines().take(8).collect::<Vec<_>>().join("\n"), "lost its table"),
+        ("CSV without a finish time", csv.replace("finished,1970-01-01T00:01:01Z\n", ""), "no \"finished\" row"),
         ("CSV without a score", csv.replace("score,3 of 5\n", ""), "no \"score\" row"),
         ("CSV with a bad score", csv.replace("score,3 of 5", "score,three"), "not written as"),
         ("CSV with a bad answer", csv.replacen(",no,", ",no,x", 1), "cannot be read"),
         ("CSV with an open quote", format!("{csv}\"unfinished"), "never ends"),
-        ("CSV without a version", csv.replace("Open Door result,version 2", "Open Door result"), "does not say which version"),
+        ("CSV without a version", csv.replace("Open Door result,version 3", "Open Door result"), "does not say which version"),
     ];
     for (what, text, expected) in cases {
         match verify(&text, &bank) {

@@ -83,7 +83,7 @@ pub fn ClassResultsSection() -> impl IntoView {
     view! {
         <section class="class-results" aria-labelledby="class-results-heading">
             <h2 id="class-results-heading">"Class results"</h2>
-            <p>"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere."</p>
+            <p>"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere. Of two files with the same name, the one finished first counts."</p>
             <div
                 class="drop-zone no-print"
                 class:dragging=move || dragging.get()
@@ -244,6 +244,7 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                     <th scope="col">"Name"</th>
                     <th scope="col">"Score"</th>
                     <th scope="col">"Time"</th>
+                    <th scope="col">"Finished"</th>
                     <th scope="col">"Code check"</th>
                     <th scope="col">"File"</th>
                 </tr>
@@ -264,6 +265,7 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                             <th scope="row">{name}</th>
                             <td class="figure">{format!("{} of {}", s.correct, s.total)}</td>
                             <td class="figure">{time}</td>
+                            <td class="figure">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
                             <td class=class>{check}{note}{uncounted}</td>
                             <td class="file">{s.file.clone()}</td>
                         </tr>
@@ -272,5 +274,19 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
             </tbody>
         </table>
         </div>
+    }
+}
+
+/// A file's finish time (UTC) on this device's clock: "10:42" today,
+/// "2026-11-25 10:42" on another day.
+fn local_time(utc: &str) -> String {
+    let at = js_sys::Date::new(&utc.into());
+    let now = js_sys::Date::new_0();
+    let time = format!("{:02}:{:02}", at.get_hours(), at.get_minutes());
+    let day = |d: &js_sys::Date| (d.get_full_year(), d.get_month(), d.get_date());
+    if day(&at) == day(&now) {
+        time
+    } else {
+        format!("{:04}-{:02}-{:02} {time}", at.get_full_year(), at.get_month() + 1, at.get_date())
     }
 }
