@@ -37,16 +37,16 @@ pub fn Play() -> impl IntoView {
         }
     });
 
-    // Effects sync with the outside world: the URL and storage. A link
-    // without a seed gets one fixed in the URL first (replacing the history
-    // entry), so Back and reload find this same quiz; then the link's saved
-    // quiz is resumed, or started.
     let start = move |link: &QuizLink| {
         store.change(|p| {
             p.start_or_resume(link, bundle(), now_ms());
         });
     };
-    // A quiz with a time limit that has not started yet waits for Start.
+    // Effects sync with the outside world: the URL and storage. A link
+    // without a seed gets one fixed in the URL first (replacing the history
+    // entry), so Back and reload find this same quiz; then the link's saved
+    // quiz is resumed, or started, unless it has a time limit and has not
+    // started yet: that waits for Start.
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
