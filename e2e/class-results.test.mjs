@@ -292,6 +292,8 @@ test("a student who takes the quiz again and hands in twice: the first result co
   await page.clock.fastForward("10:00");
   page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Take it again");
+  // The button is gone with the results: the first question takes focus.
+  await page.waitForFunction(() => document.activeElement?.classList.contains("question-heading"));
   const again = await takeAndHandIn(1, "a-sam-again");
   await context.close();
 

@@ -98,7 +98,9 @@ test("the class link is there again after the projector, the worksheet and a rel
   await ready(page);
   await sameLink("after a reload");
 
-  // Ticks that match nothing make no link, and say so beside the button.
+  // Ticks that match nothing make no link, and say so beside the button
+  // (the form is as the link was made: Article 5 is ticked).
+  await page.uncheck("#topic-article-5");
   await page.check("#topic-ukraine-road");
   await page.check("#article-treaty");
   await page.click("text=Make the class link");
@@ -129,8 +131,19 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, test, 10-minute time limit.");
   const quizOf = (link) => link.replace(/check=[A-Z2-9]{4}&/, "").replace(/&title=[^&#]*/, "");
 
-  // The typo seen after the link went out: the same questions, shuffled the
-  // same way, under the corrected title.
+  // The typo seen after the link went out, and after the projector: the
+  // form is as it was, and the same questions, shuffled the same way, come
+  // under the corrected title.
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  await page.click("text=Back to the Classroom page");
+  await page.waitForSelector(".share-link");
+  assert.deepEqual(
+    await page.evaluate(() => ["#topic-article-5", "#count-5", "#mode-test"].map((id) => document.querySelector(id).checked)),
+    [true, true, true],
+  );
+  assert.equal(await page.inputValue("#minutes"), "10");
+  assert.equal(await page.inputValue("#quiz-title"), "9B Artcle 5");
   await page.fill("#quiz-title", "9B: Article 5 check");
   await page.press("#quiz-title", "Enter");
   await page.waitForSelector('.share-quiz:text-is("9B: Article 5 check: 5 questions, test, 10-minute time limit.")');

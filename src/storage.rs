@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use open_door_core::content::Bundle;
+use open_door_core::link::LinkChoices;
 use open_door_core::pack::{self, Pack};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
@@ -23,6 +24,9 @@ const NAME_KEY: &str = "open-door.name";
 /// The class link a teacher last made, found again on the Classroom page
 /// after the projector, the worksheet or a reload.
 const CLASS_LINK_KEY: &str = "open-door.classroom.link";
+/// The link builder's choices that made it (a `LinkChoices` query), so the
+/// form comes back as it was.
+const CLASS_LINK_CHOICES_KEY: &str = "open-door.classroom.choices";
 /// The class's result files, in sessionStorage: the table is there again
 /// after the projector, another page or a reload, and is forgotten with the
 /// tab, as the files carry students' names and the teacher still has them.
@@ -342,15 +346,19 @@ pub fn save_name(name: &str) {
     save_text(NAME_KEY, name);
 }
 
-/// The class link the teacher last made on this device, as handed out.
-pub fn saved_class_link() -> Option<String> {
-    saved_text(CLASS_LINK_KEY)
+/// The class link the teacher last made on this device, as handed out,
+/// and the link builder's choices that made it, if they were kept (a link
+/// kept before they were has none).
+pub fn saved_class_link() -> Option<(String, Option<LinkChoices>)> {
+    let href = saved_text(CLASS_LINK_KEY)?;
+    Some((href, saved_text(CLASS_LINK_CHOICES_KEY).as_deref().and_then(LinkChoices::from_query)))
 }
 
-/// Keeps the class link just made; where storage is refused it lasts
-/// until the teacher leaves the page, as it did before.
-pub fn save_class_link(href: &str) {
+/// Keeps the class link just made with the choices that made it; where
+/// storage is refused they last until the teacher leaves the page.
+pub fn save_class_link(href: &str, choices: &LinkChoices) {
     save_text(CLASS_LINK_KEY, href);
+    save_text(CLASS_LINK_CHOICES_KEY, &choices.to_query());
 }
 
 /// A file given to the class results: its name, and its text or why it

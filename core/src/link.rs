@@ -84,6 +84,69 @@ impl QuizSpec {
     }
 }
 
+/// What a teacher chose in the Classroom's link builder. Kept beside the
+/// class link, so the form comes back as it was after the projector, the
+/// worksheet or a reload, and a title corrected then keeps the questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkChoices {
+    pub topics: Vec<String>,
+    pub articles: Vec<String>,
+    pub count: Option<usize>,
+    pub mode: Mode,
+    pub minutes: Option<u16>,
+    /// Single questions ticked: when any are, the quiz is exactly those.
+    pub picked: Vec<String>,
+    /// As typed; may be empty.
+    pub title: String,
+}
+
+impl Default for LinkChoices {
+    /// The builder's form as it first opens.
+    fn default() -> Self {
+        Self { topics: Vec::new(), articles: Vec::new(), count: Some(DEFAULT_COUNT), mode: Mode::Practice, minutes: None, picked: Vec::new(), title: String::new() }
+    }
+}
+
+impl LinkChoices {
+    /// Whether `other` makes the same quiz: every choice but the title.
+    pub fn same_quiz_as(&self, other: &Self) -> bool {
+        Self { title: String::new(), ..self.clone() } == Self { title: String::new(), ..other.clone() }
+    }
+
+    /// The choices written as a query, as the Classroom page keeps them.
+    pub fn to_query(&self) -> String {
+        let spec = QuizSpec {
+            selection: Selection::Filter { topics: self.topics.clone(), articles: self.articles.clone(), count: self.count },
+            seed: 0,
+            mode: self.mode,
+            minutes: self.minutes,
+        };
+        let mut parts = spec.selection_parts();
+        parts.extend(spec.mode_parts());
+        parts.push(format!("picked={}", self.picked.join(",")));
+        parts.push(format!("title={}", percent_encode(&self.title)));
+        parts.join("&")
+    }
+
+    /// What [`to_query`](Self::to_query) wrote; `None` if it is not that.
+    pub fn from_query(query: &str) -> Option<Self> {
+        let (mut picked, mut title, mut rest) = (None, None, Vec::new());
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("picked", ids)) => picked = Some(ids.split(',').filter(|id| !id.is_empty()).map(String::from).collect()),
+                Some(("title", text)) => title = Some(percent_decode(text)?),
+                _ => rest.push(pair),
+            }
+        }
+        let parsed = parse(&rest.join("&"));
+        let Selection::Filter { topics, articles, count } = parsed.spec.selection else { return None };
+        if !parsed.notices.is_empty() {
+            return None;
+        }
+        Some(Self { topics, articles, count, mode: parsed.spec.mode, minutes: parsed.spec.minutes, picked: picked?, title: title? })
+    }
+}
+
 /// What a class link says besides the quiz itself. Neither changes which
 /// questions are asked, so neither is part of the link's [`key`](QuizLink::key).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -242,13 +242,14 @@ impl Progress {
             .max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
     }
 
-    /// Unfinished quizzes with at least one answer, newest first, at most
-    /// [`RESUME_LIST_LENGTH`].
+    /// Unfinished quizzes with at least one answer, or whose clock was
+    /// started (it runs whether or not the student has answered yet),
+    /// newest first, at most [`RESUME_LIST_LENGTH`].
     pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {
         let mut open: Vec<(&str, &QuizSession)> = self
             .quizzes
             .iter()
-            .filter(|(_, s)| !s.is_finished() && s.answered() > 0)
+            .filter(|(_, s)| !s.is_finished() && (s.answered() > 0 || s.spec.waits_for_start()))
             .map(|(k, s)| (k.as_str(), s))
             .collect();
         open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));

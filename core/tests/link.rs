@@ -1,6 +1,6 @@
 mod common;
 
-use open_door_core::link::{LinkLabels, QuizLink, MAX_LABEL_CHARS, MAX_QUESTIONS};
+use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, MAX_LABEL_CHARS, MAX_QUESTIONS};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 #[test]
@@ -121,6 +121,31 @@ fn a_link_sums_up_its_quiz_in_one_line() {
     assert_eq!(timed.summary(&bank), "9B: 2 questions, test, 10-minute time limit.");
     let one = QuizLink::open("ids=000-01&seed=1", &bank);
     assert_eq!(one.summary(&bank), format!("{}: 1 question, practice, no time limit.", one.spec().title(&bank)));
+}
+
+#[test]
+fn the_link_builders_choices_are_kept_as_made_and_only_the_title_leaves_the_quiz_the_same() {
+    let choices = LinkChoices {
+        topics: vec!["article-5".into(), "joining".into()],
+        articles: vec!["002".into()],
+        count: Some(5),
+        mode: Mode::Test,
+        minutes: Some(10),
+        picked: vec![],
+        title: "9B: Article 5 & more, 100%".into(),
+    };
+    let all = LinkChoices { count: None, picked: vec!["000-01".into(), "treaty-03".into()], title: String::new(), ..LinkChoices::default() };
+    for kept in [choices.clone(), all, LinkChoices::default()] {
+        assert_eq!(LinkChoices::from_query(&kept.to_query()), Some(kept.clone()), "{}", kept.to_query());
+    }
+    let corrected = LinkChoices { title: "9B: Article 5 check".into(), ..choices.clone() };
+    assert!(corrected.same_quiz_as(&choices));
+    assert!(!LinkChoices { count: Some(10), ..choices.clone() }.same_quiz_as(&choices));
+    assert!(!LinkChoices { picked: vec!["000-01".into()], ..choices.clone() }.same_quiz_as(&choices));
+    // Not what the page writes: nothing to refill the form with.
+    for broken in ["", "ids=000-01&seed=1", "count=5&mode=test&picked=&title=%E", "count=5&mode=test&title=x"] {
+        assert_eq!(LinkChoices::from_query(broken), None, "{broken:?}");
+    }
 }
 
 #[test]

@@ -254,6 +254,10 @@ fn another_link_never_destroys_an_unfinished_quiz() {
     // A quiz opened but never answered is not offered.
     p.start_or_resume(&QuizLink::open("count=5&seed=3", &bank), &bank, 4.0);
     assert_eq!(p.resumable().len(), 2);
+    // One whose clock was started is, answered or not: its time is running.
+    let timed = QuizLink::open("count=5&seed=4&minutes=10", &bank);
+    p.start_or_resume(&timed, &bank, 5.0);
+    assert_eq!(p.resumable()[0].0, timed.key());
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub fn Home() -> impl IntoView {
         <h1>"Open Door: how a country joins NATO"</h1>
         <p class="lead">
             "Learn how a country becomes a member of NATO, from the treaty's Article 10 to the agreement of every ally, and what Article 5's promise of collective defence does and does not say. "
-            "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each answer backed by a quote from its source."
+            "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each question built on a quote from its source."
         </p>
         <p class="actions">
             <A href=crate::paths::href(&quick) attr:class="button primary">"Start a 10-question quiz"</A>

@@ -4,10 +4,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use open_door_core::content::normalise_for_match;
-use open_door_core::link::{LinkLabels, QuizLink, PLAY_PATH};
+use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, PLAY_PATH};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::pack::Pack;
-use open_door_core::quiz::{Mode, QuizSpec, Selection, DEFAULT_COUNT};
+use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
@@ -18,17 +18,6 @@ use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
 use crate::storage::{save_class_link, saved_class_link};
-
-/// What the teacher chose in the link builder, besides the title.
-#[derive(Clone, PartialEq)]
-struct Choices {
-    topics: Vec<String>,
-    articles: Vec<String>,
-    count: Option<usize>,
-    mode: Mode,
-    minutes: Option<u16>,
-    picked: Vec<String>,
-}
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -135,31 +124,35 @@ pub fn QuizSetup() -> impl IntoView {
 
 #[component]
 pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
-    let topics = RwSignal::new(Vec::<String>::new());
-    let articles = RwSignal::new(Vec::<String>::new());
-    let count = RwSignal::new(Some(DEFAULT_COUNT));
-    let mode = RwSignal::new(Mode::Practice);
-    let minutes = RwSignal::new(None::<u16>);
     // The teacher's last class link is there again after the projector,
-    // the worksheet or a reload, so the class and the paper keep matching.
+    // the worksheet or a reload, so the class and the paper keep matching,
+    // and so is the form that made it.
     let kept = (purpose == BuilderPurpose::Share).then(saved_class_link).flatten();
-    let link = RwSignal::new(kept.as_deref().and_then(ClassLink::from_kept));
-    if purpose == BuilderPurpose::Share {
-        Effect::new(move |_| {
-            if let Some(made) = link.read().as_ref() {
-                save_class_link(&made.kept());
-            }
-        });
-    }
-    let title = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Message>);
+    let (kept_link, kept_choices) = kept.map_or((None, None), |(href, choices)| (ClassLink::from_kept(&href), choices));
+    let kept_choices = kept_choices.filter(|_| kept_link.is_some());
+    let form = kept_choices.clone().unwrap_or_default();
+    let topics = RwSignal::new(form.topics);
+    let articles = RwSignal::new(form.articles);
+    let count = RwSignal::new(form.count);
+    let mode = RwSignal::new(form.mode);
+    let minutes = RwSignal::new(form.minutes);
+    let title = RwSignal::new(form.title);
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
-    let picked = RwSignal::new(Vec::<String>::new());
+    let picked = RwSignal::new(form.picked);
+    let link = RwSignal::new(kept_link);
     // What the form held when the class link on the page was made: made
     // again from the same choices (a corrected title), the link keeps its
     // questions, since the class may already have it.
-    let made_from = StoredValue::new(None::<Choices>);
+    let made_from = StoredValue::new(kept_choices);
+    if purpose == BuilderPurpose::Share {
+        Effect::new(move |_| {
+            if let (Some(made), Some(choices)) = (link.read().as_ref(), made_from.get_value()) {
+                save_class_link(&made.kept(), &choices);
+            }
+        });
+    }
+    let problem = RwSignal::new(None::<Message>);
     // The last link made replaced another quiz the class may have.
     let new_quiz = RwSignal::new(false);
 
@@ -201,16 +194,17 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         match purpose {
             BuilderPurpose::Play => crate::paths::go(&spec.href(), false),
             BuilderPurpose::Share => {
-                let choices = Choices {
+                let choices = LinkChoices {
                     topics: topics.get_untracked(),
                     articles: articles.get_untracked(),
                     count: count.get_untracked(),
                     mode: spec.mode,
                     minutes: spec.minutes,
                     picked: picked.get_untracked(),
+                    title: title.get_untracked(),
                 };
                 let made = link.get_untracked().map(|made| made.link);
-                let same_quiz = made.as_ref().filter(|_| made_from.get_value().as_ref() == Some(&choices));
+                let same_quiz = made.as_ref().filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
                 let (ids, spec) = match same_quiz {
@@ -222,8 +216,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     }
                 };
                 new_quiz.set(made.is_some() && same_quiz.is_none());
+                let teachers_title = Some(choices.title.trim().to_string()).filter(|t| !t.is_empty());
                 made_from.set_value(Some(choices));
-                let teachers_title = Some(title.get_untracked().trim().to_string()).filter(|t| !t.is_empty());
                 make_class_link(ids, spec, teachers_title, link, problem);
             }
         }
@@ -239,7 +233,12 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     let input_id = format!("topic-{}", t.id);
                     view! {
                         <div class="choice">
-                            <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(topics, id.clone()) />
+                            <input
+                                type="checkbox"
+                                id=input_id.clone()
+                                prop:checked={let id = id.clone(); move || topics.with(|t| t.contains(&id))}
+                                on:change=move |_| toggle(topics, id.clone())
+                            />
                             <label for=input_id>{t.title.clone()}</label>
                         </div>
                     }
@@ -253,7 +252,12 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     let label = format!("{} ({})", capitalise(&a.label), a.date_inferred.split(" (").next().unwrap_or_default());
                     view! {
                         <div class="choice">
-                            <input type="checkbox" id=input_id.clone() on:change=move |_| toggle(articles, id.clone()) />
+                            <input
+                                type="checkbox"
+                                id=input_id.clone()
+                                prop:checked={let id = id.clone(); move || articles.with(|a| a.contains(&id))}
+                                on:change=move |_| toggle(articles, id.clone())
+                            />
                             <label for=input_id>{label}</label>
                         </div>
                     }
@@ -286,11 +290,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             <p>
                 <label for="minutes">"Time limit "</label>
                 <select id="minutes" on:change=move |ev| minutes.set(event_target_value(&ev).parse().ok())>
-                    <option value="">"None"</option>
-                    <option value="5">"5 minutes"</option>
-                    <option value="10">"10 minutes"</option>
-                    <option value="20">"20 minutes"</option>
-                    <option value="30">"30 minutes"</option>
+                    {[None, Some(5), Some(10), Some(20), Some(30)].into_iter().map(|limit: Option<u16>| view! {
+                        <option value=limit.map(|m| m.to_string()).unwrap_or_default() prop:selected=move || minutes.get() == limit>
+                            {limit.map_or_else(|| "None".to_string(), |m| format!("{m} minutes"))}
+                        </option>
+                    }).collect_view()}
                 </select>
             </p>
             {(purpose == BuilderPurpose::Share).then(|| view! {

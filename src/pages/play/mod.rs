@@ -126,11 +126,7 @@ fn StartScreen(link: Memo<QuizLink>, start: Callback<()>) -> impl IntoView {
     let about = link.with_untracked(|l| l.summary(bundle()));
     let begin = move |_| {
         start.run(());
-        request_animation_frame(|| {
-            if let Some(heading) = document().query_selector(".question-heading").ok().flatten() {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
-            }
-        });
+        focus_first_question();
     };
     view! {
         <section class="start-quiz" aria-labelledby="start-quiz-heading">
@@ -140,4 +136,15 @@ fn StartScreen(link: Memo<QuizLink>, start: Callback<()>) -> impl IntoView {
             <button type="button" class="primary" on:click=begin>"Start the quiz"</button>
         </section>
     }
+}
+
+/// Puts focus on the first question once it is drawn (after Start, or
+/// "Take it again"), as a later question takes it: the button pressed is
+/// gone, and focus would otherwise fall back to the page.
+fn focus_first_question() {
+    request_animation_frame(|| {
+        if let Some(heading) = document().query_selector(".question-heading").ok().flatten() {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
+        }
+    });
 }

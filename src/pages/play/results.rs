@@ -52,6 +52,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             link.with_untracked(|l| store.change(|p| {
                 p.restart(l, bundle(), now_ms());
             }));
+            super::focus_first_question();
         }
     };
     let heading_ref = NodeRef::<html::H2>::new();
