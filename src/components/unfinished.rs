@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::content::bundle;
+use crate::content::{bundle, now_ms};
 use crate::router::A;
 use crate::storage::use_progress;
 
@@ -15,7 +15,16 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
         store.progress.with(|p| {
             p.resumable()
                 .into_iter()
-                .map(|(_, s)| (s.href(), s.title(bundle()), format!("{} of {} answered", s.answered(), s.items.len())))
+                .map(|(_, s)| {
+                    // Its time ran out while the student was away: the
+                    // link leads to the results, which the page says.
+                    let (action, state) = if s.is_out_of_time(now_ms()) {
+                        ("See the results", "the time is up".to_string())
+                    } else {
+                        ("Resume", format!("{} of {} answered", s.answered(), s.items.len()))
+                    };
+                    (s.href(), format!("{action}: {}", s.title(bundle())), state)
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -25,8 +34,8 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
             <section aria-labelledby="resume-heading">
                 <h2 id="resume-heading">"Unfinished quizzes"</h2>
                 <ul class="resume-list">
-                    {open.into_iter().map(|(href, title, progress)| view! {
-                        <li><A href=crate::paths::href(&href) attr:class="button">{format!("Resume: {title}")}</A>" "<span>{progress}</span></li>
+                    {open.into_iter().map(|(href, label, progress)| view! {
+                        <li><A href=crate::paths::href(&href) attr:class="button">{label}</A>" "<span>{progress}</span></li>
                     }).collect_view()}
                 </ul>
             </section>
