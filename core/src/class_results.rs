@@ -128,7 +128,7 @@ impl ClassResults {
         };
         records.sort_by_cached_key(|(file, record)| {
             let name = clean_name(&record.name).to_lowercase();
-            let finished = record.finished_time().map(str::to_string);
+            let finished = record.finished.clone();
             (name.is_empty(), name, finished.is_none(), finished, file.clone())
         });
 
@@ -172,7 +172,7 @@ impl ClassResults {
                 total: record.total,
                 seconds: record.seconds,
                 time_checked: record.time_is_covered(),
-                finished: record.finished_time().map(str::to_string),
+                finished: record.finished.clone(),
                 check,
                 duplicate,
                 counted,

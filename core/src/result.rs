@@ -11,9 +11,10 @@
 //! when each was finished) carries the name, the quiz's title, link and
 //! question ids, the time taken and the moment the quiz was finished, and
 //! its code covers all of them. Version 2 files are the same without the
-//! finish time, and are checked by their own rule. Version 1 files (JSON only: no name, no title, no `version`
-//! field) are still read and checked by version 1's rule, whose code covers
-//! the quiz, the answers and the score but not the time: the checker says so.
+//! finish time, and are checked by their own rule. Version 1 files (JSON
+//! only: no name, no title, no `version` field) are still read and checked
+//! by version 1's rule, whose code covers the quiz, the answers and the
+//! score but not the time: the checker says so.
 //! Version 1 CSV files carried only the answers' words, so they cannot be
 //! checked; the checker asks for the JSON file instead.
 
@@ -62,8 +63,9 @@ pub struct ResultRecord {
     pub correct: usize,
     pub total: usize,
     pub seconds: u64,
-    /// When the quiz was finished, in UTC ("2026-11-25T10:42:05Z"); version
-    /// 3 on. The class table counts a student's first finished file.
+    /// When the quiz was finished, in UTC ("2026-11-25T10:42:05Z"): version
+    /// 3 on, where the code covers it (reading an older file that has one
+    /// refuses it). The class table counts a student's first finished file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<String>,
     pub code: String,
@@ -196,12 +198,6 @@ impl ResultRecord {
     /// Whether the code covers the time taken (version 1's did not).
     pub fn time_is_covered(&self) -> bool {
         self.version >= 2
-    }
-
-    /// When the quiz was finished, where the file's code covers it
-    /// (version 3 on).
-    pub fn finished_time(&self) -> Option<&str> {
-        self.finished.as_deref().filter(|_| self.version >= 3)
     }
 }
 

@@ -215,7 +215,7 @@ fn a_version_2_file_is_still_read_and_checked_by_its_own_rule() {
     let bank = common::bundle(12);
     for v2 in [include_str!("fixtures/result-v2.json"), include_str!("fixtures/result-v2.csv")] {
         let record = read(v2).expect("a version 2 file is read");
-        assert_eq!((record.version, record.name.as_str(), record.finished_time()), (2, "Maria", None));
+        assert_eq!((record.version, record.name.as_str(), record.finished.as_deref()), (2, "Maria", None));
         assert_eq!(verify(v2, &bank), Verification::Matches { correct: 3, total: 5 });
         assert!(matches!(verify(&v2.replace("61", "20"), &bank), Verification::DoesNotMatch(_)), "its time is covered");
     }
