@@ -329,6 +329,14 @@ test("a name changed after the download says the file has the old name; the next
   const saved = JSON.parse(readFileSync(await second.path(), "utf8"));
   assert.equal(saved.name, "Maria");
   assert.equal(saved.code, await page.textContent(".result-code"), "the file carries the code on screen");
+  // Read by the teacher: the quiz's one question makes each topic's
+  // average "of 1 answer".
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.setInputFiles("#class-files", [await second.path()]);
+  await page.waitForSelector(".class-topics");
+  const averages = await page.locator(".class-topics tbody td").allTextContents();
+  assert.ok(averages.length > 0 && averages.every((a) => /^\d+% \([01] of 1 answer right\)$/.test(a)), averages.join(" | "));
   watcher.assertClean();
   await context.close();
 });

@@ -184,7 +184,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Class average"</th></tr></thead>
                 <tbody>
                     {class.topics.iter().map(|t| view! {
-                        <tr><th scope="row">{t.title.clone()}</th><td>{format!("{}% ({} of {} answers right)", t.percent(), t.right, t.asked)}</td></tr>
+                        <tr><th scope="row">{t.title.clone()}</th><td>{format!("{}% ({} of {} {} right)", t.percent(), t.right, t.asked, if t.asked == 1 { "answer" } else { "answers" })}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
