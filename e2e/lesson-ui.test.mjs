@@ -106,28 +106,41 @@ test("an order question marks each place right or where it belongs, which is the
   await context.close();
 });
 
-test("on a 360 px phone: a one-line header, every four-choice question with its button in the first screen, and the results with the hand-in", async () => {
+test("on a 360 px phone, in a class's timed test: a one-line header, every question's button in the first screen, every control reachable by keyboard, and the results with the hand-in", async () => {
   const { page, watcher, context } = await freshPage(app, PHONE);
-  // The whole bank, in test mode (no feedback between questions).
-  await page.goto(app.url + "/quiz/play?count=all&seed=1&mode=test");
+  // The whole bank, in test mode (no feedback between questions), with the
+  // class's title and the time left above each question: the most a phone
+  // has to fit above the choices.
+  await page.goto(app.url + "/quiz/play?count=all&seed=1&mode=test&minutes=90&title=8C%3A%20Article%205%20check");
+  await startTheClock(page);
   await page.waitForSelector("form.question");
   const total = Number((await page.textContent(".question-heading")).match(/of (\d+)/)[1]);
-  let fourChoice = 0;
+  let ordering = 0;
   for (let n = 1; n <= total; n++) {
     await page.waitForSelector(`h2:text-is("Question ${n} of ${total}")`);
-    if ((await page.locator("form.question input").count()) === 4) {
-      fourChoice += 1;
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const header = await rect(page, ".site-header");
-      assert.ok(header.height <= 64, `the header takes ${header.height} px`);
-      const button = await rect(page, "form.question button[type=submit]");
-      const prompt = await page.textContent("form.question legend");
-      assert.ok(button.bottom <= button.viewport, `the button ends at ${button.bottom} px, below the screen, for "${prompt}"`);
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, "nothing scrolls sideways");
-    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const header = await rect(page, ".site-header");
+    assert.ok(header.height <= 64, `the header takes ${header.height} px`);
+    const button = await rect(page, "form.question button[type=submit]");
+    const prompt = await page.textContent("form.question legend");
+    assert.ok(button.bottom <= button.viewport, `the button ends at ${button.bottom} px, below the screen, for "${prompt}"`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, "nothing scrolls sideways");
+    // Each choice and move button, reached as Tab reaches it, is on screen
+    // and not under the time left or the button (what is at its centre is
+    // the control itself).
+    const hidden = await page.evaluate(() => [...document.querySelectorAll("form.question input, form.question .order-buttons button:not(:disabled)")]
+      .filter((control) => {
+        control.focus();
+        const r = control.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !(at === control || control.closest("label")?.contains(at));
+      })
+      .map((control) => control.closest("li, label").textContent.trim().slice(0, 40)));
+    assert.deepEqual(hidden, [], `controls covered once focused, for "${prompt}"`);
+    if (await page.locator("form.question .order-list").count()) ordering += 1;
     await answerShown(page);
   }
-  assert.ok(fourChoice >= 10, `only ${fourChoice} four-choice questions seen`);
+  assert.ok(ordering >= 8, `only ${ordering} ordering questions seen`);
   await page.waitForSelector(".score");
   // The whole bank touches every topic: the longest table by topic there
   // is, which must not push the hand-in below the results' first screen.
