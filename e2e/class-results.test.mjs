@@ -229,7 +229,9 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
 
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-table").isVisible(), true);
-      for (const hidden of ["h2:text-is('Build a class quiz')", ".drop-zone", "header.site-header"]) {
+      // The class's figures alone: not the builder, nor the instructions
+      // for gathering the files.
+      for (const hidden of ["h2:text-is('Build a class quiz')", ".drop-zone", "header.site-header", "text=Give all the files here at once"]) {
         assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
       }
       await page.emulateMedia({ media: "screen" });
