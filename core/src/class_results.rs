@@ -95,9 +95,10 @@ pub struct ClassResults {
     /// (unknown last), then by file.
     pub students: Vec<StudentRow>,
     pub unreadable: Vec<Unreadable>,
-    /// Most missed first.
+    /// Most missed first; empty when no file is counted.
     pub questions: Vec<QuestionStats>,
-    /// In the bank's topic order; only topics the quiz asks about.
+    /// In the bank's topic order; only topics the quiz asks about; empty
+    /// when no file is counted.
     pub topics: Vec<TopicAverage>,
     /// The most-missed questions (missed by at least one student), for a follow-up quiz.
     pub follow_up: Vec<String>,
@@ -179,8 +180,13 @@ impl ClassResults {
             });
         }
 
-        let questions = question_stats(&quiz, &counted_records, bank);
-        let topics = topic_averages(&quiz, &counted_records, bank);
+        // With no file counted there is nothing to average: "0 of 0" would
+        // read as a class that got everything wrong.
+        let (questions, topics) = if counted_records.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            (question_stats(&quiz, &counted_records, bank), topic_averages(&quiz, &counted_records, bank))
+        };
         let follow_up =
             questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
         Self { quiz: Some(quiz), students, unreadable, questions, topics, follow_up }

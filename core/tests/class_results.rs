@@ -301,3 +301,17 @@ fn the_same_file_handed_in_again_is_read_once() {
     assert_eq!(class.students.len(), 2);
     assert!(class.students.iter().any(|s| s.duplicate.is_some()));
 }
+
+#[test]
+fn a_class_with_no_file_counted_has_no_figures_of_nothing() {
+    let bank = common::bundle(12);
+    let mut edited = result(&bank, 5, "Bo", &[1, 1, 1, 1, 1], 100);
+    edited.correct = 5;
+    let class = ClassResults::gather(&[file("bo.json", edited.to_json())], &bank);
+    assert_eq!(class.students.len(), 1);
+    assert!(!class.students[0].counted);
+    // "0 of 0 answered right" and "0% (0 of 0)" would read as a class that
+    // got everything wrong.
+    assert!(class.questions.is_empty() && class.topics.is_empty() && class.follow_up.is_empty(), "{class:?}");
+    assert!(class.to_csv().lines().all(|line| !line.contains(",0,0")), "{}", class.to_csv());
+}

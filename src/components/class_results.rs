@@ -160,8 +160,11 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <A href=crate::paths::href(&QuizLink::open(&quiz.link, bundle()).href())>"Open the quiz"</A>
             </p>
         })}
-        {has_students.then(|| view! {
-            <StudentTable students=class.students.clone() />
+        {has_students.then(|| view! { <StudentTable students=class.students.clone() /> })}
+        {(has_students && class.questions.is_empty()).then(|| view! {
+            <p class="no-figures">"No file is counted (see the code check above), so there are no class figures yet."</p>
+        })}
+        {(!class.questions.is_empty()).then(|| view! {
             <h3>"Questions, most missed first"</h3>
             <ul class="class-questions">
                 {class.questions.iter().map(|q| {
