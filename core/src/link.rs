@@ -297,9 +297,15 @@ impl QuizLink {
     /// student about to start it: "9B: Article 5 check: 10 questions,
     /// test, 10-minute time limit."
     pub fn summary(&self, bank: &Bundle) -> String {
+        format!("{}: {}", self.title(bank), self.outline())
+    }
+
+    /// The summary less the title, where the title is already the heading:
+    /// "10 questions, test, 10-minute time limit."
+    pub fn outline(&self) -> String {
         let questions = self.items.len();
         let plural = if questions == 1 { "" } else { "s" };
-        format!("{}: {questions} question{plural}, {}.", self.title(bank), self.spec.how_it_runs())
+        format!("{questions} question{plural}, {}.", self.spec.how_it_runs())
     }
 
     pub fn spec(&self) -> &QuizSpec {

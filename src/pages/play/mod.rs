@@ -123,7 +123,8 @@ type SessionMemo = Memo<Option<QuizSession>>;
 /// clock. The first question then takes focus, as later ones do.
 #[component]
 fn StartScreen(link: Memo<QuizLink>, start: Callback<()>) -> impl IntoView {
-    let about = link.with_untracked(|l| l.summary(bundle()));
+    // The teacher's title is already the page's heading.
+    let about = link.with_untracked(|l| if l.labels().title.is_some() { l.outline() } else { l.summary(bundle()) });
     let begin = move |_| {
         start.run(());
         focus_first_question();
