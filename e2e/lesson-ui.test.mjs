@@ -148,6 +148,9 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
   await page.evaluate(() => window.scrollTo(0, 0));
   const name = await rect(page, "#hand-in-name");
   assert.ok(name.bottom <= name.viewport, `the name field for the hand-in ends at ${name.bottom} px, below the screen`);
+  // The class's quiz: handing in is what comes next, before retrying.
+  const download = await rect(page, "button:text-is('Download result (JSON)')");
+  assert.ok(download.bottom <= download.viewport, `the download button ends at ${download.bottom} px, below the screen`);
   watcher.assertClean();
   await context.close();
 });

@@ -81,13 +81,13 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
             </p>
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
-            <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
             <p class="actions">
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
             <p role="status">{status}</p>
             <p role="alert">{alert}</p>
+            <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
         </section>
     }
 }

@@ -122,6 +122,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 )}</p>
             })}
             <p>{format!("Time taken: {}.", format_time(seconds))}</p>
+            // A class's quiz is handed in next: on a phone the hand-in and
+            // its download come in the first screen, before retrying.
+            {set_by_teacher.then(|| view! { <HandIn session=finished.clone() /> })}
             <p class="actions">
                 {retry.map(|href| {
                     let class = if set_by_teacher { "button" } else { "button primary" };
@@ -130,10 +133,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 <button type="button" on:click=take_again>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
             </p>
-            // Before the table by topic: in a lesson, handing in is what
-            // the student does next, and on a phone the table (one row a
-            // topic) pushed it below the first screen.
-            <HandIn session=finished.clone() />
+            // Before the table by topic, which on a phone (one row a topic)
+            // pushed it below the first screen.
+            {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() /> })}
             <table class="by-topic">
                 <caption>"By topic"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
