@@ -45,6 +45,11 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.ok((await px(".projector-prompt")) >= 60, `the question at ${await px(".projector-prompt")} px`);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/projector-1920.png` });
 
+  // There is no going back from the first question, nor on from the last:
+  // the button says so rather than looking ready to press.
+  const stuck = (label) => page.getAttribute(`.projector-controls button:has-text('${label}')`, "aria-disabled");
+  assert.equal(await stuck("Previous"), "true");
+  assert.equal(await stuck("Next"), null);
   // Each question's lettered choices, and the letters of the right ones.
   const slides = [];
   for (let n = 1; n <= 5; n++) {
@@ -71,6 +76,10 @@ test("projector: full screen, large type, letters that match the worksheet and t
   await page.keyboard.press("PageDown");
   await page.waitForSelector("text=Question 5 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0, "the next question starts unrevealed");
+  assert.deepEqual([await stuck("Previous"), await stuck("Next")], [null, "true"], "the last question");
+  // Clicked all the same (Playwright holds back from an aria-disabled button).
+  await page.click(".projector-controls button:has-text('Next')", { force: true });
+  assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "Next on the last question stays there");
 
   // The full-screen QR code fills the height of the screen.
   await page.click("text=Show the QR code full screen");

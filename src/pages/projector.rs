@@ -135,11 +135,13 @@ pub fn Projector() -> impl IntoView {
             // or hand out.
             <Show when=move || count() != 0>
                 <p class="projector-controls">
-                    <button type="button" on:click=move |_| go(-1)>"← Previous (P)"</button>
+                    // Not `disabled`: a disabled button drops the focus
+                    // of a teacher who pressed it to get here.
+                    <button type="button" aria-disabled=move || (index.get() == 0).then_some("true") on:click=move |_| go(-1)>"← Previous (P)"</button>
                     <button type="button" class="primary" on:click=move |_| revealed.update(|r| *r = !*r)>
                         {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
                     </button>
-                    <button type="button" on:click=move |_| go(1)>"Next (N) →"</button>
+                    <button type="button" aria-disabled=move || (index.get() + 1 >= count()).then_some("true") on:click=move |_| go(1)>"Next (N) →"</button>
                     <QrFullScreen text=student_link() />
                 </p>
             </Show>
