@@ -173,7 +173,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   await context.close();
 });
 
-test("a class link cut short when copied is refused with what to do, never run as another quiz", async () => {
+test("a class link cut short when copied is refused with what to do, never run as another quiz; one that picked up a sentence's punctuation opens", async () => {
   const teacher = await freshPage(app);
   await teacher.page.goto(app.url + "/classroom");
   await ready(teacher.page);
@@ -207,7 +207,12 @@ test("a class link cut short when copied is refused with what to do, never run a
   await page.goto(app.url + "/");
   await ready(page);
   assert.equal(await page.locator("text=Resume").count(), 0);
-  // The whole link is the teacher's quiz.
+  // The whole link is the teacher's quiz, also with the full stop and
+  // bracket of the sentence it was pasted into ("(the link: ….)"), which
+  // an address bar sends as they are.
+  await page.goto(`${link}).`);
+  await page.waitForSelector("button:text-is('Start the quiz')");
+  assert.equal(await page.textContent("h1"), "Lesson 4 check");
   await page.goto(link);
   await startTheClock(page);
   await page.waitForSelector("h2:text-is('Question 1 of 10')");

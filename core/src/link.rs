@@ -201,10 +201,23 @@ pub struct QuizLink {
 
 impl QuizLink {
     /// Reads a query string (with or without `?`); never fails.
+    /// A checked link that picked up what commonly follows a link in a
+    /// sentence or a bracket, or came out of an HTML page with `&amp;` for
+    /// `&`, opens as the link it was.
     pub fn open(query: &str, bank: &Bundle) -> Self {
-        let parsed = parse(query);
-        let written = query.strip_prefix('?').unwrap_or(query).to_string();
-        if parsed.check.is_some_and(|check| check != check_of(&canonical_query(&parsed.spec, &parsed.labels))) {
+        // `&` in a value is always written `%26`, so `&amp;` is never the link's own.
+        let written = query.strip_prefix('?').unwrap_or(query).replace("&amp;", "&");
+        let parsed = parse(&written);
+        if !parsed.check_matches() {
+            // One mark at a time, so a title ending in "." keeps it.
+            let mut trimmed = written.as_str();
+            while let Some(shorter) = without_last_mark(trimmed) {
+                trimmed = shorter;
+                let repaired = parse(trimmed);
+                if repaired.check_matches() {
+                    return Self::resolve(repaired.spec, repaired.seeded, trimmed.to_string(), repaired.notices, repaired.labels, bank);
+                }
+            }
             let labels = LinkLabels::default();
             return Self { spec: parsed.spec, seeded: parsed.seeded, written, items: Vec::new(), notices: Vec::new(), labels, needs_pack: None, cut: true };
         }
@@ -370,6 +383,27 @@ struct Parsed {
     notices: Vec<String>,
     labels: LinkLabels,
     check: Option<String>,
+}
+
+impl Parsed {
+    /// Whether the link's check, where it has one, matches the rest of it.
+    fn check_matches(&self) -> bool {
+        self.check.as_ref().is_none_or(|check| *check == check_of(&canonical_query(&self.spec, &self.labels)))
+    }
+}
+
+/// `query` less one mark of the punctuation a sentence or a bracket may
+/// have added after a link, as typed or as an address bar percent-encodes
+/// it; `None` when it ends in none.
+fn without_last_mark(query: &str) -> Option<&str> {
+    const MARKS: [&str; 19] = [
+        ".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", ">", "”", "’",
+        "%22", "%29", "%3E", "%5D", "%E2%80%9D", "%E2%80%99",
+    ];
+    MARKS.iter().find_map(|mark| {
+        let cut = query.len().checked_sub(mark.len())?;
+        (query.is_char_boundary(cut) && query[cut..].eq_ignore_ascii_case(mark)).then(|| &query[..cut])
+    })
 }
 
 /// The query as written, without the bank.

@@ -221,3 +221,32 @@ fn percent_encoded_commas_and_a_leading_question_mark_are_read() {
     let link = QuizLink::open("?ids=000-01%2C000-02&seed=3", &bank);
     assert_eq!(link.spec().selection, Selection::Ids(vec!["000-01".into(), "000-02".into()]));
 }
+
+#[test]
+fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
+    let bank = common::bundle(20);
+    let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into(), "000-02".into()]), seed: 7, mode: Mode::Test, minutes: Some(10) };
+    for title in [Some("8C: Article 5"), None] {
+        let labels = LinkLabels { pack: None, title: title.map(String::from) };
+        let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
+        let query = link.href().split_once('?').expect("a query").1.to_string();
+        // The end of a sentence or a bracket, as typed or as the address bar
+        // encodes it; and a link copied out of an HTML page's source.
+        let mangled = [".", ",", ")", ").", ";", ":", "!", "?", "'", "\"", "”", ">", "%22", "%E2%80%9D", "%3E", "%29."]
+            .iter()
+            .map(|end| format!("{query}{end}"))
+            .chain([query.replace('&', "&amp;")]);
+        for written in mangled {
+            let opened = QuizLink::open(&written, &bank);
+            assert!(!opened.is_cut(), "{written}");
+            assert_eq!((opened.items(), opened.labels(), opened.notices()), (link.items(), &labels, &[][..]), "{written}");
+        }
+    }
+    // A title that ends in a full stop keeps it; a changed link is still refused.
+    let labels = LinkLabels { pack: None, title: Some("Week 3.".into()) };
+    let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
+    let query = link.href().split_once('?').expect("a query").1.to_string();
+    assert_eq!(QuizLink::open(&query, &bank).labels(), &labels);
+    assert_eq!(QuizLink::open(&format!("{query})"), &bank).labels(), &labels);
+    assert!(QuizLink::open(&format!("{}.", query.replace("minutes=10", "minutes=11")), &bank).is_cut());
+}
