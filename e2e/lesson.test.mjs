@@ -198,6 +198,56 @@ test("a timed test keeps the time in view, warns at one minute, and says what ra
   await context.close();
 });
 
+test("what is ticked and not yet saved comes back after leaving and a reload, and counts when the time runs out while away", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.clock.install();
+  // A test of an ordering question and two others: nothing is saved until
+  // "Save answer", and the student looks something up on the way.
+  await page.goto(app.url + "/quiz/play?ids=treaty-08,000-01,000-09&seed=3&mode=test&minutes=5&title=8C");
+  await startTheClock(page);
+  /** What the question on screen shows as picked: the ticked choice or the order. */
+  const shown = () => page.evaluate(() => {
+    const inputs = [...document.querySelectorAll("form.question input")];
+    return inputs.length
+      ? inputs.filter((input) => input.checked).map((input) => document.querySelector(`label[for="${input.id}"]`).textContent.trim())
+      : [...document.querySelectorAll(".order-text")].map((item) => item.textContent);
+  });
+  /** Picks something other than the first choice, or moves the first item down. */
+  const pickSomething = async () => {
+    if (await page.locator("form.question input").count()) await page.locator("form.question input").nth(1).check();
+    else await page.click(".order-list li:first-child .order-buttons button:text-is('↓')");
+  };
+  for (const n of [1, 2]) {
+    await heading(page, n, 3);
+    await pickSomething();
+    const picked = await shown();
+    // To the glossary by the menu and Back; then a reload (a phone that
+    // dropped the tab): still picked, not saved.
+    await page.goto(app.url + "/glossary");
+    await ready(page);
+    await page.goBack();
+    await heading(page, n, 3);
+    assert.deepEqual(await shown(), picked, `question ${n} after Back`);
+    await page.reload();
+    await heading(page, n, 3);
+    assert.deepEqual(await shown(), picked, `question ${n} after a reload`);
+    await page.click("form.question button[type=submit]");
+  }
+  // The third ticked, then away while the time runs out.
+  await heading(page, 3, 3);
+  await pickSomething();
+  await page.goto(app.url + "/learn");
+  await ready(page);
+  await page.clock.fastForward("06:00");
+  await page.goBack();
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.textContent(".timed-out"), "The time ran out.", "the answer ticked when it ran out counts");
+  assert.equal(await page.locator(".review-item").count(), 3);
+  assert.equal((await page.locator(".review-item p:has-text('Your answer: not answered')").count()), 0);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a timed test opened early waits for Start: its clock starts then, not when the link was opened", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.clock.install();

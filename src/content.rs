@@ -341,7 +341,7 @@ pub fn reading_bundle() -> &'static Bundle {
 
 /// Today as a day number (days since 1970-01-01), for review scheduling.
 pub fn today() -> i64 {
-    (js_sys::Date::now() / 86_400_000.0).floor() as i64
+    open_door_core::progress::day_of(js_sys::Date::now())
 }
 
 pub fn now_ms() -> f64 {

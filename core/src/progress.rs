@@ -78,6 +78,12 @@ pub struct Review {
     pub due_day: i64,
 }
 
+/// The day, counted from 1 January 1970 (UTC), that a time in
+/// milliseconds falls on: the days review is counted in.
+pub fn day_of(ms: f64) -> i64 {
+    (ms / 86_400_000.0).floor() as i64
+}
+
 impl Progress {
     /// The saved quiz of a link, if this device has one.
     pub fn quiz(&self, link: &QuizLink) -> Option<&QuizSession> {
@@ -110,29 +116,32 @@ impl Progress {
     }
 
     /// Ends the quiz at its deadline if its time limit has run out, keeping
-    /// its best scores; says whether it did.
+    /// its best scores; says whether it did. The answer picked and not
+    /// saved by then counts, as on paper: on the day of the deadline,
+    /// whether the student was on the question or away.
     pub fn end_if_out_of_time(&mut self, key: &str, bank: &Bundle, now_ms: f64) -> bool {
         let Some(session) = self.quizzes.get_mut(key) else { return false };
-        if !session.end_if_out_of_time(now_ms) {
-            return false;
+        let Some(deadline) = session.deadline_ms().filter(|_| session.is_out_of_time(now_ms)) else { return false };
+        if let Some((index, response)) = session.picked.take() {
+            self.score(key, index, response, bank, deadline, day_of(deadline));
         }
+        let Some(session) = self.quizzes.get_mut(key) else { return false };
+        session.end_if_out_of_time(now_ms);
         let scores = session.by_topic(bank);
         self.record_best(&scores);
         true
     }
 
-    /// Ends the quiz as [`end_if_out_of_time`](Self::end_if_out_of_time)
-    /// does, first scoring `picked`: item `index`'s answer that the student
-    /// had picked on screen, not yet saved, when the time ran out. What was
-    /// ticked when the time ran out counts, as on paper.
-    pub fn end_at_time_limit(&mut self, key: &str, picked: Option<(usize, Vec<usize>)>, bank: &Bundle, now_ms: f64, today: i64) -> bool {
-        if !self.quizzes.get(key).is_some_and(|session| session.is_out_of_time(now_ms)) {
-            return false;
+    /// Keeps what the student has picked on item `index`, the question on
+    /// screen, before saving it (`None`: nothing ticked any more). An item
+    /// already answered, or a quiz finished, keeps nothing.
+    pub fn pick(&mut self, key: &str, index: usize, response: Option<Vec<usize>>, now_ms: f64) {
+        let Some(session) = self.quizzes.get_mut(key) else { return };
+        if session.is_finished() || index != session.current || session.responses.get(index).is_none_or(Option::is_some) {
+            return;
         }
-        if let Some((index, response)) = picked {
-            self.score(key, index, response, bank, now_ms, today);
-        }
-        self.end_if_out_of_time(key, bank, now_ms)
+        session.picked = response.map(|response| (index, response));
+        session.updated_at_ms = now_ms;
     }
 
     /// Records the answer to item `index` of the link's quiz, once; a second
@@ -210,6 +219,9 @@ impl Progress {
                         }
                     }
                     theirs.current = theirs.current.max(my_quiz.current);
+                    if theirs.picked.is_none() {
+                        theirs.picked = my_quiz.picked.clone().filter(|(item, _)| theirs.responses.get(*item).is_some_and(Option::is_none));
+                    }
                     theirs.updated_at_ms = theirs.updated_at_ms.max(my_quiz.updated_at_ms);
                     if theirs.finished_at_ms.is_none() {
                         theirs.finished_at_ms = my_quiz.finished_at_ms;
@@ -279,7 +291,7 @@ impl Progress {
         }
     }
 
-    /// Records one scored answer, on day `today`.
+    /// Records one scored answer, on day `today` (see [`day_of`]).
     pub fn record_answer(&mut self, question_id: &str, correct: bool, today: i64) {
         let record = self.questions.get_or_insert_with(question_id, || QuestionRecord { seen: 0, correct: 0, review: None });
         record.seen = record.seen.saturating_add(1);
@@ -568,6 +580,10 @@ fn session_json(session: &QuizSession) -> Json {
             Json::object(vec![("pack", Json::from(labels.pack.as_deref())), ("title", Json::from(labels.title.as_deref()))]),
         ));
     }
+    // Likewise a pick not yet saved as an answer.
+    if let Some((item, response)) = &session.picked {
+        fields.push(("picked", Json::object(vec![("item", count_json(*item)), ("response", indices_json(response))])));
+    }
     Json::object(fields)
 }
 
@@ -609,8 +625,8 @@ fn read_record(value: &Json) -> Option<QuestionRecord> {
 }
 
 /// A saved quiz, as `session_json` writes it (version 1's lacks
-/// `updated_at_ms` and `timed_out`, and saves before the labels were kept
-/// lack `labels`).
+/// `updated_at_ms` and `timed_out`; saves before the labels and picks were
+/// kept lack `labels` and `picked`).
 fn read_session(value: &Json) -> Option<QuizSession> {
     let spec = value.get("spec")?;
     let texts = |value: &Json| value.as_array()?.iter().map(|t| t.as_str().map(str::to_string)).collect::<Option<Vec<_>>>();
@@ -649,6 +665,10 @@ fn read_session(value: &Json) -> Option<QuizSession> {
             Some(LinkLabels { pack: text("pack")?, title: text("title")? })
         })?
         .unwrap_or_default(),
+        picked: optional(value.get("picked"), |picked| {
+            only(picked, &["item", "response"])?;
+            Some((read_count(picked.get("item")?)?, read_indices(picked.get("response")?)?))
+        })?,
     })
 }
 

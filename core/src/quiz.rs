@@ -293,6 +293,11 @@ pub struct QuizSession {
     /// "Back to the question") keeps them, and the result handed in has
     /// the title the class knows the quiz by.
     pub labels: LinkLabels,
+    /// The answer picked on screen and not yet saved: the item and the
+    /// choices ticked (or the order, once moved). It comes back with its
+    /// question after Back or a reload, and counts if the time runs out,
+    /// as on paper.
+    pub picked: Option<(usize, Vec<usize>)>,
 }
 
 impl QuizSession {
@@ -308,6 +313,7 @@ impl QuizSession {
             updated_at_ms: started_at_ms,
             timed_out: false,
             labels: LinkLabels::default(),
+            picked: None,
         }
     }
 
@@ -361,6 +367,9 @@ impl QuizSession {
         }
         let correct = question.is_correct(&response);
         self.responses[index] = Some(response);
+        if self.picked.as_ref().is_some_and(|(item, _)| *item == index) {
+            self.picked = None;
+        }
         Submitted::Scored { correct }
     }
 

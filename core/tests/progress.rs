@@ -363,20 +363,60 @@ fn a_timed_quiz_ends_at_its_deadline_even_when_the_student_was_away() {
 
 #[test]
 fn the_answer_picked_but_not_saved_when_the_time_runs_out_counts() {
-    let (bank, mut p, link) = timed_test_one_answered();
-    let picked = right(&bank, &p, &link, 1);
-    assert!(!p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 59_999.0, 0), "not before the deadline");
-    assert!(p.end_at_time_limit(&link.key(), Some((1, picked.clone())), &bank, 60_400.0, 0));
-    let session = p.quiz(&link).expect("the quiz is kept");
-    assert!(session.is_finished() && session.timed_out);
-    assert_eq!(session.finished_at_ms, Some(60_000.0));
-    assert_eq!(session.responses[1], Some(picked), "the picked answer is scored");
-    assert_eq!(session.answered(), 2);
-    let question = &session.items[1].question_id;
-    assert_eq!(p.questions[question].correct, 1, "and counted in the question's history");
-    // Once ended, nothing more is scored.
-    assert!(!p.end_at_time_limit(&link.key(), Some((2, vec![0])), &bank, 61_000.0, 0));
-    assert_eq!(p.quiz(&link).expect("kept").responses[2], None);
+    // On the question when the time runs out, or away from the quiz (a
+    // source, another app) and back after it.
+    for away in [false, true] {
+        let (bank, mut p, link) = timed_test_one_answered();
+        let picked = right(&bank, &p, &link, 1);
+        p.go_to(&link.key(), 1, 20_000.0);
+        p.pick(&link.key(), 1, Some(picked.clone()), 30_000.0);
+        p = load(Some(&save(&p)), &bank).progress;
+        if away {
+            p.start_or_resume(&link, &bank, 3_600_000.0);
+        } else {
+            assert!(!p.end_if_out_of_time(&link.key(), &bank, 59_999.0), "not before the deadline");
+            assert!(p.end_if_out_of_time(&link.key(), &bank, 60_400.0));
+        }
+        let session = p.quiz(&link).expect("the quiz is kept");
+        assert!(session.is_finished() && session.timed_out);
+        assert_eq!(session.finished_at_ms, Some(60_000.0));
+        assert_eq!(session.responses[1], Some(picked.clone()), "the picked answer is scored (away: {away})");
+        assert_eq!((session.answered(), session.picked.clone()), (2, None));
+        let question = &session.items[1].question_id;
+        assert_eq!(p.questions[question].correct, 1, "and counted in the question's history");
+        // Once ended, nothing more is picked or scored.
+        p.pick(&link.key(), 1, Some(vec![0]), 61_000.0);
+        assert!(!p.end_if_out_of_time(&link.key(), &bank, 61_000.0));
+        assert_eq!(p.quiz(&link).expect("kept").picked, None);
+    }
+}
+
+#[test]
+fn a_picked_answer_comes_back_with_its_question_until_it_is_saved() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=3&seed=1&mode=test", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    let key = link.key();
+    // Only the question on screen, not yet answered, keeps a pick.
+    p.pick(&key, 1, Some(vec![0]), 1.0);
+    assert_eq!(p.quiz(&link).expect("started").picked, None);
+    p.pick(&key, 0, Some(vec![2, 0]), 2.0);
+    let saved = save(&p);
+    // Left and come back (Back, a reload, another tab): still picked.
+    let mut p = load(Some(&saved), &bank).progress;
+    assert_eq!(p.quiz(&link).expect("started").picked, Some((0, vec![2, 0])));
+    // Unticked again, it is gone; saved as the answer, it is the answer.
+    p.pick(&key, 0, None, 3.0);
+    assert_eq!(p.quiz(&link).expect("started").picked, None);
+    p.pick(&key, 0, Some(vec![1]), 4.0);
+    p.answer(&key, 0, vec![1], &bank, 5.0, 0);
+    let session = p.quiz(&link).expect("started");
+    assert_eq!((session.responses[0].clone(), session.picked.clone()), (Some(vec![1]), None));
+    p.pick(&key, 0, Some(vec![2]), 6.0);
+    assert_eq!(p.quiz(&link).expect("started").picked, None, "an answered question keeps its answer");
+    // A save without a pick has no trace of one (older saves read as before).
+    assert!(!save(&p).contains("picked"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::figures::format_date;
-use open_door_core::quiz::QuizItem;
+use open_door_core::quiz::{is_possible_answer, QuizItem};
 
 use crate::components::markup::article_label;
 use crate::router::A;
@@ -22,13 +22,15 @@ pub fn QuestionForm(
     on_answer: Callback<Vec<usize>>,
     #[prop(into)] submit_label: String,
     /// What the student has picked and not yet submitted (an order once
-    /// moved), for a time limit that runs out.
+    /// moved): shown as picked when the form is drawn, and kept as it
+    /// changes.
     #[prop(optional)]
     picked: RwSignal<Option<Vec<usize>>>,
 ) -> impl IntoView {
     let is_order = question.kind == QuestionKind::Order;
-    let selected = RwSignal::new(Vec::<usize>::new());
-    let arrangement = RwSignal::new(item.choice_order.clone());
+    let earlier = picked.get_untracked().filter(|response| is_possible_answer(question, response));
+    let selected = RwSignal::new(earlier.clone().filter(|_| !is_order).unwrap_or_default());
+    let arrangement = RwSignal::new(earlier.filter(|_| is_order).unwrap_or_else(|| item.choice_order.clone()));
     let problem = RwSignal::new(None::<&'static str>);
     let locked = move || answered.with(Option::is_some);
     let group = format!("q-{}", question.id);

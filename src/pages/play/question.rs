@@ -27,7 +27,17 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let feedback_ref = NodeRef::<html::Div>::new();
     let heading_ref = NodeRef::<html::H2>::new();
     let status = RwSignal::new(String::new());
-    let picked = RwSignal::new(None::<Vec<usize>>);
+    // What was ticked and not yet saved comes back with the question (after
+    // Back, a reload), and is kept as it changes, to count if the time runs out.
+    let picked = RwSignal::new(session.with_untracked(|s| s.as_ref().and_then(|s| s.picked.clone())).filter(|(item, _)| *item == index).map(|(_, response)| response));
+    Effect::watch(
+        move || picked.get(),
+        {
+            let key = key.clone();
+            move |response: &Option<Vec<usize>>, _, _| store.change(|p| p.pick(&key, index, response.clone(), now_ms()))
+        },
+        false,
+    );
 
     let advance = {
         let key = key.clone();
@@ -105,7 +115,7 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let next_label = if index + 1 == total { "See results" } else { "Next question" };
     let submit_label = if mode == Mode::Practice { "Check answer" } else { "Save answer" };
     view! {
-        <TimeLimit link=link session=session index=index picked=picked />
+        <TimeLimit link=link session=session />
         <progress max=total value=index aria-hidden="true"></progress>
         <h2 tabindex="-1" node_ref=heading_ref class="question-heading">{format!("Question {} of {total}", index + 1)}</h2>
         <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label picked=picked />
@@ -123,9 +133,9 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
 
 /// The optional time limit: stays in view while the student scrolls, says
 /// "one minute left" to screen readers once, and ends the quiz at zero,
-/// scoring the answer to question `index` that was `picked` and not saved.
+/// scoring the answer picked and not saved.
 #[component]
-fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo, index: usize, picked: RwSignal<Option<Vec<usize>>>) -> impl IntoView {
+fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     let store = use_progress();
     let Some(deadline) = session.with_untracked(|s| s.as_ref().and_then(|s| s.deadline_ms())) else {
         return ().into_any();
@@ -144,8 +154,7 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo, index: usize, picked: R
                 warning.set("One minute left.");
             }
             if remaining <= 0.0 {
-                let picked = picked.get_untracked().map(|response| (index, response));
-                store.change(|p| p.end_at_time_limit(&key, picked, bundle(), now_ms(), today()));
+                store.change(|p| p.end_if_out_of_time(&key, bundle(), now_ms()));
             }
         },
         std::time::Duration::from_millis(TIME_LIMIT_TICK_MS as u64),
