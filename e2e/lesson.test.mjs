@@ -290,6 +290,29 @@ test("a timed test opened early waits for Start: its clock starts then, not when
   await context.close();
 });
 
+test("a tick taken back in a second tab stays taken back", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  const link = app.url + "/quiz/play?ids=000-03&seed=5&mode=practice";
+  const boxes = (tab) => tab.locator("form.question input");
+  await page.goto(link);
+  await boxes(page).nth(0).check();
+  await boxes(page).nth(1).check();
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForSelector("form.question");
+  const ticked = (tab) => boxes(tab).evaluateAll((inputs) => inputs.filter((input) => input.checked).length);
+  assert.equal(await ticked(other), 2, "the second tab shows the first one's ticks");
+  // Unticked one by one; the first tab hears each save in between.
+  await boxes(other).nth(0).uncheck();
+  await boxes(other).nth(1).uncheck();
+  await other.waitForTimeout(300);
+  await other.reload();
+  await other.waitForSelector("form.question");
+  assert.equal(await ticked(other), 0, "the older ticks did not come back");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("two tabs answering in turn lose no answer", async () => {
   const { page, watcher, context } = await freshPage(app);
   const other = await context.newPage();

@@ -219,7 +219,9 @@ impl Progress {
                         }
                     }
                     theirs.current = theirs.current.max(my_quiz.current);
-                    if theirs.picked.is_none() {
+                    // A pick, unlike an answer, can be taken back: the copy
+                    // changed last has the student's latest, an untick too.
+                    if my_quiz.updated_at_ms > theirs.updated_at_ms {
                         theirs.picked = my_quiz.picked.clone().filter(|(item, _)| theirs.responses.get(*item).is_some_and(Option::is_none));
                     }
                     theirs.updated_at_ms = theirs.updated_at_ms.max(my_quiz.updated_at_ms);
@@ -254,14 +256,14 @@ impl Progress {
             .max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
     }
 
-    /// Unfinished quizzes with at least one answer, or whose clock was
-    /// started (it runs whether or not the student has answered yet),
-    /// newest first, at most [`RESUME_LIST_LENGTH`].
+    /// Unfinished quizzes with at least one answer or something ticked, or
+    /// whose clock was started (it runs whether or not the student has
+    /// answered yet), newest first, at most [`RESUME_LIST_LENGTH`].
     pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {
         let mut open: Vec<(&str, &QuizSession)> = self
             .quizzes
             .iter()
-            .filter(|(_, s)| !s.is_finished() && (s.answered() > 0 || s.spec.waits_for_start()))
+            .filter(|(_, s)| !s.is_finished() && (s.answered() > 0 || s.picked.is_some() || s.spec.waits_for_start()))
             .map(|(k, s)| (k.as_str(), s))
             .collect();
         open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));

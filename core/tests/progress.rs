@@ -502,6 +502,40 @@ fn a_tab_that_was_saved_over_gets_its_answers_back_by_joining() {
 }
 
 #[test]
+fn of_two_tabs_picks_the_one_changed_last_stands_an_untick_included() {
+    let bank = common::bundle(20);
+    let link = QuizLink::open("count=3&seed=1&mode=test", &bank);
+    let key = link.key();
+    let mut start = Progress::default();
+    start.start_or_resume(&link, &bank, 0.0);
+    // Tab A ticks; tab B, which had A's tick, unticks it later and saves.
+    let mut tab_a = start.clone();
+    tab_a.pick(&key, 0, Some(vec![1]), 1.0);
+    let mut tab_b = load(Some(&save(&tab_a)), &bank).progress;
+    tab_b.pick(&key, 0, None, 2.0);
+    // A hears B: the untick stands, A's older tick does not come back.
+    let mut heard = load(Some(&save(&tab_b)), &bank).progress;
+    heard.join(&tab_a);
+    assert_eq!(heard.quiz(&link).unwrap().picked, None);
+    // B hears A's later tick: it stands.
+    tab_a.pick(&key, 0, Some(vec![2]), 3.0);
+    let mut heard = load(Some(&save(&tab_b)), &bank).progress;
+    assert!(heard.join(&tab_a));
+    assert_eq!(heard.quiz(&link).unwrap().picked, Some((0, vec![2])));
+}
+
+#[test]
+fn a_quiz_with_only_a_tick_is_listed_to_resume() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let link = QuizLink::open("count=3&seed=1&mode=test", &bank);
+    p.start_or_resume(&link, &bank, 0.0);
+    assert!(p.resumable().is_empty(), "opened and left untouched");
+    p.pick(&link.key(), 0, Some(vec![1]), 1.0);
+    assert_eq!(p.resumable().len(), 1);
+}
+
+#[test]
 fn the_quiz_asking_a_question_is_the_last_changed_of_those_that_ask_it() {
     let bank = common::bundle(20);
     let mut p = Progress::default();
