@@ -396,9 +396,9 @@ impl Parsed {
 /// have added after a link, as typed or as an address bar percent-encodes
 /// it; `None` when it ends in none.
 fn without_last_mark(query: &str) -> Option<&str> {
-    const MARKS: [&str; 19] = [
+    const MARKS: [&str; 20] = [
         ".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", ">", "”", "’",
-        "%22", "%29", "%3E", "%5D", "%E2%80%9D", "%E2%80%99",
+        "%22", "%27", "%29", "%3E", "%5D", "%E2%80%9D", "%E2%80%99",
     ];
     MARKS.iter().find_map(|mark| {
         let cut = query.len().checked_sub(mark.len())?;

@@ -232,7 +232,7 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
         let query = link.href().split_once('?').expect("a query").1.to_string();
         // The end of a sentence or a bracket, as typed or as the address bar
         // encodes it; and a link copied out of an HTML page's source.
-        let mangled = [".", ",", ")", ").", ";", ":", "!", "?", "'", "\"", "”", ">", "%22", "%E2%80%9D", "%3E", "%29."]
+        let mangled = [".", ",", ")", ").", ";", ":", "!", "?", "'", "\"", "”", ">", "%22", "%E2%80%9D", "%3E", "%29.", "%27", "%27."]
             .iter()
             .map(|end| format!("{query}{end}"))
             .chain([query.replace('&', "&amp;")]);
