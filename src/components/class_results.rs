@@ -115,10 +115,12 @@ fn summary(class: &ClassResults) -> String {
     let students = class.students.len();
     let counted = class.students.iter().filter(|s| s.counted).count();
     let unreadable = class.unreadable.len();
-    let mut text = format!(
-        "{} read: {counted} counted in the figures below.",
-        if students == 1 { "1 result".to_string() } else { format!("{students} results") }
-    );
+    let results = if students == 1 { "1 result".to_string() } else { format!("{students} results") };
+    let mut text = if counted == 0 {
+        format!("{results} read, none counted.")
+    } else {
+        format!("{results} read: {counted} counted in the figures below.")
+    };
     if unreadable > 0 {
         text.push_str(&format!(" {unreadable} {} could not be read.", if unreadable == 1 { "file" } else { "files" }));
     }
