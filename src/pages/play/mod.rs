@@ -67,6 +67,16 @@ pub fn Play() -> impl IntoView {
     let screen = Memo::new(move |_| {
         session.with(|s| s.as_ref().map(|s| if s.is_finished() { Screen::Results } else { Screen::Question(s.current) }))
     });
+    // A timed quiz's question keeps room for the sticky time left above
+    // whatever is scrolled to (style.css, `html[data-timed]`). Marked on the
+    // page's root from here rather than found by `:has(.time-left)` in the
+    // stylesheet: that selector made the browser restyle much more of the
+    // page on every change (a third of an answer's style work, measured).
+    Effect::new(move |_| {
+        let timed = matches!(screen.get(), Some(Screen::Question(_))) && session.with(|s| s.as_ref().is_some_and(|s| s.deadline_ms().is_some()));
+        mark_root("data-timed", timed);
+    });
+    on_cleanup(|| mark_root("data-timed", false));
     // Which screen was shown before, to tell results reached by finishing
     // (focus moves to them) from results reopened by Back or a reload
     // (the browser puts the student back where they were).
@@ -148,4 +158,11 @@ fn focus_first_question() {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
         }
     });
+}
+
+/// Sets or removes an attribute on the page's root element.
+fn mark_root(attribute: &str, on: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = if on { root.set_attribute(attribute, "") } else { root.remove_attribute(attribute) };
+    }
 }
