@@ -117,6 +117,41 @@ test("the class link is there again after the projector, the worksheet and a rel
   await context.close();
 });
 
+test("a class quiz chosen and not yet made comes back after a look at the sources and Back, and after a reload", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.click("summary:has-text('Or pick single questions')");
+  await page.check("#pick-003-05");
+  await page.check("#pick-000-01");
+  await page.check("#topic-joining");
+  await page.check("#mode-test");
+  await page.selectOption("#minutes", "10");
+  await page.fill("#quiz-title", "9C: joining");
+  const form = () => page.evaluate(() => ({
+    ticked: [...document.querySelectorAll("form.builder input:checked")].map((input) => input.id).sort(),
+    minutes: document.querySelector("#minutes").value,
+    title: document.querySelector("#quiz-title").value,
+  }));
+  const chosen = await form();
+  assert.deepEqual(chosen.ticked, ["count-10", "mode-test", "pick-000-01", "pick-003-05", "topic-joining"]);
+  // A look at a source by the menu, then Back: nothing made yet, nothing lost.
+  await page.click("button.menu-button");
+  await page.click("nav a:text-is('Sources')");
+  await page.waitForSelector("main h1:text-is('Sources')");
+  await page.goBack();
+  await page.waitForSelector("form.builder");
+  assert.deepEqual(await form(), chosen, "the form after Back");
+  await page.waitForSelector("summary:has-text('(2 picked)')");
+  await page.reload();
+  await page.waitForSelector("form.builder");
+  assert.deepEqual(await form(), chosen, "the form after a reload");
+  await page.click("text=Make the class link");
+  assert.match(await page.textContent(".share-link"), /\/quiz\/play\?check=[A-Z2-9]{4}&ids=003-05,000-01&seed=\d+&mode=test&minutes=10&title=9C/);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a corrected title keeps the class's quiz; Enter in the question search makes no link; a changed quiz says it is a new one", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");

@@ -31,6 +31,11 @@ const CLASS_LINK_CHOICES_KEY: &str = "open-door.classroom.choices";
 /// after the projector, another page or a reload, and is forgotten with the
 /// tab, as the files carry students' names and the teacher still has them.
 const CLASS_FILES_KEY: &str = "open-door.classroom.results";
+/// The link builder's form as the teacher left it, a link made from it or
+/// not (a `LinkChoices` query), in sessionStorage: a look at a source and
+/// Back, or a reload, finds it as it was; a new tab starts from the last
+/// link made.
+const CLASS_DRAFT_KEY: &str = "open-door.classroom.draft";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -359,6 +364,18 @@ pub fn saved_class_link() -> Option<(String, Option<LinkChoices>)> {
 pub fn save_class_link(href: &str, choices: &LinkChoices) {
     save_text(CLASS_LINK_KEY, href);
     save_text(CLASS_LINK_CHOICES_KEY, &choices.to_query());
+}
+
+/// The link builder's form as last left in this tab.
+pub fn class_draft() -> Option<LinkChoices> {
+    session_storage()?.get_item(CLASS_DRAFT_KEY).ok().flatten().as_deref().and_then(LinkChoices::from_query)
+}
+
+/// Keeps the link builder's form for this tab, where the browser allows.
+pub fn keep_class_draft(choices: &LinkChoices) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(CLASS_DRAFT_KEY, &choices.to_query());
+    }
 }
 
 /// A file given to the class results: its name, and its text or why it

@@ -17,7 +17,7 @@ use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
-use crate::storage::{save_class_link, saved_class_link};
+use crate::storage::{class_draft, keep_class_draft, save_class_link, saved_class_link};
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -126,11 +126,12 @@ pub fn QuizSetup() -> impl IntoView {
 pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // The teacher's last class link is there again after the projector,
     // the worksheet or a reload, so the class and the paper keep matching,
-    // and so is the form that made it.
+    // and so is the form: as the teacher left it in this tab, else as it
+    // made that link.
     let kept = (purpose == BuilderPurpose::Share).then(saved_class_link).flatten();
     let (kept_link, kept_choices) = kept.map_or((None, None), |(href, choices)| (ClassLink::from_kept(&href), choices));
     let kept_choices = kept_choices.filter(|_| kept_link.is_some());
-    let form = kept_choices.clone().unwrap_or_default();
+    let form = (purpose == BuilderPurpose::Share).then(class_draft).flatten().or_else(|| kept_choices.clone()).unwrap_or_default();
     let topics = RwSignal::new(form.topics);
     let articles = RwSignal::new(form.articles);
     let count = RwSignal::new(form.count);
@@ -140,6 +141,15 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // Ticked single questions (Classroom only): when any are ticked, the quiz
     // is exactly those, whatever the topics and articles.
     let picked = RwSignal::new(form.picked);
+    let choices_now = move || LinkChoices {
+        topics: topics.get(),
+        articles: articles.get(),
+        count: count.get(),
+        mode: mode.get(),
+        minutes: minutes.get(),
+        picked: picked.get(),
+        title: title.get(),
+    };
     let link = RwSignal::new(kept_link);
     // What the form held when the class link on the page was made: made
     // again from the same choices (a corrected title), the link keeps its
@@ -151,6 +161,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 save_class_link(&made.kept(), &choices);
             }
         });
+        Effect::new(move |_| keep_class_draft(&choices_now()));
     }
     let problem = RwSignal::new(None::<Message>);
     // The last link made replaced another quiz the class may have.
@@ -194,15 +205,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         match purpose {
             BuilderPurpose::Play => crate::paths::go(&spec.href(), false),
             BuilderPurpose::Share => {
-                let choices = LinkChoices {
-                    topics: topics.get_untracked(),
-                    articles: articles.get_untracked(),
-                    count: count.get_untracked(),
-                    mode: spec.mode,
-                    minutes: spec.minutes,
-                    picked: picked.get_untracked(),
-                    title: title.get_untracked(),
-                };
+                let choices = untrack(choices_now);
                 let made = link.get_untracked().map(|made| made.link);
                 let same_quiz = made.as_ref().filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
                 // A shared link lists its questions, so every student gets
