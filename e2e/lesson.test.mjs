@@ -194,6 +194,10 @@ test("a timed test keeps the time in view, warns at one minute, and says what ra
   await page.clock.fastForward("01:00");
   await page.waitForSelector("text=Results");
   assert.match(await page.textContent(".timed-out"), /The time ran out: 3 questions were not answered\./);
+  // Taking it again starts the clock at once: the question says so.
+  const asked = new Promise((resolve) => page.once("dialog", (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.click("text=Take it again");
+  assert.match(await asked, /The 2-minute clock starts again as soon as you press OK\.$/);
   watcher.assertClean();
   await context.close();
 });

@@ -44,9 +44,11 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let retry = (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let set_by_teacher = finished.is_set_by_teacher();
     let take_again = move |_| {
-        // The result and its hand-in code are replaced: ask first.
+        // The result and its hand-in code are replaced: ask first. A timed
+        // quiz starts its clock at once, with no Start screen between.
+        let clock = link.with_untracked(|l| l.spec().minutes).map(|m| format!(" The {m}-minute clock starts again as soon as you press OK.")).unwrap_or_default();
         let sure = window()
-            .confirm_with_message("Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.")
+            .confirm_with_message(&format!("Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.{clock}"))
             .unwrap_or(false);
         if sure {
             link.with_untracked(|l| store.change(|p| {
