@@ -11,3 +11,12 @@ pub mod question;
 pub mod title;
 pub mod unfinished;
 pub mod update;
+
+/// Sets or removes a flag attribute on the page's root element, where the
+/// stylesheet reads a state of the page (`[data-keyboard]`, `[data-timed]`)
+/// that a `:has()` selector would make costly to find.
+pub fn mark_root(attribute: &str, on: bool) {
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = if on { root.set_attribute(attribute, "") } else { root.remove_attribute(attribute) };
+    }
+}

@@ -115,9 +115,7 @@ pub fn QuestionForm(
 /// (style.css shows them anyway where the pointer is fine, as with a mouse;
 /// a tablet with a keyboard has a coarse pointer but still sends keys).
 fn note_keyboard() {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-keyboard", "");
-    }
+    super::mark_root("data-keyboard", true);
 }
 
 /// Whether the key goes to a text field or a list box, which own their keys.

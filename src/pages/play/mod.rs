@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use open_door_core::link::{QuizLink, PLAY_PATH};
 use open_door_core::quiz::QuizSession;
 
+use crate::components::mark_root;
 use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::title::PageTitle;
@@ -158,11 +159,4 @@ fn focus_first_question() {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
         }
     });
-}
-
-/// Sets or removes an attribute on the page's root element.
-fn mark_root(attribute: &str, on: bool) {
-    if let Some(root) = document().document_element() {
-        let _ = if on { root.set_attribute(attribute, "") } else { root.remove_attribute(attribute) };
-    }
 }
