@@ -309,8 +309,7 @@ pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: Nod
 /// Focuses the feedback and scrolls it into view with the element after it
 /// (the button that moves on): on a phone they are below the choices, out
 /// of sight. If both do not fit, the feedback's start is shown (on a phone
-/// the button then stays at the screen's foot, style.css). Smooth unless
-/// the reader asks for reduced motion.
+/// the button then stays at the screen's foot, style.css).
 fn bring_into_view(feedback: &web_sys::HtmlElement) {
     const MARGIN: f64 = 8.0;
     let options = web_sys::FocusOptions::new();
@@ -335,10 +334,13 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);
     let (top, bottom) = (frame.top() - room_above, frame.bottom() + after + MARGIN);
     let by = if bottom - top > viewport || top < 0.0 { top } else if bottom > viewport { bottom - viewport } else { return };
-    let reduced = window.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    // At once, not gliding: a glide carried "Next question" away from under
+    // a press made while it ran (seen on a slowed CPU), and that press was
+    // lost. Scrolled before the first paint of the feedback, nothing the
+    // student can see moves under their finger.
     let options = web_sys::ScrollToOptions::new();
     options.set_top(scrolled + by);
-    options.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
     window.scroll_to_with_scroll_to_options(&options);
 }
 

@@ -60,10 +60,8 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let heading_ref = NodeRef::<html::H2>::new();
     request_animation_frame(move || {
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
-            // A new screen starts at the top. Scrolled there at once, which
-            // also ends the smooth scroll the last feedback may still be
-            // making (pressed quickly, "See results" came before its end,
-            // and it carried on past the heading).
+            // A new screen starts at the top (the last feedback left the
+            // page scrolled down to it).
             let options = web_sys::ScrollToOptions::new();
             options.set_top(0.0);
             options.set_behavior(web_sys::ScrollBehavior::Instant);
