@@ -108,6 +108,49 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await context.close();
 });
 
+test("the review shown whole stays whole after a right answer's evidence, Back and a reload; taken again, it opens on the mistakes", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  const link = app.url + "/quiz/play?topics=joining&count=4&seed=6&mode=test";
+  await page.goto(link);
+  for (const n of [1, 2, 3, 4]) {
+    await heading(page, n, 4);
+    await answerShown(page);
+  }
+  await page.waitForSelector("text=Results");
+  // A result with a mistake opens on the mistakes alone.
+  assert.ok(await page.isChecked("#only-mistakes"));
+  const right = page.locator(".review-item:has(h3 :text('(right)'))").first();
+  assert.ok(await right.count(), "this quiz has a right answer to look back at");
+  assert.ok(await right.isHidden());
+  // The student shows every question and reads a right answer's evidence.
+  await page.uncheck("#only-mistakes");
+  const prompt = await right.locator("h3").textContent();
+  const evidence = right.locator("cite a");
+  await evidence.scrollIntoViewIfNeeded();
+  const readingAt = await page.evaluate(() => window.scrollY);
+  await evidence.click();
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.isChecked("#only-mistakes"), false, "the review is still whole after Back");
+  assert.ok(await right.isVisible(), `"${prompt}" is still shown`);
+  await page.waitForFunction((y) => window.scrollY === y, readingAt, { timeout: 2000 });
+  await page.reload();
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.isChecked("#only-mistakes"), false, "and after a reload");
+  // Another attempt is another result: its review opens on its mistakes.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("text=Take it again");
+  for (const n of [1, 2, 3, 4]) {
+    await heading(page, n, 4);
+    await answerShown(page);
+  }
+  await page.waitForSelector("text=Results");
+  if (await page.locator("#only-mistakes").count()) assert.ok(await page.isChecked("#only-mistakes"), "a new result opens on its mistakes");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("two class links started in turn are both resumable, newest first", async () => {
   const { page, watcher, context } = await freshPage(app);
   const first = app.url + "/quiz/play?topics=ukraine-road&count=5&seed=1&mode=practice";

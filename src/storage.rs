@@ -36,6 +36,11 @@ const CLASS_FILES_KEY: &str = "open-door.classroom.results";
 /// Back, or a reload, finds it as it was; a new tab starts from the last
 /// link made.
 const CLASS_DRAFT_KEY: &str = "open-door.classroom.draft";
+/// The result whose review the student opened out to every question
+/// ("Only my mistakes" unticked), in sessionStorage: after a look at an
+/// evidence and Back, or a reload, the review is as they left it, so the
+/// browser finds the place they were reading.
+const REVIEW_ALL_KEY: &str = "open-door.review.all";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,6 +380,19 @@ pub fn class_draft() -> Option<LinkChoices> {
 pub fn keep_class_draft(choices: &LinkChoices) {
     if let Some(storage) = session_storage() {
         let _ = storage.set_item(CLASS_DRAFT_KEY, &choices.to_query());
+    }
+}
+
+/// Whether the student chose to see every question in the review of
+/// `result` (see [`REVIEW_ALL_KEY`]).
+pub fn review_shows_all(result: &str) -> bool {
+    session_storage().and_then(|storage| storage.get_item(REVIEW_ALL_KEY).ok().flatten()).is_some_and(|kept| kept == result)
+}
+
+/// Keeps, for this tab, whether the review of `result` shows every question.
+pub fn keep_review_shows_all(result: &str, all: bool) {
+    if let Some(storage) = session_storage() {
+        let _ = if all { storage.set_item(REVIEW_ALL_KEY, result) } else { storage.remove_item(REVIEW_ALL_KEY) };
     }
 }
 

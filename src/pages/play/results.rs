@@ -13,7 +13,7 @@ use crate::components::question::Evidence;
 use crate::content::{bundle, now_ms};
 use crate::lazy::{NotLoaded, SplitView};
 use crate::router::A;
-use crate::storage::use_progress;
+use crate::storage::{self, use_progress};
 use super::SessionMemo;
 
 /// What the results screen is made from: the quiz's link, its saved state,
@@ -79,8 +79,16 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
         })
         .collect_view();
 
-    // After a quiz with mistakes, the review opens on them alone.
-    let only_mistakes = RwSignal::new(score.correct < score.total);
+    // After a quiz with mistakes, the review opens on them alone, unless the
+    // student opened this result's review out to every question (kept for
+    // the tab: Back from an evidence finds the question they were reading).
+    // A retake is another result, told apart by when it finished.
+    let result = format!("{}@{}", link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
+    let only_mistakes = RwSignal::new(score.correct < score.total && !storage::review_shows_all(&result));
+    let show_only_mistakes = move |only: bool| {
+        only_mistakes.set(only);
+        storage::keep_review_shows_all(&result, !only);
+    };
     let review = finished
         .items
         .iter()
@@ -145,7 +153,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             {(score.correct < score.total).then(|| view! {
                 <p class="choice">
                     <input type="checkbox" id="only-mistakes" prop:checked=move || only_mistakes.get()
-                        on:change=move |ev| only_mistakes.set(event_target_checked(&ev)) />
+                        on:change=move |ev| show_only_mistakes(event_target_checked(&ev)) />
                     <label for="only-mistakes">"Only my mistakes"</label>
                 </p>
             })}
