@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
+import { answerShown, builderForm, eraseMyData, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -128,11 +128,7 @@ test("a class quiz chosen and not yet made comes back after a look at the source
   await page.check("#mode-test");
   await page.selectOption("#minutes", "10");
   await page.fill("#quiz-title", "9C: joining");
-  const form = () => page.evaluate(() => ({
-    ticked: [...document.querySelectorAll("form.builder input:checked")].map((input) => input.id).sort(),
-    minutes: document.querySelector("#minutes").value,
-    title: document.querySelector("#quiz-title").value,
-  }));
+  const form = () => builderForm(page);
   const chosen = await form();
   assert.deepEqual(chosen.ticked, ["count-10", "mode-test", "pick-000-01", "pick-003-05", "topic-joining"]);
   // A look at a source by the menu, then Back: nothing made yet, nothing lost.

@@ -166,3 +166,12 @@ export async function answerShown(page) {
   if (await choice.count()) await choice.check();
   await page.click("form.question button[type=submit]");
 }
+
+/** What a quiz form (the student's set-up, the teacher's link builder) holds: its ticked inputs, time limit and title. */
+export function builderForm(page) {
+  return page.evaluate(() => ({
+    ticked: [...document.querySelectorAll("form.builder input:checked")].map((input) => input.id).sort(),
+    minutes: document.querySelector("#minutes").value,
+    title: document.querySelector("#quiz-title")?.value ?? null,
+  }));
+}

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { answerShown, freshPage, ready, startApp, startTheClock } from "./helpers.mjs";
+import { answerShown, builderForm, freshPage, ready, startApp, startTheClock } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -85,6 +85,38 @@ test("the quiz set-up says when fewer questions match than were asked for, and t
   await page.check("#count-20");
   await page.click("button:text-is('Start')");
   await page.waitForSelector(`h2:text-is("Question 1 of ${size}")`);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the quiz set-up is as the student left it after a look at another page and Back, a reload, and Back from the quiz", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/quiz");
+  await ready(page);
+  await page.check("#topic-article-5");
+  await page.check("#article-004");
+  await page.check("#count-5");
+  await page.check("#mode-test");
+  await page.selectOption("#minutes", "5");
+  const form = () => builderForm(page);
+  const left = await form();
+  assert.deepEqual(left.ticked, ["article-004", "count-5", "mode-test", "topic-article-5"]);
+  // The glossary, from the menu, then Back.
+  await page.click(".menu-button");
+  await page.click("nav >> text=Learn");
+  await ready(page);
+  await page.goBack();
+  await page.waitForSelector("#topic-article-5");
+  assert.deepEqual(await form(), left, "after Back");
+  await page.reload();
+  await page.waitForSelector("#topic-article-5");
+  assert.deepEqual(await form(), left, "after a reload");
+  // Started, then Back before the clock: the same choices, to change one.
+  await page.click("button:text-is('Start')");
+  await page.waitForSelector("text=Start the quiz");
+  await page.goBack();
+  await page.waitForSelector("#topic-article-5");
+  assert.deepEqual(await form(), left, "after Back from the quiz");
   watcher.assertClean();
   await context.close();
 });

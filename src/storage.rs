@@ -35,7 +35,11 @@ const CLASS_FILES_KEY: &str = "open-door.classroom.results";
 /// not (a `LinkChoices` query), in sessionStorage: a look at a source and
 /// Back, or a reload, finds it as it was; a new tab starts from the last
 /// link made.
-const CLASS_DRAFT_KEY: &str = "open-door.classroom.draft";
+pub const CLASS_DRAFT_KEY: &str = "open-door.classroom.draft";
+/// The student's quiz set-up form as they left it, in sessionStorage
+/// likewise (a `LinkChoices` query): Back from another page or from the
+/// quiz it started finds the choices, to change one.
+pub const QUIZ_DRAFT_KEY: &str = "open-door.quiz.draft";
 /// The result whose review the student opened out to every question
 /// ("Only my mistakes" unticked), in sessionStorage: after a look at an
 /// evidence and Back, or a reload, the review is as they left it, so the
@@ -371,15 +375,16 @@ pub fn save_class_link(href: &str, choices: &LinkChoices) {
     save_text(CLASS_LINK_CHOICES_KEY, &choices.to_query());
 }
 
-/// The link builder's form as last left in this tab.
-pub fn class_draft() -> Option<LinkChoices> {
-    session_storage()?.get_item(CLASS_DRAFT_KEY).ok().flatten().as_deref().and_then(LinkChoices::from_query)
+/// A quiz form as last left in this tab, under `key` ([`CLASS_DRAFT_KEY`]
+/// or [`QUIZ_DRAFT_KEY`]).
+pub fn form_draft(key: &str) -> Option<LinkChoices> {
+    session_storage()?.get_item(key).ok().flatten().as_deref().and_then(LinkChoices::from_query)
 }
 
-/// Keeps the link builder's form for this tab, where the browser allows.
-pub fn keep_class_draft(choices: &LinkChoices) {
+/// Keeps a quiz form for this tab under `key`, where the browser allows.
+pub fn keep_form_draft(key: &str, choices: &LinkChoices) {
     if let Some(storage) = session_storage() {
-        let _ = storage.set_item(CLASS_DRAFT_KEY, &choices.to_query());
+        let _ = storage.set_item(key, &choices.to_query());
     }
 }
 

@@ -17,7 +17,7 @@ use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
-use crate::storage::{class_draft, keep_class_draft, save_class_link, saved_class_link};
+use crate::storage::{self, form_draft, keep_form_draft, save_class_link, saved_class_link};
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -112,6 +112,16 @@ pub enum BuilderPurpose {
     Share,
 }
 
+impl BuilderPurpose {
+    /// Where the form is kept for the tab as it is left.
+    fn draft_key(self) -> &'static str {
+        match self {
+            Self::Play => storage::QUIZ_DRAFT_KEY,
+            Self::Share => storage::CLASS_DRAFT_KEY,
+        }
+    }
+}
+
 #[component]
 pub fn QuizSetup() -> impl IntoView {
     view! {
@@ -124,14 +134,15 @@ pub fn QuizSetup() -> impl IntoView {
 
 #[component]
 pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
-    // The teacher's last class link is there again after the projector,
-    // the worksheet or a reload, so the class and the paper keep matching,
-    // and so is the form: as the teacher left it in this tab, else as it
-    // made that link.
+    // The form is as it was left in this tab (by the student, or the
+    // teacher), after another page and Back or a reload. The teacher's last
+    // class link is there again after the projector, the worksheet or a
+    // reload, so the class and the paper keep matching; a new tab's form
+    // is as it made that link.
     let kept = (purpose == BuilderPurpose::Share).then(saved_class_link).flatten();
     let (kept_link, kept_choices) = kept.map_or((None, None), |(href, choices)| (ClassLink::from_kept(&href), choices));
     let kept_choices = kept_choices.filter(|_| kept_link.is_some());
-    let form = (purpose == BuilderPurpose::Share).then(class_draft).flatten().or_else(|| kept_choices.clone()).unwrap_or_default();
+    let form = form_draft(purpose.draft_key()).or_else(|| kept_choices.clone()).unwrap_or_default();
     let topics = RwSignal::new(form.topics);
     let articles = RwSignal::new(form.articles);
     let count = RwSignal::new(form.count);
@@ -161,8 +172,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 save_class_link(&made.kept(), &choices);
             }
         });
-        Effect::new(move |_| keep_class_draft(&choices_now()));
     }
+    Effect::new(move |_| keep_form_draft(purpose.draft_key(), &choices_now()));
     let problem = RwSignal::new(None::<Message>);
     // The last link made replaced another quiz the class may have.
     let new_quiz = RwSignal::new(false);
