@@ -314,7 +314,7 @@ test("a student who takes the quiz again and hands in twice: the first result co
   await teacher.page.waitForSelector(".class-table");
   const rows = await teacher.page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(rows.map((r) => [r[3], r[5]]), [["2026-11-25 10:30", "sam-first.json"], ["2026-11-25 10:40", "a-sam-again.json"]]);
-  assert.match(rows[1][4], /Duplicate: The same name as sam-first\.json, which counts\.Not counted in the figures\.$/);
+  assert.match(rows[1][4], /Duplicate: The same name as sam-first\.json, counted instead\.Not counted in the figures\.$/);
   assert.doesNotMatch(rows[0][4], /Not counted/);
   watcher.assertClean();
   teacher.watcher.assertClean();

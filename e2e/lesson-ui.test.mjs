@@ -157,34 +157,32 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
 
 // In one jump, made before the feedback is first drawn: a glide carried
 // Next away from under a press made while it ran, and the press was lost.
-for (const motion of ["no-preference", "reduce"]) {
-  test(`on a phone, checking brings the feedback and Next question into view at once (motion: ${motion})`, async () => {
-    const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: motion });
-    await page.goto(app.url + "/quiz/play?ids=000-08,000-10&seed=1&mode=practice");
-    await page.waitForSelector("form.question");
-    await page.locator("form.question input").first().check();
-    await page.evaluate(() => {
-      window.__scrolls = [];
-      addEventListener("scroll", () => window.__scrolls.push(scrollY));
-    });
-    await page.click("form.question button[type=submit]");
-    await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"));
-    // Longer than a glide would last.
-    await page.waitForTimeout(700);
-    // In view: the verdict and Next on screen, and the feedback either whole
-    // or (taller than the screen) starting at the top of it.
-    const [feedback, verdict, next] = await Promise.all([".feedback", ".feedback .verdict", ".feedback + button"].map((selector) => rect(page, selector)));
-    assert.ok(verdict.top >= 0 && next.top >= verdict.bottom && next.bottom <= next.viewport, "the verdict and Next question are on screen");
-    assert.ok(feedback.top <= 16 || feedback.bottom <= next.top, "the feedback is whole, or starts at the top of the screen");
-    assert.equal(await page.textContent(".feedback + button"), "Next question");
-    assert.deepEqual(await page.evaluate(() => new Set(window.__scrolls).size), 1, "one jump, no glide");
-    watcher.assertClean();
-    await context.close();
+test("on a phone, checking brings the feedback and Next question into view at once", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/quiz/play?ids=000-08,000-10&seed=1&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.locator("form.question input").first().check();
+  await page.evaluate(() => {
+    window.__scrolls = [];
+    addEventListener("scroll", () => window.__scrolls.push(scrollY));
   });
-}
+  await page.click("form.question button[type=submit]");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("feedback"));
+  // Longer than a glide would last.
+  await page.waitForTimeout(700);
+  // In view: the verdict and Next on screen, and the feedback either whole
+  // or (taller than the screen) starting at the top of it.
+  const [feedback, verdict, next] = await Promise.all([".feedback", ".feedback .verdict", ".feedback + button"].map((selector) => rect(page, selector)));
+  assert.ok(verdict.top >= 0 && next.top >= verdict.bottom && next.bottom <= next.viewport, "the verdict and Next question are on screen");
+  assert.ok(feedback.top <= 16 || feedback.bottom <= next.top, "the feedback is whole, or starts at the top of the screen");
+  assert.equal(await page.textContent(".feedback + button"), "Next question");
+  assert.deepEqual(await page.evaluate(() => new Set(window.__scrolls).size), 1, "one jump, no glide");
+  watcher.assertClean();
+  await context.close();
+});
 
 test("with a time limit, the feedback comes into view below the time left, not under it", async () => {
-  const { page, watcher, context } = await freshPage(app, { ...PHONE, reducedMotion: "reduce" });
+  const { page, watcher, context } = await freshPage(app, PHONE);
   await page.goto(app.url + "/quiz/play?ids=000-01,000-02&seed=1&mode=practice&minutes=5");
   await startTheClock(page);
   await page.waitForSelector("form.question");

@@ -101,7 +101,7 @@ test("the quiz set-up is as the student left it after a look at another page and
   const form = () => builderForm(page);
   const left = await form();
   assert.deepEqual(left.ticked, ["article-004", "count-5", "mode-test", "topic-article-5"]);
-  // The glossary, from the menu, then Back.
+  // Learn, from the menu, then Back.
   await page.click(".menu-button");
   await page.click("nav >> text=Learn");
   await ready(page);

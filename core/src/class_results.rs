@@ -152,9 +152,9 @@ impl ClassResults {
                 if *earlier_code == code {
                     Some(format!("The same result as {earlier_file}."))
                 } else if !key.is_empty() && *earlier_key == key {
-                    // That file was finished first (the rows' order), so it
-                    // counts; the teacher may know of two students so named.
-                    Some(format!("The same name as {earlier_file}, which counts."))
+                    // That file was finished first (the rows' order): it is
+                    // the one counted.
+                    Some(format!("The same name as {earlier_file}, counted instead."))
                 } else {
                     None
                 }

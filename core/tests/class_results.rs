@@ -85,7 +85,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     let maria = &class.students[5];
     assert_eq!((maria.name.as_str(), maria.correct, maria.total, maria.seconds), ("Maria", 3, 5, 90));
     assert_eq!(maria.duplicate.as_deref(), Some("The same result as maria (1).json."));
-    assert_eq!(class.students[7].duplicate.as_deref(), Some("The same name as tom-2.json, which counts."));
+    assert_eq!(class.students[7].duplicate.as_deref(), Some("The same name as tom-2.json, counted instead."));
     // A name with markup stays text (the page shows it as text); control characters are gone.
     assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
     assert_eq!(class.unreadable.len(), 1);
@@ -201,7 +201,7 @@ fn of_a_students_files_the_one_finished_first_counts() {
         rows,
         [
             ("sam.json", Some("1970-01-01T00:05:00Z"), true, None),
-            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, which counts.")),
+            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, counted instead.")),
         ]
     );
 }

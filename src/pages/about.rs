@@ -22,7 +22,7 @@ pub fn About() -> impl IntoView {
             // Progress, backups, the hand-in name and a teacher's packs go
             // at once and cannot come back: ask first.
             let sure = window()
-                .confirm_with_message("Erase everything Open Door saved on this device: progress, unfinished quizzes and results, backups, your name, any question packs, and the Classroom page's class link and class results? This cannot be undone.")
+                .confirm_with_message("Erase everything Open Door saved on this device: progress, unfinished quizzes and results, backups, your name, any question packs, the quiz forms as you left them, and the Classroom page's class link and class results? This cannot be undone.")
                 .unwrap_or(false);
             if sure {
                 store.erase();

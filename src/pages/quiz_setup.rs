@@ -126,7 +126,7 @@ impl BuilderPurpose {
 pub fn QuizSetup() -> impl IntoView {
     view! {
         <PageTitle text="Quiz" />
-        <p>"Choose what to practise, or just press Start for ten questions on everything."</p>
+        <p>"Choose what to practise. With nothing ticked, Start gives ten questions on everything."</p>
         <UnfinishedQuizzes />
         <QuizBuilder purpose=BuilderPurpose::Play />
     }
