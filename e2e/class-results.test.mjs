@@ -119,7 +119,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(".class-status:text-is('1 result read: 1 counted in the figures below. 1 file could not be read.')");
   await page.setInputFiles("#class-files", [maria.file, tom.file, ana.file, copy, notes]);
   await page.waitForSelector(".class-status:has-text('4 results read')");
-  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read.");
+  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
   assert.match(await page.textContent(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
   // Each name on one line: the name column is not squeezed by the notes.
   const lines = await page.$$eval(".class-table tbody th[scope=row]", (ths) => ths.map((th) => {
@@ -225,6 +225,13 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
     }, ["lee.json", text]);
     await page.waitForSelector(".class-table");
     assert.match(await page.textContent(".unreadable"), /huge\.json: This file is 1000 KB; a result file is far smaller \(at most 1 MB\)\./);
+    if (scheme === "light") {
+      // The same file given again (picked twice by mistake) is not read twice.
+      await page.setInputFiles("#class-files", { name: "lee.json", mimeType: "application/json", buffer: Buffer.from(text) });
+      await page.waitForSelector(".class-status:has-text('already')");
+      assert.match(await page.textContent(".class-status"), /^1 result read: 1 counted in the figures below\. 1 file could not be read\. lee\.json was already here, so it was not added again\.$/);
+      assert.equal(await page.locator(".class-table tbody tr").count(), 1);
+    }
     assert.deepEqual(await violations(page), [], `axe, ${scheme} scheme`);
     await page.locator(".class-results").screenshot({ path: join(scratch, `class-results-360-${scheme}.png`) });
 

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::LinkChoices;
 use open_door_core::pack::{self, Pack};
@@ -400,10 +401,6 @@ pub fn keep_review_shows_all(result: &str, all: bool) {
         let _ = if all { storage.set_item(REVIEW_ALL_KEY, result) } else { storage.remove_item(REVIEW_ALL_KEY) };
     }
 }
-
-/// A file given to the class results: its name, and its text or why it
-/// could not be read.
-pub type HandedFile = (String, Result<String, String>);
 
 /// The class's result files kept for this tab (none if none were kept).
 pub fn kept_class_files() -> Vec<HandedFile> {

@@ -104,17 +104,35 @@ pub struct ClassResults {
     pub follow_up: Vec<String>,
 }
 
+/// A file handed in: its name, and its text or why it could not be had.
+pub type HandedFile = (String, Result<String, String>);
+
+/// Adds to `files` those of `given` it does not hold yet, and gives the
+/// names of those it did: a file picked or dropped again (the same name and
+/// the same text, as when the whole folder is picked after a few of its
+/// files) is that one file, not a second result to flag.
+pub fn add_new_files(files: &mut Vec<HandedFile>, given: Vec<HandedFile>) -> Vec<String> {
+    let mut already = Vec::new();
+    for file in given {
+        if files.contains(&file) {
+            already.push(file.0);
+        } else {
+            files.push(file);
+        }
+    }
+    already
+}
+
 impl ClassResults {
     /// Reads `(file name, its text or why it could not be had)` pairs.
     /// Files that cannot be read are listed with the reason; the rest are
     /// still shown.
-    pub fn gather(files: &[(String, Result<String, String>)], bank: &Bundle) -> Self {
+    pub fn gather(files: &[HandedFile], bank: &Bundle) -> Self {
         let mut unreadable = Vec::new();
         let mut records: Vec<(String, ResultRecord)> = Vec::new();
-        // The same file handed in again (picked once more with the rest of
-        // the class) is that one file, not a second result to flag.
-        let distinct = files.iter().enumerate().filter(|&(index, handed)| !files[..index].contains(handed)).map(|(_, handed)| handed);
-        for (index, (file, text)) in distinct.enumerate() {
+        // The same file handed in again is not among them: see
+        // [`add_new_files`].
+        for (index, (file, text)) in files.iter().enumerate() {
             if index >= MAX_FILES {
                 unreadable.push(Unreadable { file: file.clone(), reason: format!("Only {MAX_FILES} files are read at once.") });
                 continue;

@@ -2,7 +2,7 @@
 
 mod common;
 
-use open_door_core::class_results::{ClassResults, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
+use open_door_core::class_results::{add_new_files, ClassResults, HandedFile, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
 use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::ResultRecord;
@@ -22,7 +22,7 @@ fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64)
     ResultRecord::from_session(&session, bank, name)
 }
 
-fn file(name: &str, text: String) -> (String, Result<String, String>) {
+fn file(name: &str, text: String) -> HandedFile {
     (name.to_string(), Ok(text))
 }
 
@@ -284,17 +284,24 @@ fn an_edited_copy_listed_first_never_makes_the_real_result_a_duplicate() {
 }
 
 #[test]
-fn the_same_file_handed_in_again_is_read_once() {
+fn the_same_file_handed_in_again_is_read_once_and_named() {
     let bank = common::bundle(12);
     let maria = file("maria.json", result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90).to_json());
     let tom = file("tom.json", result(&bank, 5, "Tom", &[0, 1, 1, 0, 0], 120).to_json());
     let broken = file("notes.txt", "not a result".into());
     // Picked twice: first two files, then the whole folder.
-    let files = vec![maria.clone(), broken.clone(), maria.clone(), tom.clone(), broken];
+    let mut files = Vec::new();
+    assert!(add_new_files(&mut files, vec![maria.clone(), broken.clone()]).is_empty());
+    assert_eq!(add_new_files(&mut files, vec![maria.clone(), tom.clone(), broken]), ["maria.json", "notes.txt"]);
     let class = ClassResults::gather(&files, &bank);
     let rows: Vec<(&str, bool)> = class.students.iter().map(|s| (s.file.as_str(), s.duplicate.is_none())).collect();
     assert_eq!(rows, [("maria.json", true), ("tom.json", true)]);
     assert_eq!(class.unreadable.len(), 1, "{:?}", class.unreadable);
+    // The same name with other content is another file, kept: the table
+    // says which of the two counts.
+    let maria_again = file("maria.json", result(&bank, 5, "Maria", &[1, 1, 1, 1, 1], 200).to_json());
+    assert!(add_new_files(&mut files, vec![maria_again]).is_empty());
+    assert_eq!(files.len(), 4);
     // A copy under another name is still a second file, and flagged.
     let copy = file("maria (1).json", maria.1.clone().unwrap());
     let class = ClassResults::gather(&[maria, copy], &bank);

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use open_door_core::class_results::{ClassResults, CodeCheck, StudentRow};
+use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow};
 use open_door_core::link::QuizLink;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
@@ -17,7 +17,7 @@ use crate::content::{bundle, today};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
-use crate::storage::{keep_class_files, kept_class_files, HandedFile};
+use crate::storage::{keep_class_files, kept_class_files};
 
 
 /// Reads every file: its text, or why it was not read.
@@ -57,13 +57,17 @@ pub fn ClassResultsSection() -> impl IntoView {
     let kept = RwSignal::new(true);
     Effect::new(move |_| kept.set(files.with(|files| keep_class_files(files))));
     let dragging = RwSignal::new(false);
+    // The files of the last pick or drop that were already here.
+    let given_again = RwSignal::new(Vec::<String>::new());
     let add = move |list: Option<web_sys::FileList>| {
         let Some(list) = list else { return };
         // Taken out of the list now: the input's list empties when it is reset.
         let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         spawn_local(async move {
             let read = read_files(chosen).await;
-            files.update(|files| files.extend(read));
+            let mut already = Vec::new();
+            files.update(|files| already = add_new_files(files, read));
+            given_again.set(already);
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -99,6 +103,13 @@ pub fn ClassResultsSection() -> impl IntoView {
             <div role="status" class="class-status">
                 {move || class.with(|c| c.as_ref().map(summary))}
                 {move || (!kept.get() && class.with(Option::is_some)).then_some(" This browser would not keep them for this tab, so leaving this page clears the table.")}
+                // Until "Start again" empties the table.
+                {move || given_again.with(|names| match names.as_slice() {
+                    _ if files.with(Vec::is_empty) => None,
+                    [] => None,
+                    [name] => Some(format!(" {name} was already here, so it was not added again.")),
+                    names => Some(format!(" {} files were already here, so they were not added again: {}.", names.len(), names.join(", "))),
+                })}
             </div>
             {move || class.get().map(|class| view! { <ClassView class=class files=files /> })}
             <details class="no-print">
