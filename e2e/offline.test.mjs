@@ -5,7 +5,7 @@
 // found in the cache is refused or repaired by "Try again"; the worker is
 // registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -102,6 +102,24 @@ test("the worker is registered once the app has started, not while its first loa
   assert.ok((await openDoorCaches(page)).length, "the precache exists");
 });
 
+// A school's line is shared by the class: the worker's install takes what
+// the page has just downloaded from the browser's cache, not the network.
+test("installing the worker downloads none of the files the class link's first load brought", async (t) => {
+  const { mainWasm, glue } = appFiles();
+  const server = await serve(DIST, 0, { gzip: true });
+  const context = await browser.newContext();
+  t.after(() => cleanUp(context, () => server));
+  const page = await context.newPage();
+
+  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+  await page.waitForSelector("form.question input");
+  assert.equal(await installOutcome(page), "activated");
+  const stylesheet = await page.evaluate(() => new URL(document.querySelector("link[rel=stylesheet]").href).pathname);
+  for (const path of [mainWasm, glue, stylesheet]) {
+    assert.equal(server.requests(path), 1, `${path} was downloaded once, by the page`);
+  }
+});
+
 // The registration script can arrive after the app has started (a stalled
 // request on a flaky line): it must still register the worker.
 test("a registration script that arrives after the app has started still registers the worker", async (t) => {
@@ -145,7 +163,7 @@ test("a precache with one file missing never activates", async (t) => {
   assert.equal(await installOutcome(page), "failed", "no worker activated, no half-filled cache");
 });
 
-const WASM = appFiles().mainWasm;
+const { mainWasm: WASM, glue: GLUE } = appFiles();
 
 test("a captive portal answering the wasm on a first visit: Try again, no poisoned cache, then offline works", async (t) => {
   const port = await freePort();
@@ -173,7 +191,7 @@ test("a captive portal answering the wasm on a first visit: Try again, no poison
   assert.equal(await page.textContent("main h1"), "Quiz");
 });
 
-test("a new version whose wasm arrives as HTML is not installed: the old one keeps working, and it is tried again later", async (t) => {
+test("a new version whose code arrives as HTML is not installed: the old one keeps working, and it is tried again later", async (t) => {
   const port = await freePort();
   let server = await serve(DIST, port);
   const context = await browser.newContext();
@@ -184,10 +202,10 @@ test("a new version whose wasm arrives as HTML is not installed: the old one kee
   await controlled(page);
   const [firstCache] = await openDoorCaches(page);
 
-  // A deploy in progress: the new build is up, its wasm answered by HTML.
+  // A deploy in progress: the new build is up, its new glue answered by HTML.
   const next = nextBuild();
   await server.close();
-  server = await serve(next, port, { faults: { [WASM]: "html" } });
+  server = await serve(next, port, { faults: { [GLUE]: "html" } });
   await page.reload();
   await ready(page);
   const attempt = await page.evaluate(async () => {
@@ -276,11 +294,14 @@ test("Reload to update in one tab leaves another tab's quiz alone; that tab asks
   assert.equal(await quiz.evaluate(() => window.sameDocument), undefined, "reloaded");
 });
 
-/** A copy of the build with one file changed: a new version for the worker. */
+/**
+ * A copy of the build with one file changed, the JS glue: a new version for
+ * the worker, whose glue the browser's cache does not hold.
+ */
 function nextBuild() {
   const next = mkdtempSync(join(tmpdir(), "open-door-next-"));
   cpSync(DIST, next, { recursive: true });
-  writeFileSync(join(next, "robots.txt"), "User-agent: *\nAllow: /\n# next build\n");
+  appendFileSync(join(next, GLUE), "\n// next build\n");
   stampServiceWorker(next, readFileSync("public/sw.js", "utf8"));
   return next;
 }

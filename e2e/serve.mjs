@@ -26,7 +26,8 @@ const TYPES = {
 const PORTAL_PAGE = "<!DOCTYPE html><html><head><title>Wi-Fi login</title></head><body><form>Log in to use the network</form></body></html>";
 
 /**
- * Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to { url, close }.
+ * Serves `root` on 127.0.0.1:`port` (0: any free port). Resolves to
+ * { url, close, requests }, where `requests(path)` counts the requests for a path.
  * `base`: the path the build is hosted under ("/open-door/"), as a project
  *   page on a static host; nothing is served outside it;
  * `failing`: answer every request with 500 (a server that breaks while online);
@@ -39,8 +40,10 @@ const PORTAL_PAGE = "<!DOCTYPE html><html><head><title>Wi-Fi login</title></head
  */
 export async function serve(root, port = 0, { base = "/", failing = false, missing = [], faults = {}, gzip = false, precompressed = false, delays = {} } = {}) {
   const compressed = new Map();
+  const counts = new Map();
   const server = createServer(async (req, res) => {
     const requested = new URL(req.url, "http://x").pathname;
+    counts.set(requested, (counts.get(requested) || 0) + 1);
     if (delays[requested]) await new Promise((resolve) => setTimeout(resolve, delays[requested]));
     const fault = failing ? "500" : missing.includes(requested) ? "404" : faults[requested];
     if (fault === "404" || fault === "500" || !requested.startsWith(base)) {
@@ -87,6 +90,7 @@ export async function serve(root, port = 0, { base = "/", failing = false, missi
   const { port: actual } = server.address();
   return {
     url: `http://127.0.0.1:${actual}`,
+    requests: (path) => counts.get(path) || 0,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }
