@@ -316,8 +316,7 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     options.set_prevent_scroll(true);
     let _ = feedback.focus_with_options(&options);
     let window = window();
-    let (Ok(viewport), Ok(scrolled)) = (window.inner_height(), window.scroll_y()) else { return };
-    let Some(viewport) = viewport.as_f64() else { return };
+    let Some(viewport) = window.inner_height().ok().and_then(|height| height.as_f64()) else { return };
     // Room kept above it (style.css: more when a sticky time limit is shown).
     let room_above = window
         .get_computed_style(feedback)
@@ -334,14 +333,12 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);
     let (top, bottom) = (frame.top() - room_above, frame.bottom() + after + MARGIN);
     let by = if bottom - top > viewport || top < 0.0 { top } else if bottom > viewport { bottom - viewport } else { return };
-    // At once, not gliding: a glide carried "Next question" away from under
-    // a press made while it ran (seen on a slowed CPU), and that press was
-    // lost. Scrolled before the first paint of the feedback, nothing the
-    // student can see moves under their finger.
-    let options = web_sys::ScrollToOptions::new();
-    options.set_top(scrolled + by);
-    options.set_behavior(web_sys::ScrollBehavior::Instant);
-    window.scroll_to_with_scroll_to_options(&options);
+    // At once, not gliding (the stylesheet sets no smooth scrolling): a
+    // glide carried "Next question" away from under a press made while it
+    // ran (seen on a slowed CPU), and that press was lost. Scrolled before
+    // the first paint of the feedback, nothing the student can see moves
+    // under their finger.
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 /// The evidence quote, cited and linked to the highlighted passage.

@@ -62,10 +62,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
             // A new screen starts at the top (the last feedback left the
             // page scrolled down to it).
-            let options = web_sys::ScrollToOptions::new();
-            options.set_top(0.0);
-            options.set_behavior(web_sys::ScrollBehavior::Instant);
-            window().scroll_to_with_scroll_to_options(&options);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
             let _ = el.focus();
         }
     });
