@@ -105,8 +105,7 @@ pub fn ClassResultsSection() -> impl IntoView {
                 {move || (!kept.get() && class.with(Option::is_some)).then_some(" This browser would not keep them for this tab, so leaving this page clears the table.")}
                 // Until "Start again" empties the table.
                 {move || given_again.with(|names| match names.as_slice() {
-                    _ if files.with(Vec::is_empty) => None,
-                    [] => None,
+                    _ if names.is_empty() || files.with(Vec::is_empty) => None,
                     [name] => Some(format!(" {name} was already here, so it was not added again.")),
                     names => Some(format!(" {} files were already here, so they were not added again: {}.", names.len(), names.join(", "))),
                 })}
