@@ -175,3 +175,17 @@ export function builderForm(page) {
     title: document.querySelector("#quiz-title")?.value ?? null,
   }));
 }
+
+/**
+ * Leaves a quiz form's page by `leave`, comes back by Back, then reloads:
+ * the form is `left` each time (the forms are kept for the tab).
+ */
+export async function assertFormKept(page, left, leave) {
+  await leave();
+  await page.goBack();
+  await page.waitForSelector("form.builder");
+  assert.deepEqual(await builderForm(page), left, "the form after Back");
+  await page.reload();
+  await page.waitForSelector("form.builder");
+  assert.deepEqual(await builderForm(page), left, "the form after a reload");
+}
