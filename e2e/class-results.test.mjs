@@ -129,6 +129,23 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   }));
   assert.deepEqual(lines, [1, 1, 1, 1], "each name on one line");
   assert.match(await page.textContent(".unreadable"), /notes\.txt: This is not an Open Door result file\./);
+  // On a phone the table scrolls sideways: the code check keeps a readable
+  // width rather than a word a line, and the names stay in view beside it.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const checkLines = await page.$$eval(".class-table td.check", (tds) => tds.map((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  }));
+  assert.equal(checkLines.length, 4);
+  assert.ok(checkLines.every((n) => n <= 6), `each code check in at most 6 lines at 360 px: ${checkLines}`);
+  await page.$eval(".class-table-wrap", (wrap) => { wrap.scrollLeft = wrap.scrollWidth; });
+  const namesInView = await page.$eval(".class-table-wrap", (wrap) => {
+    const shown = wrap.getBoundingClientRect();
+    return [...wrap.querySelectorAll("tbody th[scope=row]")].every((th) => th.getBoundingClientRect().left >= shown.left - 1);
+  });
+  assert.ok(namesInView, "scrolled to the file names, the students' names are still in view");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const rows = await page.$$eval(".class-table tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   const byFile = Object.fromEntries(rows.map((r) => [r[5], r]));

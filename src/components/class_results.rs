@@ -281,7 +281,7 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                             <td class="figure">{format!("{} of {}", s.correct, s.total)}</td>
                             <td class="figure">{time}</td>
                             <td class="figure">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
-                            <td class=class>{check}{note}{uncounted}</td>
+                            <td class=format!("check {class}")>{check}{note}{uncounted}</td>
                             <td class="file">{s.file.clone()}</td>
                         </tr>
                     }
