@@ -171,6 +171,13 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     const number = Number(label.match(/Question (\d+)/)[1]);
     assert.equal(score, `${expected[number - 1]} of 2 answered right.`, `question ${number}`);
   }
+  // A wrong answer is named the class's mistake only when it leads: Maria
+  // and Ana, both wrong with different choices, are a tie, not "1 student".
+  const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-score + p")?.textContent ?? ""]));
+  for (const [score, wrong] of wrongLines) {
+    if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: 2 students gave 2 different wrong answers\.|Most chosen wrong answer: .+ \(2 students\))$/);
+    if (score === "1 of 2 answered right.") assert.match(wrong, /^Most chosen wrong answer: .+ \(1 student\)$/);
+  }
   const shownOrder = perQuestion.map(([, score]) => Number(score[0]));
   assert.deepEqual(shownOrder, [...shownOrder].sort((a, b) => a - b), "most missed first");
   assert.ok(await page.locator(".class-questions blockquote").count() === 5, "each question with its evidence");

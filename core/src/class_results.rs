@@ -63,8 +63,40 @@ pub struct QuestionStats {
     pub right: usize,
     /// How many counted students were asked it.
     pub asked: usize,
-    /// The wrong answer given most often, in words, and by how many.
-    pub most_chosen_wrong: Option<(String, usize)>,
+    /// What the students who missed it answered instead.
+    pub wrong: WrongAnswers,
+}
+
+/// What the students who missed a question answered instead: the answer
+/// most of them gave, where one did stand out. A tie is not named as "the
+/// most chosen": the teacher would take it for the class's mistake when
+/// each student erred their own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WrongAnswers {
+    /// No one answered it wrongly.
+    None,
+    /// One wrong answer, in words, given by more students than any other.
+    Leading { answer: String, students: usize },
+    /// Two or more wrong answers given by equally many students, none ahead:
+    /// how many different wrong answers, and how many students gave them.
+    Spread { answers: usize, students: usize },
+}
+
+impl WrongAnswers {
+    fn of(question: &Question, answers: &[&Vec<usize>]) -> WrongAnswers {
+        let mut counts: BTreeMap<&Vec<usize>, usize> = BTreeMap::new();
+        for answer in answers.iter().filter(|a| !question.is_correct(a)) {
+            *counts.entry(answer).or_default() += 1;
+        }
+        let students = counts.values().sum();
+        let most = counts.values().copied().max().unwrap_or(0);
+        let mut leading = counts.iter().filter(|(_, n)| **n == most);
+        match (leading.next(), leading.next()) {
+            (None, _) => WrongAnswers::None,
+            (Some((answer, _)), None) => WrongAnswers::Leading { answer: wrong_answer_text(question, answer), students: most },
+            (Some(_), Some(_)) => WrongAnswers::Spread { answers: counts.len(), students },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,7 +279,11 @@ impl ClassResults {
         rows.push(String::new());
         rows.push(csv_row(&["number", "question id", "question", "right", "of", "most chosen wrong answer", "chosen by"]));
         for q in &self.questions {
-            let (wrong, by) = q.most_chosen_wrong.clone().map_or((String::new(), String::new()), |(w, n)| (w, n.to_string()));
+            let (wrong, by) = match &q.wrong {
+                WrongAnswers::None => (String::new(), String::new()),
+                WrongAnswers::Leading { answer, students } => (answer.clone(), students.to_string()),
+                WrongAnswers::Spread { answers, students } => (format!("none stood out ({answers} different wrong answers)"), students.to_string()),
+            };
             rows.push(csv_row(&[&q.number.to_string(), &q.id, &q.prompt, &q.right.to_string(), &q.asked.to_string(), &wrong, &by]));
         }
         rows.push(String::new());
@@ -289,18 +325,7 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
             let question = bank.question(id)?;
             let answers: Vec<Option<&Vec<usize>>> = records.iter().map(|r| r.answers.get(index).and_then(Option::as_ref)).collect();
             let right = answers.iter().filter(|a| a.is_some_and(|a| question.is_correct(a))).count();
-            let mut wrong: BTreeMap<&Vec<usize>, usize> = BTreeMap::new();
-            for answer in answers.iter().flatten().filter(|a| !question.is_correct(a)) {
-                *wrong.entry(answer).or_default() += 1;
-            }
-            // The most chosen; on a tie, the one listed first among the choices.
-            let most_chosen_wrong = wrong
-                .into_iter()
-                .fold(None::<(&Vec<usize>, usize)>, |best, (answer, n)| match best {
-                    Some((_, most)) if most >= n => best,
-                    _ => Some((answer, n)),
-                })
-                .map(|(answer, n)| (wrong_answer_text(question, answer), n));
+            let given: Vec<&Vec<usize>> = answers.iter().flatten().copied().collect();
             Some(QuestionStats {
                 id: id.clone(),
                 number: index + 1,
@@ -309,7 +334,7 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
                 source: bank.article(&question.article).map_or_else(String::new, |a| a.label.clone()),
                 right,
                 asked: records.len(),
-                most_chosen_wrong,
+                wrong: WrongAnswers::of(question, &given),
             })
         })
         .collect();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use open_door_core::class_results::{add_new_files, ClassResults, HandedFile, CodeCheck, FOLLOW_UP_MAX, MAX_FILES};
+use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, WrongAnswers, FOLLOW_UP_MAX, MAX_FILES};
 use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::ResultRecord;
@@ -94,8 +94,8 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Quiz on every topic"));
 }
 
-/// Number, right, asked, most chosen wrong answer.
-type QuestionFigures = (usize, usize, usize, Option<(String, usize)>);
+/// Number, right, asked, the wrong answers.
+type QuestionFigures = (usize, usize, usize, WrongAnswers);
 
 #[test]
 fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is_not_right() {
@@ -107,7 +107,7 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
     let students: [(&str, [&[usize]; 3]); 4] = [
         ("Ana", [&[0], &[0, 2], &[2]]),
         ("Bo", [&[0], &[0, 2], &[0, 1, 2]]),
-        ("Cy", [&[0, 1, 2], &[1, 0], &[2]]),
+        ("Cy", [&[0, 1, 2], &[1, 0], &[0, 1, 2]]),
         ("Di", [&[1, 0], &[1], &[0, 1, 2]]),
     ];
     let files: Vec<_> = students
@@ -123,34 +123,37 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
         })
         .collect();
     let class = ClassResults::gather(&files, &bank);
-    let wrong: Vec<(usize, Option<(String, usize)>)> = class.questions.iter().filter(|q| q.number <= 3).map(|q| (q.number, q.most_chosen_wrong.clone())).collect();
+    let wrong: Vec<(usize, WrongAnswers)> = class.questions.iter().filter(|q| q.number <= 3).map(|q| (q.number, q.wrong.clone())).collect();
+    let leading = |answer: &str, students| WrongAnswers::Leading { answer: answer.into(), students };
     assert_eq!(
         wrong,
         vec![
-            (3, Some(("“a”; “b”; “c” (“c” is not right)".into(), 2))),
+            (3, leading("“a”; “b”; “c” (“c” is not right)", 3)),
             // Equally missed: in quiz order.
-            (1, Some(("“a” (missing “b”)".into(), 2))),
-            (2, Some(("“a”; “c” (missing “b”; “c” is not right)".into(), 2))),
+            (1, leading("“a” (missing “b”)", 2)),
+            (2, leading("“a”; “c” (missing “b”; “c” is not right)", 2)),
         ]
     );
 }
 
 #[test]
-fn per_question_counts_most_missed_first_with_the_most_chosen_wrong_answer() {
+fn per_question_counts_most_missed_first_naming_a_wrong_answer_only_where_one_stands_out() {
     let (bank, class) = class();
     // Counted: markup (all "c"), Ana, Maria, tom-2 (all right).
     let quiz = class.quiz.clone().expect("a class quiz");
     let figures: Vec<QuestionFigures> =
-        class.questions.iter().map(|q| (q.number, q.right, q.asked, q.most_chosen_wrong.clone())).collect();
+        class.questions.iter().map(|q| (q.number, q.right, q.asked, q.wrong.clone())).collect();
+    let leading = |answer: &str, students| WrongAnswers::Leading { answer: answer.into(), students };
     assert_eq!(
         figures,
         vec![
-            (3, 1, 4, Some(("b".into(), 2))),
-            // Equally missed: in quiz order. A tie between wrong answers: the first choice.
-            (4, 2, 4, Some(("b".into(), 1))),
-            (5, 2, 4, Some(("c".into(), 2))),
-            (1, 3, 4, Some(("c".into(), 1))),
-            (2, 3, 4, Some(("c".into(), 1))),
+            (3, 1, 4, leading("b", 2)),
+            // Equally missed: in quiz order. Two wrong answers, one student
+            // each: neither is named the class's mistake.
+            (4, 2, 4, WrongAnswers::Spread { answers: 2, students: 2 }),
+            (5, 2, 4, leading("c", 2)),
+            (1, 3, 4, leading("c", 1)),
+            (2, 3, 4, leading("c", 1)),
         ]
     );
     let third = &class.questions[0];
@@ -215,6 +218,9 @@ fn the_class_table_exports_as_csv() {
     assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
     assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
     assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));
+    // Question 4's two wrong answers, one student each: neither is named.
+    assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,none stood out (2 different wrong answers),2")), "{csv}");
+    assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",1,4,b,2")), "{csv}");
     assert!(lines.contains(&"topic,class average (%),right,of"));
 }
 
@@ -253,7 +259,7 @@ fn a_whole_class_that_got_everything_right_needs_no_follow_up() {
     let class = ClassResults::gather(&files, &bank);
     assert!(class.follow_up.is_empty());
     assert_eq!(class.follow_up_quiz(), None);
-    assert!(class.questions.iter().all(|q| q.right == 3 && q.most_chosen_wrong.is_none()));
+    assert!(class.questions.iter().all(|q| q.right == 3 && q.wrong == WrongAnswers::None));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow};
+use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow, WrongAnswers};
 use open_door_core::link::QuizLink;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
@@ -180,9 +180,15 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <h3>"Questions, most missed first"</h3>
             <ul class="class-questions">
                 {class.questions.iter().map(|q| {
-                    let wrong = q.most_chosen_wrong.clone().map(|(answer, n)| view! {
-                        <p>"Most chosen wrong answer: " <strong>{answer}</strong>{format!(" ({n} {})", if n == 1 { "student" } else { "students" })}</p>
-                    });
+                    let wrong = match q.wrong.clone() {
+                        WrongAnswers::None => None,
+                        WrongAnswers::Leading { answer, students } => Some(view! {
+                            <p>"Most chosen wrong answer: " <strong>{answer}</strong>{format!(" ({students} {})", if students == 1 { "student" } else { "students" })}</p>
+                        }.into_any()),
+                        WrongAnswers::Spread { answers, students } => Some(view! {
+                            <p>{format!("No wrong answer stood out: {students} students gave {answers} different wrong answers.")}</p>
+                        }.into_any()),
+                    };
                     view! {
                         <li>
                             <p class="class-question-prompt"><strong>{format!("Question {}: ", q.number)}</strong>{q.prompt.clone()}</p>
