@@ -352,6 +352,27 @@ test("a student who takes the quiz again and hands in twice: the first result co
   await teacher.context.close();
 });
 
+test("a result downloaded with no name asks for one; with the name added, the next download carries it", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true, viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test&title=9B");
+  await answerShown(page);
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.inputValue("#hand-in-name"), "");
+  const [nameless] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  assert.equal(
+    await page.textContent(".hand-in [role=status]"),
+    `Saved as ${nameless.suggestedFilename()} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again.`,
+  );
+  await page.fill("#hand-in-name", "Kim");
+  assert.equal(await page.textContent(".hand-in [role=status]"), `You added your name after saving ${nameless.suggestedFilename()}, which has none: download again to hand in this one.`);
+  const [named] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  assert.match(named.suggestedFilename(), /^open-door-Kim-9B-/);
+  assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${named.suggestedFilename()} in your downloads. Hand this file to your teacher.`);
+  assert.deepEqual(await violations(page), []);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a name changed after the download says the file has the old name; the next download carries the new one and the code shown", async () => {
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");

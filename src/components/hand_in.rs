@@ -21,10 +21,13 @@ fn local_day(ms: f64) -> i64 {
 /// unnoticed.
 #[derive(Clone)]
 enum Outcome {
-    Saved { file_name: String },
+    /// `named`: whether the file carries a name. One that does not reaches
+    /// the teacher's table as "no name", and the teacher cannot tell whose
+    /// it is, so the page asks for one.
+    Saved { file_name: String, named: bool },
     /// The name was changed after the download, so that file carries the
-    /// old name, and a code other than the one shown.
-    Outdated { file_name: String },
+    /// old name (or none), and a code other than the one shown.
+    Outdated { file_name: String, named: bool },
     Failed(String),
 }
 
@@ -40,17 +43,24 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
+        let named = !record.name.is_empty();
         outcome.set(Some(match download(&file_name, mime, &text) {
-            Ok(()) => Outcome::Saved { file_name },
+            Ok(()) => Outcome::Saved { file_name, named },
             Err(e) => Outcome::Failed(format!("The download failed: {e}.")),
         }));
     };
     let status = move || {
         outcome.with(|outcome| match outcome {
-            Some(Outcome::Saved { file_name }) => Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
-            Some(Outcome::Outdated { file_name }) => Some(format!(
+            Some(Outcome::Saved { file_name, named: true }) => Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
+            Some(Outcome::Saved { file_name, named: false }) => Some(format!(
+                "Saved as {file_name} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again."
+            )),
+            Some(Outcome::Outdated { file_name, named: true }) => Some(format!(
                 "You changed your name after saving {file_name}, so that file has the old name and another code: download again to hand in this one."
             )),
+            Some(Outcome::Outdated { file_name, named: false }) => {
+                Some(format!("You added your name after saving {file_name}, which has none: download again to hand in this one."))
+            }
             _ => None,
         })
     };
@@ -72,9 +82,9 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                         save_name(&clean_name(&typed));
                         name.set(typed);
                         // Said once, at the first change after a download.
-                        let saved = outcome.with_untracked(|o| if let Some(Outcome::Saved { file_name }) = o { Some(file_name.clone()) } else { None });
-                        if let Some(file_name) = saved {
-                            outcome.set(Some(Outcome::Outdated { file_name }));
+                        let saved = outcome.with_untracked(|o| if let Some(Outcome::Saved { file_name, named }) = o { Some((file_name.clone(), *named)) } else { None });
+                        if let Some((file_name, named)) = saved {
+                            outcome.set(Some(Outcome::Outdated { file_name, named }));
                         }
                     }
                 />
