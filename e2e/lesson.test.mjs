@@ -324,12 +324,14 @@ test("a timed test opened early waits for Start: its clock starts then, not when
   await page.reload();
   await heading(page, 2, 3);
   assert.equal(await page.locator("button:text-is('Start the quiz')").count(), 0);
-  // Left, and away past the time limit: the home page leads to the
-  // results, and says why.
+  // Left, and away past the time limit with the home page open: it leads
+  // to the results as the time runs out, and says why; after a reload too.
   await page.goto(app.url + "/");
   await ready(page);
   assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["Resume: 8C: Article 5 1 of 3 answered"]);
   await page.clock.fastForward("11:00");
+  await page.waitForSelector(".resume-list li:has-text('See the results')", { timeout: 5000 });
+  assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["See the results: 8C: Article 5 the time is up"]);
   await page.reload();
   await ready(page);
   assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["See the results: 8C: Article 5 the time is up"]);

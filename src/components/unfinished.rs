@@ -11,14 +11,31 @@ use crate::storage::use_progress;
 #[component]
 pub fn UnfinishedQuizzes() -> impl IntoView {
     let store = use_progress();
+    // The time the list was last read at. A timed quiz's time can run out
+    // while the list is on screen: it is read again then, so its link says
+    // where it now leads.
+    let read_at = RwSignal::new(now_ms());
+    Effect::new(move |_| {
+        let now = read_at.get();
+        let next_deadline = store.progress.with(|p| {
+            p.resumable().into_iter().filter_map(|(_, s)| s.deadline_ms()).filter(|&deadline| deadline > now).reduce(f64::min)
+        });
+        if let Some(deadline) = next_deadline {
+            let wait = std::time::Duration::from_millis((deadline - now).ceil() as u64);
+            if let Ok(handle) = set_timeout_with_handle(move || { read_at.try_set(now_ms()); }, wait) {
+                on_cleanup(move || handle.clear());
+            }
+        }
+    });
     let resumable = move || {
+        let now = read_at.get();
         store.progress.with(|p| {
             p.resumable()
                 .into_iter()
                 .map(|(_, s)| {
                     // Its time ran out while the student was away: the
                     // link leads to the results, which the page says.
-                    let (action, state) = if s.is_out_of_time(now_ms()) {
+                    let (action, state) = if s.is_out_of_time(now) {
                         ("See the results", "the time is up".to_string())
                     } else {
                         ("Resume", format!("{} of {} answered", s.answered(), s.items.len()))
