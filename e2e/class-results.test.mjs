@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, makeArticle5Test, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -20,12 +20,7 @@ async function classLink() {
   const { page, context } = await freshPage(app);
   await page.goto(app.url + "/classroom");
   await ready(page);
-  await page.check("#topic-article-5");
-  await page.check("#count-5");
-  await page.check("#mode-test");
-  await page.fill("#quiz-title", "9B: Article 5 check");
-  await page.click("text=Make the class link");
-  const link = await page.textContent(".share-link");
+  const link = await makeArticle5Test(page, "9B: Article 5 check");
   await context.close();
   return link;
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
+import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, makeArticle5Test, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -117,6 +117,38 @@ test("the class link is there again after the projector, the worksheet and a rel
   await context.close();
 });
 
+test("a test and a practice quiz made in turn: the test's link stays listed to copy again, after a reload too", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  const test = await makeArticle5Test(page, "Test A", { minutes: 10 });
+  assert.equal(await page.locator(".earlier-links").count(), 0, "nothing made before");
+  await page.check("#mode-practice");
+  await page.fill("#quiz-title", "Warm-up");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-new-quiz");
+  const practice = await page.textContent(".share-link");
+  assert.notEqual(practice, test);
+  for (const when of ["made", "after a reload"]) {
+    if (when !== "made") {
+      await page.reload();
+      await ready(page);
+    }
+    assert.equal(await page.textContent(".share-link"), practice, `${when}: the last link above`);
+    assert.deepEqual(await page.locator(".earlier-link").allTextContents(), [test], `${when}: the test's link below`);
+    assert.match(await page.textContent(".earlier-links li"), /^Test A: 5 questions, test, 10-minute time limit\./);
+  }
+  assert.deepEqual(await violations(page), []);
+  // The practice quiz made again with a corrected title is the same quiz:
+  // nothing more is listed.
+  await page.fill("#quiz-title", "Warm up");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-link:has-text('Warm%20up')");
+  assert.deepEqual(await page.locator(".earlier-link").allTextContents(), [test]);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a class quiz chosen and not yet made comes back after a look at the sources and Back, and after a reload", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
@@ -147,13 +179,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
   await ready(page);
-  await page.check("#topic-article-5");
-  await page.check("#count-5");
-  await page.check("#mode-test");
-  await page.selectOption("#minutes", "10");
-  await page.fill("#quiz-title", "9B Artcle 5");
-  await page.click("text=Make the class link");
-  const first = await page.textContent(".share-link");
+  const first = await makeArticle5Test(page, "9B Artcle 5", { minutes: 10 });
   assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, test, 10-minute time limit.");
   const quizOf = (link) => link.replace(/check=[A-Z2-9]{4}&/, "").replace(/&title=[^&#]*/, "");
 
@@ -193,7 +219,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   await page.click("text=Make the class link");
   await page.waitForSelector(".share-new-quiz");
   assert.notEqual(quizOf(await page.textContent(".share-link")), quizOf(corrected));
-  assert.equal(await page.textContent(".share-new-quiz"), "This is a new quiz, with other questions than the link made before: hand out this link and QR code instead.");
+  assert.equal(await page.textContent(".share-new-quiz"), "This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below.");
   assert.deepEqual(await violations(page), []);
   watcher.assertClean();
   await context.close();

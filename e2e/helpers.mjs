@@ -189,3 +189,18 @@ export async function assertFormKept(page, left, leave) {
   await page.waitForSelector("form.builder");
   assert.deepEqual(await builderForm(page), left, "the form after a reload");
 }
+
+/**
+ * On the Classroom page: makes the class link of a test of 5 Article 5
+ * questions titled `title`, with a time limit of `minutes` if given, and
+ * returns the link.
+ */
+export async function makeArticle5Test(page, title, { minutes } = {}) {
+  await page.check("#topic-article-5");
+  await page.check("#count-5");
+  await page.check("#mode-test");
+  if (minutes) await page.selectOption("#minutes", String(minutes));
+  await page.fill("#quiz-title", title);
+  await page.click("text=Make the class link");
+  return page.textContent(".share-link");
+}

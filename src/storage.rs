@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
-use open_door_core::link::LinkChoices;
+use open_door_core::link::{self, LinkChoices};
 use open_door_core::pack::{self, Pack};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
@@ -28,6 +28,9 @@ const CLASS_LINK_KEY: &str = "open-door.classroom.link";
 /// The link builder's choices that made it (a `LinkChoices` query), so the
 /// form comes back as it was.
 const CLASS_LINK_CHOICES_KEY: &str = "open-door.classroom.choices";
+/// The class links made before the last one, of other quizzes (newest
+/// first, one a line): a lesson may hand out a test and a practice quiz.
+const EARLIER_CLASS_LINKS_KEY: &str = "open-door.classroom.earlier";
 /// The class's result files, in sessionStorage: the table is there again
 /// after the projector, another page or a reload, and is forgotten with the
 /// tab, as the files carry students' names and the teacher still has them.
@@ -374,6 +377,19 @@ pub fn saved_class_link() -> Option<(String, Option<LinkChoices>)> {
 pub fn save_class_link(href: &str, choices: &LinkChoices) {
     save_text(CLASS_LINK_KEY, href);
     save_text(CLASS_LINK_CHOICES_KEY, &choices.to_query());
+}
+
+/// The class links made before the last one on this device, newest first.
+pub fn earlier_class_links() -> Vec<String> {
+    saved_text(EARLIER_CLASS_LINKS_KEY).map(|text| text.lines().map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// Keeps `replaced`, a class link that gave way to one of another quiz,
+/// first among the earlier links; returns them.
+pub fn keep_earlier_class_link(replaced: &str) -> Vec<String> {
+    let earlier = link::earlier_links(&earlier_class_links(), replaced);
+    save_text(EARLIER_CLASS_LINKS_KEY, &earlier.join("\n"));
+    earlier
 }
 
 /// A quiz form as last left in this tab, under `key` ([`CLASS_DRAFT_KEY`]

@@ -360,6 +360,21 @@ impl QuizLink {
     }
 }
 
+/// How many class links made before the last one the Classroom page lists.
+pub const EARLIER_LINKS_MAX: usize = 5;
+
+/// The class links made before the last one (newest first), once `replaced`
+/// gave way to a link of another quiz: a teacher may hand out a test and a
+/// practice quiz in one lesson, and needs both. Each link once, at most
+/// [`EARLIER_LINKS_MAX`].
+pub fn earlier_links(earlier: &[String], replaced: &str) -> Vec<String> {
+    std::iter::once(replaced)
+        .chain(earlier.iter().map(String::as_str).filter(|href| *href != replaced))
+        .take(EARLIER_LINKS_MAX)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The link that plays a quiz under its labels, as the app writes it (the
 /// link a class is given, and the one a saved quiz resumes at).
 pub fn play_href(spec: &QuizSpec, labels: &LinkLabels) -> String {

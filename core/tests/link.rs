@@ -1,6 +1,6 @@
 mod common;
 
-use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, MAX_LABEL_CHARS, MAX_QUESTIONS};
+use open_door_core::link::{earlier_links, LinkChoices, LinkLabels, QuizLink, EARLIER_LINKS_MAX, MAX_LABEL_CHARS, MAX_QUESTIONS};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 #[test]
@@ -249,4 +249,18 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
     assert_eq!(QuizLink::open(&query, &bank).labels(), &labels);
     assert_eq!(QuizLink::open(&format!("{query})"), &bank).labels(), &labels);
     assert!(QuizLink::open(&format!("{}.", query.replace("minutes=10", "minutes=11")), &bank).is_cut());
+}
+
+#[test]
+fn a_replaced_class_link_is_listed_first_once_and_the_list_is_bounded() {
+    let links = |hrefs: &[&str]| hrefs.iter().map(|h| h.to_string()).collect::<Vec<_>>();
+    assert_eq!(earlier_links(&[], "/quiz/play?a"), links(&["/quiz/play?a"]));
+    assert_eq!(earlier_links(&links(&["/quiz/play?a"]), "/quiz/play?b"), links(&["/quiz/play?b", "/quiz/play?a"]));
+    // Made again and replaced again: moved to the front, not listed twice.
+    assert_eq!(earlier_links(&links(&["/quiz/play?b", "/quiz/play?a"]), "/quiz/play?a"), links(&["/quiz/play?a", "/quiz/play?b"]));
+    let many: Vec<String> = (0..EARLIER_LINKS_MAX).map(|n| format!("/quiz/play?{n}")).collect();
+    let kept = earlier_links(&many, "/quiz/play?new");
+    assert_eq!(kept.len(), EARLIER_LINKS_MAX);
+    assert_eq!(kept[0], "/quiz/play?new");
+    assert!(!kept.contains(&many[EARLIER_LINKS_MAX - 1]), "the oldest goes");
 }

@@ -17,7 +17,7 @@ use crate::components::unfinished::UnfinishedQuizzes;
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
-use crate::storage::{self, form_draft, keep_form_draft, save_class_link, saved_class_link};
+use crate::storage::{self, earlier_class_links, form_draft, keep_earlier_class_link, keep_form_draft, save_class_link, saved_class_link};
 
 /// A class link ready to hand out.
 #[derive(Clone, PartialEq)]
@@ -177,6 +177,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let problem = RwSignal::new(None::<Message>);
     // The last link made replaced another quiz the class may have.
     let new_quiz = RwSignal::new(false);
+    // The links it replaced, to copy again.
+    let earlier = RwSignal::new(if purpose == BuilderPurpose::Share { earlier_class_links() } else { Vec::new() });
 
     let toggle: fn(RwSignal<Vec<String>>, String) = |list, id| {
         list.update(|l| {
@@ -229,7 +231,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                         (ids, spec)
                     }
                 };
-                new_quiz.set(made.is_some() && same_quiz.is_none());
+                let replaced = made.is_some() && same_quiz.is_none();
+                new_quiz.set(replaced);
+                if let Some(kept) = link.get_untracked().filter(|_| replaced).map(|made| made.kept()) {
+                    earlier.set(keep_earlier_class_link(&kept));
+                }
                 let teachers_title = Some(choices.title.trim().to_string()).filter(|t| !t.is_empty());
                 made_from.set_value(Some(choices));
                 make_class_link(ids, spec, teachers_title, link, problem);
@@ -329,6 +335,31 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         </form>
         <MessageView message=problem />
         {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link new_quiz=new_quiz.get_untracked() /> })}
+        {move || earlier.with(|hrefs| (!hrefs.is_empty()).then(|| view! { <EarlierLinks kept=hrefs.clone() /> }))}
+    }
+}
+
+/// The class links made before the one above, of other quizzes, each to
+/// copy again: a lesson may hand out a test and a practice quiz.
+#[component]
+fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
+    view! {
+        <section class="earlier-links" aria-labelledby="earlier-links-heading">
+            <h2 id="earlier-links-heading">"Class links made before"</h2>
+            <ul>
+                {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).map(|class_link| {
+                    let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+                    view! {
+                        <li>
+                            // The teacher's title leads it, where there is one.
+                            <p>{class_link.link.summary(bundle())}</p>
+                            <p class="share-link-box"><a class="earlier-link" href=href.clone()>{href.clone()}</a></p>
+                            <CopyLink text=href />
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 
@@ -413,7 +444,7 @@ fn ShareLink(
             <h2 id="share-heading">"The class link"</h2>
             <p class="share-quiz">{about}</p>
             {new_quiz.then(|| view! {
-                <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: hand out this link and QR code instead."</p>
+                <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below."</p>
             })}
             {match class_link.too_big {
                 None => view! {
