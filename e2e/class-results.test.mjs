@@ -134,7 +134,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   }));
   assert.equal(checkLines.length, 4);
   assert.ok(checkLines.every((n) => n <= 6), `each code check in at most 6 lines at 360 px: ${checkLines}`);
-  await page.$eval(".class-table-wrap", (wrap) => { wrap.scrollLeft = wrap.scrollWidth; });
+  assert.ok(await page.$eval(".class-table-wrap", (wrap) => { wrap.scrollLeft = wrap.scrollWidth; return wrap.scrollLeft > 0; }), "the table scrolls sideways");
   const namesInView = await page.$eval(".class-table-wrap", (wrap) => {
     const shown = wrap.getBoundingClientRect();
     return [...wrap.querySelectorAll("tbody th[scope=row]")].every((th) => th.getBoundingClientRect().left >= shown.left - 1);
@@ -170,7 +170,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   // and Ana, both wrong with different choices, are a tie, not "1 student".
   const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-score + p")?.textContent ?? ""]));
   for (const [score, wrong] of wrongLines) {
-    if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: 2 students gave 2 different wrong answers\.|Most chosen wrong answer: .+ \(2 students\))$/);
+    if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: the 2 students who missed it each gave a different one\.|Most chosen wrong answer: .+ \(2 students\))$/);
     if (score === "1 of 2 answered right.") assert.match(wrong, /^Most chosen wrong answer: .+ \(1 student\)$/);
   }
   const shownOrder = perQuestion.map(([, score]) => Number(score[0]));
@@ -358,6 +358,9 @@ test("a result downloaded with no name asks for one; with the name added, the ne
     await page.textContent(".hand-in [role=status]"),
     `Saved as ${nameless.suggestedFilename()} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again.`,
   );
+  // A space is no name: the file still needs one.
+  await page.fill("#hand-in-name", " ");
+  assert.match(await page.textContent(".hand-in [role=status]"), /It has no name, so your teacher cannot tell it is yours/);
   await page.fill("#hand-in-name", "Kim");
   assert.equal(await page.textContent(".hand-in [role=status]"), `You added your name after saving ${nameless.suggestedFilename()}, which has none: download again to hand in this one.`);
   const [named] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);

@@ -123,6 +123,17 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
   await ready(page);
   const test = await makeArticle5Test(page, "Test A", { minutes: 10 });
   assert.equal(await page.locator(".earlier-links").count(), 0, "nothing made before");
+  // A quiz of no questions, refused in between, clears the link on the
+  // page: the test's link is still the one the practice link replaces.
+  await page.uncheck("#topic-article-5");
+  await page.check("#topic-ukraine-road");
+  await page.check("#article-treaty");
+  await page.click("text=Make the class link");
+  await page.waitForSelector("form.builder ~ .message-problem");
+  assert.equal(await page.locator(".share-link").count(), 0);
+  await page.check("#topic-article-5");
+  await page.uncheck("#topic-ukraine-road");
+  await page.uncheck("#article-treaty");
   await page.check("#mode-practice");
   await page.fill("#quiz-title", "Warm-up");
   await page.click("text=Make the class link");

@@ -214,7 +214,7 @@ impl ProgressStore {
         }
         self.progress.set(Progress::default());
         self.notices.set(vec![if left.is_empty() {
-            "Everything Open Door saved on this device (progress, backups, your name for handing in results, question packs, the quiz forms as you left them, and the Classroom page's class link and class results) was erased.".into()
+            "Everything Open Door saved on this device (progress, backups, your name for handing in results, question packs, the quiz forms as you left them, and the Classroom page's class links and class results) was erased.".into()
         } else {
             format!("This browser did not let Open Door erase everything: {} saved {} still there.", left.len(), if left.len() == 1 { "item is" } else { "items are" })
         }]);

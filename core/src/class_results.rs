@@ -67,19 +67,20 @@ pub struct QuestionStats {
     pub wrong: WrongAnswers,
 }
 
-/// What the students who missed a question answered instead: the answer
-/// most of them gave, where one did stand out. A tie is not named as "the
-/// most chosen": the teacher would take it for the class's mistake when
-/// each student erred their own way.
+/// What the students who missed a question answered instead. A tie between
+/// answers given once each is not named "the most chosen": the teacher
+/// would take the first for the class's mistake when each student erred
+/// their own way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WrongAnswers {
     /// No one answered it wrongly.
     None,
-    /// One wrong answer, in words, given by more students than any other.
-    Leading { answer: String, students: usize },
-    /// Two or more wrong answers given by equally many students, none ahead:
-    /// how many different wrong answers, and how many students gave them.
-    Spread { answers: usize, students: usize },
+    /// The wrong answer given most often, in words, or the answers given
+    /// equally often when more than one student gave each; and by how many
+    /// students each.
+    MostChosen { answers: Vec<String>, students: usize },
+    /// Two or more students missed it, each with an answer of their own.
+    Spread { students: usize },
 }
 
 impl WrongAnswers {
@@ -88,13 +89,23 @@ impl WrongAnswers {
         for answer in answers.iter().filter(|a| !question.is_correct(a)) {
             *counts.entry(answer).or_default() += 1;
         }
-        let students = counts.values().sum();
         let most = counts.values().copied().max().unwrap_or(0);
-        let mut leading = counts.iter().filter(|(_, n)| **n == most);
-        match (leading.next(), leading.next()) {
-            (None, _) => WrongAnswers::None,
-            (Some((answer, _)), None) => WrongAnswers::Leading { answer: wrong_answer_text(question, answer), students: most },
-            (Some(_), Some(_)) => WrongAnswers::Spread { answers: counts.len(), students },
+        match most {
+            0 => WrongAnswers::None,
+            1 if counts.len() > 1 => WrongAnswers::Spread { students: counts.len() },
+            _ => WrongAnswers::MostChosen {
+                answers: counts.iter().filter(|(_, n)| **n == most).map(|(answer, _)| wrong_answer_text(question, answer)).collect(),
+                students: most,
+            },
+        }
+    }
+
+    /// Answers in words, listed as a sentence does: "a", "a and b", "a, b and c".
+    pub fn listed(answers: &[String]) -> String {
+        match answers {
+            [] => String::new(),
+            [only] => only.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         }
     }
 }
@@ -281,8 +292,9 @@ impl ClassResults {
         for q in &self.questions {
             let (wrong, by) = match &q.wrong {
                 WrongAnswers::None => (String::new(), String::new()),
-                WrongAnswers::Leading { answer, students } => (answer.clone(), students.to_string()),
-                WrongAnswers::Spread { answers, students } => (format!("none stood out ({answers} different wrong answers)"), students.to_string()),
+                WrongAnswers::MostChosen { answers, students } if answers.len() == 1 => (answers[0].clone(), students.to_string()),
+                WrongAnswers::MostChosen { answers, students } => (WrongAnswers::listed(answers), format!("{students} each")),
+                WrongAnswers::Spread { students } => (format!("none stood out ({students} different)"), students.to_string()),
             };
             rows.push(csv_row(&[&q.number.to_string(), &q.id, &q.prompt, &q.right.to_string(), &q.asked.to_string(), &wrong, &by]));
         }

@@ -97,43 +97,93 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
 /// Number, right, asked, the wrong answers.
 type QuestionFigures = (usize, usize, usize, WrongAnswers);
 
-#[test]
-fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is_not_right() {
-    // Every question: choices a, b, c; a and b are right.
+/// A bank whose questions are all of `kind` (common::question's choices).
+fn bank_of(kind: QuestionKind) -> Bundle {
     let mut bank = common::bundle(5);
     for question in &mut bank.questions {
-        *question = common::question(&question.id, QuestionKind::Multiple);
+        *question = common::question(&question.id, kind);
     }
-    let students: [(&str, [&[usize]; 3]); 4] = [
-        ("Ana", [&[0], &[0, 2], &[2]]),
-        ("Bo", [&[0], &[0, 2], &[0, 1, 2]]),
-        ("Cy", [&[0, 1, 2], &[1, 0], &[0, 1, 2]]),
-        ("Di", [&[1, 0], &[1], &[0, 1, 2]]),
-    ];
+    bank
+}
+
+/// The class of `students`, each answering the bank's first questions as
+/// listed (indices into each question's choices).
+fn class_of(bank: &Bundle, students: &[(&str, [&[usize]; 3])]) -> ClassResults {
     let files: Vec<_> = students
         .iter()
         .map(|(name, answers)| {
-            let (items, _) = prepare(&bank, &spec(5));
+            let (items, _) = prepare(bank, &spec(5));
             let mut session = QuizSession::new(spec(5), items, 0.0);
             for (index, answer) in answers.iter().enumerate() {
-                session.submit(&bank, index, answer.to_vec());
+                session.submit(bank, index, answer.to_vec());
             }
             session.finish(60_000.0);
-            file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
+            file(&format!("{name}.json"), ResultRecord::from_session(&session, bank, name).to_json())
         })
         .collect();
-    let class = ClassResults::gather(&files, &bank);
-    let wrong: Vec<(usize, WrongAnswers)> = class.questions.iter().filter(|q| q.number <= 3).map(|q| (q.number, q.wrong.clone())).collect();
-    let leading = |answer: &str, students| WrongAnswers::Leading { answer: answer.into(), students };
+    ClassResults::gather(&files, bank)
+}
+
+/// The wrong answers of the quiz's questions 1 to 3, in the order shown.
+fn wrong_answers(class: &ClassResults) -> Vec<(usize, WrongAnswers)> {
+    class.questions.iter().filter(|q| q.number <= 3).map(|q| (q.number, q.wrong.clone())).collect()
+}
+
+fn most_chosen(answers: &[&str], students: usize) -> WrongAnswers {
+    WrongAnswers::MostChosen { answers: answers.iter().map(|a| a.to_string()).collect(), students }
+}
+
+#[test]
+fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is_not_right() {
+    // Every question: choices a, b, c; a and b are right.
+    let bank = bank_of(QuestionKind::Multiple);
+    let class = class_of(
+        &bank,
+        &[
+            ("Ana", [&[0], &[0, 2], &[2]]),
+            ("Bo", [&[0], &[0, 2], &[0, 1, 2]]),
+            ("Cy", [&[0, 1, 2], &[1, 0], &[0, 1, 2]]),
+            ("Di", [&[1, 0], &[1], &[0, 1, 2]]),
+        ],
+    );
     assert_eq!(
-        wrong,
+        wrong_answers(&class),
         vec![
-            (3, leading("“a”; “b”; “c” (“c” is not right)", 3)),
+            (3, most_chosen(&["“a”; “b”; “c” (“c” is not right)"], 3)),
             // Equally missed: in quiz order.
-            (1, leading("“a” (missing “b”)", 2)),
-            (2, leading("“a”; “c” (missing “b”; “c” is not right)", 2)),
+            (1, most_chosen(&["“a” (missing “b”)"], 2)),
+            (2, most_chosen(&["“a”; “c” (missing “b”; “c” is not right)"], 2)),
         ]
     );
+}
+
+#[test]
+fn wrong_answers_given_equally_often_are_all_named_and_answers_given_once_each_are_not() {
+    // Every question: choices a, b, c; a is right.
+    let bank = bank_of(QuestionKind::Single);
+    let class = class_of(
+        &bank,
+        &[
+            ("Ana", [&[1], &[1], &[1]]),
+            ("Bo", [&[1], &[2], &[1]]),
+            ("Cy", [&[2], &[0], &[2]]),
+            ("Di", [&[2], &[0], &[0]]),
+        ],
+    );
+    assert_eq!(
+        wrong_answers(&class),
+        vec![
+            // Two mistakes, two students each: both named.
+            (1, most_chosen(&["b", "c"], 2)),
+            (3, most_chosen(&["b"], 2)),
+            // Two students, an answer each: none named.
+            (2, WrongAnswers::Spread { students: 2 }),
+        ]
+    );
+    assert_eq!(WrongAnswers::listed(&["b".into(), "c".into(), "d".into()]), "b, c and d");
+    let csv = class.to_csv();
+    assert!(csv.lines().any(|line| line.starts_with("1,") && line.ends_with(",0,4,b and c,2 each")), "{csv}");
+    assert!(csv.lines().any(|line| line.starts_with("2,") && line.ends_with(",2,4,none stood out (2 different),2")), "{csv}");
 }
 
 #[test]
@@ -143,17 +193,16 @@ fn per_question_counts_most_missed_first_naming_a_wrong_answer_only_where_one_st
     let quiz = class.quiz.clone().expect("a class quiz");
     let figures: Vec<QuestionFigures> =
         class.questions.iter().map(|q| (q.number, q.right, q.asked, q.wrong.clone())).collect();
-    let leading = |answer: &str, students| WrongAnswers::Leading { answer: answer.into(), students };
     assert_eq!(
         figures,
         vec![
-            (3, 1, 4, leading("b", 2)),
+            (3, 1, 4, most_chosen(&["b"], 2)),
             // Equally missed: in quiz order. Two wrong answers, one student
             // each: neither is named the class's mistake.
-            (4, 2, 4, WrongAnswers::Spread { answers: 2, students: 2 }),
-            (5, 2, 4, leading("c", 2)),
-            (1, 3, 4, leading("c", 1)),
-            (2, 3, 4, leading("c", 1)),
+            (4, 2, 4, WrongAnswers::Spread { students: 2 }),
+            (5, 2, 4, most_chosen(&["c"], 2)),
+            (1, 3, 4, most_chosen(&["c"], 1)),
+            (2, 3, 4, most_chosen(&["c"], 1)),
         ]
     );
     let third = &class.questions[0];
@@ -219,7 +268,7 @@ fn the_class_table_exports_as_csv() {
     assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
     assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));
     // Question 4's two wrong answers, one student each: neither is named.
-    assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,none stood out (2 different wrong answers),2")), "{csv}");
+    assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,none stood out (2 different),2")), "{csv}");
     assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",1,4,b,2")), "{csv}");
     assert!(lines.contains(&"topic,class average (%),right,of"));
 }

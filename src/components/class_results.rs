@@ -182,11 +182,14 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 {class.questions.iter().map(|q| {
                     let wrong = match q.wrong.clone() {
                         WrongAnswers::None => None,
-                        WrongAnswers::Leading { answer, students } => Some(view! {
-                            <p>"Most chosen wrong answer: " <strong>{answer}</strong>{format!(" ({students} {})", if students == 1 { "student" } else { "students" })}</p>
+                        WrongAnswers::MostChosen { answers, students } if answers.len() == 1 => Some(view! {
+                            <p>"Most chosen wrong answer: " <strong>{answers[0].clone()}</strong>{format!(" ({students} {})", if students == 1 { "student" } else { "students" })}</p>
                         }.into_any()),
-                        WrongAnswers::Spread { answers, students } => Some(view! {
-                            <p>{format!("No wrong answer stood out: {students} students gave {answers} different wrong answers.")}</p>
+                        WrongAnswers::MostChosen { answers, students } => Some(view! {
+                            <p>"Most chosen wrong answers, as often as each other: " <strong>{WrongAnswers::listed(&answers)}</strong>{format!(" ({students} students each)")}</p>
+                        }.into_any()),
+                        WrongAnswers::Spread { students } => Some(view! {
+                            <p>{format!("No wrong answer stood out: the {students} students who missed it each gave a different one.")}</p>
                         }.into_any()),
                     };
                     view! {

@@ -21,10 +21,10 @@ fn local_day(ms: f64) -> i64 {
 /// unnoticed.
 #[derive(Clone)]
 enum Outcome {
-    /// `named`: whether the file carries a name. One that does not reaches
-    /// the teacher's table as "no name", and the teacher cannot tell whose
-    /// it is, so the page asks for one.
-    Saved { file_name: String, named: bool },
+    /// `name`: the name the file carries. A file with none reaches the
+    /// teacher's table as "no name", and the teacher cannot tell whose it
+    /// is, so the page asks for one.
+    Saved { file_name: String, name: String },
     /// The name was changed after the download, so that file carries the
     /// old name (or none), and a code other than the one shown.
     Outdated { file_name: String, named: bool },
@@ -43,16 +43,17 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
-        let named = !record.name.is_empty();
         outcome.set(Some(match download(&file_name, mime, &text) {
-            Ok(()) => Outcome::Saved { file_name, named },
+            Ok(()) => Outcome::Saved { file_name, name: record.name },
             Err(e) => Outcome::Failed(format!("The download failed: {e}.")),
         }));
     };
     let status = move || {
         outcome.with(|outcome| match outcome {
-            Some(Outcome::Saved { file_name, named: true }) => Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher.")),
-            Some(Outcome::Saved { file_name, named: false }) => Some(format!(
+            Some(Outcome::Saved { file_name, name }) if !name.is_empty() => {
+                Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher."))
+            }
+            Some(Outcome::Saved { file_name, .. }) => Some(format!(
                 "Saved as {file_name} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again."
             )),
             Some(Outcome::Outdated { file_name, named: true }) => Some(format!(
@@ -79,11 +80,16 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
-                        save_name(&clean_name(&typed));
+                        let cleaned = clean_name(&typed);
+                        save_name(&cleaned);
                         name.set(typed);
-                        // Said once, at the first change after a download.
-                        let saved = outcome.with_untracked(|o| if let Some(Outcome::Saved { file_name, named }) = o { Some((file_name.clone(), *named)) } else { None });
-                        if let Some((file_name, named)) = saved {
+                        // Said once, at the first change to the name the
+                        // file carries (not a space added, say).
+                        let changed = outcome.with_untracked(|o| match o {
+                            Some(Outcome::Saved { file_name, name }) if *name != cleaned => Some((file_name.clone(), !name.is_empty())),
+                            _ => None,
+                        });
+                        if let Some((file_name, named)) = changed {
                             outcome.set(Some(Outcome::Outdated { file_name, named }));
                         }
                     }

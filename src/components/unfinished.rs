@@ -11,24 +11,26 @@ use crate::storage::use_progress;
 #[component]
 pub fn UnfinishedQuizzes() -> impl IntoView {
     let store = use_progress();
-    // The time the list was last read at. A timed quiz's time can run out
-    // while the list is on screen: it is read again then, so its link says
-    // where it now leads.
-    let read_at = RwSignal::new(now_ms());
+    // A timed quiz's time can run out while the list is on screen: a timer
+    // at the next deadline reads it again then, so its link says where it
+    // now leads.
+    let deadline_passed = Trigger::new();
     Effect::new(move |_| {
-        let now = read_at.get();
+        deadline_passed.track();
+        let now = now_ms();
         let next_deadline = store.progress.with(|p| {
             p.resumable().into_iter().filter_map(|(_, s)| s.deadline_ms()).filter(|&deadline| deadline > now).reduce(f64::min)
         });
         if let Some(deadline) = next_deadline {
             let wait = std::time::Duration::from_millis((deadline - now).ceil() as u64);
-            if let Ok(handle) = set_timeout_with_handle(move || { read_at.try_set(now_ms()); }, wait) {
+            if let Ok(handle) = set_timeout_with_handle(move || deadline_passed.notify(), wait) {
                 on_cleanup(move || handle.clear());
             }
         }
     });
     let resumable = move || {
-        let now = read_at.get();
+        deadline_passed.track();
+        let now = now_ms();
         store.progress.with(|p| {
             p.resumable()
                 .into_iter()

@@ -231,10 +231,13 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                         (ids, spec)
                     }
                 };
-                let replaced = made.is_some() && same_quiz.is_none();
-                new_quiz.set(replaced);
-                if let Some(kept) = link.get_untracked().filter(|_| replaced).map(|made| made.kept()) {
-                    earlier.set(keep_earlier_class_link(&kept));
+                // The last link made, whether or not it is on the page (a
+                // refused quiz in between clears the page's).
+                let previous = link.get_untracked().map(|made| made.kept()).or_else(|| saved_class_link().map(|(href, _)| href));
+                let replaced = previous.filter(|_| same_quiz.is_none());
+                new_quiz.set(replaced.is_some());
+                if let Some(replaced) = replaced {
+                    earlier.set(keep_earlier_class_link(&replaced));
                 }
                 let teachers_title = Some(choices.title.trim().to_string()).filter(|t| !t.is_empty());
                 made_from.set_value(Some(choices));
@@ -354,6 +357,9 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
                             // The teacher's title leads it, where there is one.
                             <p>{class_link.link.summary(bundle())}</p>
                             <p class="share-link-box"><a class="earlier-link" href=href.clone()>{href.clone()}</a></p>
+                            {class_link.too_big.map(|pack| view! {
+                                <p class="note">{format!("Its questions from the pack \"{}\" did not fit in the link: students need the pack file with it, as when it was made.", pack.name)}</p>
+                            })}
                             <CopyLink text=href />
                         </li>
                     }
