@@ -234,7 +234,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
         <p role="alert">{move || problem.get()}</p>
         <MessageView message=follow_up_problem />
         {move || follow_up.get().map(|class_link| {
-            let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+            let href = class_link.handed_out();
             let projector = class_link.with_fragment(crate::paths::href(&class_link.link.projector_href()));
             view! {
                 <div class="follow-up">

@@ -38,6 +38,12 @@ impl ClassLink {
         }
     }
 
+    /// The link as handed out: the site's address, the quiz, the pack's
+    /// fragment.
+    pub fn handed_out(&self) -> String {
+        self.with_fragment(crate::paths::absolute(&self.link.href()))
+    }
+
     /// The link as handed out (without the site's address), as the
     /// Classroom page keeps it.
     fn kept(&self) -> String {
@@ -219,8 +225,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             BuilderPurpose::Play => crate::paths::go(&spec.href(), false),
             BuilderPurpose::Share => {
                 let choices = untrack(choices_now);
-                let made = link.get_untracked().map(|made| made.link);
-                let same_quiz = made.as_ref().filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
+                let shown = link.get_untracked();
+                let same_quiz = shown.as_ref().map(|made| &made.link).filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
                 let (ids, spec) = match same_quiz {
@@ -233,7 +239,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 };
                 // The last link made, whether or not it is on the page (a
                 // refused quiz in between clears the page's).
-                let previous = link.get_untracked().map(|made| made.kept()).or_else(|| saved_class_link().map(|(href, _)| href));
+                let previous = shown.as_ref().map(ClassLink::kept).or_else(|| saved_class_link().map(|(href, _)| href));
                 let replaced = previous.filter(|_| same_quiz.is_none());
                 new_quiz.set(replaced.is_some());
                 if let Some(replaced) = replaced {
@@ -351,7 +357,7 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
             <h2 id="earlier-links-heading">"Class links made before"</h2>
             <ul>
                 {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).map(|class_link| {
-                    let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+                    let href = class_link.handed_out();
                     view! {
                         <li>
                             // The teacher's title leads it, where there is one.
@@ -440,7 +446,7 @@ fn ShareLink(
     /// It replaced a link with other questions, which the class may have.
     new_quiz: bool,
 ) -> impl IntoView {
-    let href = class_link.with_fragment(crate::paths::absolute(&class_link.link.href()));
+    let href = class_link.handed_out();
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
     let pack_message = RwSignal::new(None::<Message>);
