@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, makeArticle5Test, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -20,7 +20,7 @@ async function classLink() {
   const { page, context } = await freshPage(app);
   await page.goto(app.url + "/classroom");
   await ready(page);
-  const link = await makeArticle5Test(page, "9B: Article 5 check");
+  const link = await makeArticle5Link(page, { title: "9B: Article 5 check", mode: "test" });
   await context.close();
   return link;
 }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, makeArticle5Test, ready, startApp, startTheClock, violations } from "./helpers.mjs";
+import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, makeArticle5Link, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -20,10 +20,7 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
   await page.goto(app.url + "/classroom");
   await ready(page);
-  await page.check("#topic-article-5");
-  await page.check("#count-5");
-  await page.click("text=Make the class link");
-  const link = await page.textContent(".share-link");
+  const link = await makeArticle5Link(page);
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/quiz\/play\?check=[A-Z2-9]{4}&ids=[0-9a-z,-]+&seed=\d+&mode=practice$/);
   assert.equal(link.split("ids=")[1].split("&")[0].split(",").length, 5);
   assert.ok((await page.getAttribute("svg.qr path", "d")).length > 500, "the QR code is drawn");
@@ -121,7 +118,7 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
   await ready(page);
-  const test = await makeArticle5Test(page, "Test A", { minutes: 10 });
+  const test = await makeArticle5Link(page, { title: "Test A", mode: "test", minutes: 10 });
   assert.equal(await page.locator(".earlier-links").count(), 0, "nothing made before");
   // A quiz of no questions, refused in between, clears the link on the
   // page: the test's link is still the one the practice link replaces.
@@ -190,7 +187,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
   await ready(page);
-  const first = await makeArticle5Test(page, "9B Artcle 5", { minutes: 10 });
+  const first = await makeArticle5Link(page, { title: "9B Artcle 5", mode: "test", minutes: 10 });
   assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, test, 10-minute time limit.");
   const quizOf = (link) => link.replace(/check=[A-Z2-9]{4}&/, "").replace(/&title=[^&#]*/, "");
 

@@ -191,16 +191,16 @@ export async function assertFormKept(page, left, leave) {
 }
 
 /**
- * On the Classroom page: makes the class link of a test of 5 Article 5
- * questions titled `title`, with a time limit of `minutes` if given, and
- * returns the link.
+ * On the Classroom page: makes the class link of 5 Article 5 questions
+ * (in `mode`, with the time limit `minutes` and the teacher's `title`
+ * where given), and returns the link.
  */
-export async function makeArticle5Test(page, title, { minutes } = {}) {
+export async function makeArticle5Link(page, { title, mode = "practice", minutes } = {}) {
   await page.check("#topic-article-5");
   await page.check("#count-5");
-  await page.check("#mode-test");
+  await page.check(`#mode-${mode}`);
   if (minutes) await page.selectOption("#minutes", String(minutes));
-  await page.fill("#quiz-title", title);
+  if (title) await page.fill("#quiz-title", title);
   await page.click("text=Make the class link");
   return page.textContent(".share-link");
 }

@@ -4,7 +4,7 @@
 // class link, and a worksheet titled by the teacher or by its topics.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { freshPage, makeArticle5Link, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -16,11 +16,7 @@ const SCREENSHOTS = process.env.SCREENSHOTS; // a folder, to look at them
 async function classLink(page, title) {
   await page.goto(app.url + "/classroom");
   await ready(page);
-  await page.check("#topic-article-5");
-  await page.check("#count-5");
-  if (title) await page.fill("#quiz-title", title);
-  await page.click("text=Make the class link");
-  return page.textContent(".share-link");
+  return makeArticle5Link(page, { title });
 }
 
 test("projector: full screen, large type, letters that match the worksheet and the key, a full-screen QR code", async () => {
