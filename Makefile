@@ -6,12 +6,12 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test bench setup-build setup-test test-native test-wasm build-release test-e2e
+.PHONY: serve test bench setup-build setup-test test-format test-native test-wasm build-release test-e2e
 
 serve: setup-build
 	trunk serve --release --no-autoreload
 
-test: setup-test test-native test-wasm build-release test-e2e
+test: setup-test test-format test-native test-wasm build-release test-e2e
 	@echo "make test: every layer passed"
 
 setup-build:
@@ -19,6 +19,11 @@ setup-build:
 
 setup-test:
 	@scripts/setup.sh test
+
+# The code as rustfmt writes it (rustfmt.toml), so a change's diff is its
+# own and not a reformatting.
+test-format:
+	cargo fmt --all --check
 
 # The pure core: content model, validation, quiz engine, share links,
 # progress. Property tests run with a bounded number of cases.

@@ -67,21 +67,25 @@ fn figures_code(figures: &Figures) -> String {
     let rounds = list(rounds, |r| {
         format!(
             "EnlargementRound {{ date: {}, members: {}, ordinal: {:?}, note: {}, sources: {} }}",
-            text(&r.date), texts(&r.members), r.ordinal, optional(&r.note), texts(&r.sources)
+            text(&r.date),
+            texts(&r.members),
+            r.ordinal,
+            optional(&r.note),
+            texts(&r.sources)
         )
     });
     let Accession { steps, examples } = accession;
     let steps = list(steps, |s| {
-        format!(
-            "AccessionStep {{ title: {}, text: {}, one_ally_can_delay: {} }}",
-            text(&s.title), text(&s.text), s.one_ally_can_delay
-        )
+        format!("AccessionStep {{ title: {}, text: {}, one_ally_can_delay: {} }}", text(&s.title), text(&s.text), s.one_ally_can_delay)
     });
     let examples = list(examples, |x| {
         let events = list(&x.events, |e| {
             format!(
                 "ExampleEvent {{ step: {}, date: {}, text: {}, sources: {} }}",
-                e.step, optional(&e.date), text(&e.text), texts(&e.sources)
+                e.step,
+                optional(&e.date),
+                text(&e.text),
+                texts(&e.sources)
             )
         });
         format!("AccessionExample {{ country: {}, events: {events} }}", text(&x.country))
@@ -92,7 +96,11 @@ fn figures_code(figures: &Figures) -> String {
     let events = list(ukraine_road, |e: &TimelineEvent| {
         format!(
             "TimelineEvent {{ date: {}, end: {}, title: {}, text: {}, sources: {} }}",
-            text(&e.date), optional(&e.end), text(&e.title), text(&e.text), texts(&e.sources)
+            text(&e.date),
+            optional(&e.end),
+            text(&e.title),
+            text(&e.text),
+            texts(&e.sources)
         )
     });
     format!(

@@ -27,6 +27,11 @@ wasm_target() {
   rustup target add wasm32-unknown-unknown
 }
 
+rustfmt_tool() {
+  rustfmt --version >/dev/null 2>&1 && { echo "  rustfmt: present"; return; }
+  rustup component add rustfmt
+}
+
 trunk_tool() {
   if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then echo "  trunk $TRUNK_VERSION: present"; return; fi
   echo "  building trunk $TRUNK_VERSION (about 12 minutes on 2 cores, once)"
@@ -90,6 +95,7 @@ step "wasm-split-cli $WASM_SPLIT_VERSION (cargo install)" wasm_split_tool
 step "node packages (npm ci)" npm_tooling
 step "crate sources (cargo fetch)" crate_sources
 if [ "$need" = "test" ]; then
+  step "rustfmt (rustup)" rustfmt_tool
   step "chromium and chromedriver (apt-get)" chromium_browser
 fi
 echo "setup: done"

@@ -131,7 +131,8 @@ pub fn init_library_without_packs() -> &'static Library {
     })
 }
 
-const PACK_CHECKER_NOT_LOADED: &str = "The part of Open Door that checks the questions the link carries did not download. Check the connection, then reload the page.";
+const PACK_CHECKER_NOT_LOADED: &str =
+    "The part of Open Door that checks the questions the link carries did not download. Check the connection, then reload the page.";
 
 impl Library {
     fn built_in(packs_not_loaded: bool) -> Self {
@@ -212,9 +213,10 @@ impl Library {
             }
         }
         let link_pack = crate::link_pack::received().map(|received| {
-            let opened = received.as_ref().map_err(|r| r.0.clone()).and_then(|(carried, text)| {
-                link_pack::open(carried, text, &bundle).map_err(|r| r.0)
-            });
+            let opened = received
+                .as_ref()
+                .map_err(|r| r.0.clone())
+                .and_then(|(carried, text)| link_pack::open(carried, text, &bundle).map_err(|r| r.0));
             match opened {
                 Ok(Some(carried_pack)) => {
                     carry(&mut bundle, &carried_pack);
@@ -278,9 +280,12 @@ fn with_every_question_details(mut bundle: Bundle) -> Bundle {
 
 // Two callers may wait for the module at once; the second finds the bank
 // made.
-crate::lazy_fn!(details, fn with_all_details(partial: &'static Bundle) -> Result<&'static Bundle, NotLoaded> {
-    Ok(COMPLETE.get_or_init(|| with_every_question_details(partial.clone())))
-});
+crate::lazy_fn!(
+    details,
+    fn with_all_details(partial: &'static Bundle) -> Result<&'static Bundle, NotLoaded> {
+        Ok(COMPLETE.get_or_init(|| with_every_question_details(partial.clone())))
+    }
+);
 
 /// [`bundle`] with every question's details, fetching the module that holds
 /// them the first time they are needed. Pages that show any question's
@@ -316,7 +321,9 @@ pub fn prefetched_details() -> Option<js_sys::Function> {
 /// out.
 pub async fn receive_details(fetching: js_sys::Function) {
     use wasm_bindgen::JsCast;
-    let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else { return };
+    let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+        return;
+    };
     let arrived = wasm_bindgen_futures::JsFuture::from(arriving).await;
     let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return };
     let received = pairs

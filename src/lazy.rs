@@ -69,12 +69,15 @@ macro_rules! lazy_fn {
 #[macro_export]
 macro_rules! lazy_page {
     ($module:ident, $name:ident, $component:path) => {
-        $crate::lazy_fn!($module, pub fn $name() -> Result<$crate::lazy::PageView, $crate::lazy::NotLoaded> {
-            fn page(_: ()) -> ::leptos::prelude::AnyView {
-                ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$component /> })
+        $crate::lazy_fn!(
+            $module,
+            pub fn $name() -> Result<$crate::lazy::PageView, $crate::lazy::NotLoaded> {
+                fn page(_: ()) -> ::leptos::prelude::AnyView {
+                    ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$component /> })
+                }
+                Ok(page)
             }
-            Ok(page)
-        });
+        );
     };
 }
 
@@ -258,9 +261,11 @@ where
     F: FnOnce() -> Fut + 'static,
     Fut: std::future::Future + 'static,
 {
-    let start = move || spawn_local(async move {
-        let _ = load().await;
-    });
+    let start = move || {
+        spawn_local(async move {
+            let _ = load().await;
+        })
+    };
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(2000);
     let callback = wasm_bindgen::closure::Closure::once_into_js(start);

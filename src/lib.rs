@@ -15,11 +15,21 @@ pub mod router;
 pub mod storage;
 
 use lazy::LazyPage;
-use router::{use_location, A};
 use pages::{
-    about::About, classroom::Classroom, explainer::ExplainerPage, glossary::Glossary, home::Home, learn::Learn,
-    not_found::NotFound, play::Play, print::PrintWorksheet, projector::Projector, quiz_setup::QuizSetup, sources::{SourceList, SourceReader},
+    about::About,
+    classroom::Classroom,
+    explainer::ExplainerPage,
+    glossary::Glossary,
+    home::Home,
+    learn::Learn,
+    not_found::NotFound,
+    play::Play,
+    print::PrintWorksheet,
+    projector::Projector,
+    quiz_setup::QuizSetup,
+    sources::{SourceList, SourceReader},
 };
+use router::{use_location, A};
 use storage::ProgressStore;
 
 // The quiz (`/quiz/play`, where a class link lands) is in the main module;

@@ -47,7 +47,8 @@ pub async fn compress(text: &str) -> Option<Vec<u8>> {
 /// why it could not be read.
 pub type Received = Result<(Carried, String), PackRejected>;
 
-const TOO_OLD: &str = "This browser is too old to open the questions carried in the link. Ask your teacher for the pack file, or use an up-to-date browser.";
+const TOO_OLD: &str =
+    "This browser is too old to open the questions carried in the link. Ask your teacher for the pack file, or use an up-to-date browser.";
 
 static RECEIVED: OnceLock<Received> = OnceLock::new();
 
@@ -66,15 +67,13 @@ pub fn in_address() -> Option<Result<Carried, PackRejected>> {
 pub async fn receive(carried: Result<Carried, PackRejected>) {
     let received = match carried {
         Err(damaged) => Err(damaged),
-        Ok(carried) => {
-            match DecompressionStream::new(FORMAT) {
-                Err(_) => Err(PackRejected(vec![TOO_OLD.into()])),
-                Ok(stream) => match through(&carried.compressed, &stream).await.ok().map(String::from_utf8) {
-                    Some(Ok(text)) => Ok((carried, text)),
-                    _ => Err(PackRejected(vec![DAMAGED.into()])),
-                },
-            }
-        }
+        Ok(carried) => match DecompressionStream::new(FORMAT) {
+            Err(_) => Err(PackRejected(vec![TOO_OLD.into()])),
+            Ok(stream) => match through(&carried.compressed, &stream).await.ok().map(String::from_utf8) {
+                Some(Ok(text)) => Ok((carried, text)),
+                _ => Err(PackRejected(vec![DAMAGED.into()])),
+            },
+        },
     };
     let _ = RECEIVED.set(received);
 }

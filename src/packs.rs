@@ -48,14 +48,17 @@ pub fn load_then(start: fn()) {
     });
 }
 
-crate::lazy_fn!(packs, fn build_library_with_packs() -> Result<(), NotLoaded> {
-    let library = content::init_library(storage::stored_packs());
-    for checked in &library.newly_checked {
-        // Stamped, so the next start-up need not check it again.
-        let _ = storage::save_pack(checked);
+crate::lazy_fn!(
+    packs,
+    fn build_library_with_packs() -> Result<(), NotLoaded> {
+        let library = content::init_library(storage::stored_packs());
+        for checked in &library.newly_checked {
+            // Stamped, so the next start-up need not check it again.
+            let _ = storage::save_pack(checked);
+        }
+        if let Some(LinkPackOutcome::Added(carried)) = &library.link_pack {
+            storage::keep_carried_pack(carried);
+        }
+        Ok(())
     }
-    if let Some(LinkPackOutcome::Added(carried)) = &library.link_pack {
-        storage::keep_carried_pack(carried);
-    }
-    Ok(())
-});
+);

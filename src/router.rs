@@ -145,7 +145,8 @@ fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
     }
     let location = window().location();
     let base = crate::paths::base();
-    let inside = link.origin() == location.origin().ok()? && (base.is_empty() || link.pathname() == base || link.pathname().starts_with(&format!("{base}/")));
+    let inside = link.origin() == location.origin().ok()?
+        && (base.is_empty() || link.pathname() == base || link.pathname().starts_with(&format!("{base}/")));
     inside.then(|| format!("{}{}{}", link.pathname(), link.search(), link.hash()))
 }
 

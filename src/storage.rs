@@ -5,11 +5,11 @@
 //! strings in and out and tells the student what happened.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
 use open_door_core::pack::{self, Pack};
+use wasm_bindgen::{JsCast, JsValue};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
 
@@ -129,11 +129,7 @@ impl ProgressStore {
     /// change, write in one go, so another tab's answers saved meanwhile
     /// are kept rather than overwritten.
     pub fn change<R>(&self, change: impl FnOnce(&mut Progress) -> R) -> R {
-        let mut fresh = if self.persistence.get_untracked() == Persistence::Device {
-            self.read()
-        } else {
-            self.progress.get_untracked()
-        };
+        let mut fresh = if self.persistence.get_untracked() == Persistence::Device { self.read() } else { self.progress.get_untracked() };
         let result = change(&mut fresh);
         self.progress.set(fresh);
         self.save();
@@ -452,7 +448,10 @@ pub fn keep_class_files(files: &[HandedFile]) -> bool {
             js_sys::Array::of3(&JsValue::from_str(name), &text, &why)
         })
         .collect();
-    let kept = js_sys::JSON::stringify(&rows).ok().and_then(|text| text.as_string()).is_some_and(|text| storage.set_item(CLASS_FILES_KEY, &text).is_ok());
+    let kept = js_sys::JSON::stringify(&rows)
+        .ok()
+        .and_then(|text| text.as_string())
+        .is_some_and(|text| storage.set_item(CLASS_FILES_KEY, &text).is_ok());
     if !kept {
         let _ = storage.remove_item(CLASS_FILES_KEY);
     }

@@ -24,7 +24,12 @@ fn main() {
         errors.iter().for_each(|e| eprintln!("{e}"));
         std::process::exit(1);
     });
-    let spec = QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(10) }, seed: 1, mode: Mode::Test, minutes: None };
+    let spec = QuizSpec {
+        selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(10) },
+        seed: 1,
+        mode: Mode::Test,
+        minutes: None,
+    };
     let (items, _) = prepare(&bank, &spec);
     for student in 0..students {
         let mut rng = SeededRng::new(student as u64);

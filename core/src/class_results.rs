@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
 use crate::quiz::QuizSpec;
-use crate::rng::fnv1a;
 use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
+use crate::rng::fnv1a;
 
 /// At most this many questions go into the follow-up quiz.
 pub const FOLLOW_UP_MAX: usize = 5;
@@ -250,8 +250,7 @@ impl ClassResults {
         } else {
             (question_stats(&quiz, &counted_records, bank), topic_averages(&quiz, &counted_records, bank))
         };
-        let follow_up =
-            questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
+        let follow_up = questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
         Self { quiz: Some(quiz), students, unreadable, questions, topics, follow_up }
     }
 
@@ -267,7 +266,8 @@ impl ClassResults {
 
     /// The class table and the per-question figures, for a spreadsheet.
     pub fn to_csv(&self) -> String {
-        let mut rows = vec![csv_row(&["name", "score", "out of", "time", "seconds", "finished (UTC)", "code check", "duplicate", "counted", "file"])];
+        let mut rows =
+            vec![csv_row(&["name", "score", "out of", "time", "seconds", "finished (UTC)", "code check", "duplicate", "counted", "file"])];
         for s in &self.students {
             let check = match &s.check {
                 CodeCheck::Matches => "matches".to_string(),

@@ -303,12 +303,7 @@ impl Question {
         if self.kind == QuestionKind::Order {
             return (0..self.choices.len()).collect();
         }
-        self.choices
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| self.answer.iter().any(|a| a == *c))
-            .map(|(i, _)| i)
-            .collect()
+        self.choices.iter().enumerate().filter(|(_, c)| self.answer.iter().any(|a| a == *c)).map(|(i, _)| i).collect()
     }
 
     /// Choices as the reader sees them listed: a sequence for `order`

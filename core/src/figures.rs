@@ -22,8 +22,7 @@ pub enum FigureId {
 }
 
 impl FigureId {
-    pub const ALL: [FigureId; 4] =
-        [FigureId::EnlargementMap, FigureId::AccessionSteps, FigureId::Article5Path, FigureId::UkraineRoad];
+    pub const ALL: [FigureId; 4] = [FigureId::EnlargementMap, FigureId::AccessionSteps, FigureId::Article5Path, FigureId::UkraineRoad];
 
     /// The id written in explainers (and used as the element id on the page).
     pub fn name(self) -> &'static str {
@@ -226,10 +225,8 @@ impl PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ];
+        const MONTHS: [&str; 12] =
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
         if let Some(day) = self.day {
             write!(f, "{day} ")?;
         }

@@ -66,9 +66,9 @@ pub fn load_content(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
     for path in files_in(&dir.join("articles"), "toml", &mut errors) {
         let body_path = path.with_extension("txt");
         let loaded = read_toml::<Article>(&path).and_then(|article| {
-                let body = read_text(&body_path)?;
-                Ok(Article { body, ..article })
-            });
+            let body = read_text(&body_path)?;
+            Ok(Article { body, ..article })
+        });
         match loaded {
             Ok(article) => {
                 origins.record(ItemKind::Article, &article.id, &shown(&path));
@@ -138,26 +138,16 @@ pub fn load_content(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
 
 /// An explainer file: TOML front matter between `+++` lines, then markup.
 fn parse_explainer(path: &Path, text: &str) -> Result<Explainer, ContentError> {
-    let rest = text
-        .strip_prefix("+++\n")
-        .ok_or_else(|| file_error(path, "an explainer starts with a `+++` line".into()))?;
-    let (head, body) = rest
-        .split_once("\n+++\n")
-        .ok_or_else(|| file_error(path, "the front matter is not closed with a `+++` line".into()))?;
+    let rest = text.strip_prefix("+++\n").ok_or_else(|| file_error(path, "an explainer starts with a `+++` line".into()))?;
+    let (head, body) =
+        rest.split_once("\n+++\n").ok_or_else(|| file_error(path, "the front matter is not closed with a `+++` line".into()))?;
     let head: ExplainerHead = parse_toml(path, head)?;
     let blocks = markup::parse_document(body).map_err(|rule| ContentError {
         file: shown(path),
         id: head.id.clone(),
         rule: format!("markup after the front matter: {rule}"),
     })?;
-    Ok(Explainer {
-        id: head.id,
-        title: head.title,
-        topic: head.topic,
-        summary: head.summary,
-        sources: head.sources,
-        blocks,
-    })
+    Ok(Explainer { id: head.id, title: head.title, topic: head.topic, summary: head.summary, sources: head.sources, blocks })
 }
 
 fn read_text(path: &Path) -> Result<String, ContentError> {
@@ -182,10 +172,8 @@ fn files_in(dir: &Path, extension: &str, errors: &mut Vec<ContentError>) -> Vec<
             return Vec::new();
         }
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == extension))
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|entry| entry.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == extension)).collect();
     paths.sort();
     paths
 }

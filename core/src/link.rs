@@ -103,7 +103,15 @@ pub struct LinkChoices {
 impl Default for LinkChoices {
     /// The builder's form as it first opens.
     fn default() -> Self {
-        Self { topics: Vec::new(), articles: Vec::new(), count: Some(DEFAULT_COUNT), mode: Mode::Practice, minutes: None, picked: Vec::new(), title: String::new() }
+        Self {
+            topics: Vec::new(),
+            articles: Vec::new(),
+            count: Some(DEFAULT_COUNT),
+            mode: Mode::Practice,
+            minutes: None,
+            picked: Vec::new(),
+            title: String::new(),
+        }
     }
 }
 
@@ -219,7 +227,16 @@ impl QuizLink {
                 }
             }
             let labels = LinkLabels::default();
-            return Self { spec: parsed.spec, seeded: parsed.seeded, written, items: Vec::new(), notices: Vec::new(), labels, needs_pack: None, cut: true };
+            return Self {
+                spec: parsed.spec,
+                seeded: parsed.seeded,
+                written,
+                items: Vec::new(),
+                notices: Vec::new(),
+                labels,
+                needs_pack: None,
+                cut: true,
+            };
         }
         Self::resolve(parsed.spec, parsed.seeded, written, parsed.notices, parsed.labels, bank)
     }
@@ -245,14 +262,7 @@ impl QuizLink {
         Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
     }
 
-    fn resolve(
-        spec: QuizSpec,
-        seeded: bool,
-        written: String,
-        mut notices: Vec<String>,
-        labels: LinkLabels,
-        bank: &Bundle,
-    ) -> Self {
+    fn resolve(spec: QuizSpec, seeded: bool, written: String, mut notices: Vec<String>, labels: LinkLabels, bank: &Bundle) -> Self {
         // Unknown topics and articles are left out of the selection (so a
         // link naming a removed topic still gives a quiz on the rest); the
         // spec as written stays the key.
@@ -411,10 +421,8 @@ impl Parsed {
 /// have added after a link, as typed or as an address bar percent-encodes
 /// it; `None` when it ends in none.
 fn without_last_mark(query: &str) -> Option<&str> {
-    const MARKS: [&str; 20] = [
-        ".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", ">", "”", "’",
-        "%22", "%27", "%29", "%3E", "%5D", "%E2%80%9D", "%E2%80%99",
-    ];
+    const MARKS: [&str; 20] =
+        [".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", ">", "”", "’", "%22", "%27", "%29", "%3E", "%5D", "%E2%80%9D", "%E2%80%99"];
     MARKS.iter().find_map(|mark| {
         let cut = query.len().checked_sub(mark.len())?;
         (query.is_char_boundary(cut) && query[cut..].eq_ignore_ascii_case(mark)).then(|| &query[..cut])
@@ -485,10 +493,9 @@ fn parse(query: &str) -> Parsed {
                 seeded = true;
                 match value.parse::<u32>() {
                     Ok(n) => seed = Some(n),
-                    Err(_) => notices.push(
-                        "The link's shuffle number is not a number; the quiz order comes from the rest of the link."
-                            .into(),
-                    ),
+                    Err(_) => {
+                        notices.push("The link's shuffle number is not a number; the quiz order comes from the rest of the link.".into())
+                    }
                 }
             }
             "mode" => match Mode::from_name(&value) {
@@ -498,10 +505,7 @@ fn parse(query: &str) -> Parsed {
             "minutes" => match value.parse::<u16>() {
                 Ok(0) => {}
                 Ok(m) if m <= MAX_MINUTES => minutes = Some(m),
-                _ => notices.push(format!(
-                    "The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.",
-                    shorten(&value)
-                )),
+                _ => notices.push(format!("The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.", shorten(&value))),
             },
             other => notices.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
         }

@@ -63,19 +63,11 @@ pub fn build(packs: &[Pack], ids: &[String]) -> Result<Option<LinkPack>, String>
         .articles
         .iter()
         .filter_map(|article| {
-            let quotes: Vec<&str> =
-                questions.iter().filter(|q| q.article == article.id).map(|q| q.evidence.as_str()).collect();
+            let quotes: Vec<&str> = questions.iter().filter(|q| q.article == article.id).map(|q| q.evidence.as_str()).collect();
             (!quotes.is_empty()).then(|| excerpt(article, &quotes))
         })
         .collect();
-    let link_pack = Pack {
-        format: LINK_PACK_FORMAT.into(),
-        version: PACK_VERSION,
-        name: source.name.clone(),
-        topics,
-        articles,
-        questions,
-    };
+    let link_pack = Pack { format: LINK_PACK_FORMAT.into(), version: PACK_VERSION, name: source.name.clone(), topics, articles, questions };
     let text = serde_json::to_string(&link_pack).map_err(|e| e.to_string())?;
     Ok(Some(LinkPack { name: source.name.clone(), text }))
 }

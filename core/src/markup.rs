@@ -40,18 +40,14 @@ pub enum LinkTarget {
 
 impl LinkTarget {
     fn parse(raw: &str) -> Result<Self, String> {
-        let (kind, id) = raw
-            .split_once(':')
-            .ok_or_else(|| format!("link target `{raw}` needs the form kind:id"))?;
+        let (kind, id) = raw.split_once(':').ok_or_else(|| format!("link target `{raw}` needs the form kind:id"))?;
         let id = id.to_string();
         match kind {
             "glossary" => Ok(Self::Glossary(id)),
             "source" => Ok(Self::Source(id)),
             "learn" => Ok(Self::Explainer(id)),
             "quiz" => Ok(Self::QuizOnTopic(id)),
-            other => Err(format!(
-                "link kind `{other}` is not one of glossary, source, learn, quiz"
-            )),
+            other => Err(format!("link kind `{other}` is not one of glossary, source, learn, quiz")),
         }
     }
 }
@@ -82,10 +78,7 @@ pub fn parse_document(text: &str) -> Result<Vec<Block>, String> {
             blocks.push(Block::List { numbered, items });
         }
         if !quote.is_empty() {
-            blocks.push(Block::Quote {
-                text: parse_inline(&quote.join(" "))?,
-                cite: quote_cite.take(),
-            });
+            blocks.push(Block::Quote { text: parse_inline(&quote.join(" "))?, cite: quote_cite.take() });
             quote.clear();
         }
         Ok(())
@@ -140,8 +133,7 @@ pub fn parse_document(text: &str) -> Result<Vec<Block>, String> {
             paragraph.push(line);
         }
     }
-    flush(&mut blocks, &mut paragraph, &mut list, &mut quote, &mut quote_cite)
-        .map_err(|e| format!("line {block_line}: {e}"))?;
+    flush(&mut blocks, &mut paragraph, &mut list, &mut quote, &mut quote_cite).map_err(|e| format!("line {block_line}: {e}"))?;
     Ok(blocks)
 }
 
@@ -166,8 +158,10 @@ pub fn parse_inline(text: &str) -> Result<Vec<Inline>, String> {
         } else if let Some(after) = rest.strip_prefix('*') {
             let end = after.find('*').ok_or("`*` opened but never closed")?;
             (Inline::Emphasis(after[..end].to_string()), end + 2)
-        } else if let Some((after, close)) =
-            rest.strip_prefix('[').and_then(|after| Some((after, after.find(']')?))).filter(|(after, close)| after[*close..].starts_with("]("))
+        } else if let Some((after, close)) = rest
+            .strip_prefix('[')
+            .and_then(|after| Some((after, after.find(']')?)))
+            .filter(|(after, close)| after[*close..].starts_with("]("))
         {
             // Only `[text](` opens a link, so an editor's `[...]` stays text.
             let target_end = after[close + 2..].find(')').ok_or("link target never closed with `)`")?;
@@ -194,9 +188,7 @@ pub fn parse_inline(text: &str) -> Result<Vec<Inline>, String> {
 pub fn links(blocks: &[Block]) -> Vec<&LinkTarget> {
     let inlines = blocks.iter().flat_map(|block| -> Box<dyn Iterator<Item = &Inline>> {
         match block {
-            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Quote { text, .. } => {
-                Box::new(text.iter())
-            }
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Quote { text, .. } => Box::new(text.iter()),
             Block::List { items, .. } => Box::new(items.iter().flatten()),
             Block::Figure(_) => Box::new(std::iter::empty()),
         }
@@ -243,10 +235,7 @@ mod tests {
         let Block::Paragraph(p) = &blocks[1] else { panic!("not a paragraph: {:?}", blocks[1]) };
         assert_eq!(p[1], Inline::Strong("agree".into()));
         assert_eq!(p[3], Inline::Emphasis("invite".into()));
-        assert_eq!(
-            p[5],
-            Inline::Link { text: "ratify".into(), target: LinkTarget::Glossary("ratification".into()) }
-        );
+        assert_eq!(p[5], Inline::Link { text: "ratify".into(), target: LinkTarget::Glossary("ratification".into()) });
         assert!(matches!(&blocks[2], Block::List { numbered: true, items } if items.len() == 2));
         assert!(matches!(&blocks[3], Block::Quote { cite: Some(c), .. } if c == "North Atlantic Treaty, Article 5"));
         assert_eq!(links(&blocks).len(), 1);

@@ -53,10 +53,8 @@ pub struct CalendarDate {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-];
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 impl CalendarDate {
     /// Reads a date from the first words of `text`; the rest is ignored.

@@ -53,12 +53,7 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Self {
-            version: SCHEMA_VERSION,
-            questions: TextMap::new(),
-            best_by_topic: TextMap::new(),
-            quizzes: TextMap::new(),
-        }
+        Self { version: SCHEMA_VERSION, questions: TextMap::new(), best_by_topic: TextMap::new(), quizzes: TextMap::new() }
     }
 }
 
@@ -313,11 +308,8 @@ impl Progress {
 
     /// Question ids due for review on `today`, most overdue first.
     pub fn due(&self, today: i64) -> Vec<String> {
-        let mut due: Vec<(i64, &String)> = self
-            .questions
-            .iter()
-            .filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id)))
-            .collect();
+        let mut due: Vec<(i64, &String)> =
+            self.questions.iter().filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id))).collect();
         crate::sort::sort_by(&mut due, Ord::cmp);
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
@@ -614,10 +606,7 @@ fn read_record(value: &Json) -> Option<QuestionRecord> {
     only(value, &["seen", "correct", "review"])?;
     let review = optional(value.get("review"), |review| {
         only(review, &["review_box", "due_day"])?;
-        Some(Review {
-            review_box: u8::try_from(review.get("review_box")?.as_u64()?).ok()?,
-            due_day: review.get("due_day")?.as_i64()?,
-        })
+        Some(Review { review_box: u8::try_from(review.get("review_box")?.as_u64()?).ok()?, due_day: review.get("due_day")?.as_i64()? })
     })?;
     Some(QuestionRecord {
         seen: u32::try_from(value.get("seen")?.as_u64()?).ok()?,

@@ -104,9 +104,8 @@ impl QuizSpec {
     /// What the quiz is about, in words: "Quiz on Article 5: what it
     /// promises", for lists, results and file names.
     pub fn title(&self, bank: &Bundle) -> String {
-        let topic_titles = |ids: &[String]| -> Vec<String> {
-            ids.iter().filter_map(|id| bank.topic(id)).map(|t| t.title.clone()).collect()
-        };
+        let topic_titles =
+            |ids: &[String]| -> Vec<String> { ids.iter().filter_map(|id| bank.topic(id)).map(|t| t.title.clone()).collect() };
         let named = match &self.selection {
             Selection::Filter { topics, articles, .. } if !topics.is_empty() => topic_titles(topics),
             Selection::Filter { articles, .. } => articles.iter().filter_map(|id| bank.article(id)).map(|a| a.label.clone()).collect(),
@@ -265,7 +264,9 @@ pub fn marking_key(items: &[QuizItem], bank: &Bundle) -> String {
 /// What happened to an answer handed to [`QuizSession::submit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Submitted {
-    Scored { correct: bool },
+    Scored {
+        correct: bool,
+    },
     /// Answered before: the first answer stands (double clicks, the back button).
     AlreadyAnswered,
     /// Not a possible answer (wrong number of choices, unknown index).
@@ -443,10 +444,7 @@ impl QuizSession {
 
     /// Questions answered wrong or left unanswered, for "retry the ones I missed".
     pub fn missed(&self, bank: &Bundle) -> Vec<String> {
-        (0..self.items.len())
-            .filter(|&i| self.outcome(bank, i) != Some(true))
-            .map(|i| self.items[i].question_id.clone())
-            .collect()
+        (0..self.items.len()).filter(|&i| self.outcome(bank, i) != Some(true)).map(|i| self.items[i].question_id.clone()).collect()
     }
 }
 

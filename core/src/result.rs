@@ -257,10 +257,7 @@ fn parse_answer_key(text: &str) -> Option<Option<Vec<usize>>> {
 /// Markup is kept as the literal text it is: the app only ever shows a name
 /// as text, never as HTML.
 pub fn clean_name(name: &str) -> String {
-    let visible: String = name
-        .chars()
-        .map(|c| if c.is_control() || is_invisible_format(c) { ' ' } else { c })
-        .collect();
+    let visible: String = name.chars().map(|c| if c.is_control() || is_invisible_format(c) { ' ' } else { c }).collect();
     let bounded: String = visible.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_NAME_CHARS).collect();
     // The cut can end on a space, which a spreadsheet would not keep.
     bounded.trim_end().to_string()
@@ -283,7 +280,8 @@ fn file_name_part(text: &str, capitalised: bool) -> String {
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         let mut letters = word.chars().filter(|c| c.is_alphanumeric());
         let Some(first) = letters.next() else { continue };
-        let word: String = if capitalised { first.to_uppercase().chain(letters).collect() } else { std::iter::once(first).chain(letters).collect() };
+        let word: String =
+            if capitalised { first.to_uppercase().chain(letters).collect() } else { std::iter::once(first).chain(letters).collect() };
         let word_length = word.chars().count();
         if length + word_length > MAX_CHARS {
             if length == 0 {
@@ -434,7 +432,8 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
         let (Some(id), Some(key)) = (row.get(1), row.get(6)) else {
             return Err(format!("Row {} of the answers is incomplete.", questions.len() + 1));
         };
-        let answer = parse_answer_key(key).ok_or_else(|| format!("The answer to question {} (\"{key}\") cannot be read.", questions.len() + 1))?;
+        let answer =
+            parse_answer_key(key).ok_or_else(|| format!("The answer to question {} (\"{key}\") cannot be read.", questions.len() + 1))?;
         questions.push(id.trim().to_string());
         answers.push(answer);
     }
@@ -468,9 +467,7 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
     let correct = items
         .iter()
         .zip(&record.answers)
-        .filter(|(item, answer)| {
-            answer.as_deref().is_some_and(|a| bank.question(&item.question_id).is_some_and(|q| q.is_correct(a)))
-        })
+        .filter(|(item, answer)| answer.as_deref().is_some_and(|a| bank.question(&item.question_id).is_some_and(|q| q.is_correct(a))))
         .count();
     if correct != record.correct || items.len() != record.total {
         return Verification::DoesNotMatch(format!(

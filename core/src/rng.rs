@@ -109,10 +109,7 @@ mod tests {
         }
         assert_eq!(counts.len(), 6);
         let expected = runs as f64 / 6.0;
-        let chi2: f64 = counts
-            .values()
-            .map(|&c| (c as f64 - expected).powi(2) / expected)
-            .sum();
+        let chi2: f64 = counts.values().map(|&c| (c as f64 - expected).powi(2) / expected).sum();
         assert!(chi2 < 20.5, "uneven shuffle, chi2 = {chi2}, counts = {counts:?}");
     }
 

@@ -66,8 +66,7 @@ impl Minimums {
     /// decides, the Secretary General's role and the one invocation; 1,000
     /// words is the "five minutes of reading" the Learn page promises, at 200
     /// words a minute.
-    pub const BUILT_IN: Self =
-        Self { questions_per_article: 10, questions_per_topic: 10, explainer_words: (300, 1_000) };
+    pub const BUILT_IN: Self = Self { questions_per_article: 10, questions_per_topic: 10, explainer_words: (300, 1_000) };
     pub const PACK: Self = Self { questions_per_article: 0, questions_per_topic: 0, explainer_words: (0, 2000) };
 }
 
@@ -157,8 +156,7 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
 
     // Each text normalised once, not once per question that quotes it: a
     // large pack has hundreds of questions on one long text.
-    let bodies: HashMap<&str, String> =
-        bundle.articles.iter().map(|a| (a.id.as_str(), normalise_for_match(&a.body))).collect();
+    let bodies: HashMap<&str, String> = bundle.articles.iter().map(|a| (a.id.as_str(), normalise_for_match(&a.body))).collect();
     for question in &bundle.questions {
         for rule in question_rules(question, bundle, &bodies) {
             report(ItemKind::Question, &question.id, rule);
@@ -178,11 +176,7 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
     for topic in &bundle.topics {
         let count = bundle.questions.iter().filter(|q| q.topics.contains(&topic.id)).count();
         if count < minimums.questions_per_topic {
-            report(
-                ItemKind::Topic,
-                &topic.id,
-                format!("{count} questions; each topic needs at least {}", minimums.questions_per_topic),
-            );
+            report(ItemKind::Topic, &topic.id, format!("{count} questions; each topic needs at least {}", minimums.questions_per_topic));
         }
     }
     errors
@@ -190,9 +184,7 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
 
 /// Ids travel in links and file names: lower-case letters, digits and `-`.
 fn id_rule(id: &str) -> Option<String> {
-    let well_formed = !id.is_empty()
-        && id.len() <= 40
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let well_formed = !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     (!well_formed).then(|| "an id is 1 to 40 of a-z, 0-9 and -".to_string())
 }
 
@@ -280,4 +272,3 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
     }
     rules
 }
-

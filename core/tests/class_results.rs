@@ -161,15 +161,8 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
 fn wrong_answers_given_equally_often_are_all_named_and_answers_given_once_each_are_not() {
     // Every question: choices a, b, c; a is right.
     let bank = bank_of(QuestionKind::Single);
-    let class = class_of(
-        &bank,
-        &[
-            ("Ana", [&[1], &[1], &[1]]),
-            ("Bo", [&[1], &[2], &[1]]),
-            ("Cy", [&[2], &[0], &[2]]),
-            ("Di", [&[2], &[0], &[0]]),
-        ],
-    );
+    let class =
+        class_of(&bank, &[("Ana", [&[1], &[1], &[1]]), ("Bo", [&[1], &[2], &[1]]), ("Cy", [&[2], &[0], &[2]]), ("Di", [&[2], &[0], &[0]])]);
     assert_eq!(
         wrong_answers(&class),
         vec![
@@ -191,8 +184,7 @@ fn per_question_counts_most_missed_first_naming_a_wrong_answer_only_where_one_st
     let (bank, class) = class();
     // Counted: markup (all "c"), Ana, Maria, tom-2 (all right).
     let quiz = class.quiz.clone().expect("a class quiz");
-    let figures: Vec<QuestionFigures> =
-        class.questions.iter().map(|q| (q.number, q.right, q.asked, q.wrong.clone())).collect();
+    let figures: Vec<QuestionFigures> = class.questions.iter().map(|q| (q.number, q.right, q.asked, q.wrong.clone())).collect();
     assert_eq!(
         figures,
         vec![
@@ -263,8 +255,14 @@ fn the_class_table_exports_as_csv() {
     let (_, class) = class();
     let csv = class.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "\u{FEFF}name,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file", "UTF-8 with its mark, for Excel");
-    assert!(lines.contains(&"Maria,3,5,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"), "{csv}");
+    assert_eq!(
+        lines[0], "\u{FEFF}name,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file",
+        "UTF-8 with its mark, for Excel"
+    );
+    assert!(
+        lines.contains(&"Maria,3,5,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"),
+        "{csv}"
+    );
     assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
     assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by"));
     // Question 4's two wrong answers, one student each: neither is named.

@@ -70,10 +70,7 @@ fn errors_for(file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
 #[test]
 fn a_bad_date_fails_naming_file_and_entry() {
     let errors = errors_for("enlargement.toml", |t| t.replace("date = \"2024-03-07\"", "date = \"2024-02-30\""));
-    assert_eq!(
-        errors,
-        ["content/figures/enlargement.toml: 2024-02-30: date `2024-02-30` is not a year or a date like 2023-04-04"]
-    );
+    assert_eq!(errors, ["content/figures/enlargement.toml: 2024-02-30: date `2024-02-30` is not a year or a date like 2023-04-04"]);
     let errors = errors_for("ukraine-road.toml", |t| t.replace("date = \"2023-04-20\"", "date = \"2021-04-20\""));
     assert_eq!(errors, ["content/figures/ukraine-road.toml: 2021-04-20: events must be in date order"]);
 }
@@ -90,8 +87,13 @@ fn a_miscount_or_a_repeated_member_fails() {
 
 #[test]
 fn an_unknown_source_or_step_fails() {
-    let errors = errors_for("accession.toml", |t| t.replacen("step = 5", "step = 6", 1).replace("sources = [\"002\"]", "sources = [\"009\"]"));
-    assert!(errors.contains(&"content/figures/accession.toml: Finland step 4: unknown source `009`: give \"reference\" or an article id".into()), "{errors:?}");
+    let errors =
+        errors_for("accession.toml", |t| t.replacen("step = 5", "step = 6", 1).replace("sources = [\"002\"]", "sources = [\"009\"]"));
+    assert!(
+        errors
+            .contains(&"content/figures/accession.toml: Finland step 4: unknown source `009`: give \"reference\" or an article id".into()),
+        "{errors:?}"
+    );
     assert!(errors.contains(&"content/figures/accession.toml: Finland step 6: there are 5 steps".into()), "{errors:?}");
 }
 

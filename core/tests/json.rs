@@ -28,8 +28,7 @@ fn arb_value() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(4, 32, 5, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::from),
-            proptest::collection::btree_map(arb_text(), inner, 0..5)
-                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map(arb_text(), inner, 0..5).prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -173,12 +172,9 @@ fn a_repeated_name_keeps_its_first_place_and_last_value() {
 fn read_alike(text: &str) -> Result<(), TestCaseError> {
     match (parse(text), serde_json::from_str::<serde_json::Value>(text)) {
         (Some(_), Ok(_)) | (None, Err(_)) => {}
-        (Some(read), Err(error)) => prop_assert!(
-            error.to_string().starts_with("number out of range") && has_number_out_of_range(&read),
-            "{:?}: {}",
-            text,
-            error
-        ),
+        (Some(read), Err(error)) => {
+            prop_assert!(error.to_string().starts_with("number out of range") && has_number_out_of_range(&read), "{:?}: {}", text, error)
+        }
         (None, Ok(_)) => prop_assert!(false, "refused what serde_json reads: {:?}", text),
     }
     Ok(())

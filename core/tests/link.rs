@@ -76,7 +76,12 @@ fn a_link_that_repeats_a_question_asks_it_once() {
 #[test]
 fn a_class_link_cut_short_or_changed_anywhere_is_refused() {
     let bank = common::bundle(20);
-    let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into(), "000-02".into(), "000-03".into()]), seed: 3_105_781_230, mode: Mode::Test, minutes: Some(10) };
+    let spec = QuizSpec {
+        selection: Selection::Ids(vec!["000-01".into(), "000-02".into(), "000-03".into()]),
+        seed: 3_105_781_230,
+        mode: Mode::Test,
+        minutes: Some(10),
+    };
     let labels = LinkLabels { pack: None, title: Some("Lesson 4 check".into()) };
     let link = QuizLink::from_spec(spec, &bank).with_labels(labels.clone(), &bank);
     let href = link.href();
@@ -88,7 +93,10 @@ fn a_class_link_cut_short_or_changed_anywhere_is_refused() {
     for end in "check=".len()..query.len() {
         let cut = QuizLink::open(&query[..end], &bank);
         assert!(cut.is_cut(), "cut after {end}: {}", &query[..end]);
-        assert!(cut.items().is_empty() && cut.notices().is_empty() && cut.labels() == &LinkLabels::default(), "nothing of a cut link is used");
+        assert!(
+            cut.items().is_empty() && cut.notices().is_empty() && cut.labels() == &LinkLabels::default(),
+            "nothing of a cut link is used"
+        );
     }
     // Changed by hand, or written another way for the same quiz.
     assert!(QuizLink::open(&query.replace("minutes=10", "minutes=11"), &bank).is_cut());
@@ -111,7 +119,11 @@ fn a_title_is_kept_as_the_link_reads_it_back_so_the_link_stays_whole() {
     let opened = QuizLink::open(link.href().split_once('?').expect("a query").1, &bank);
     assert!(!opened.is_cut());
     assert_eq!(opened.labels(), link.labels());
-    assert_eq!(opened.labels().title.as_ref().map(|t| t.chars().count()), Some(MAX_LABEL_CHARS - 1), "cut to the most a link keeps, then trimmed");
+    assert_eq!(
+        opened.labels().title.as_ref().map(|t| t.chars().count()),
+        Some(MAX_LABEL_CHARS - 1),
+        "cut to the most a link keeps, then trimmed"
+    );
 }
 
 #[test]
@@ -135,7 +147,8 @@ fn the_link_builders_choices_are_kept_as_made_and_only_the_title_leaves_the_quiz
         picked: vec![],
         title: "9B: Article 5 & more, 100%".into(),
     };
-    let all = LinkChoices { count: None, picked: vec!["000-01".into(), "treaty-03".into()], title: String::new(), ..LinkChoices::default() };
+    let all =
+        LinkChoices { count: None, picked: vec!["000-01".into(), "treaty-03".into()], title: String::new(), ..LinkChoices::default() };
     for kept in [choices.clone(), all, LinkChoices::default()] {
         assert_eq!(LinkChoices::from_query(&kept.to_query()), Some(kept.clone()), "{}", kept.to_query());
     }
@@ -161,7 +174,12 @@ fn a_link_lists_at_most_max_questions() {
 #[test]
 fn a_quiz_of_all_questions_asks_at_most_max_questions_and_its_link_is_whole() {
     let bank = common::bundle(MAX_QUESTIONS + 50);
-    let all = QuizSpec { selection: Selection::Filter { topics: Vec::new(), articles: Vec::new(), count: None }, seed: 1, mode: Mode::Practice, minutes: None };
+    let all = QuizSpec {
+        selection: Selection::Filter { topics: Vec::new(), articles: Vec::new(), count: None },
+        seed: 1,
+        mode: Mode::Practice,
+        minutes: None,
+    };
     assert_eq!(all.selection.size(&bank), MAX_QUESTIONS);
     let link = QuizLink::from_spec(all, &bank);
     assert_eq!(link.items().len(), MAX_QUESTIONS);

@@ -7,15 +7,14 @@ use std::path::Path;
 
 use open_door_core::content::Bundle;
 use open_door_core::files::load_content;
+use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::link_pack::{self, base64url_encode, build, link_with_fragment, open, read_fragment, LinkPack, MAX_LINK_CHARS};
 use open_door_core::pack::{import, merge, Pack};
-use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 fn bank() -> Bundle {
     static BANK: std::sync::OnceLock<Bundle> = std::sync::OnceLock::new();
-    BANK.get_or_init(|| load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("content validates"))
-        .clone()
+    BANK.get_or_init(|| load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("content validates")).clone()
 }
 
 const EXAMPLE: &str = include_str!("../../docs/example-pack.json");

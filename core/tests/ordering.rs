@@ -33,8 +33,7 @@ fn the_glossary_sorts_numbers_by_value() {
     let terms = bundle.glossary_in_reading_order();
     for (earlier, later) in GLOSSARY_PAIRS {
         let at = |term: &str| {
-            position(&terms, |t: &GlossaryTerm| t.term == term)
-                .unwrap_or_else(|| panic!("content/glossary.toml: no term `{term}`"))
+            position(&terms, |t: &GlossaryTerm| t.term == term).unwrap_or_else(|| panic!("content/glossary.toml: no term `{term}`"))
         };
         assert!(at(earlier) < at(later), "content/glossary.toml: `{earlier}` must come before `{later}`");
     }
@@ -44,7 +43,8 @@ fn the_glossary_sorts_numbers_by_value() {
 fn the_glossary_order_does_not_depend_on_the_file_order() {
     let term = |id: &str, term: &str| GlossaryTerm { id: id.into(), term: term.into(), definition: "d".into() };
     let mut bundle = common::bundle(1);
-    bundle.glossary = vec![term("article-10", "Article 10"), term("veto", "veto"), term("article-4", "Article 4"), term("accession", "Accession")];
+    bundle.glossary =
+        vec![term("article-10", "Article 10"), term("veto", "veto"), term("article-4", "Article 4"), term("accession", "Accession")];
     let ids: Vec<&str> = bundle.glossary_in_reading_order().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["accession", "article-4", "article-10", "veto"]);
 }
@@ -57,11 +57,16 @@ fn learn_lists_explainers_in_the_order_of_topics_toml() {
     let order: Vec<&str> = bundle.explainers_in_teaching_order().iter().map(|e| e.id.as_str()).collect();
     assert_eq!(order.first(), Some(&"joining"), "content/explainers/joining.md: `joining` must be first on the Learn page");
     for (place, topic) in bundle.topics.iter().enumerate() {
-        let explainers: Vec<&str> =
-            bundle.explainers.iter().filter(|e| e.topic == topic.id).map(|e| e.id.as_str()).collect();
+        let explainers: Vec<&str> = bundle.explainers.iter().filter(|e| e.topic == topic.id).map(|e| e.id.as_str()).collect();
         assert_eq!(explainers.len(), 1, "content/topics.toml: {}: needs exactly one explainer, has {explainers:?}", topic.id);
         let explainer = bundle.explainers.iter().find(|e| e.topic == topic.id).map(|e| e.id.as_str());
-        assert_eq!(order.get(place).copied(), explainer, "content/topics.toml: {}: its explainer must be number {} on the Learn page", topic.id, place + 1);
+        assert_eq!(
+            order.get(place).copied(),
+            explainer,
+            "content/topics.toml: {}: its explainer must be number {} on the Learn page",
+            topic.id,
+            place + 1
+        );
     }
 }
 
@@ -99,7 +104,14 @@ fn sources_are_listed_oldest_first() {
     let bundle = content();
     let listed = bundle.articles_by_date();
     for pair in listed.windows(2) {
-        assert!(pair[0].date() <= pair[1].date(), "content/articles: {} ({}) is listed before {} ({})", pair[0].id, pair[0].date_inferred, pair[1].id, pair[1].date_inferred);
+        assert!(
+            pair[0].date() <= pair[1].date(),
+            "content/articles: {} ({}) is listed before {} ({})",
+            pair[0].id,
+            pair[0].date_inferred,
+            pair[1].id,
+            pair[1].date_inferred
+        );
     }
     let ids: Vec<&str> = listed.iter().map(|a| a.id.as_str()).filter(|id| SOURCES_BY_DATE.contains(id)).collect();
     assert_eq!(ids, SOURCES_BY_DATE, "content/articles: the treaty (1949), then the news texts by their inferred dates");
@@ -114,7 +126,12 @@ fn a_source_without_a_readable_date_goes_last() {
         article.date_inferred = date.into();
         article
     };
-    let articles = vec![dated("undated", "some day"), dated("later", "12 July 2023 (from the event)"), dated("treaty", "4 April 1949"), dated("year-only", "2023")];
+    let articles = vec![
+        dated("undated", "some day"),
+        dated("later", "12 July 2023 (from the event)"),
+        dated("treaty", "4 April 1949"),
+        dated("year-only", "2023"),
+    ];
     bundle.articles = articles;
     let ids: Vec<&str> = bundle.articles_by_date().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["treaty", "year-only", "later", "undated"]);

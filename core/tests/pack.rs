@@ -9,8 +9,7 @@ use proptest::prelude::*;
 
 fn bank() -> open_door_core::content::Bundle {
     static BANK: std::sync::OnceLock<open_door_core::content::Bundle> = std::sync::OnceLock::new();
-    BANK.get_or_init(|| load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("content validates"))
-        .clone()
+    BANK.get_or_init(|| load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("content validates")).clone()
 }
 
 const EXAMPLE: &str = include_str!("../../docs/example-pack.json");
@@ -31,18 +30,90 @@ type Breakage = fn(&mut serde_json::Value);
 
 /// A change to the example, and words one of the messages must contain.
 const BAD_PACKS: &[(&str, Breakage, &str)] = &[
-    ("unknown top field", |p| { p["colour"] = "red".into(); }, "Unknown field \"colour\""),
-    ("unknown question field", |p| { p["questions"][1]["hint"] = "x".into(); }, "In \"questions\", entry 2 (id \"handout-1-02\"): unknown field \"hint\""),
-    ("wrong type", |p| { p["questions"][0]["choices"] = 3.into(); }, "In \"questions\", entry 1 (id \"handout-1-01\"): invalid type"),
-    ("questions not a list", |p| { p["questions"] = "none".into(); }, "The field \"questions\" must be a list"),
-    ("missing questions", |p| { p.as_object_mut().unwrap().remove("questions"); }, "The field \"questions\" is missing"),
-    ("wrong format", |p| { p["format"] = "quiz".into(); }, "The field \"format\" must be"),
-    ("duplicate id in the pack", |p| { p["questions"][1]["id"] = "handout-1-01".into(); }, "\"handout-1-01\": this id is already in use"),
-    ("id of a built-in question", |p| { p["questions"][0]["id"] = "002-01".into(); }, "\"002-01\": this id is already in use"),
-    ("quote missing from its article", |p| { p["questions"][0]["evidence"] = "by simple majority".into(); }, "\"handout-1-01\": evidence is not found verbatim in article handout-1"),
-    ("answer not a choice", |p| { p["questions"][0]["answer"] = serde_json::json!(["Maybe"]); }, "\"handout-1-01\": answer \"Maybe\" is not among the choices"),
-    ("unknown article", |p| { p["questions"][0]["article"] = "zzz".into(); }, "\"handout-1-01\": unknown article \"zzz\""),
-    ("empty name", |p| { p["name"] = "".into(); }, "The field \"name\""),
+    (
+        "unknown top field",
+        |p| {
+            p["colour"] = "red".into();
+        },
+        "Unknown field \"colour\"",
+    ),
+    (
+        "unknown question field",
+        |p| {
+            p["questions"][1]["hint"] = "x".into();
+        },
+        "In \"questions\", entry 2 (id \"handout-1-02\"): unknown field \"hint\"",
+    ),
+    (
+        "wrong type",
+        |p| {
+            p["questions"][0]["choices"] = 3.into();
+        },
+        "In \"questions\", entry 1 (id \"handout-1-01\"): invalid type",
+    ),
+    (
+        "questions not a list",
+        |p| {
+            p["questions"] = "none".into();
+        },
+        "The field \"questions\" must be a list",
+    ),
+    (
+        "missing questions",
+        |p| {
+            p.as_object_mut().unwrap().remove("questions");
+        },
+        "The field \"questions\" is missing",
+    ),
+    (
+        "wrong format",
+        |p| {
+            p["format"] = "quiz".into();
+        },
+        "The field \"format\" must be",
+    ),
+    (
+        "duplicate id in the pack",
+        |p| {
+            p["questions"][1]["id"] = "handout-1-01".into();
+        },
+        "\"handout-1-01\": this id is already in use",
+    ),
+    (
+        "id of a built-in question",
+        |p| {
+            p["questions"][0]["id"] = "002-01".into();
+        },
+        "\"002-01\": this id is already in use",
+    ),
+    (
+        "quote missing from its article",
+        |p| {
+            p["questions"][0]["evidence"] = "by simple majority".into();
+        },
+        "\"handout-1-01\": evidence is not found verbatim in article handout-1",
+    ),
+    (
+        "answer not a choice",
+        |p| {
+            p["questions"][0]["answer"] = serde_json::json!(["Maybe"]);
+        },
+        "\"handout-1-01\": answer \"Maybe\" is not among the choices",
+    ),
+    (
+        "unknown article",
+        |p| {
+            p["questions"][0]["article"] = "zzz".into();
+        },
+        "\"handout-1-01\": unknown article \"zzz\"",
+    ),
+    (
+        "empty name",
+        |p| {
+            p["name"] = "".into();
+        },
+        "The field \"name\"",
+    ),
 ];
 
 #[test]

@@ -179,7 +179,13 @@ fn loading_a_saved_quiz_never_leaves_an_index_out_of_range() {
         (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[0],null]", 2), 2, 1, 1, ""),
         (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[0],null]", 999), 2, 1, 1, ""),
         // A question a new version removed: the rest resumes, and it is said.
-        (saved_quiz(&["000-00", "gone-01", "000-01"], &["[0,1,2]", "[0,1]", "[2,1,0]"], "[[0],[1],null]", 2), 2, 1, 1, "1 question of a saved quiz is no longer"),
+        (
+            saved_quiz(&["000-00", "gone-01", "000-01"], &["[0,1,2]", "[0,1]", "[2,1,0]"], "[[0],[1],null]", 2),
+            2,
+            1,
+            1,
+            "1 question of a saved quiz is no longer",
+        ),
         // An answer pointing past the choices, or a choice order that no longer fits.
         (saved_quiz(&["000-00", "000-01"], &["[0,1,2]", "[2,1,0]"], "[[7],[1]]", 0), 2, 0, 1, "1 saved answer no longer fits"),
         (saved_quiz(&["000-00", "000-01"], &["[0,1,2,3]", "[2,1,0]"], "[[0],[1]]", 0), 2, 0, 1, "1 saved answer no longer fits"),

@@ -92,11 +92,8 @@ fn only_a_longer_answer_is_strictly_longest() {
 fn the_right_answer_is_the_longest_choice_about_as_often_as_chance_would_have_it() {
     let bank = bank();
     let single: Vec<&Question> = bank.questions.iter().filter(|q| is_single_choice(q.kind)).collect();
-    let longest: Vec<String> = single
-        .iter()
-        .filter(|q| answer_is_strictly_longest(q))
-        .map(|q| format!("{}: {}", file_of(q), q.id))
-        .collect();
+    let longest: Vec<String> =
+        single.iter().filter(|q| answer_is_strictly_longest(q)).map(|q| format!("{}: {}", file_of(q), q.id)).collect();
     let share = longest.len() as f64 / single.len().max(1) as f64;
     eprintln!(
         "the right answer is the strictly longest choice in {} of {} single-answer questions ({:.0}%)",
@@ -132,7 +129,12 @@ fn lopsided_true_false(questions: &[Question]) -> Option<(String, Vec<String>)> 
     let share = common.len() as f64 / true_false.len().max(1) as f64;
     (share > MAX_SAME_TRUE_FALSE_SHARE).then(|| {
         (
-            format!("“{value}” is right in {} of {} true-false questions; at most {:.0}%", common.len(), true_false.len(), MAX_SAME_TRUE_FALSE_SHARE * 100.0),
+            format!(
+                "“{value}” is right in {} of {} true-false questions; at most {:.0}%",
+                common.len(),
+                true_false.len(),
+                MAX_SAME_TRUE_FALSE_SHARE * 100.0
+            ),
             common.iter().map(|q| format!("{}: {}", file_of(q), q.id)).collect(),
         )
     })
@@ -217,10 +219,12 @@ fn shape(choice: &str) -> Shape {
     if words.len() == 1 && words[0].len() == 4 && is_digits(words[0]) {
         return Shape::Year;
     }
-    if words.iter().any(|w| MONTHS.contains(&w.trim_end_matches(','))) && words.iter().all(|w| {
-        let w = w.trim_end_matches(',');
-        MONTHS.contains(&w) || is_digits(w)
-    }) {
+    if words.iter().any(|w| MONTHS.contains(&w.trim_end_matches(',')))
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            MONTHS.contains(&w) || is_digits(w)
+        })
+    {
         return Shape::Date;
     }
     let amount = APPROXIMATIONS.iter().find_map(|a| text.strip_prefix(a).map(str::trim_start)).unwrap_or(&text);
@@ -332,9 +336,8 @@ fn misnamed_sources(prompt: &str, labels: &[String]) -> Vec<String> {
             if !word_starts || !word_ends || clause || (noun == "report" && is_a_verb(&lower[..at])) {
                 continue;
             }
-            let labelled = labels.iter().any(|label| {
-                lower.match_indices(label.as_str()).any(|(from, _)| from <= at && end <= from + label.len())
-            });
+            let labelled =
+                labels.iter().any(|label| lower.match_indices(label.as_str()).any(|(from, _)| from <= at && end <= from + label.len()));
             let back_reference = BACK_REFERENCES.iter().any(|r| lower[..end].ends_with(r))
                 && labels.iter().any(|label| lower[..at].contains(label.as_str()));
             if !labelled && !back_reference {
@@ -359,11 +362,8 @@ const DETERMINERS: [&str; 5] = ["the", "this", "that", "a", "an"];
 
 #[test]
 fn sources_are_named_by_their_labels() {
-    let labels = vec![
-        "the ap report from bucharest".to_string(),
-        "the “fine line” article".to_string(),
-        "the north atlantic treaty".to_string(),
-    ];
+    let labels =
+        vec!["the ap report from bucharest".to_string(), "the “fine line” article".to_string(), "the north atlantic treaty".to_string()];
     assert!(misnamed_sources("According to the AP report from Bucharest, what?", &labels).is_empty());
     assert!(misnamed_sources("The “fine line” article quotes a minister. According to the article, who?", &labels).is_empty());
     assert!(misnamed_sources("Under Article 10 of the North Atlantic Treaty, who?", &labels).is_empty());

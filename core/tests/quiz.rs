@@ -67,7 +67,8 @@ fn a_quiz_on_chosen_sources_asks_no_which_source_question() {
     for question in bank.questions.iter_mut().take(3) {
         question.kind = QuestionKind::WhichSource;
     }
-    let on_sources = |articles: Vec<String>| QuizSpec { selection: Selection::Filter { topics: vec![], articles, count: None }, ..filter(None, &[]) };
+    let on_sources =
+        |articles: Vec<String>| QuizSpec { selection: Selection::Filter { topics: vec![], articles, count: None }, ..filter(None, &[]) };
     let kinds = |spec: &QuizSpec| prepare(&bank, spec).0.iter().map(|i| bank.question(&i.question_id).unwrap().kind).collect::<Vec<_>>();
     let chosen = on_sources(vec!["000".into()]);
     assert_eq!(kinds(&chosen), [QuestionKind::Single; 3]);
@@ -187,7 +188,8 @@ fn a_quiz_is_titled_by_what_it_asks() {
     assert_eq!(QuizSpec::quick(1).title(&bank), "Quiz on every topic");
     assert_eq!(QuizSpec::on_topic("article-5", 1).title(&bank), "Quiz on Article 5");
     assert_eq!(filter(None, &["joining", "article-5"]).title(&bank), "Quiz on Joining and Article 5");
-    let articles = QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec!["000".into()], count: None }, ..filter(None, &[]) };
+    let articles =
+        QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec!["000".into()], count: None }, ..filter(None, &[]) };
     assert_eq!(articles.title(&bank), "Quiz on the test text");
     // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
     assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
@@ -206,7 +208,10 @@ fn the_time_left_reads_0_00_only_once_the_time_has_run_out() {
 #[test]
 fn a_quiz_of_questions_unknown_here_is_titled_by_their_number() {
     let bank = common::bundle(20);
-    let title = |ids: &[&str]| QuizSpec { selection: Selection::Ids(ids.iter().map(|id| id.to_string()).collect()), seed: 1, mode: Mode::Practice, minutes: None }.title(&bank);
+    let title = |ids: &[&str]| {
+        QuizSpec { selection: Selection::Ids(ids.iter().map(|id| id.to_string()).collect()), seed: 1, mode: Mode::Practice, minutes: None }
+            .title(&bank)
+    };
     assert_eq!(title(&["pack-01"]), "Quiz of 1 chosen question");
     assert_eq!(title(&["pack-01", "pack-02"]), "Quiz of 2 chosen questions");
 }

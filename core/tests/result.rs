@@ -77,12 +77,17 @@ fn the_file_is_named_after_the_student_the_quiz_and_the_day() {
         ("Quiz of 3 chosen questions", "QuizOf3ChosenQuestions"),
     ] {
         record.quiz.title = title.into();
-        assert_eq!(record.file_name(day_2026_11_25, "csv"), format!("open-door-Maria-{part}-2026-11-25-{}.csv", record.code), "title {title:?}");
+        assert_eq!(
+            record.file_name(day_2026_11_25, "csv"),
+            format!("open-door-Maria-{part}-2026-11-25-{}.csv", record.code),
+            "title {title:?}"
+        );
     }
     // Two students who leave the name empty save files of different names.
     let bank = common::bundle(12);
-    let [first, second] = [[0, 1, 0, 2, 0], [1, 1, 0, 2, 0]]
-        .map(|answers| ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), &bank, "").file_name(day_2026_11_25, "json"));
+    let [first, second] = [[0, 1, 0, 2, 0], [1, 1, 0, 2, 0]].map(|answers| {
+        ResultRecord::from_session(&finished_with(&bank, five(), &answers, 61), &bank, "").file_name(day_2026_11_25, "json")
+    });
     assert_ne!(first, second);
     assert_eq!(date_of_day(0), "1970-01-01");
     assert_eq!(date_of_day(11_016), "2000-02-29");
@@ -204,7 +209,8 @@ fn a_version_1_file_is_still_read_and_checked_by_its_own_rule() {
     let edited = v1.replace("\"correct\": 3", "\"correct\": 4");
     assert!(matches!(verify(&edited, &bank), Verification::DoesNotMatch(_)));
     // A version 1 spreadsheet only had the answers in words: refused, in words.
-    let old_csv = "# Open Door result,3 of 5,code 43LW-V7W8,quiz ids=000-11&seed=5\nnumber,question id,question,your answer,right answer,correct\n";
+    let old_csv =
+        "# Open Door result,3 of 5,code 43LW-V7W8,quiz ids=000-11&seed=5\nnumber,question id,question,your answer,right answer,correct\n";
     assert!(matches!(verify(old_csv, &bank), Verification::Unreadable(why) if why.contains("older version")));
 }
 
@@ -220,7 +226,8 @@ fn a_version_2_file_is_still_read_and_checked_by_its_own_rule() {
         assert!(matches!(verify(&v2.replace("61", "20"), &bank), Verification::DoesNotMatch(_)), "its time is covered");
     }
     // A finish time added to a version 2 file is one its code never covered.
-    let added = include_str!("fixtures/result-v2.json").replace("\"seconds\": 61,", "\"seconds\": 61,\n  \"finished\": \"2026-01-01T08:00:00Z\",");
+    let added =
+        include_str!("fixtures/result-v2.json").replace("\"seconds\": 61,", "\"seconds\": 61,\n  \"finished\": \"2026-01-01T08:00:00Z\",");
     assert!(matches!(verify(&added, &bank), Verification::Unreadable(why) if why.contains("not a finish time")));
 }
 

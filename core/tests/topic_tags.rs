@@ -62,7 +62,10 @@ fn every_topic_tag_is_earned_by_the_question_text() {
         .iter()
         .flat_map(|q| {
             unearned_topics(q).into_iter().map(move |topic| {
-                format!("{} (questions/{}-*.toml): tagged `{topic}`, but its prompt, choices and evidence never name its subject", q.id, q.article)
+                format!(
+                    "{} (questions/{}-*.toml): tagged `{topic}`, but its prompt, choices and evidence never name its subject",
+                    q.id, q.article
+                )
             })
         })
         .collect();

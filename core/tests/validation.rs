@@ -16,30 +16,58 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("duplicate choice", |b| b.questions[0].choices[1] = "A".into(), "duplicate choice `A`"),
     ("single with two answers", |b| b.questions[0].answer = vec!["a".into(), "b".into()], "needs exactly one answer, not 2"),
     ("single with no answer", |b| b.questions[0].answer = vec![], "needs exactly one answer, not 0"),
-    ("order with two items", |b| {
-        b.questions[0] = common::question("000-00", QuestionKind::Order);
-        b.questions[0].choices.pop();
-    }, "at least three items"),
-    ("order with an answer", |b| {
-        b.questions[0] = common::question("000-00", QuestionKind::Order);
-        b.questions[0].answer = vec!["first".into()];
-    }, "an order question has no `answer`"),
-    ("true-false with other choices", |b| {
-        b.questions[0] = common::question("000-00", QuestionKind::TrueFalse);
-        b.questions[0].choices = vec!["Yes".into(), "No".into()];
-        b.questions[0].answer = vec!["Yes".into()];
-    }, "has the choices [\"True\", \"False\"]"),
+    (
+        "order with two items",
+        |b| {
+            b.questions[0] = common::question("000-00", QuestionKind::Order);
+            b.questions[0].choices.pop();
+        },
+        "at least three items",
+    ),
+    (
+        "order with an answer",
+        |b| {
+            b.questions[0] = common::question("000-00", QuestionKind::Order);
+            b.questions[0].answer = vec!["first".into()];
+        },
+        "an order question has no `answer`",
+    ),
+    (
+        "true-false with other choices",
+        |b| {
+            b.questions[0] = common::question("000-00", QuestionKind::TrueFalse);
+            b.questions[0].choices = vec!["Yes".into(), "No".into()];
+            b.questions[0].answer = vec!["Yes".into()];
+        },
+        "has the choices [\"True\", \"False\"]",
+    ),
     ("empty explanation", |b| b.questions[0].explanation = "  ".into(), "empty explanation"),
     ("unknown topic", |b| b.questions[0].topics = vec!["cooking".into()], "unknown topic `cooking`"),
     ("evidence too long", |b| b.questions[0].evidence = "word ".repeat(51), "evidence has 51 words; at most 50"),
     ("bad id", |b| b.questions[0].id = "Q 1".into(), "an id is 1 to 40 of a-z, 0-9 and -"),
-    ("bad since date", |b| b.questions[0].since = Some(SinceThen { date: "March 2024".into(), note: "x".into() }), "is not a date like 2024-07-10, 2024-07 or 2024"),
+    (
+        "bad since date",
+        |b| b.questions[0].since = Some(SinceThen { date: "March 2024".into(), note: "x".into() }),
+        "is not a date like 2024-07-10, 2024-07 or 2024",
+    ),
     ("article below minimum", |b| b.questions.truncate(9), "9 questions; each article needs at least 10"),
-    ("two explainers on one topic", |b| {
-        b.explainers = vec![common::explainer("first", "joining"), common::explainer("second", "joining")];
-    }, "another explainer already covers topic `joining`"),
-    ("explainer too long", |b| b.explainers = vec![common::explainer_of_length("long", "joining", 1_001)], "1001 words; an explainer has 300 to 1000"),
-    ("explainer too short", |b| b.explainers = vec![common::explainer_of_length("short", "joining", 299)], "299 words; an explainer has 300 to 1000"),
+    (
+        "two explainers on one topic",
+        |b| {
+            b.explainers = vec![common::explainer("first", "joining"), common::explainer("second", "joining")];
+        },
+        "another explainer already covers topic `joining`",
+    ),
+    (
+        "explainer too long",
+        |b| b.explainers = vec![common::explainer_of_length("long", "joining", 1_001)],
+        "1001 words; an explainer has 300 to 1000",
+    ),
+    (
+        "explainer too short",
+        |b| b.explainers = vec![common::explainer_of_length("short", "joining", 299)],
+        "299 words; an explainer has 300 to 1000",
+    ),
     ("topic below minimum", |b| b.questions.retain(|q| q.topics[0] == "joining"), "each topic needs at least 10"),
 ];
 

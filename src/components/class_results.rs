@@ -13,12 +13,11 @@ use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
-use crate::content::{bundle, today};
 use crate::components::qr::{QrFullScreen, QrImage};
+use crate::content::{bundle, today};
 use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
 use crate::storage::{keep_class_files, kept_class_files};
-
 
 /// Reads every file: its text, or why it was not read.
 async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
@@ -37,11 +36,7 @@ async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
     for (file, started) in files.iter().zip(reads) {
         let text = match started {
             Err(why) => Err(why),
-            Ok(reading) => reading
-                .await
-                .ok()
-                .and_then(|text| text.as_string())
-                .ok_or_else(|| "The file could not be read.".to_string()),
+            Ok(reading) => reading.await.ok().and_then(|text| text.as_string()).ok_or_else(|| "The file could not be read.".to_string()),
         };
         read.push((file.name(), text));
     }

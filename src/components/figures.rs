@@ -232,12 +232,7 @@ fn AccessionSteps() -> impl IntoView {
 #[component]
 fn Article5Path() -> impl IntoView {
     let data = &figures().article_5;
-    let steps = data
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| Step { number: Some(i + 1), ..Step::new(&step.title, &step.text) })
-        .collect();
+    let steps = data.steps.iter().enumerate().map(|(i, step)| Step { number: Some(i + 1), ..Step::new(&step.title, &step.text) }).collect();
     let after = view! {
         <div class="beside">
             <p class="step-title">{data.beside.title.clone()}</p>

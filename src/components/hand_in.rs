@@ -24,10 +24,16 @@ enum Outcome {
     /// `name`: the name the file carries. A file with none reaches the
     /// teacher's table as "no name", and the teacher cannot tell whose it
     /// is, so the page asks for one.
-    Saved { file_name: String, name: String },
+    Saved {
+        file_name: String,
+        name: String,
+    },
     /// The name was changed after the download, so that file carries the
     /// old name (or none), and a code other than the one shown.
-    Outdated { file_name: String, named: bool },
+    Outdated {
+        file_name: String,
+        named: bool,
+    },
     Failed(String),
 }
 

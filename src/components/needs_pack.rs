@@ -13,17 +13,20 @@ use crate::router::A;
 // class link never shows this screen, so its first load does without them.
 // What the screen says is in the main module, so it is said even where that
 // module does not arrive.
-crate::lazy_fn!(packs, fn pack_adder() -> Result<SplitView<String>, NotLoaded> {
-    fn adder(expected: String) -> AnyView {
-        let message = RwSignal::new(None::<Message>);
-        view! {
-            <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=expected />
-            <MessageView message=message />
+crate::lazy_fn!(
+    packs,
+    fn pack_adder() -> Result<SplitView<String>, NotLoaded> {
+        fn adder(expected: String) -> AnyView {
+            let message = RwSignal::new(None::<Message>);
+            view! {
+                <AddPack id="needed-pack-file" label="Add the pack file" message=message expected=expected />
+                <MessageView message=message />
+            }
+            .into_any()
         }
-        .into_any()
+        Ok(adder)
     }
-    Ok(adder)
-});
+);
 
 #[component]
 pub fn NeedsPack(name: String) -> impl IntoView {

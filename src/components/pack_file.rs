@@ -144,32 +144,34 @@ const PACKS_NOT_LOADED: &str = "The packs kept on this device were not loaded th
 
 const CHECKER_NOT_LOADED: &str = "The part of Open Door that checks packs could not be downloaded, so nothing was added. Check the connection, then choose the file again.";
 
-crate::lazy_fn!(packs,
-/// Checks a chosen pack and, if it passes, stores it and restarts the app.
-/// In the packs' own module (src/packs.rs), with the rest of the checking
-/// code, so a quiz's first load does without it.
-fn add_checked(text: String, expected: Option<String>, message: RwSignal<Option<Message>>) -> Result<(), NotLoaded> {
-    match pack::import(&text, &library().bundle_for_import()) {
-        Err(PackRejected(problems)) => message.set(Some(Message::Problem(
-            std::iter::once("The pack was not added, and nothing was changed. What to fix:".to_string()).chain(problems).collect(),
-        ))),
-        Ok(new_pack) if expected.as_ref().is_some_and(|name| *name != new_pack.name) => {
-            message.set(Some(Message::Problem(vec![format!(
-                "This file is the pack \"{}\"; the quiz needs the pack \"{}\". Nothing was added.",
-                new_pack.name,
-                expected.clone().unwrap_or_default()
-            )])));
+crate::lazy_fn!(
+    packs,
+    /// Checks a chosen pack and, if it passes, stores it and restarts the app.
+    /// In the packs' own module (src/packs.rs), with the rest of the checking
+    /// code, so a quiz's first load does without it.
+    fn add_checked(text: String, expected: Option<String>, message: RwSignal<Option<Message>>) -> Result<(), NotLoaded> {
+        match pack::import(&text, &library().bundle_for_import()) {
+            Err(PackRejected(problems)) => message.set(Some(Message::Problem(
+                std::iter::once("The pack was not added, and nothing was changed. What to fix:".to_string()).chain(problems).collect(),
+            ))),
+            Ok(new_pack) if expected.as_ref().is_some_and(|name| *name != new_pack.name) => {
+                message.set(Some(Message::Problem(vec![format!(
+                    "This file is the pack \"{}\"; the quiz needs the pack \"{}\". Nothing was added.",
+                    new_pack.name,
+                    expected.clone().unwrap_or_default()
+                )])));
+            }
+            Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
+                message.set(Some(Message::Problem(vec![format!(
+                    "A pack called \"{}\" is already added on this device; remove it first to replace it.",
+                    new_pack.name
+                )])));
+            }
+            Ok(new_pack) => {
+                let done = format!("The pack \"{}\" was added ({} questions).", new_pack.name, new_pack.questions.len());
+                change_and_restart(PackChange::Add(&new_pack), &done, message);
+            }
         }
-        Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
-            message.set(Some(Message::Problem(vec![format!(
-                "A pack called \"{}\" is already added on this device; remove it first to replace it.",
-                new_pack.name
-            )])));
-        }
-        Ok(new_pack) => {
-            let done = format!("The pack \"{}\" was added ({} questions).", new_pack.name, new_pack.questions.len());
-            change_and_restart(PackChange::Add(&new_pack), &done, message);
-        }
+        Ok(())
     }
-    Ok(())
-});
+);

@@ -120,7 +120,10 @@ fn note_keyboard() {
 
 /// Whether the key goes to a text field or a list box, which own their keys.
 pub fn typing_in_a_field() -> bool {
-    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") && el.get_attribute("type").is_none_or(|t| !matches!(t.as_str(), "radio" | "checkbox")))
+    document().active_element().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+            && el.get_attribute("type").is_none_or(|t| !matches!(t.as_str(), "radio" | "checkbox"))
+    })
 }
 
 fn focus_choice(id: &str) {
@@ -144,9 +147,8 @@ fn choice_list(
         .enumerate()
         .map(|(place, &choice)| {
             let id = format!("{group}-{choice}");
-            let checked = move || {
-                answered.with(|a| a.as_ref().map_or_else(|| selected.with(|s| s.contains(&choice)), |a| a.contains(&choice)))
-            };
+            let checked =
+                move || answered.with(|a| a.as_ref().map_or_else(|| selected.with(|s| s.contains(&choice)), |a| a.contains(&choice)));
             let mark = move || answered.with(|a| a.as_ref().map(|response| question.choice_marks(response)[choice]));
             view! {
                 <div
@@ -221,7 +223,9 @@ fn order_list(
             // The row's buttons: 1 moves up, 2 moves down.
             let button = if up != at_end { 1 } else { 2 };
             let selector = format!("li:nth-child({}) .order-buttons button:nth-child({button})", to + 1);
-            if let Some(button) = list.query_selector(&selector).ok().flatten().and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+            if let Some(button) =
+                list.query_selector(&selector).ok().flatten().and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+            {
                 let _ = button.focus();
             }
         });
@@ -332,7 +336,13 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     // The button's own place, whether or not it is stuck to the screen.
     let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);
     let (top, bottom) = (frame.top() - room_above, frame.bottom() + after + MARGIN);
-    let by = if bottom - top > viewport || top < 0.0 { top } else if bottom > viewport { bottom - viewport } else { return };
+    let by = if bottom - top > viewport || top < 0.0 {
+        top
+    } else if bottom > viewport {
+        bottom - viewport
+    } else {
+        return;
+    };
     // At once, not gliding (the stylesheet sets no smooth scrolling): a
     // glide carried "Next question" away from under a press made while it
     // ran (seen on a slowed CPU), and that press was lost. Scrolled before

@@ -18,9 +18,9 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
     Effect::new(move |_| {
         deadline_passed.track();
         let now = now_ms();
-        let next_deadline = store.progress.with(|p| {
-            p.resumable().into_iter().filter_map(|(_, s)| s.deadline_ms()).filter(|&deadline| deadline > now).reduce(f64::min)
-        });
+        let next_deadline = store
+            .progress
+            .with(|p| p.resumable().into_iter().filter_map(|(_, s)| s.deadline_ms()).filter(|&deadline| deadline > now).reduce(f64::min));
         if let Some(deadline) = next_deadline {
             let wait = std::time::Duration::from_millis((deadline - now).ceil() as u64);
             if let Ok(handle) = set_timeout_with_handle(move || deadline_passed.notify(), wait) {
@@ -49,15 +49,17 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
     };
     move || {
         let open = resumable();
-        (!open.is_empty()).then(|| view! {
-            <section aria-labelledby="resume-heading">
-                <h2 id="resume-heading">"Unfinished quizzes"</h2>
-                <ul class="resume-list">
-                    {open.into_iter().map(|(href, label, progress)| view! {
-                        <li><A href=crate::paths::href(&href) attr:class="button">{label}</A>" "<span>{progress}</span></li>
-                    }).collect_view()}
-                </ul>
-            </section>
+        (!open.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="resume-heading">
+                    <h2 id="resume-heading">"Unfinished quizzes"</h2>
+                    <ul class="resume-list">
+                        {open.into_iter().map(|(href, label, progress)| view! {
+                            <li><A href=crate::paths::href(&href) attr:class="button">{label}</A>" "<span>{progress}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
         })
     }
 }

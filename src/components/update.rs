@@ -9,10 +9,8 @@ const APPLY_EVENT: &str = "open-door-apply-update";
 
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
-    let already_waiting = document()
-        .document_element()
-        .and_then(|root| root.get_attribute("data-update-ready"))
-        .is_some_and(|v| v == "true");
+    let already_waiting =
+        document().document_element().and_then(|root| root.get_attribute("data-update-ready")).is_some_and(|v| v == "true");
     let ready = RwSignal::new(already_waiting);
     let listener = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new(READY_EVENT), move |_| ready.set(true));
     on_cleanup(move || listener.remove());

@@ -32,7 +32,11 @@ fn Packs() -> impl IntoView {
     let message = RwSignal::new(message_after_restart());
     let installed = library().packs.clone();
     let remove = move |name: String| {
-        change_and_restart(PackChange::Remove(&pack::stored_key(&name)), &format!("The pack \"{name}\" was removed from this device."), message);
+        change_and_restart(
+            PackChange::Remove(&pack::stored_key(&name)),
+            &format!("The pack \"{name}\" was removed from this device."),
+            message,
+        );
     };
     // A pack that cannot be loaded stays stored until the teacher removes it.
     let unloaded = library().unloaded.clone();

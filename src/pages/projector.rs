@@ -12,8 +12,8 @@ use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
 use crate::content::bundle;
-use crate::router::A;
 use crate::router::use_location;
+use crate::router::A;
 
 /// The student's link of the quiz a teacher's page shows (projector, print):
 /// the same query and the pack the address carries.

@@ -216,7 +216,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             return problem.set(Some(Message::Problem(vec![NO_MATCH.to_string()])));
         }
         let spec = QuizSpec {
-            selection: Selection::Filter { topics: topics.get_untracked(), articles: articles.get_untracked(), count: count.get_untracked() },
+            selection: Selection::Filter {
+                topics: topics.get_untracked(),
+                articles: articles.get_untracked(),
+                count: count.get_untracked(),
+            },
             seed: random_seed(),
             mode: mode.get_untracked(),
             minutes: minutes.get_untracked(),
@@ -226,14 +230,22 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             BuilderPurpose::Share => {
                 let choices = untrack(choices_now);
                 let shown = link.get_untracked();
-                let same_quiz = shown.as_ref().map(|made| &made.link).filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
+                let same_quiz = shown
+                    .as_ref()
+                    .map(|made| &made.link)
+                    .filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
                 let (ids, spec) = match same_quiz {
                     Some(made) => (made.items().iter().map(|i| i.question_id.clone()).collect(), made.spec().clone()),
                     None => {
-                        let spec = if choices.picked.is_empty() { spec } else { QuizSpec { selection: Selection::Ids(choices.picked.clone()), ..spec } };
-                        let ids: Vec<String> = QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
+                        let spec = if choices.picked.is_empty() {
+                            spec
+                        } else {
+                            QuizSpec { selection: Selection::Ids(choices.picked.clone()), ..spec }
+                        };
+                        let ids: Vec<String> =
+                            QuizLink::from_spec(spec.clone(), bundle()).items().iter().map(|i| i.question_id.clone()).collect();
                         (ids, spec)
                     }
                 };

@@ -18,8 +18,8 @@ use crate::content::{bundle, now_ms, random_seed};
 use crate::router::{use_location, A};
 use crate::storage::use_progress;
 
-use question::QuestionScreen;
 use crate::lazy::LazyView;
+use question::QuestionScreen;
 use results::results_screen;
 
 #[component]
@@ -74,7 +74,8 @@ pub fn Play() -> impl IntoView {
     // stylesheet: that selector made the browser restyle much more of the
     // page on every change (a third of an answer's style work, measured).
     Effect::new(move |_| {
-        let timed = matches!(screen.get(), Some(Screen::Question(_))) && session.with(|s| s.as_ref().is_some_and(|s| s.deadline_ms().is_some()));
+        let timed =
+            matches!(screen.get(), Some(Screen::Question(_))) && session.with(|s| s.as_ref().is_some_and(|s| s.deadline_ms().is_some()));
         mark_root("data-timed", timed);
     });
     on_cleanup(|| mark_root("data-timed", false));

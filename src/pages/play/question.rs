@@ -6,18 +6,18 @@ use leptos::prelude::*;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{time_left_text, Mode, Submitted, TIME_LIMIT_TICK_MS};
 
+use super::SessionMemo;
 use crate::components::question::{Feedback, QuestionForm};
 use crate::content::{bundle, now_ms, today};
 use crate::storage::use_progress;
-use super::SessionMemo;
 
 #[component]
 pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) -> impl IntoView {
     let store = use_progress();
     let key = link.with_untracked(QuizLink::key);
-    let Some((item, mode, total)) = session.with_untracked(|s| {
-        s.as_ref().and_then(|s| Some((s.items.get(index)?.clone(), s.spec.mode, s.items.len())))
-    }) else {
+    let Some((item, mode, total)) =
+        session.with_untracked(|s| s.as_ref().and_then(|s| Some((s.items.get(index)?.clone(), s.spec.mode, s.items.len()))))
+    else {
         return ().into_any();
     };
     let Some(question) = bundle().question(&item.question_id) else {
@@ -29,7 +29,12 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let status = RwSignal::new(String::new());
     // What was ticked and not yet saved comes back with the question (after
     // Back, a reload), and is kept as it changes, to count if the time runs out.
-    let picked = RwSignal::new(session.with_untracked(|s| s.as_ref().and_then(|s| s.picked.clone())).filter(|(item, _)| *item == index).map(|(_, response)| response));
+    let picked = RwSignal::new(
+        session
+            .with_untracked(|s| s.as_ref().and_then(|s| s.picked.clone()))
+            .filter(|(item, _)| *item == index)
+            .map(|(_, response)| response),
+    );
     Effect::watch(
         move || picked.get(),
         {
@@ -100,9 +105,8 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let enter = {
         let advance = advance.clone();
         window_event_listener(leptos::ev::keydown, move |ev| {
-            let on_control = document()
-                .active_element()
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
+            let on_control =
+                document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
             let is_answered = answered.try_with_untracked(Option::is_some).unwrap_or(false);
             if ev.key() == "Enter" && !on_control && mode == Mode::Practice && is_answered {
                 ev.prevent_default();

@@ -8,13 +8,13 @@ use open_door_core::link::QuizLink;
 use open_door_core::quiz::QuizSpec;
 use open_door_core::result::format_time;
 
+use super::SessionMemo;
 use crate::components::hand_in::HandIn;
 use crate::components::question::Evidence;
 use crate::content::{bundle, now_ms};
 use crate::lazy::{NotLoaded, SplitView};
 use crate::router::A;
 use crate::storage::{self, use_progress};
-use super::SessionMemo;
 
 /// What the results screen is made from: the quiz's link, its saved state,
 /// and whether the student finished it on this page just now.
@@ -24,12 +24,15 @@ pub type ResultsInputs = (Memo<QuizLink>, SessionMemo, bool);
 // the quiz set-up): a class link's first load carries only
 // what the first question needs. The quiz page asks for it once the first
 // answer is in (see `QuestionScreen`), so it is there before the last one.
-crate::lazy_fn!(quiz, pub fn results_screen() -> Result<SplitView<ResultsInputs>, NotLoaded> {
-    fn screen((link, session, just_finished): ResultsInputs) -> AnyView {
-        view! { <Results link=link session=session just_finished=just_finished /> }.into_any()
+crate::lazy_fn!(
+    quiz,
+    pub fn results_screen() -> Result<SplitView<ResultsInputs>, NotLoaded> {
+        fn screen((link, session, just_finished): ResultsInputs) -> AnyView {
+            view! { <Results link=link session=session just_finished=just_finished /> }.into_any()
+        }
+        Ok(screen)
     }
-    Ok(screen)
-});
+);
 
 #[component]
 pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) -> impl IntoView {
@@ -41,19 +44,25 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let unanswered = score.total - score.answered;
     let missed = finished.missed(bank);
     // A retry gets a fresh shuffle: the play page fixes its seed.
-    let retry = (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
+    let retry =
+        (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let set_by_teacher = finished.is_set_by_teacher();
     let take_again = move |_| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
-        let clock = link.with_untracked(|l| l.spec().minutes).map(|m| format!(" The {m}-minute clock starts again as soon as you press OK.")).unwrap_or_default();
+        let clock = link
+            .with_untracked(|l| l.spec().minutes)
+            .map(|m| format!(" The {m}-minute clock starts again as soon as you press OK."))
+            .unwrap_or_default();
         let sure = window()
             .confirm_with_message(&format!("Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.{clock}"))
             .unwrap_or(false);
         if sure {
-            link.with_untracked(|l| store.change(|p| {
-                p.restart(l, bundle(), now_ms());
-            }));
+            link.with_untracked(|l| {
+                store.change(|p| {
+                    p.restart(l, bundle(), now_ms());
+                })
+            });
             super::focus_first_question();
         }
     };
