@@ -40,6 +40,16 @@ const STATES = [
     }
     await page.waitForSelector(".score");
   }],
+  ["practice results, each question's note since its text", "/quiz/play?ids=000-01,000-21&seed=2&mode=practice", async (page) => {
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector(`h2:text-is("Question ${i + 1} of 2")`);
+      await answerShown(page);
+      await page.click("button:text-matches('Next question|See results')");
+    }
+    await page.waitForSelector(".score");
+    await page.uncheck("#only-mistakes").catch(() => {});
+    assert.equal(await page.locator(".review .since").count(), 2);
+  }],
   ["a link with notices", "/quiz/play?ids=000-01,zzz&mode=nope"],
   ["sources", "/sources"],
   ...["000", "001", "002", "003", "004", "treaty"].map((id) => [`source ${id}`, `/sources/${id}`]),
@@ -110,6 +120,10 @@ test("a whole quiz with the keyboard alone: Tab, Enter and number keys", async (
   }
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Start a 10-question quiz");
   await page.keyboard.press("Enter");
+  // The link pressed went with the home page: focus goes to the new page's
+  // content, so the next Tab reaches the question, not the page's foot.
+  await page.waitForSelector(`h2:text-is("Question 1 of 10")`);
+  await page.waitForFunction(() => document.activeElement.id === "main", null, { timeout: 2000 });
 
   for (let n = 1; n <= 10; n++) {
     await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);

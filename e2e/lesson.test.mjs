@@ -451,3 +451,53 @@ test("with storage full, a backup that cannot be written is never announced and 
   watcher.assertClean();
   await context.close();
 });
+
+test("on a shared tablet the next student starts their own attempt, which carries no name of the student before", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const link = app.url + "/quiz/play?ids=000-02,000-04,000-05&seed=3&mode=test";
+  const takeTheQuiz = async () => {
+    for (const n of [1, 2, 3]) {
+      await heading(page, n, 3);
+      await answerShown(page);
+    }
+    await page.waitForSelector(".result-code");
+  };
+  // Lena takes the class's test and hands in her result.
+  await page.goto(link);
+  await takeTheQuiz();
+  assert.equal(await page.locator("text=Not your result?").count(), 0, "just finished, the result is the student's own");
+  await page.fill("#hand-in-name", "Lena");
+  const [lenas] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  const lenasCode = await page.textContent(".result-code");
+
+  // Ben opens the same class link on the same tablet: Lena's result is
+  // there, and what to do if it is not his comes first, on the first screen.
+  await page.goto(link);
+  const notYours = page.locator(".next-student");
+  await notYours.waitFor();
+  assert.match(await notYours.textContent(), /Not your result\? If another student took this quiz on this device before you, start your own attempt\./);
+  const button = await page.locator("button:text-is('Start my own attempt')").boundingBox();
+  assert.ok(button.y + button.height <= 740, `the button is on the first screen (bottom at ${button.y + button.height})`);
+  assert.deepEqual(await violations(page), []);
+  // Not now: nothing changes.
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.click("text=Start my own attempt");
+  assert.equal(await page.textContent(".result-code"), lenasCode);
+  assert.equal(await page.inputValue("#hand-in-name"), "Lena");
+  page.once("dialog", (dialog) => {
+    assert.match(dialog.message(), /^Start your own attempt\? The result shown is replaced on this device \(the file its student downloaded is not\), and the name saved here is cleared\.$/);
+    dialog.accept();
+  });
+  await page.click("text=Start my own attempt");
+  await heading(page, 1, 3);
+  // The quiz starts at the top, its first question focused.
+  await page.waitForFunction(() => document.activeElement.classList.contains("question-heading"), null, { timeout: 2000 });
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await takeTheQuiz();
+  assert.equal(await page.inputValue("#hand-in-name"), "", "Lena's name is not on Ben's result");
+  assert.notEqual(await page.textContent(".result-code"), lenasCode);
+  assert.equal(await page.locator(".next-student").count(), 0);
+  assert.match(lenas.suggestedFilename(), /Lena/);
+  watcher.assertClean();
+  await context.close();
+});

@@ -69,11 +69,7 @@ fn has_details_for(search: &str) -> bool {
 /// over clicks on links, and a fragment link alone may not move focus.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-            let _ = main.focus();
-        }
-    }
+    router::focus_main();
 }
 
 /// Closes the narrow-screen menu when the page changes by Back or Forward,

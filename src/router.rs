@@ -129,7 +129,23 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
             Some(element) => element.scroll_into_view(),
             None => window().scroll_to_with_x_and_y(0.0, 0.0),
         }
+        // The link followed was in the page that went away, and focus with
+        // it: the next Tab would start from the page's foot. It starts from
+        // the new page's content instead (a page that puts focus somewhere
+        // itself does so after this).
+        if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
+            focus_main();
+        }
     });
+}
+
+/// Moves focus to the page's content, without scrolling: keyboard and
+/// screen-reader users go on from there.
+pub fn focus_main() {
+    let Some(main) = document().get_element_by_id("main").and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = main.focus_with_options(&options);
 }
 
 /// The address a click on a link goes to, if the app should handle it:

@@ -6,7 +6,10 @@
 //! a second file from the same student are counted in the figures; every
 //! other file is still listed, with the reason it is not counted. Of a
 //! student's files (the same name), the one finished first counts: a quiz
-//! taken again after seeing the answers is not the class's result.
+//! taken again after seeing the answers is not the class's result. One
+//! quiz in files of two names counts under the name if the other file has
+//! none (downloaded before the name was typed), and for neither if both
+//! have one (a result left on a shared device): the teacher is told to ask.
 
 use std::collections::BTreeMap;
 
@@ -147,6 +150,16 @@ pub struct ClassResults {
     pub follow_up: Vec<String>,
 }
 
+/// Whether two files are of one quiz taken once, whatever names they carry:
+/// the same finish time (to the second), time taken and answers. Such as a
+/// result downloaded before its name was typed and again after, or a result
+/// left on a shared device and downloaded under the next student's name.
+/// Files from before version 3 do not say when they were finished, so no
+/// two of them are known to be one quiz.
+fn same_attempt(a: &ResultRecord, b: &ResultRecord) -> bool {
+    a.finished.is_some() && a.finished == b.finished && a.quiz.link == b.quiz.link && a.seconds == b.seconds && a.answers == b.answers
+}
+
 /// A file handed in: its name, and its text or why it could not be had.
 pub type HandedFile = (String, Result<String, String>);
 
@@ -194,36 +207,69 @@ impl ClassResults {
             (name.is_empty(), name, finished.is_none(), finished, file.clone())
         });
 
+        let checks: Vec<CodeCheck> = records
+            .iter()
+            .map(|(_, record)| {
+                if record.quiz.link != quiz.link {
+                    CodeCheck::OtherQuiz(other_quiz_title(record, bank))
+                } else {
+                    match check(record, bank) {
+                        Verification::Matches { .. } => CodeCheck::Matches,
+                        Verification::DoesNotMatch(why) | Verification::Unreadable(why) => CodeCheck::DoesNotMatch(why),
+                    }
+                }
+            })
+            .collect();
+
         let mut students = Vec::new();
         let mut counted_records = Vec::new();
         let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
-        for (file, record) in &records {
+        for (index, (file, record)) in records.iter().enumerate() {
+            let check = checks[index].clone();
             let name = clean_name(&record.name);
             let key = name.to_lowercase();
             let code = record.code.trim().to_uppercase();
-            let check = if record.quiz.link != quiz.link {
-                CodeCheck::OtherQuiz(other_quiz_title(record, bank))
-            } else {
-                match check(record, bank) {
-                    Verification::Matches { .. } => CodeCheck::Matches,
-                    Verification::DoesNotMatch(why) | Verification::Unreadable(why) => CodeCheck::DoesNotMatch(why),
-                }
-            };
-            let duplicate = seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
-                if *earlier_code == code {
-                    Some(format!("The same result as {earlier_file}."))
-                } else if !key.is_empty() && *earlier_key == key {
-                    // That file was finished first (the rows' order): it is
-                    // the one counted.
-                    Some(format!("The same name as {earlier_file}, counted instead."))
+            // Another file, whose code matches, of this same quiz (see
+            // [`same_attempt`]) under another name.
+            let named_elsewhere = records.iter().zip(&checks).enumerate().find_map(|(other, ((other_file, other_record), other_check))| {
+                let other_name = clean_name(&other_record.name);
+                let found = other != index
+                    && check == CodeCheck::Matches
+                    && *other_check == CodeCheck::Matches
+                    && same_attempt(record, other_record)
+                    && !other_name.is_empty()
+                    && other_name.to_lowercase() != key;
+                found.then_some((other_file, other_name))
+            });
+            // One quiz under two names is one student's: which one, only
+            // the class can tell, so neither name counts it.
+            let under_two_names = !key.is_empty() && named_elsewhere.is_some();
+            let duplicate = named_elsewhere.map(|(other_file, other_name)| {
+                if under_two_names {
+                    format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is.")
                 } else {
-                    None
+                    format!("The same quiz as {other_file}, which carries a name.")
                 }
+            });
+            let duplicate = duplicate.or_else(|| {
+                seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
+                    if *earlier_code == code {
+                        Some(format!("The same result as {earlier_file}."))
+                    } else if !key.is_empty() && *earlier_key == key {
+                        // That file was finished first (the rows' order): it is
+                        // the one counted.
+                        Some(format!("The same name as {earlier_file}, counted instead."))
+                    } else {
+                        None
+                    }
+                })
             });
             let counted = check == CodeCheck::Matches && duplicate.is_none();
             // Only a file whose code matches can be the original: an edited
             // copy listed first must not make the real one its duplicate.
-            if check == CodeCheck::Matches {
+            // Nor can a quiz under two names: the student's own file under
+            // that name still counts.
+            if check == CodeCheck::Matches && !under_two_names {
                 seen.push((key, code, file.clone()));
             }
             if counted {

@@ -11,15 +11,26 @@ fn spec(seed: u32) -> QuizSpec {
     QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(5) }, seed, mode: Mode::Test, minutes: None }
 }
 
-/// A student's result: `answers` are choice indices (0 is right in the test bank).
-fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64) -> ResultRecord {
+/// A quiz taken: `answers` are choice indices (0 is right in the test bank),
+/// finished `seconds` after it started.
+fn taken(bank: &Bundle, seed: u32, answers: &[usize], seconds: u64) -> QuizSession {
     let (items, _) = prepare(bank, &spec(seed));
     let mut session = QuizSession::new(spec(seed), items, 0.0);
     for (index, choice) in answers.iter().enumerate() {
         session.submit(bank, index, vec![*choice]);
     }
     session.finish(seconds as f64 * 1000.0);
-    ResultRecord::from_session(&session, bank, name)
+    session
+}
+
+/// A student's result file of a quiz taken as [`taken`] says.
+fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64) -> ResultRecord {
+    ResultRecord::from_session(&taken(bank, seed, answers, seconds), bank, name)
+}
+
+/// Each row's file, whether it is counted, and why not.
+fn rows(class: &ClassResults) -> Vec<(&str, bool, Option<&str>)> {
+    class.students.iter().map(|s| (s.file.as_str(), s.counted, s.duplicate.as_deref())).collect()
 }
 
 fn file(name: &str, text: String) -> HandedFile {
@@ -318,6 +329,52 @@ fn more_files_than_several_classes_are_listed_not_read() {
     assert_eq!(class.students.len(), MAX_FILES);
     assert_eq!(class.unreadable.len(), 1);
     assert_eq!(class.unreadable[0].reason, format!("Only {MAX_FILES} files are read at once."));
+}
+
+#[test]
+fn a_result_downloaded_before_its_name_was_typed_counts_once_under_the_name() {
+    let bank = common::bundle(12);
+    let amelie = taken(&bank, 5, &[0, 1, 0, 0, 1], 200);
+    let files = vec![
+        file("open-door-result.json", ResultRecord::from_session(&amelie, &bank, "").to_json()),
+        file("open-door-result.csv", ResultRecord::from_session(&amelie, &bank, "").to_csv(&bank)),
+        file("amelie.json", ResultRecord::from_session(&amelie, &bank, "Amélie").to_json()),
+        file("bo.json", result(&bank, 5, "Bo", &[1, 1, 1, 1, 1], 100).to_json()),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    let without_name = Some("The same quiz as amelie.json, which carries a name.");
+    assert_eq!(
+        rows(&class),
+        [
+            ("amelie.json", true, None),
+            ("bo.json", true, None),
+            ("open-door-result.csv", false, without_name),
+            ("open-door-result.json", false, without_name)
+        ]
+    );
+    assert_eq!(class.questions.iter().map(|q| q.asked).max(), Some(2));
+}
+
+#[test]
+fn one_quiz_handed_in_under_two_names_counts_for_neither_and_says_so() {
+    let bank = common::bundle(12);
+    // Lena's result was left on a shared tablet, and Ben downloaded it under
+    // his name before taking the quiz himself.
+    let lenas = taken(&bank, 5, &[0, 1, 0, 0, 1], 200);
+    let files = vec![
+        file("lena.json", ResultRecord::from_session(&lenas, &bank, "Lena").to_json()),
+        file("ben.json", ResultRecord::from_session(&lenas, &bank, "Ben").to_json()),
+        file("ben-2.json", result(&bank, 5, "Ben", &[0, 0, 0, 1, 1], 500).to_json()),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(
+        rows(&class),
+        [
+            ("ben.json", false, Some("The same quiz as lena.json, handed in under another name (Lena): ask whose it is.")),
+            ("ben-2.json", true, None),
+            ("lena.json", false, Some("The same quiz as ben.json, handed in under another name (Ben): ask whose it is.")),
+        ]
+    );
 }
 
 #[test]

@@ -366,9 +366,11 @@ pub fn Evidence(question: &'static Question) -> impl IntoView {
             </figcaption>
         </figure>
         {question.since.as_ref().map(|since| view! {
-            <aside class="since" aria-label="Since the article">
+            // A note, not a landmark: the review shows one per question, and
+            // a landmark list of a dozen alike would help no one.
+            <div class="since" role="note">
                 <p><strong>{format!("Since then ({}): ", format_date(&since.date))}</strong>{since.note.clone()}</p>
-            </aside>
+            </div>
         })}
     }
 }

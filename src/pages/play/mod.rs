@@ -153,9 +153,12 @@ fn StartScreen(link: Memo<QuizLink>, start: Callback<()>) -> impl IntoView {
 
 /// Puts focus on the first question once it is drawn (after Start, or
 /// "Take it again"), as a later question takes it: the button pressed is
-/// gone, and focus would otherwise fall back to the page.
+/// gone, and focus would otherwise fall back to the page. The page starts
+/// at the top, with the quiz's title, as a new quiz does (the results were
+/// scrolled down to the button).
 fn focus_first_question() {
     request_animation_frame(|| {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
         if let Some(heading) = document().query_selector(".question-heading").ok().flatten() {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
         }

@@ -47,17 +47,25 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let retry =
         (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let set_by_teacher = finished.is_set_by_teacher();
-    let take_again = move |_| {
+    // Taken again by the same student ("Take it again"), or by the next
+    // student on a shared device, whose hand-in must not carry the name
+    // saved here by the one before.
+    let start_again = move |next_student: bool| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
         let clock = link
             .with_untracked(|l| l.spec().minutes)
-            .map(|m| format!(" The {m}-minute clock starts again as soon as you press OK."))
+            .map(|m| format!(" The {m}-minute clock starts as soon as you press OK."))
             .unwrap_or_default();
-        let sure = window()
-            .confirm_with_message(&format!("Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.{clock}"))
-            .unwrap_or(false);
-        if sure {
+        let question = if next_student {
+            "Start your own attempt? The result shown is replaced on this device (the file its student downloaded is not), and the name saved here is cleared."
+        } else {
+            "Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in."
+        };
+        if window().confirm_with_message(&format!("{question}{clock}")).unwrap_or(false) {
+            if next_student {
+                storage::save_name("");
+            }
             link.with_untracked(|l| {
                 store.change(|p| {
                     p.restart(l, bundle(), now_ms());
@@ -124,6 +132,15 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
+            // A class's result opened again, not just finished: on a shared
+            // tablet it may be the last student's, and the next one would
+            // hand it in (or their own under that student's name).
+            {(set_by_teacher && !just_finished).then(|| view! {
+                <div class="notice next-student">
+                    <p>"Not your result? If another student took this quiz on this device before you, start your own attempt."</p>
+                    <button type="button" on:click=move |_| start_again(true)>"Start my own attempt"</button>
+                </div>
+            })}
             <p class="score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
             {finished.timed_out.then(|| view! {
                 <p class="timed-out">{format!(
@@ -144,7 +161,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                     let class = if set_by_teacher { "button" } else { "button primary" };
                     view! { <A href=crate::paths::href(&href) attr:class=class>"Retry the ones I missed"</A> }
                 })}
-                <button type="button" on:click=take_again>"Take it again"</button>
+                <button type="button" on:click=move |_| start_again(false)>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
             </p>
             // Before the table by topic, which on a phone (one row a topic)
