@@ -55,7 +55,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
         // quiz starts its clock at once, with no Start screen between.
         let clock = link
             .with_untracked(|l| l.spec().minutes)
-            .map(|m| format!(" The {m}-minute clock starts as soon as you press OK."))
+            .map(|m| format!(" The {m}-minute clock starts{} as soon as you press OK.", if next_student { "" } else { " again" }))
             .unwrap_or_default();
         let question = if next_student {
             "Start your own attempt? The result shown is replaced on this device (the file its student downloaded is not), and the name saved here is cleared."
