@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { appFiles, DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
@@ -101,8 +101,7 @@ test("only the menu marks where the reader is: a link in a page to another page 
   await page.goto(app.url + "/quiz/play?topics=joining&count=2&seed=3&mode=test");
   for (const n of [1, 2]) {
     await page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
-    await page.locator("form.question input").first().check();
-    await page.click("form.question button[type=submit]");
+    await answerShown(page);
   }
   await page.waitForSelector("#results-heading");
   await page.waitForSelector("main a:text-is('New quiz')");
