@@ -48,7 +48,7 @@ const STATES = [
     }
     await page.waitForSelector(".score");
     await page.uncheck("#only-mistakes").catch(() => {});
-    assert.equal(await page.locator(".review .since").count(), 2);
+    assert.equal(await page.locator(".review .since:visible").count(), 2);
   }],
   ["a link with notices", "/quiz/play?ids=000-01,zzz&mode=nope"],
   ["sources", "/sources"],

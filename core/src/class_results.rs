@@ -48,7 +48,9 @@ pub struct StudentRow {
     /// before version 3 do not say.
     pub finished: Option<String>,
     pub check: CodeCheck,
-    /// Set when an earlier row has the same name or is the same file.
+    /// Why the row is not counted beside another: an earlier row has the
+    /// same name or is the same file, or the row is the same quiz as one
+    /// under another name.
     pub duplicate: Option<String>,
     /// Whether this row is in the class's figures.
     pub counted: bool,
@@ -156,8 +158,16 @@ pub struct ClassResults {
 /// left on a shared device and downloaded under the next student's name.
 /// Files from before version 3 do not say when they were finished, so no
 /// two of them are known to be one quiz.
-fn same_attempt(a: &ResultRecord, b: &ResultRecord) -> bool {
-    a.finished.is_some() && a.finished == b.finished && a.quiz.link == b.quiz.link && a.seconds == b.seconds && a.answers == b.answers
+/// Nor is a quiz whose time ran out (`limit_seconds`): its finish time is
+/// the deadline, so two students who pressed Start in the same second and
+/// gave the same answers before it (none, say) would look like one.
+fn same_attempt(a: &ResultRecord, b: &ResultRecord, limit_seconds: Option<u64>) -> bool {
+    a.finished.is_some()
+        && a.finished == b.finished
+        && a.quiz.link == b.quiz.link
+        && a.seconds == b.seconds
+        && a.answers == b.answers
+        && limit_seconds.is_none_or(|limit| a.seconds < limit)
 }
 
 /// A file handed in: its name, and its text or why it could not be had.
@@ -221,6 +231,7 @@ impl ClassResults {
             })
             .collect();
 
+        let limit_seconds = QuizLink::open(&quiz.link, bank).spec().minutes.map(|minutes| u64::from(minutes) * 60);
         let mut students = Vec::new();
         let mut counted_records = Vec::new();
         let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
@@ -236,7 +247,7 @@ impl ClassResults {
                 let found = other != index
                     && check == CodeCheck::Matches
                     && *other_check == CodeCheck::Matches
-                    && same_attempt(record, other_record)
+                    && same_attempt(record, other_record, limit_seconds)
                     && !other_name.is_empty()
                     && other_name.to_lowercase() != key;
                 found.then_some((other_file, other_name))

@@ -378,6 +378,24 @@ fn one_quiz_handed_in_under_two_names_counts_for_neither_and_says_so() {
 }
 
 #[test]
+fn two_students_whose_time_ran_out_with_the_same_answers_both_count() {
+    let bank = common::bundle(12);
+    // Both pressed Start in the same second, answered the first question
+    // alike and ran out of time: the same finish time, time and answers.
+    let timed = QuizSpec { minutes: Some(1), ..spec(5) };
+    let (items, _) = prepare(&bank, &timed);
+    let mut session = QuizSession::new(timed, items, 0.0);
+    session.submit(&bank, 0, vec![0]);
+    session.finish(60_000.0);
+    let files = vec![
+        file("ana.json", ResultRecord::from_session(&session, &bank, "Ana").to_json()),
+        file("ben.json", ResultRecord::from_session(&session, &bank, "Ben").to_json()),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(rows(&class), [("ana.json", true, None), ("ben.json", true, None)]);
+}
+
+#[test]
 fn an_edited_copy_listed_first_never_makes_the_real_result_a_duplicate() {
     let bank = common::bundle(12);
     let real = result(&bank, 5, "Ana", &[0, 0, 1, 1, 0], 75);

@@ -58,7 +58,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             .map(|m| format!(" The {m}-minute clock starts{} as soon as you press OK.", if next_student { "" } else { " again" }))
             .unwrap_or_default();
         let question = if next_student {
-            "Start your own attempt? The result shown is replaced on this device (the file its student downloaded is not), and the name saved here is cleared."
+            "Start your own attempt? The result shown is removed from this device, so if its student has not downloaded it yet, it is lost; and the name saved here is cleared."
         } else {
             "Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in."
         };
@@ -132,10 +132,11 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
-            // A class's result opened again, not just finished: on a shared
-            // tablet it may be the last student's, and the next one would
-            // hand it in (or their own under that student's name).
-            {(set_by_teacher && !just_finished).then(|| view! {
+            // A result opened again, not just finished, with a hand-in that
+            // counts (a class's quiz, or a name kept on the device): on a
+            // shared tablet it may be the last student's, and the next one
+            // would hand it in, or their own under that student's name.
+            {(!just_finished && (set_by_teacher || !storage::saved_name().is_empty())).then(|| view! {
                 <div class="notice next-student">
                     <p>"Not your result? If another student took this quiz on this device before you, start your own attempt."</p>
                     <button type="button" on:click=move |_| start_again(true)>"Start my own attempt"</button>
