@@ -1,7 +1,8 @@
 // Offline once opened: the service worker serves the whole app with no
 // network, deep links included; updates wait for the student's word and
 // never reload another tab mid-quiz; a failing server falls back to the
-// cache; a broken precache never activates; a bad copy met at install or
+// cache; a broken precache never activates; a first install the line cut
+// short is made once the network is back; a bad copy met at install or
 // found in the cache is refused or repaired by "Try again"; the worker is
 // registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
@@ -162,6 +163,33 @@ test("a precache with one file missing never activates", async (t) => {
   await ready(page);
   assert.equal(await installOutcome(page), "failed", "no worker activated, no half-filled cache");
 });
+
+// A school's line drops for a moment on a first visit, as the worker is
+// asked for or while it downloads the app: the app is running, but would
+// not work offline until opened again. Once the browser says the network
+// is back, the worker is installed, and the class can go offline.
+for (const [when, failing] of [["as the worker's script is asked for", "/sw.js"], ["while the worker downloads the app", "/robots.txt"]]) {
+  test(`the line drops on a first visit ${when}: the worker installs once the network is back`, async (t) => {
+    const faults = { [failing]: "500" };
+    const server = await serve(DIST, 0, { faults });
+    const context = await browser.newContext();
+    t.after(() => cleanUp(context, () => server));
+    const page = await context.newPage();
+
+    await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+    await page.waitForSelector("form.question input");
+    assert.equal(await installOutcome(page), "failed");
+
+    delete faults[failing];
+    await context.setOffline(true);
+    await context.setOffline(false);
+    assert.equal(await installOutcome(page), "activated");
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector("form.question input");
+    assert.match(await page.textContent(".question-heading"), /Question 1 of 2/);
+  });
+}
 
 const { mainWasm: WASM, glue: GLUE } = appFiles();
 

@@ -34,24 +34,52 @@
     window.location.reload();
   });
 
+  // The line can drop while the worker's script is asked for, or while the
+  // worker downloads the app to install it. A first install that failed
+  // leaves no worker (its registration goes with it), so the app would not
+  // work offline until the page is opened again: it is registered again
+  // when the browser says the network is back. An update that failed is
+  // asked for again then. Not on a timer: a file the host fails for good
+  // would have every student's device download the app again and again.
+  let registerWhenOnline = false;
+  window.addEventListener("online", () => {
+    if (registerWhenOnline) {
+      registerWhenOnline = false;
+      register();
+    } else if (registration) {
+      registration.update().catch(() => {});
+    }
+  });
+
+  // Each installing worker once: it can be both the registration's
+  // `installing` when register() answers and the one "updatefound" names.
+  const watched = new WeakSet();
+  function watchInstall(worker) {
+    if (watched.has(worker)) return;
+    watched.add(worker);
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
+      if (worker.state === "redundant" && !registration.active) registerWhenOnline = true;
+    });
+  }
+
   function register() {
     navigator.serviceWorker
       .register(workerUrl.href)
       .then((found) => {
         registration = found;
         if (registration.waiting && navigator.serviceWorker.controller) announce();
+        if (registration.installing) watchInstall(registration.installing);
         registration.addEventListener("updatefound", () => {
-          const worker = registration.installing;
-          if (!worker) return;
-          worker.addEventListener("statechange", () => {
-            if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
-          });
+          if (registration.installing) watchInstall(registration.installing);
         });
-        // An install that failed (a bad answer from the network) is tried
-        // again when the network comes back, not only at the next visit.
-        window.addEventListener("online", () => registration.update().catch(() => {}));
       })
-      .catch((error) => console.warn("Open Door will not work offline:", error.message));
+      .catch((error) => {
+        console.warn("Open Door will not work offline:", error.message);
+        // A browser that allows no worker here (a private window) refuses
+        // for good; anything else was the network or the host.
+        if (error.name !== "SecurityError") registerWhenOnline = true;
+      });
   }
 
   // Not at once: installing the worker downloads every file of the app
