@@ -76,7 +76,7 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
         <section class="hand-in" aria-labelledby="hand-in-heading">
             <h2 id="hand-in-heading">"Hand in your result"</h2>
             <p class="field">
-                <label for="hand-in-name">"Your name or nickname (optional)"</label>
+                <label for="hand-in-name">"Name or nickname (optional)"</label>
                 <input
                     id="hand-in-name"
                     type="text"

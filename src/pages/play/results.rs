@@ -137,10 +137,12 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // shared tablet it may be the last student's, and the next one
             // would hand it in, or their own under that student's name.
             {(!just_finished && (set_by_teacher || !storage::saved_name().is_empty())).then(|| view! {
-                <div class="notice next-student">
-                    <p>"Not your result? If another student took this quiz on this device before you, start your own attempt."</p>
+                // One line where it fits, so that on a phone the hand-in's
+                // download still comes on the first screen below it.
+                <p class="notice next-student">
+                    "Not your result?"
                     <button type="button" on:click=move |_| start_again(true)>"Start my own attempt"</button>
-                </div>
+                </p>
             })}
             <p class="score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
             {finished.timed_out.then(|| view! {
