@@ -30,6 +30,9 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await page.goBack();
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
+  // Focus, lost with the source page, is in the quiz again (a keyboard's
+  // next Tab, a screen reader's reading, go on from there).
+  await page.waitForFunction(() => document.activeElement.closest("main") !== null, null, { timeout: 2000 });
   // An installed app has no Back button: the source page links back, on a
   // phone right where it opens, after the evidence.
   await page.click(".feedback cite a");
@@ -44,6 +47,12 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await page.click(".menu-button");
   await page.click("nav >> text=Learn");
   await ready(page);
+  await page.goBack();
+  await heading(page, 2, 4);
+  // Forward to a page that sets no focus of its own: its content has it.
+  await page.goForward();
+  await ready(page);
+  await page.waitForFunction(() => document.activeElement.id === "main", null, { timeout: 2000 });
   await page.goBack();
   await heading(page, 2, 4);
   await page.reload();

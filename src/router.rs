@@ -8,7 +8,8 @@
 //!   no new tab, no download) becomes `history.pushState`, and the page
 //!   scrolls to the top, or to the element the fragment names.
 //! - Back and Forward (`popstate`) only change the page: the browser puts
-//!   the scroll back where the student was.
+//!   the scroll back where the student was. Focus, lost with the page that
+//!   went away, goes to the page's content, as after a link.
 //! - Addresses are read with the public URL taken off (src/paths.rs adds it).
 
 use leptos::ev;
@@ -76,7 +77,11 @@ pub fn provide_router() {
             go_to(address, &href, false);
         }
     });
-    let history = window_event_listener(ev::popstate, move |_| address.set(Address::current()));
+    let history = window_event_listener(ev::popstate, move |_| {
+        address.set(Address::current());
+        // After the page it comes back to has rendered, as after a link.
+        request_animation_frame(keep_focus_in_page);
+    });
     // The router lives as long as the app; its listeners with it.
     std::mem::forget((clicks, history));
 }
@@ -129,14 +134,19 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
             Some(element) => element.scroll_into_view(),
             None => window().scroll_to_with_x_and_y(0.0, 0.0),
         }
-        // The link followed was in the page that went away, and focus with
-        // it: the next Tab would start from the page's foot. It starts from
-        // the new page's content instead (a page that puts focus somewhere
-        // itself does so after this).
-        if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
-            focus_main();
-        }
+        keep_focus_in_page();
     });
+}
+
+/// Focus left on the page that went away (the link followed, or whatever
+/// had it before Back) is lost with it: the next Tab would start from the
+/// document's start, and a screen reader would say nothing of the new page.
+/// It goes to the new page's content instead (a page that puts focus
+/// somewhere itself does so after this).
+fn keep_focus_in_page() {
+    if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
+        focus_main();
+    }
 }
 
 /// Moves focus to the page's content, without scrolling: keyboard and
