@@ -139,10 +139,10 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
 }
 
 /// Focus left on the page that went away (the link followed, or whatever
-/// had it before Back) is lost with it: the next Tab would start from the
-/// document's start, and a screen reader would say nothing of the new page.
-/// It goes to the new page's content instead (a page that puts focus
-/// somewhere itself does so after this).
+/// had it before Back) is lost with it: the next Tab would go on from a
+/// place in a page that is gone, and a screen reader would say nothing of
+/// the new one. It goes to the new page's content instead (a page that puts
+/// focus somewhere itself does so after this).
 fn keep_focus_in_page() {
     if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
         focus_main();
