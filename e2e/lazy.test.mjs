@@ -53,6 +53,11 @@ test("the figures' data, the explainers and the glossary travel in a page module
   }
 });
 
+test("the JS glue, on every first load, asks Chrome to compile it as it arrives, not function by function when first called", () => {
+  const glue = readFileSync(DIST + appFiles().glue, "utf8");
+  assert.ok(glue.startsWith("//# allFunctionsCalledOnLoad\n"), `the glue starts: ${JSON.stringify(glue.slice(0, 40))}`);
+});
+
 test("the build has page modules, and a class link's first load fetches none of them", async (t) => {
   assert.ok(lazyModules.length >= 3, `the reading, set-up and teacher's pages are split off: ${lazyModules}`);
   const server = await serve(DIST);

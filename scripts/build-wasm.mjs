@@ -16,7 +16,8 @@
 // 4. in a release build, `wasm-opt -O2` optimises every module and esbuild
 //    minifies the JS beside them (wasm-bindgen's glue was 9.6 KB gzipped as
 //    written, 7.4 KB minified, 4.4 KB minified with its imports renamed;
-//    both are on every first load); the glue gets Chrome's compile hint;
+//    both are on every first load); in any build, the glue's first line
+//    is then Chrome's compile hint;
 // 5. everything goes into the staged build as `app-<hash of the files>/`
 //    with `start.js` (public/start.js) and each question's details (its
 //    words and feedback) in `questions/` (written by build.rs), so every
