@@ -77,11 +77,11 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.fill("#quiz-title", "9B: Article 5 check");
   await page.click("text=Make the class link");
   const link = await page.textContent(".share-link");
-  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice, no time limit.");
+  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   const sameLink = async (how) => {
     await page.waitForSelector(".share-link");
     assert.equal(await page.textContent(".share-link"), link, `the same link ${how}`);
-    assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice, no time limit.");
+    assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   };
   await page.click("text=Show on the projector");
   await page.waitForSelector(".projector-prompt");
@@ -144,7 +144,7 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
     }
     assert.equal(await page.textContent(".share-link"), practice, `${when}: the last link above`);
     assert.deepEqual(await page.locator(".earlier-link").allTextContents(), [test], `${when}: the test's link below`);
-    assert.match(await page.textContent(".earlier-links li"), /^Test A: 5 questions, test, 10-minute time limit\./);
+    assert.match(await page.textContent(".earlier-links li"), /^Test A: 5 questions, a test with a 10-minute time limit\./);
   }
   assert.deepEqual(await violations(page), []);
   // The practice quiz made again with a corrected title is the same quiz:
@@ -188,7 +188,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   await page.goto(app.url + "/classroom");
   await ready(page);
   const first = await makeArticle5Link(page, { title: "9B Artcle 5", mode: "test", minutes: 10 });
-  assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, test, 10-minute time limit.");
+  assert.equal(await page.textContent(".share-quiz"), "9B Artcle 5: 5 questions, a test with a 10-minute time limit.");
   const quizOf = (link) => link.replace(/check=[A-Z2-9]{4}&/, "").replace(/&title=[^&#]*/, "");
 
   // The typo seen after the link went out, and after the projector: the
@@ -206,7 +206,7 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   assert.equal(await page.inputValue("#quiz-title"), "9B Artcle 5");
   await page.fill("#quiz-title", "9B: Article 5 check");
   await page.press("#quiz-title", "Enter");
-  await page.waitForSelector('.share-quiz:text-is("9B: Article 5 check: 5 questions, test, 10-minute time limit.")');
+  await page.waitForSelector('.share-quiz:text-is("9B: Article 5 check: 5 questions, a test with a 10-minute time limit.")');
   const corrected = await page.textContent(".share-link");
   assert.notEqual(corrected, first);
   assert.equal(quizOf(corrected), quizOf(first));

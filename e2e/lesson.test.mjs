@@ -315,7 +315,7 @@ test("a timed test opened early waits for Start: its clock starts then, not when
   await page.waitForSelector("button:text-is('Start the quiz')");
   // The teacher's title is the page's heading, once: the summary gives the rest.
   assert.equal(await page.textContent("main h1"), "8C: Article 5");
-  assert.equal(await page.textContent(".start-quiz .quiz-summary"), "3 questions, test, 10-minute time limit.");
+  assert.equal(await page.textContent(".start-quiz .quiz-summary"), "3 questions, a test with a 10-minute time limit.");
   assert.equal(await page.locator("form.question, .time-left").count(), 0, "no question and no clock before Start");
   assert.deepEqual(await violations(page), []);
   await page.clock.fastForward("20:00:00");

@@ -317,14 +317,14 @@ impl QuizLink {
     }
 
     /// The quiz in one line, for the teacher handing it out and the
-    /// student about to start it: "9B: Article 5 check: 10 questions,
-    /// test, 10-minute time limit."
+    /// student about to start it: "9B: Article 5 check: 10 questions, a
+    /// test with a 10-minute time limit."
     pub fn summary(&self, bank: &Bundle) -> String {
         format!("{}: {}", self.title(bank), self.outline())
     }
 
     /// The summary less the title, where the title is already the heading:
-    /// "10 questions, test, 10-minute time limit."
+    /// "10 questions, a test with a 10-minute time limit."
     pub fn outline(&self) -> String {
         let questions = self.items.len();
         let plural = if questions == 1 { "" } else { "s" };

@@ -94,11 +94,15 @@ impl QuizSpec {
         self.minutes.is_some()
     }
 
-    /// How it runs, in words for the teacher who hands it out: "test,
-    /// 10-minute time limit".
+    /// How it runs, in words for the teacher who hands it out and the
+    /// student about to start: "a test with a 10-minute time limit".
     pub fn how_it_runs(&self) -> String {
-        let limit = self.minutes.map_or_else(|| "no time limit".to_string(), |minutes| format!("{minutes}-minute time limit"));
-        format!("{}, {limit}", self.mode.as_str())
+        let limit = self.minutes.map_or_else(|| "no time limit".to_string(), |minutes| format!("a {minutes}-minute time limit"));
+        let mode = match self.mode {
+            Mode::Practice => "practice",
+            Mode::Test => "a test",
+        };
+        format!("{mode} with {limit}")
     }
 
     /// What the quiz is about, in words: "Quiz on Article 5: what it

@@ -130,10 +130,10 @@ fn a_title_is_kept_as_the_link_reads_it_back_so_the_link_stays_whole() {
 fn a_link_sums_up_its_quiz_in_one_line() {
     let bank = common::bundle(20);
     let timed = QuizLink::open("ids=000-01,000-02&seed=1&mode=test&minutes=10&title=9B", &bank);
-    assert_eq!(timed.summary(&bank), "9B: 2 questions, test, 10-minute time limit.");
-    assert_eq!(timed.outline(), "2 questions, test, 10-minute time limit.");
+    assert_eq!(timed.summary(&bank), "9B: 2 questions, a test with a 10-minute time limit.");
+    assert_eq!(timed.outline(), "2 questions, a test with a 10-minute time limit.");
     let one = QuizLink::open("ids=000-01&seed=1", &bank);
-    assert_eq!(one.summary(&bank), format!("{}: 1 question, practice, no time limit.", one.spec().title(&bank)));
+    assert_eq!(one.summary(&bank), format!("{}: 1 question, practice with no time limit.", one.spec().title(&bank)));
 }
 
 #[test]

@@ -42,9 +42,9 @@ fn filters_counts_and_unknown_ids() {
 
 #[test]
 fn how_a_quiz_runs_reads_as_its_mode_and_time_limit_and_a_timed_one_waits_for_start() {
-    assert_eq!(filter(None, &[]).how_it_runs(), "practice, no time limit");
+    assert_eq!(filter(None, &[]).how_it_runs(), "practice with no time limit");
     let timed_test = QuizSpec { mode: Mode::Test, minutes: Some(10), ..filter(None, &[]) };
-    assert_eq!(timed_test.how_it_runs(), "test, 10-minute time limit");
+    assert_eq!(timed_test.how_it_runs(), "a test with a 10-minute time limit");
     assert!(timed_test.waits_for_start() && !filter(None, &[]).waits_for_start());
 }
 
