@@ -76,6 +76,11 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.check("#count-5");
   await page.fill("#quiz-title", "9B: Article 5 check");
   await page.click("text=Make the class link");
+  // The button is at the form's foot, and on a phone all that it made was
+  // below the screen: the link's heading takes the focus and the screen's top.
+  await page.waitForFunction(() => document.activeElement?.id === "share-heading");
+  const headingTop = await page.evaluate(() => document.getElementById("share-heading").getBoundingClientRect().top);
+  assert.ok(headingTop >= 4 && headingTop < 40, `the class link's heading at the top of the screen (${headingTop} px)`);
   const link = await page.textContent(".share-link");
   assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   const sameLink = async (how) => {
@@ -94,6 +99,10 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.reload();
   await ready(page);
   await sameLink("after a reload");
+  // Drawn again, not made: the page starts at its top, with the form.
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), "share-heading", "a link kept for the tab takes no focus");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "a link kept for the tab does not scroll the page to it");
 
   // Ticks that match nothing make no link, and say so beside the button
   // (the form is as the link was made: Article 5 is ticked).

@@ -183,6 +183,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     let problem = RwSignal::new(None::<Message>);
     // The last link made replaced another quiz the class may have.
     let new_quiz = RwSignal::new(false);
+    // The link about to be drawn was just made by the button, not kept for
+    // the tab: it takes the focus.
+    let just_made = StoredValue::new(false);
     // The links it replaced, to copy again.
     let earlier = RwSignal::new(if purpose == BuilderPurpose::Share { earlier_class_links() } else { Vec::new() });
 
@@ -259,6 +262,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 }
                 let teachers_title = Some(choices.title.trim().to_string()).filter(|t| !t.is_empty());
                 made_from.set_value(Some(choices));
+                just_made.set_value(true);
                 make_class_link(ids, spec, teachers_title, link, problem);
             }
         }
@@ -355,7 +359,10 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             </button>
         </form>
         <MessageView message=problem />
-        {move || link.get().map(|class_link| view! { <ShareLink class_link=class_link new_quiz=new_quiz.get_untracked() /> })}
+        {move || link.get().map(|class_link| {
+            let take_focus = just_made.try_update_value(std::mem::take).unwrap_or(false);
+            view! { <ShareLink class_link=class_link new_quiz=new_quiz.get_untracked() take_focus=take_focus /> }
+        })}
         {move || earlier.with(|hrefs| (!hrefs.is_empty()).then(|| view! { <EarlierLinks kept=hrefs.clone() /> }))}
     }
 }
@@ -457,15 +464,30 @@ fn ShareLink(
     class_link: ClassLink,
     /// It replaced a link with other questions, which the class may have.
     new_quiz: bool,
+    /// It was just made: its heading takes the focus and the top of the
+    /// screen, so the link, its QR code and the projector's and worksheet's
+    /// buttons come into view below the form (on a phone the button pressed
+    /// is at the form's foot, and all of it was below the screen).
+    take_focus: bool,
 ) -> impl IntoView {
     let href = class_link.handed_out();
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
     let pack_message = RwSignal::new(None::<Message>);
     let about = class_link.link.summary(bundle());
+    if take_focus {
+        request_animation_frame(|| {
+            if let Some(heading) = document().get_element_by_id("share-heading") {
+                heading.scroll_into_view();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus_with_options(&options);
+            }
+        });
+    }
     view! {
         <section class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading">"The class link"</h2>
+            <h2 id="share-heading" tabindex="-1">"The class link"</h2>
             <p class="share-quiz">{about}</p>
             {new_quiz.then(|| view! {
                 <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below."</p>
