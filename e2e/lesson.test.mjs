@@ -461,6 +461,44 @@ test("with storage full, a backup that cannot be written is never announced and 
   await context.close();
 });
 
+test("a tablet handed straight on after a class's test: the next student starts afresh, with no name of the student before", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const takeTheQuiz = async () => {
+    for (const n of [1, 2]) {
+      await heading(page, n, 2);
+      await answerShown(page);
+    }
+    await page.waitForSelector(".result-code");
+  };
+  await page.goto(app.url + "/quiz/play?ids=000-02,000-04&seed=3&mode=test");
+  await takeTheQuiz();
+  await page.fill("#hand-in-name", "Lena");
+  await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  // Ben is handed the tablet as it is, Lena's result on it.
+  page.once("dialog", (dialog) => {
+    assert.match(dialog.message(), /^Start your own attempt\? The result shown is removed from this device/);
+    dialog.accept();
+  });
+  await page.click("text=Next student: start afresh");
+  await heading(page, 1, 2);
+  await page.waitForFunction(() => document.activeElement.classList.contains("question-heading"), null, { timeout: 2000 });
+  await takeTheQuiz();
+  assert.equal(await page.inputValue("#hand-in-name"), "", "Lena's name is not on Ben's result");
+  watcher.assertClean();
+  await context.close();
+
+  // A practice quiz of one's own, with no name kept, has no such button.
+  const own = await freshPage(app);
+  await own.page.goto(app.url + "/quiz/play?ids=000-02&seed=3&mode=practice");
+  await heading(own.page, 1, 1);
+  await answerShown(own.page);
+  await own.page.click("text=See results");
+  await own.page.waitForSelector("text=Take it again");
+  assert.equal(await own.page.locator("text=Next student: start afresh").count(), 0);
+  own.watcher.assertClean();
+  await own.context.close();
+});
+
 test("on a shared tablet the next student starts their own attempt, which carries no name of the student before", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const link = app.url + "/quiz/play?ids=000-02,000-04,000-13&seed=3&mode=test";

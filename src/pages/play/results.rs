@@ -74,6 +74,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             super::focus_first_question();
         }
     };
+    // A result whose hand-in counts (a class's quiz, or a name kept on the
+    // device) may be on a tablet the class shares.
+    let may_be_shared = set_by_teacher || !storage::saved_name().is_empty();
     let heading_ref = NodeRef::<html::H2>::new();
     request_animation_frame(move || {
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
@@ -132,11 +135,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
-            // A result opened again, not just finished, with a hand-in that
-            // counts (a class's quiz, or a name kept on the device): on a
-            // shared tablet it may be the last student's, and the next one
+            // Opened again, it may be the last student's, and the next one
             // would hand it in, or their own under that student's name.
-            {(!just_finished && (set_by_teacher || !storage::saved_name().is_empty())).then(|| view! {
+            {(!just_finished && may_be_shared).then(|| view! {
                 // One line where it fits, so that on a phone the hand-in's
                 // download still comes on the first screen below it.
                 <p class="notice next-student">
@@ -166,6 +167,12 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 })}
                 <button type="button" on:click=move |_| start_again(false)>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
+                // Handed straight on, the tablet shows this result to the
+                // next student, whose "Take it again" would keep the name
+                // of the one before (opened again, the notice above asks).
+                {(just_finished && may_be_shared).then(|| view! {
+                    <button type="button" on:click=move |_| start_again(true)>"Next student: start afresh"</button>
+                })}
             </p>
             // Before the table by topic, which on a phone (one row a topic)
             // pushed it below the first screen.
