@@ -476,10 +476,10 @@ test("a tablet handed straight on after a class's test: the next student starts 
   await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   // Ben is handed the tablet as it is, Lena's result on it.
   page.once("dialog", (dialog) => {
-    assert.match(dialog.message(), /^Start your own attempt\? The result shown is removed from this device/);
+    assert.match(dialog.message(), /^Start a new attempt for the next student\? The result on screen is removed from this device, so download it first/);
     dialog.accept();
   });
-  await page.click("text=Next student: start afresh");
+  await page.click("text=New attempt for the next student");
   await heading(page, 1, 2);
   await page.waitForFunction(() => document.activeElement.classList.contains("question-heading"), null, { timeout: 2000 });
   await takeTheQuiz();
@@ -494,7 +494,7 @@ test("a tablet handed straight on after a class's test: the next student starts 
   await answerShown(own.page);
   await own.page.click("text=See results");
   await own.page.waitForSelector("text=Take it again");
-  assert.equal(await own.page.locator("text=Next student: start afresh").count(), 0);
+  assert.equal(await own.page.locator("text=New attempt for the next student").count(), 0);
   own.watcher.assertClean();
   await own.context.close();
 });

@@ -34,6 +34,20 @@ crate::lazy_fn!(
     }
 );
 
+/// Who takes the quiz again from its results, which sets what they are
+/// asked before the result is replaced.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Restart {
+    /// The same student ("Take it again"): the name kept stays.
+    Again,
+    /// The next student on a shared device, who found the last one's
+    /// result opened again ("Not your result?").
+    MyOwnAttempt,
+    /// The next student, from a result just finished: pressed by either of
+    /// them as the device changes hands.
+    ForNextStudent,
+}
+
 #[component]
 pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) -> impl IntoView {
     let store = use_progress();
@@ -47,23 +61,27 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let retry =
         (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let set_by_teacher = finished.is_set_by_teacher();
-    // Taken again by the same student ("Take it again"), or by the next
-    // student on a shared device, whose hand-in must not carry the name
-    // saved here by the one before.
-    let start_again = move |next_student: bool| {
+    // Taken again by the same student, or by the next student on a shared
+    // device, whose hand-in must not carry the name saved here by the one
+    // before.
+    let start_again = move |by: Restart| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
         let clock = link
             .with_untracked(|l| l.spec().minutes)
-            .map(|m| format!(" The {m}-minute clock starts{} as soon as you press OK.", if next_student { "" } else { " again" }))
+            .map(|m| match by {
+                Restart::Again => format!(" The {m}-minute clock starts again as soon as you press OK."),
+                Restart::MyOwnAttempt => format!(" The {m}-minute clock starts as soon as you press OK."),
+                Restart::ForNextStudent => format!(" Hand the device on first: the {m}-minute clock starts as soon as you press OK."),
+            })
             .unwrap_or_default();
-        let question = if next_student {
-            "Start your own attempt? The result shown is removed from this device, so if its student has not downloaded it yet, it is lost; and the name saved here is cleared."
-        } else {
-            "Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in."
+        let question = match by {
+            Restart::Again => "Take this quiz again from the start? This result and its code will be replaced, so download it first if you still need to hand it in.",
+            Restart::MyOwnAttempt => "Start your own attempt? The result shown is removed from this device, so if its student has not downloaded it yet, it is lost; and the name saved here is cleared.",
+            Restart::ForNextStudent => "Start a new attempt for the next student? The result on screen is removed from this device, so download it first if it still needs handing in; the name saved here is cleared too.",
         };
         if window().confirm_with_message(&format!("{question}{clock}")).unwrap_or(false) {
-            if next_student {
+            if by != Restart::Again {
                 storage::save_name("");
             }
             link.with_untracked(|l| {
@@ -142,7 +160,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 // download still comes on the first screen below it.
                 <p class="notice next-student">
                     "Not your result?"
-                    <button type="button" on:click=move |_| start_again(true)>"Start my own attempt"</button>
+                    <button type="button" on:click=move |_| start_again(Restart::MyOwnAttempt)>"Start my own attempt"</button>
                 </p>
             })}
             <p class="score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
@@ -165,13 +183,13 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                     let class = if set_by_teacher { "button" } else { "button primary" };
                     view! { <A href=crate::paths::href(&href) attr:class=class>"Retry the ones I missed"</A> }
                 })}
-                <button type="button" on:click=move |_| start_again(false)>"Take it again"</button>
+                <button type="button" on:click=move |_| start_again(Restart::Again)>"Take it again"</button>
                 <A href=crate::paths::href("/quiz") attr:class="button">"New quiz"</A>
                 // Handed straight on, the tablet shows this result to the
                 // next student, whose "Take it again" would keep the name
                 // of the one before (opened again, the notice above asks).
                 {(just_finished && may_be_shared).then(|| view! {
-                    <button type="button" on:click=move |_| start_again(true)>"Next student: start afresh"</button>
+                    <button type="button" on:click=move |_| start_again(Restart::ForNextStudent)>"New attempt for the next student"</button>
                 })}
             </p>
             // Before the table by topic, which on a phone (one row a topic)
