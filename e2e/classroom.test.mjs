@@ -81,6 +81,10 @@ test("the class link is there again after the projector, the worksheet and a rel
   await page.waitForFunction(() => document.activeElement?.id === "share-heading");
   const headingTop = await page.evaluate(() => document.getElementById("share-heading").getBoundingClientRect().top);
   assert.ok(headingTop >= 4 && headingTop < 40, `the class link's heading at the top of the screen (${headingTop} px)`);
+  for (const name of ["Copy link", "Show on the projector", "Print worksheet and answer key"]) {
+    const button = await page.locator(`.share :text-is('${name}')`).boundingBox();
+    assert.ok(button.y + button.height <= 740, `"${name}" is on the screen with the link (bottom at ${button.y + button.height})`);
+  }
   const link = await page.textContent(".share-link");
   assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   const sameLink = async (how) => {

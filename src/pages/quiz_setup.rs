@@ -465,9 +465,9 @@ fn ShareLink(
     /// It replaced a link with other questions, which the class may have.
     new_quiz: bool,
     /// It was just made: its heading takes the focus and the top of the
-    /// screen, so the link, its QR code and the projector's and worksheet's
-    /// buttons come into view below the form (on a phone the button pressed
-    /// is at the form's foot, and all of it was below the screen).
+    /// screen, so the link and its buttons come into view (on a phone the
+    /// button pressed is at the form's foot, and all of it was below the
+    /// screen).
     take_focus: bool,
 ) -> impl IntoView {
     let href = class_link.handed_out();
@@ -517,12 +517,14 @@ fn ShareLink(
             }}
             <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
             <CopyLink text=href.clone() />
-            <QrImage text=href.clone() label="QR code of the class link" />
+            // The buttons before the code itself, so that on a phone they
+            // come into view with the link (the code took most of the screen).
             <p class="actions">
                 <QrFullScreen text=href.clone() />
                 <A href=crate::paths::href(&projector) attr:class="button">"Show on the projector"</A>
                 <A href=crate::paths::href(&print) attr:class="button">"Print worksheet and answer key"</A>
             </p>
+            <QrImage text=href.clone() label="QR code of the class link" />
         </section>
     }
 }
