@@ -476,12 +476,12 @@ fn ShareLink(
     let pack_message = RwSignal::new(None::<Message>);
     let about = class_link.link.summary(bundle());
     if take_focus {
+        // As the glossary brings its term: scrolled to, then focused (in
+        // view, the focus scrolls no further).
         request_animation_frame(|| {
             if let Some(heading) = document().get_element_by_id("share-heading") {
                 heading.scroll_into_view();
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus_with_options(&options);
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
             }
         });
     }
