@@ -156,6 +156,13 @@ test("a test with the keyboard alone: after each saved answer the next question'
   await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15,001-07&seed=3&mode=test");
   await page.waitForSelector("h2:text-is('Question 1 of 4')");
   for (let n = 1; n <= 4; n++) {
+    if (n === 2) {
+      // Enter submits from the heading too, as the form's hint says: with
+      // nothing chosen, it says so instead of doing nothing.
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".problem:text-is('Choose an answer first.')");
+      assert.equal(await page.textContent("h2.question-heading"), "Question 2 of 4", "nothing was saved");
+    }
     await page.keyboard.press("2");
     await page.keyboard.press("Enter");
     if (n < 4) {

@@ -67,16 +67,26 @@ pub fn QuestionForm(
         on_answer.run(response);
     };
 
-    // Number keys pick the choice shown in that place, wherever focus is
-    // (after a new question it is on its heading, not in the form).
+    // Number keys pick the choice shown in that place, and Enter submits,
+    // wherever focus is (after a new question it is on its heading, not in
+    // the form, where Enter would do nothing): as the form's hint says.
     let order = item.choice_order.clone();
     let key_group = group.clone();
+    let form_ref = NodeRef::<html::Form>::new();
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         if typing_in_a_field() {
             return;
         }
         note_keyboard();
         if is_order || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if ev.key() == "Enter" {
+            // A control handles Enter itself (a choice submits the form).
+            if let Some(form) = form_ref.get_untracked().filter(|_| !focus_on_control() && !answered.with_untracked(Option::is_some)) {
+                ev.prevent_default();
+                let _ = form.request_submit();
+            }
             return;
         }
         if let Some(place) = ev.key().parse::<usize>().ok().filter(|n| (1..=order.len()).contains(n)) {
@@ -94,7 +104,7 @@ pub fn QuestionForm(
     };
 
     view! {
-        <form class="question" on:submit=submit>
+        <form class="question" on:submit=submit node_ref=form_ref>
             <fieldset disabled=locked>
                 <legend>{question.prompt.clone()}</legend>
                 <p class="kind">
@@ -116,6 +126,11 @@ pub fn QuestionForm(
 /// a tablet with a keyboard has a coarse pointer but still sends keys).
 fn note_keyboard() {
     super::mark_root("data-keyboard", true);
+}
+
+/// Whether focus is on a control that handles Enter itself.
+pub fn focus_on_control() -> bool {
+    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT" | "SUMMARY"))
 }
 
 /// Whether the key goes to a text field or a list box, which own their keys.

@@ -7,7 +7,7 @@ use open_door_core::link::QuizLink;
 use open_door_core::quiz::{time_left_text, Mode, Submitted, TIME_LIMIT_TICK_MS};
 
 use super::SessionMemo;
-use crate::components::question::{Feedback, QuestionForm};
+use crate::components::question::{focus_on_control, Feedback, QuestionForm};
 use crate::content::{bundle, now_ms, today};
 use crate::storage::use_progress;
 
@@ -105,10 +105,8 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let enter = {
         let advance = advance.clone();
         window_event_listener(leptos::ev::keydown, move |ev| {
-            let on_control =
-                document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT"));
             let is_answered = answered.try_with_untracked(Option::is_some).unwrap_or(false);
-            if ev.key() == "Enter" && !on_control && mode == Mode::Practice && is_answered {
+            if ev.key() == "Enter" && !focus_on_control() && mode == Mode::Practice && is_answered {
                 ev.prevent_default();
                 advance();
             }
