@@ -278,14 +278,16 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                         CodeCheck::OtherQuiz(title) => ("other", format!("Another quiz: {title}")),
                     };
                     let note = s.duplicate.clone().map(|why| view! { <br /><span class="wrong">{format!("Duplicate: {why}")}</span> });
-                    let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"Not counted in the figures."</span> });
+                    // Beside the score it concerns, which on a phone is on the first
+                    // screen with the name (the code check's reasons are scrolled to).
+                    let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"not counted"</span> });
                     view! {
                         <tr class:not-counted=!s.counted>
                             <th scope="row">{name}</th>
-                            <td class="figure">{format!("{} of {}", s.correct, s.total)}</td>
+                            <td class="figure">{format!("{} of {}", s.correct, s.total)}{uncounted}</td>
                             <td class="figure">{time}</td>
                             <td class="figure">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
-                            <td class=format!("check {class}")>{check}{note}{uncounted}</td>
+                            <td class=format!("check {class}")>{check}{note}</td>
                             <td class="file">{s.file.clone()}</td>
                         </tr>
                     }
