@@ -282,7 +282,7 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                     // screen with the name (the code check's reasons are scrolled to).
                     let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"not counted"</span> });
                     view! {
-                        <tr class:not-counted=!s.counted>
+                        <tr>
                             <th scope="row">{name}</th>
                             <td class="figure">{format!("{} of {}", s.correct, s.total)}{uncounted}</td>
                             <td class="figure">{time}</td>
