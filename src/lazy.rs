@@ -241,7 +241,9 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
                     Heading::H2 => view! { <h2>{failed}</h2> }.into_any(),
                     Heading::H3 => view! { <h3>{failed}</h3> }.into_any(),
                 }}
-                <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again. Your quizzes and answers are kept on this device."</p>
+                // A download that stalls rather than fails is joined by "Try
+                // again" (see `fetch`), and only a reload starts it afresh.
+                <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device."</p>
                 <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
             </div>
         }
