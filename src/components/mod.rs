@@ -20,3 +20,19 @@ pub fn mark_root(attribute: &str, on: bool) {
         let _ = if on { root.set_attribute(attribute, "") } else { root.remove_attribute(attribute) };
     }
 }
+
+/// Brings the element `id` names into view and gives it the focus, so that
+/// reading (or a screen reader) goes on from there: in the next frame, once
+/// the page is drawn. Only a control, or an element with a `tabindex`,
+/// takes the focus; in view, the focus scrolls no further.
+pub fn bring_into_focus(id: impl Into<String>) {
+    let id = id.into();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = leptos::prelude::document().get_element_by_id(&id) {
+            element.scroll_into_view();
+            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                let _ = element.focus();
+            }
+        }
+    });
+}

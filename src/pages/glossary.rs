@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::components::bring_into_focus;
 use crate::components::title::PageTitle;
 use crate::content::reading_bundle;
 use crate::router::use_location;
@@ -19,12 +19,7 @@ pub fn Glossary() -> impl IntoView {
             return;
         }
         // After the router's own scroll, which runs when it has changed the URL.
-        request_animation_frame(move || {
-            if let Some(term) = document().get_element_by_id(&id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                term.scroll_into_view();
-                let _ = term.focus();
-            }
-        });
+        bring_into_focus(id);
     });
     view! {
         <PageTitle text="Glossary" />

@@ -9,6 +9,7 @@ use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
+use crate::components::bring_into_focus;
 use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
@@ -476,14 +477,7 @@ fn ShareLink(
     let pack_message = RwSignal::new(None::<Message>);
     let about = class_link.link.summary(bundle());
     if take_focus {
-        // As the glossary brings its term: scrolled to, then focused (in
-        // view, the focus scrolls no further).
-        request_animation_frame(|| {
-            if let Some(heading) = document().get_element_by_id("share-heading") {
-                heading.scroll_into_view();
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
-            }
-        });
+        bring_into_focus("share-heading");
     }
     view! {
         <section class="share" aria-labelledby="share-heading">

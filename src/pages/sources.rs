@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use open_door_core::content::{locate_quote, Article};
 use open_door_core::route::Page;
 
+use crate::components::bring_into_focus;
 use crate::components::title::PageTitle;
 use crate::content::{bundle, reading_bundle};
 use crate::pages::not_found::NotFound;
@@ -66,14 +67,7 @@ fn Reader(article: &'static Article, highlight: Option<String>, back: Option<(St
         })
         .collect_view();
     if highlight.is_some() {
-        request_animation_frame(|| {
-            if let Some(mark) = document().get_element_by_id("evidence") {
-                mark.scroll_into_view();
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(mark) {
-                    let _ = el.focus();
-                }
-            }
-        });
+        bring_into_focus("evidence");
     }
     view! {
         <article class="source">
