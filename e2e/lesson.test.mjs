@@ -97,9 +97,16 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   assert.equal(await page.textContent(".score"), score);
   await page.waitForFunction((y) => window.scrollY === y, readingAt, { timeout: 2000 });
   assert.equal(await page.textContent(".result-code"), code, "the hand-in code is the same");
+  // Still the result of the student who finished it: a test's result may be
+  // on a tablet the class shares, but not asked about before a reload.
+  assert.equal(await page.locator("text=Not your result?").count(), 0, "back from the evidence, the result is still the student's own");
+  assert.equal(await page.locator("button:text-is('New attempt for the next student')").count(), 1);
   await page.reload();
   await page.waitForSelector("text=Results");
   assert.equal(await page.textContent(".result-code"), code);
+  // Reloaded, the page may be in the next student's hands.
+  assert.equal(await page.locator(".next-student").count(), 1);
+  assert.equal(await page.locator("button:text-is('New attempt for the next student')").count(), 0);
   // The home page does not offer a finished quiz as unfinished.
   await page.goto(app.url + "/");
   await ready(page);

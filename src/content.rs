@@ -355,6 +355,14 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// When this page was opened, on the clock of [`now_ms`] (what quizzes
+/// record). Leaving for another page of the app and coming back keeps it;
+/// a reload does not.
+pub fn page_opened_ms() -> f64 {
+    let now = now_ms();
+    leptos::prelude::window().performance().map_or(now, |performance| now - performance.now())
+}
+
 /// A fresh seed for a new quiz.
 pub fn random_seed() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32

@@ -343,6 +343,16 @@ impl QuizSession {
         self.finished_at_ms.is_some()
     }
 
+    /// Whether it was finished at or after `opened_ms`, when the page was
+    /// opened: then its result is the one of the student using the page,
+    /// also after reading the evidence and coming back. One finished
+    /// before may be the last student's, on a device the class shares.
+    /// A quiz whose time ran out while the page was closed was finished
+    /// at its deadline, before.
+    pub fn finished_since(&self, opened_ms: f64) -> bool {
+        self.finished_at_ms.is_some_and(|finished| finished >= opened_ms)
+    }
+
     /// How many items have an answer.
     pub fn answered(&self) -> usize {
         self.responses.iter().filter(|r| r.is_some()).count()

@@ -137,6 +137,24 @@ fn advancing_past_the_last_question_finishes_once() {
 }
 
 #[test]
+fn a_result_finished_since_the_page_was_opened_is_of_this_visit() {
+    let bank = common::bundle(10);
+    let spec = QuizSpec { minutes: Some(1), ..filter(Some(2), &[]) };
+    let (items, _) = prepare(&bank, &spec);
+    let mut session = QuizSession::new(spec, items, 1_000.0);
+    assert!(!session.finished_since(0.0), "not finished yet");
+    session.finish(5_000.0);
+    assert!(session.finished_since(5_000.0) && session.finished_since(4_000.0));
+    assert!(!session.finished_since(5_001.0), "finished before the page was opened");
+
+    // The time ran out while the page was closed: it ended at its
+    // deadline, before the page opened again.
+    let mut timed = QuizSession::new(session.spec.clone(), session.items.clone(), 1_000.0);
+    assert!(timed.end_if_out_of_time(90_000.0));
+    assert!(!timed.finished_since(90_000.0) && timed.finished_since(61_000.0));
+}
+
+#[test]
 fn scores_by_topic() {
     let bank = common::bundle(10);
     let spec = QuizSpec { selection: Selection::Ids(vec!["000-00".into(), "000-01".into(), "000-02".into()]), ..filter(None, &[]) };

@@ -11,7 +11,7 @@ use open_door_core::result::format_time;
 use super::SessionMemo;
 use crate::components::hand_in::HandIn;
 use crate::components::question::Evidence;
-use crate::content::{bundle, now_ms};
+use crate::content::{bundle, now_ms, page_opened_ms};
 use crate::lazy::{NotLoaded, SplitView};
 use crate::router::A;
 use crate::storage::{self, use_progress};
@@ -61,6 +61,10 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let retry =
         (!missed.is_empty()).then(|| QuizSpec { mode: finished.spec.mode, ..QuizSpec::of_questions(missed.clone(), 0) }.unseeded_href());
     let set_by_teacher = finished.is_set_by_teacher();
+    // Finished on this visit, it is the result of the student using the
+    // page, also when they come back to it from reading the evidence;
+    // opened again later, it may be the last student's.
+    let of_this_visit = just_finished || finished.finished_since(page_opened_ms());
     // Taken again by the same student, or by the next student on a shared
     // device, whose hand-in must not carry the name saved here by the one
     // before.
@@ -155,7 +159,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
             // Opened again, it may be the last student's, and the next one
             // would hand it in, or their own under that student's name.
-            {(!just_finished && may_be_shared).then(|| view! {
+            {(!of_this_visit && may_be_shared).then(|| view! {
                 // One line where it fits, so that on a phone the hand-in's
                 // download still comes on the first screen below it.
                 <p class="notice next-student">
@@ -188,7 +192,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 // Handed straight on, the tablet shows this result to the
                 // next student, whose "Take it again" would keep the name
                 // of the one before (opened again, the notice above asks).
-                {(just_finished && may_be_shared).then(|| view! {
+                {(of_this_visit && may_be_shared).then(|| view! {
                     <button type="button" on:click=move |_| start_again(Restart::ForNextStudent)>"New attempt for the next student"</button>
                 })}
             </p>
