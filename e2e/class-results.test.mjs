@@ -112,6 +112,8 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.equal(await page.locator(".class-questions, .class-topics").count(), 0);
   await page.click("button:text-is('Start again')");
   await page.waitForSelector(".class-table", { state: "detached" });
+  // The button went with the table: the focus is on picking the files.
+  await page.waitForFunction(() => document.activeElement?.id === "class-files", null, { timeout: 2000 });
   // Two files first, then the whole folder, those two again among them:
   // each file is read once.
   await page.setInputFiles("#class-files", [maria.file, notes]);
@@ -204,7 +206,9 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     await page.click("text=Show them on the projector");
     await page.waitForSelector(".projector-prompt");
     await page.goBack();
-    await page.waitForSelector("#class-files");
+    // Back from the projector, the follow-up quiz is still shown.
+    await page.waitForSelector(".follow-up .share-link");
+    assert.equal(await page.textContent(".follow-up .share-link"), followUp);
     // Made again from the same class: the same link, so the QR code the
     // class scanned and the projector still match it.
     await page.click("text=Make a follow-up quiz of the most-missed questions");

@@ -49,6 +49,11 @@ pub const QUIZ_DRAFT_KEY: &str = "open-door.quiz.draft";
 /// evidence and Back, or a reload, the review is as they left it, so the
 /// browser finds the place they were reading.
 const REVIEW_ALL_KEY: &str = "open-door.review.all";
+/// The follow-up quiz made from the class's results (its link, without the
+/// title), in sessionStorage like the files: back from showing it on the
+/// projector, or after a reload, it is there again under the table; it is
+/// forgotten with the files.
+const CLASS_FOLLOW_UP_KEY: &str = "open-door.classroom.follow-up";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,17 +406,39 @@ pub fn keep_form_draft(key: &str, choices: &LinkChoices) {
     }
 }
 
+/// Whether `key` holds `value` for this tab: a choice kept about one
+/// thing (a result, a quiz), forgotten once made about another.
+fn is_marked_for_tab(key: &str, value: &str) -> bool {
+    session_storage().and_then(|storage| storage.get_item(key).ok().flatten()).is_some_and(|kept| kept == value)
+}
+
+/// Marks (or unmarks) `value` under `key` for this tab.
+fn mark_for_tab(key: &str, value: &str, marked: bool) {
+    if let Some(storage) = session_storage() {
+        let _ = if marked { storage.set_item(key, value) } else { storage.remove_item(key) };
+    }
+}
+
 /// Whether the student chose to see every question in the review of
 /// `result` (see [`REVIEW_ALL_KEY`]).
 pub fn review_shows_all(result: &str) -> bool {
-    session_storage().and_then(|storage| storage.get_item(REVIEW_ALL_KEY).ok().flatten()).is_some_and(|kept| kept == result)
+    is_marked_for_tab(REVIEW_ALL_KEY, result)
 }
 
 /// Keeps, for this tab, whether the review of `result` shows every question.
 pub fn keep_review_shows_all(result: &str, all: bool) {
-    if let Some(storage) = session_storage() {
-        let _ = if all { storage.set_item(REVIEW_ALL_KEY, result) } else { storage.remove_item(REVIEW_ALL_KEY) };
-    }
+    mark_for_tab(REVIEW_ALL_KEY, result, all);
+}
+
+/// Whether the teacher made the follow-up quiz `href` from the class's
+/// results (see [`CLASS_FOLLOW_UP_KEY`]).
+pub fn follow_up_made(href: &str) -> bool {
+    is_marked_for_tab(CLASS_FOLLOW_UP_KEY, href)
+}
+
+/// Keeps, for this tab, that the follow-up quiz `href` was made.
+pub fn keep_follow_up_made(href: &str) {
+    mark_for_tab(CLASS_FOLLOW_UP_KEY, href, true);
 }
 
 /// The class's result files kept for this tab (none if none were kept).
@@ -436,6 +463,8 @@ pub fn kept_class_files() -> Vec<HandedFile> {
 pub fn keep_class_files(files: &[HandedFile]) -> bool {
     let Some(storage) = session_storage() else { return false };
     if files.is_empty() {
+        // "Start again": the follow-up quiz made from them goes too.
+        let _ = storage.remove_item(CLASS_FOLLOW_UP_KEY);
         return storage.remove_item(CLASS_FILES_KEY).is_ok();
     }
     let rows: js_sys::Array = files

@@ -11,13 +11,14 @@ use open_door_core::link::QuizLink;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
+use crate::components::bring_into_focus;
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::content::{bundle, today};
 use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
-use crate::storage::{keep_class_files, kept_class_files};
+use crate::storage::{follow_up_made, keep_class_files, keep_follow_up_made, kept_class_files};
 
 /// Reads every file: its text, or why it was not read.
 async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
@@ -138,8 +139,23 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let follow_up_problem = RwSignal::new(None::<Message>);
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
-    let follow_up_quiz = class.follow_up_quiz().map(|spec| (class.follow_up.clone(), spec));
     let follow_up_count = class.follow_up.len();
+    // Made like any class link: a pack quiz's follow-up carries its pack
+    // questions too.
+    let follow_up_quiz = class.follow_up_quiz();
+    let made_before = follow_up_quiz.as_ref().is_some_and(|spec| follow_up_made(&spec.href()));
+    let make_follow_up = follow_up_quiz.map(|spec| {
+        let ids = class.follow_up.clone();
+        move || {
+            keep_follow_up_made(&spec.href());
+            make_class_link(ids.clone(), spec.clone(), Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
+        }
+    });
+    // Made before in this tab from these same results (the teacher is back
+    // from showing it on the projector), it is shown again.
+    if let Some(make) = make_follow_up.as_ref().filter(|_| made_before) {
+        make();
+    }
     let has_students = !class.students.is_empty();
     let export = move |_| {
         let name = format!("open-door-class-results-{}.csv", date_of_day(today()));
@@ -209,13 +225,9 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             </table>
         })}
         <p class="actions">
-            {follow_up_quiz.map(|(ids, spec)| {
+            {make_follow_up.map(|make| {
                 view! {
-                    <button type="button" class="primary" on:click=move |_| {
-                        // Made like any class link: a pack quiz's follow-up
-                        // carries its pack questions too.
-                        make_class_link(ids.clone(), spec.clone(), Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
-                    }>
+                    <button type="button" class="primary" on:click=move |_| make()>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>
                 }
@@ -224,7 +236,12 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <button type="button" on:click=export>"Export the table (CSV)"</button>
                 <button type="button" on:click=print>"Print the class results"</button>
             })}
-            <button type="button" on:click=move |_| files.set(Vec::new())>"Start again"</button>
+            // The button goes with the table: the focus goes on to what
+            // comes next, picking the files.
+            <button type="button" on:click=move |_| {
+                files.set(Vec::new());
+                bring_into_focus("class-files");
+            }>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
         <MessageView message=follow_up_problem />
