@@ -48,6 +48,27 @@ test("a start-up that breaks off says so, and Try again starts the app once the 
   }
 });
 
+test("a start-up that stalls says so after 10 seconds with Try again, and the app starts when its download arrives", async () => {
+  const server = await serve(DIST, 0, { delays: { [appFiles().mainWasm]: 13000 } });
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+    await page.waitForSelector("#start-up:not([hidden])");
+    assert.equal(await page.locator("#start-up button").count(), 0, "no Try again while a download may just be slow");
+    await page.waitForSelector("#start-up button:text-is('Try again')", { timeout: 12000 });
+    assert.match(await page.textContent("#start-up [role=status]"), /^Open Door is taking a long time to load: .* It is still trying;/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Try again", "focus is on the way out");
+    assert.deepEqual(await violations(page), []);
+    // Nothing pressed: the download goes on, and the quiz starts.
+    await page.waitForSelector("form.question", { timeout: 10000 });
+    assert.equal(await page.locator("#start-up").count(), 0);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 // The JS glue (which the start-up module imports) failing in each way a network or a
 // host can fail it, on a first visit: the page says so and offers Try again
 // (before, it stayed on "Loading Open Door…" for good), the service worker
