@@ -140,14 +140,14 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
     let follow_up_count = class.follow_up.len();
-    // Made like any class link: a pack quiz's follow-up carries its pack
-    // questions too.
     let follow_up_quiz = class.follow_up_quiz();
     let made_before = follow_up_quiz.as_ref().is_some_and(|spec| follow_up_made(&spec.href()));
     let make_follow_up = follow_up_quiz.map(|spec| {
         let ids = class.follow_up.clone();
         move || {
             keep_follow_up_made(&spec.href());
+            // Made like any class link: a pack quiz's follow-up carries its
+            // pack questions too.
             make_class_link(ids.clone(), spec.clone(), Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
         }
     });
