@@ -160,6 +160,23 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
     assert.match(await page.textContent(".earlier-links li"), /^Test A: 5 questions, a test with a 10-minute time limit\./);
   }
   assert.deepEqual(await violations(page), []);
+  // The test made before keeps its QR code, projector and worksheet: the
+  // lesson hands out the practice quiz first, and the test after it.
+  const earlier = page.locator(".earlier-links li");
+  await earlier.locator("button:text-is('Show the QR code full screen')").click();
+  const practiceCode = await page.getAttribute(".share svg.qr path", "d");
+  const testCode = await page.getAttribute(".qr-full svg.qr path", "d");
+  assert.ok(testCode.length > 500 && testCode !== practiceCode, "the test's own code, not the practice quiz's");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".qr-full", { state: "detached" });
+  await earlier.locator("a:text-is('Show on the projector')").click();
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent("h1"), "Test A");
+  await page.goBack();
+  await earlier.locator("a:text-is('Print worksheet and answer key')").click();
+  await page.waitForSelector("h1:text-is('Worksheet: Test A')");
+  await page.goBack();
+  await page.waitForSelector(".earlier-link");
   // The practice quiz made again with a corrected title is the same quiz:
   // nothing more is listed.
   await page.fill("#quiz-title", "Warm up");

@@ -35,7 +35,12 @@ pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl 
 /// A button that fills the screen with the link's QR code, large enough to
 /// scan from the back of a classroom; Escape or the button closes it.
 #[component]
-pub fn QrFullScreen(#[prop(into)] text: String) -> impl IntoView {
+pub fn QrFullScreen(
+    #[prop(into)] text: String,
+    /// The id of what names the quiz, where a page has more than one code.
+    #[prop(optional, into)]
+    described_by: Option<String>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let close_ref = NodeRef::<html::Button>::new();
     let opener_ref = NodeRef::<html::Button>::new();
@@ -61,7 +66,7 @@ pub fn QrFullScreen(#[prop(into)] text: String) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
     view! {
-        <button type="button" node_ref=opener_ref on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
+        <button type="button" node_ref=opener_ref aria-describedby=described_by on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
         <Show when=move || open.get()>
             <div class="qr-full" role="dialog" aria-modal="true" aria-label="QR code of the class link">
                 <QrImage text=text.clone() label="QR code of the class link: scan it to open the quiz" />

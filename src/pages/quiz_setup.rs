@@ -376,17 +376,21 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
         <section class="earlier-links" aria-labelledby="earlier-links-heading">
             <h2 id="earlier-links-heading">"Class links made before"</h2>
             <ul>
-                {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).map(|class_link| {
+                {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).enumerate().map(|(index, class_link)| {
                     let href = class_link.handed_out();
+                    let about_id = format!("earlier-quiz-{index}");
                     view! {
                         <li>
                             // The teacher's title leads it, where there is one.
-                            <p>{class_link.link.summary(bundle())}</p>
+                            <p id=about_id.clone()>{class_link.link.summary(bundle())}</p>
                             <p class="share-link-box"><a class="earlier-link" href=href.clone()>{href.clone()}</a></p>
-                            {class_link.too_big.map(|pack| view! {
+                            {class_link.too_big.as_ref().map(|pack| view! {
                                 <p class="note">{format!("Its questions from the pack \"{}\" did not fit in the link: students need the pack file with it, as when it was made.", pack.name)}</p>
                             })}
                             <CopyLink text=href />
+                            // A lesson's second link must not cost the first its
+                            // QR code, projector and worksheet.
+                            <LinkActions class_link=class_link about_id=about_id />
                         </li>
                     }
                 }).collect_view()}
@@ -472,8 +476,6 @@ fn ShareLink(
     take_focus: bool,
 ) -> impl IntoView {
     let href = class_link.handed_out();
-    let projector = class_link.with_fragment(class_link.link.projector_href());
-    let print = class_link.with_fragment(class_link.link.print_href());
     let pack_message = RwSignal::new(None::<Message>);
     let about = class_link.link.summary(bundle());
     if take_focus {
@@ -482,11 +484,11 @@ fn ShareLink(
     view! {
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading" tabindex="-1">"The class link"</h2>
-            <p class="share-quiz">{about}</p>
+            <p class="share-quiz" id="share-quiz">{about}</p>
             {new_quiz.then(|| view! {
                 <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below."</p>
             })}
-            {match class_link.too_big {
+            {match class_link.too_big.clone() {
                 None => view! {
                     <p>"Everyone who opens this link gets the same questions in the same order, with the same choices."</p>
                 }.into_any(),
@@ -513,13 +515,25 @@ fn ShareLink(
             <CopyLink text=href.clone() />
             // The buttons before the code itself, so that on a phone they
             // come into view with the link (the code took most of the screen).
-            <p class="actions">
-                <QrFullScreen text=href.clone() />
-                <A href=crate::paths::href(&projector) attr:class="button">"Show on the projector"</A>
-                <A href=crate::paths::href(&print) attr:class="button">"Print worksheet and answer key"</A>
-            </p>
-            <QrImage text=href.clone() label="QR code of the class link" />
+            <LinkActions class_link=class_link about_id="share-quiz" />
+            <QrImage text=href label="QR code of the class link" />
         </section>
+    }
+}
+
+/// A class link's QR code full screen, and its quiz on the projector and
+/// on paper. Each control is described by the quiz it is for (`about_id`,
+/// the element that names it), as the page lists more than one link.
+#[component]
+fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String) -> impl IntoView {
+    let projector = class_link.with_fragment(class_link.link.projector_href());
+    let print = class_link.with_fragment(class_link.link.print_href());
+    view! {
+        <p class="actions">
+            <QrFullScreen text=class_link.handed_out() described_by=about_id.clone() />
+            <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone()>"Show on the projector"</A>
+            <A href=crate::paths::href(&print) attr:class="button" attr:aria-describedby=about_id>"Print worksheet and answer key"</A>
+        </p>
     }
 }
 
