@@ -53,6 +53,8 @@ test("projector: full screen, large type, letters that match the worksheet and t
     const choices = await page.locator(".projector-choices li").allTextContents();
     await page.keyboard.press("r");
     await page.waitForSelector(".projector-answer");
+    // The answer in words as large as the choices, for the back row.
+    assert.equal(await px(".projector-answer > p:first-child"), await px(".projector-choices li"), `question ${n}: the answer's size`);
     const right = await page.locator(".projector-choices li.right .letter").allTextContents();
     slides.push({ choices: choices.map((c) => c.replace(/ ✓ \(answer\)$/, "")), right });
     await page.keyboard.press("n");
