@@ -83,7 +83,7 @@ pub fn ClassResultsSection() -> impl IntoView {
     view! {
         <section class="class-results" aria-labelledby="class-results-heading">
             <h2 id="class-results-heading">"Class results"</h2>
-            <p class="no-print">"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere. Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial. One quiz handed in under two names (a result left on a shared device) counts for neither: the table says which files to ask about. A quiz whose time ran out cannot be checked this way, as two students who started together can end alike."</p>
+            <p class="no-print">"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere. Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial. One quiz handed in under two names (a result left on a shared device) counts for neither: the table says which files to ask about. A quiz whose time ran out is not compared with the others this way (its code is still checked), as two students who started together can end alike."</p>
             <div
                 class="drop-zone no-print"
                 class:dragging=move || dragging.get()
