@@ -200,24 +200,26 @@ test("with a time limit, the feedback comes into view below the time left, not u
   await context.close();
 });
 
-test("the number-key hint shows where there is a keyboard: a mouse, or once a key is pressed", async () => {
+test("the letter-key hint shows where there is a keyboard: a mouse, or once a key is pressed", async () => {
   const link = "/quiz/play?ids=000-01&seed=1&mode=practice";
   const desktop = await freshPage(app);
   await desktop.page.goto(app.url + link);
   await desktop.page.waitForSelector("form.question");
-  assert.ok(await desktop.page.isVisible("text=Number keys choose; Enter submits."), "shown with a mouse");
+  assert.ok(await desktop.page.isVisible("text=Letter keys choose; Enter submits."), "shown with a mouse");
   assert.ok(await desktop.page.locator("form.question .key").first().isVisible());
+  // Lettered as the projector and the worksheet letter them.
+  assert.deepEqual((await desktop.page.locator("form.question .key").allTextContents()).slice(0, 2), ["A", "B"]);
   await desktop.context.close();
 
   const phone = await freshPage(app, PHONE);
   await phone.page.goto(app.url + link);
   await phone.page.waitForSelector("form.question");
-  assert.ok(!(await phone.page.isVisible("text=Number keys choose; Enter submits.")), "hidden on a touch screen");
+  assert.ok(!(await phone.page.isVisible("text=Letter keys choose; Enter submits.")), "hidden on a touch screen");
   assert.ok(!(await phone.page.locator("form.question .key").first().isVisible()));
   // A keyboard plugged into the tablet: the first key press reveals the hint.
-  await phone.page.keyboard.press("2");
+  await phone.page.keyboard.press("b");
   assert.ok(await phone.page.locator("form.question input").nth(1).isChecked(), "the key chose");
-  assert.ok(await phone.page.isVisible("text=Number keys choose; Enter submits."), "shown after a key press");
+  assert.ok(await phone.page.isVisible("text=Letter keys choose; Enter submits."), "shown after a key press");
   phone.watcher.assertClean();
   await phone.context.close();
 });

@@ -224,10 +224,20 @@ pub fn choice_order(question: &Question, seed: u32) -> Vec<usize> {
     order
 }
 
-/// The letter of the choice shown in place `place` (0: A). The projector,
-/// the worksheet and the answer key all letter choices with it.
+/// The letter of the choice shown in place `place` (0: A). The quiz's
+/// keyboard hints, the projector, the worksheet and the answer key all
+/// letter choices with it, so a class hears "B" as one choice everywhere.
 pub fn choice_letter(place: usize) -> char {
     char::from(b'A' + (place % 26) as u8)
+}
+
+/// The place of the choice a key names (`KeyboardEvent.key`): its letter,
+/// in either case. Any other key names none.
+pub fn choice_place(key: &str) -> Option<usize> {
+    match key.as_bytes() {
+        [letter] if letter.is_ascii_alphabetic() => Some(usize::from(letter.to_ascii_uppercase() - b'A')),
+        _ => None,
+    }
 }
 
 /// The right answer of `item` as the letters it shows: the right choices in

@@ -170,9 +170,21 @@ fn scores_by_topic() {
 
 mod letters {
     use open_door_core::content::QuestionKind;
-    use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, marking_key, QuizItem};
+    use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, choice_place, marking_key, QuizItem};
 
     use super::common;
+
+    #[test]
+    fn a_letter_key_names_the_choice_lettered_so() {
+        for place in 0..26 {
+            let letter = choice_letter(place);
+            assert_eq!(choice_place(&letter.to_string()), Some(place));
+            assert_eq!(choice_place(&letter.to_ascii_lowercase().to_string()), Some(place));
+        }
+        for other in ["1", "Enter", " ", "", "ab", "é", "Ä", "["] {
+            assert_eq!(choice_place(other), None, "{other:?}");
+        }
+    }
 
     #[test]
     fn the_key_letters_the_right_choices_where_they_are_shown() {

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::figures::format_date;
-use open_door_core::quiz::{is_possible_answer, QuizItem};
+use open_door_core::quiz::{choice_letter, choice_place, is_possible_answer, QuizItem};
 
 use crate::components::markup::article_label;
 use crate::router::A;
@@ -67,7 +67,7 @@ pub fn QuestionForm(
         on_answer.run(response);
     };
 
-    // Number keys pick the choice shown in that place, and Enter submits,
+    // Letter keys pick the choice lettered so, and Enter submits,
     // wherever focus is (after a new question it is on its heading, not in
     // the form, where Enter would do nothing): as the form's hint says.
     let order = item.choice_order.clone();
@@ -89,10 +89,10 @@ pub fn QuestionForm(
             }
             return;
         }
-        if let Some(place) = ev.key().parse::<usize>().ok().filter(|n| (1..=order.len()).contains(n)) {
+        if let Some(&choice) = choice_place(&ev.key()).and_then(|place| order.get(place)) {
             ev.prevent_default();
-            choose(order[place - 1]);
-            focus_choice(&format!("{key_group}-{}", order[place - 1]));
+            choose(choice);
+            focus_choice(&format!("{key_group}-{choice}"));
         }
     });
     on_cleanup(move || keys.remove());
@@ -109,7 +109,7 @@ pub fn QuestionForm(
                 <legend>{question.prompt.clone()}</legend>
                 <p class="kind">
                     {question.kind.label()}
-                    {(!is_order).then(|| view! { <span class="key-hint">" Number keys choose; Enter submits."</span> })}
+                    {(!is_order).then(|| view! { <span class="key-hint">" Letter keys choose; Enter submits."</span> })}
                 </p>
                 {controls}
             </fieldset>
@@ -181,7 +181,7 @@ fn choice_list(
                         on:change=move |_| choose(choice)
                     />
                     <label for=id>
-                        <span class="key" aria-hidden="true">{place + 1}</span>
+                        <span class="key" aria-hidden="true">{choice_letter(place)}</span>
                         {question.choices[choice].clone()}
                         {move || mark().map(choice_badges)}
                     </label>
