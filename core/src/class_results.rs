@@ -345,13 +345,14 @@ impl ClassResults {
             ]));
         }
         rows.push(String::new());
-        rows.push(csv_row(&["number", "question id", "question", "right", "of", "most chosen wrong answer", "chosen by"]));
+        // "chosen by" is a number in every row, so that a spreadsheet sorts
+        // it: how many students gave each answer named (1 for a spread).
+        rows.push(csv_row(&["number", "question id", "question", "right", "of", "most chosen wrong answer", "chosen by (students)"]));
         for q in &self.questions {
             let (wrong, by) = match &q.wrong {
                 WrongAnswers::None => (String::new(), String::new()),
-                WrongAnswers::MostChosen { answers, students } if answers.len() == 1 => (answers[0].clone(), students.to_string()),
-                WrongAnswers::MostChosen { answers, students } => (WrongAnswers::listed(answers), format!("{students} each")),
-                WrongAnswers::Spread { students } => (format!("none stood out ({students} different)"), students.to_string()),
+                WrongAnswers::MostChosen { answers, students } => (WrongAnswers::listed(answers), students.to_string()),
+                WrongAnswers::Spread { students } => (format!("none stood out ({students} different)"), 1.to_string()),
             };
             rows.push(csv_row(&[&q.number.to_string(), &q.id, &q.prompt, &q.right.to_string(), &q.asked.to_string(), &wrong, &by]));
         }
