@@ -195,6 +195,8 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     const followUp = await page.textContent(".follow-up .share-link");
     const ids = followUp.split("ids=")[1].split("&")[0].split(",");
     assert.equal(ids.length, Math.min(missed, 5));
+    // What "most-missed" means when every question was missed by someone.
+    assert.equal(await page.textContent(".follow-up p"), `The ${ids.length} most-missed questions (of those missed by at least one student, at most 5), in practice mode (the answer after each question). Hand out this link:`);
     assert.ok(ids.every((id) => mariaResult.quiz.questions.includes(id)));
     // Handed out as the class link is: copied whole, or by its QR code.
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow, WrongAnswers};
+use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow, WrongAnswers, FOLLOW_UP_MAX};
 use open_door_core::link::QuizLink;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
@@ -251,7 +251,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             view! {
                 <div class="follow-up">
                     <h3>"The follow-up quiz"</h3>
-                    <p>{format!("The {follow_up_count} most-missed questions, in practice mode (the answer after each question). Hand out this link:")}</p>
+                    <p>{format!("The {follow_up_count} most-missed questions (of those missed by at least one student, at most {FOLLOW_UP_MAX}), in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     {class_link.too_big.map(|pack| view! {
                         <p role="alert">{format!("Its questions from your pack \"{}\" are too many to fit in the link: hand out the pack file with it (Export, under Your own questions).", pack.name)}</p>
