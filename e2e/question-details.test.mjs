@@ -1,9 +1,9 @@
 // A question's details, its words (prompt, choices, answer) and feedback
 // (explanation, evidence, "since then"), are not in the main module
-// (src/content.rs): a class link's first load fetches its own questions'
-// files beside the wasm (public/start.js), and any other quiz, or a class
-// link whose files did not come, or a page that lists questions, waits for
-// the module that holds every question's. Either way the student sees the
+// (src/content.rs): a class link's first load fetches its first question's
+// file beside the wasm and the others' once it runs (public/start.js), and
+// any other quiz, or a class link whose files did not come, or a page that
+// lists questions, waits for the module that holds every question's. Either way the student sees the
 // question's own words and feedback, word for word as content/ has them.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { serve } from "./serve.mjs";
 
 const IDS = ["000-01", "002-05", "004-02"];
 const CLASS_LINK = `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=practice`;
-const { dir, lazyModules } = appFiles();
+const { dir, lazyModules, mainWasm } = appFiles();
 const DETAILS_MODULE = lazyModules.find((path) => path.endsWith("/split_details.wasm"));
 assert.ok(DETAILS_MODULE, `every question's details have a module of their own: ${lazyModules}`);
 const questionFile = (id) => `${dir}/questions/${id}.txt`;
@@ -66,14 +66,69 @@ async function playThrough(page, count) {
 }
 
 test("a class link's first load fetches its own questions' words and feedback beside the app, not the module of everyone's", async (t) => {
-  const server = await serve(DIST);
+  // The main module held back a second, as a slow line does.
+  const server = await serve(DIST, 0, { delays: { [mainWasm]: 1000 } });
   const { page, fetched } = await open(t, server);
   const watcher = watch(page, server.url);
+  // In order: what was asked for, and when the main module had arrived.
+  const events = [];
+  page.on("request", (request) => events.push(new URL(request.url()).pathname));
+  page.on("requestfinished", (request) => {
+    if (new URL(request.url()).pathname === mainWasm) events.push("main module arrived");
+  });
   await page.goto(server.url + CLASS_LINK);
   assert.deepEqual((await playThrough(page, 3)).sort(), IDS);
   assert.deepEqual(fetched.filter((path) => path.includes("/questions/")).sort(), IDS.map(questionFile));
   assert.ok(!fetched.includes(DETAILS_MODULE), "the module of every question's details is not fetched");
+  // Only the first question's file shares the line with the main module.
+  const arrived = events.indexOf("main module arrived");
+  assert.ok(events.indexOf(questionFile(IDS[0])) < arrived, `the first question's file is asked for beside the wasm: ${events}`);
+  for (const id of IDS.slice(1)) assert.ok(events.indexOf(questionFile(id)) > arrived, `${id}'s file is asked for once the wasm has arrived: ${events}`);
   watcher.assertClean();
+});
+
+test("a class link's other questions whose files are slow: the next question says it is loading, then shows its own words", async (t) => {
+  const others = IDS.slice(1).map(questionFile);
+  const server = await serve(DIST, 0, { delays: Object.fromEntries(others.map((file) => [file, 2000])) });
+  const { page, fetched } = await open(t, server);
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  await answerAndCheckFeedback(page);
+  await page.click("text=Next question");
+  await page.waitForSelector("main p.page-loading:text-is('Loading this question…')");
+  const asked = [await answerAndCheckFeedback(page)];
+  await page.click("text=Next question");
+  asked.push(await answerAndCheckFeedback(page));
+  assert.deepEqual(asked.sort(), IDS.slice(1).sort());
+  assert.ok(!fetched.includes(DETAILS_MODULE), "the files were waited for, not the module of everyone's");
+  // Finished and reloaded before the files could come again: the review
+  // waits for them and shows every question's own words.
+  await page.click("text=See results");
+  await page.waitForSelector(".review-item");
+  await page.reload();
+  await page.waitForSelector(".review-item");
+  const reviewed = await page.$$eval(".review-item", (items) => items.map((item) => item.textContent));
+  for (const id of IDS) {
+    const question = [...BY_PROMPT.values()].find((q) => q.id === id);
+    assert.ok(reviewed.some((text) => text.includes(question.prompt)), `${id}: its words are in the review after the reload`);
+  }
+  watcher.assertClean();
+});
+
+test("a class link's other questions whose files fail: the first question comes from its file, the others from the module of everyone's", async (t) => {
+  const server = await serve(DIST, 0, { faults: Object.fromEntries(IDS.slice(1).map((id) => [questionFile(id), "404"])) });
+  const { page, fetched } = await open(t, server);
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  assert.equal(await answerAndCheckFeedback(page), IDS[0]);
+  assert.ok(!fetched.includes(DETAILS_MODULE), "the first question did not wait for the module");
+  await page.click("text=Next question");
+  const asked = [await answerAndCheckFeedback(page)];
+  await page.click("text=Next question");
+  asked.push(await answerAndCheckFeedback(page));
+  assert.deepEqual(asked.sort(), IDS.slice(1).sort());
+  assert.ok(fetched.includes(DETAILS_MODULE), "the others came with the module of everyone's");
 });
 
 test("a link's ids with no file (a made-up id here; a pack's question alike) ask for nothing", async (t) => {

@@ -255,9 +255,10 @@ pub fn figures() -> &'static Figures {
 /// built-in articles have no bodies, and it has no explainers or glossary:
 /// those are in [`reading_bundle`]. Until [`complete_bundle`] has run, only
 /// the questions of the class link the app was opened with have their
-/// words and feedback (see [`Bundle::has_details`]).
+/// words and feedback (see [`Bundle::has_details`]): the first from the
+/// start, the others once [`receive_other_details`] has them.
 pub fn bundle() -> &'static Bundle {
-    COMPLETE.get().unwrap_or(&library().bundle)
+    COMPLETE.get().or_else(|| WITH_OTHER_DETAILS.get()).unwrap_or(&library().bundle)
 }
 
 /// The library's bundle with every question's details.
@@ -291,7 +292,7 @@ crate::lazy_fn!(
 /// them the first time they are needed. Pages that show any question's
 /// words, explanation or evidence wait for this (see src/lib.rs).
 pub async fn complete_bundle() -> Result<&'static Bundle, NotLoaded> {
-    let partial = &library().bundle;
+    let partial = bundle();
     match COMPLETE.get() {
         Some(complete) => Ok(complete),
         None if partial.awaiting_details.is_empty() => Ok(partial),
@@ -304,37 +305,107 @@ pub fn has_all_details() -> bool {
     bundle().awaiting_details.is_empty()
 }
 
-/// The details of a class link's questions as public/start.js fetched them
-/// beside the app: (id, details) for each file that arrived and read.
-static PREFETCHED_DETAILS: OnceLock<Vec<(String, Details)>> = OnceLock::new();
-
-/// What public/start.js is fetching for the address, if anything: a
-/// function that gives a promise of `[id, text or null]` pairs.
-pub fn prefetched_details() -> Option<js_sys::Function> {
-    let value = js_sys::Reflect::get(&js_sys::global(), &"openDoorQuestions".into()).ok()?;
-    wasm_bindgen::JsCast::dyn_into(value).ok()
+/// Waits until every question of `ids` has its details here: from the class
+/// link's other files where they are on their way, and from the module of
+/// every question's for the rest (or if those files did not come).
+pub async fn details_of(ids: &[String]) -> Result<(), NotLoaded> {
+    if ids.iter().all(|id| bundle().has_details(id) || other_details_coming(id)) {
+        receive_other_details().await;
+    }
+    if ids.iter().all(|id| bundle().has_details(id)) {
+        return Ok(());
+    }
+    complete_bundle().await.map(drop)
 }
 
-/// Waits for start.js's fetches (at most 3 s from now: start.js says why)
-/// and keeps what arrived, for the library (built after this). A file that
-/// is missing or is not a question's details (a host's error page) is left
-/// out.
+/// The details of the class link's first question as public/start.js
+/// fetched them beside the app: (id, details) for each file that arrived
+/// and read.
+static PREFETCHED_DETAILS: OnceLock<Vec<(String, Details)>> = OnceLock::new();
+
+/// The library's bundle with the details of the class link's other
+/// questions, once they have come.
+static WITH_OTHER_DETAILS: OnceLock<Bundle> = OnceLock::new();
+
+/// The class link's other questions' files, until they have been received:
+/// the function of public/start.js that gives them, and their ids.
+struct OtherDetails {
+    fetching: js_sys::Function,
+    ids: Vec<String>,
+}
+
+thread_local! {
+    static OTHER_DETAILS: std::cell::RefCell<Option<OtherDetails>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What public/start.js is fetching for the address, if anything: a
+/// function for the first question's file, which the app waits for before
+/// it starts. The others' come later (see [`receive_other_details`]).
+pub fn prefetched_details() -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    let global = |name: &str| -> Option<js_sys::Function> { js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into().ok() };
+    let others = global("openDoorOtherQuestions").map(|fetching| {
+        let ids = js_sys::Reflect::get(&fetching, &"ids".into()).ok().and_then(|ids| ids.as_string()).unwrap_or_default();
+        OtherDetails { ids: ids.split(' ').map(str::to_string).collect(), fetching }
+    });
+    OTHER_DETAILS.set(others);
+    global("openDoorFirstQuestion")
+}
+
+/// Whether question `id`'s file is on its way (one of the class link's
+/// others), so that its quiz need not wait for the module of every
+/// question's details.
+pub fn other_details_coming(id: &str) -> bool {
+    OTHER_DETAILS.with_borrow(|others| others.as_ref().is_some_and(|others| others.ids.iter().any(|other| other == id)))
+}
+
+/// Waits for the first question's file (at most 3 s from now: start.js
+/// says why) and keeps what arrived, for the library (built after this).
 pub async fn receive_details(fetching: js_sys::Function) {
+    let _ = PREFETCHED_DETAILS.set(fetched_details(&fetching).await);
+}
+
+/// Waits for the class link's other questions' files, if they are on their
+/// way (at most 3 s from now), and adds what arrived to [`bundle`]. Called
+/// when a screen needs one of them: start.js asks for them once the first
+/// question is drawn (or at this call, if sooner), and reading them any
+/// earlier would only delay the first question.
+pub async fn receive_other_details() {
+    let Some(others) = OTHER_DETAILS.with_borrow(|others| others.as_ref().map(|others| others.fetching.clone())) else { return };
+    let received = fetched_details(&others).await;
+    // Two callers may wait at once; the first to wake adds them. A library
+    // that still awaits details is the built-in content alone (one with
+    // packs has every question's), so it is made again rather than cloned:
+    // cloning a bundle took 5 KB of code the main module has no other use for.
+    if OTHER_DETAILS.take().is_some() && !library().bundle.awaiting_details.is_empty() {
+        WITH_OTHER_DETAILS.get_or_init(|| {
+            let mut with_others = Library::built_in(false).bundle;
+            for (id, details) in received {
+                with_others.add_details(&id, details);
+            }
+            with_others
+        });
+    }
+}
+
+/// What `fetching` (a function of public/start.js) gives: the question
+/// files that arrived, read. A file that is missing or is not a question's
+/// details (a host's error page) is left out.
+async fn fetched_details(fetching: &js_sys::Function) -> Vec<(String, Details)> {
     use wasm_bindgen::JsCast;
     let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
-        return;
+        return Vec::new();
     };
     let arrived = wasm_bindgen_futures::JsFuture::from(arriving).await;
-    let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return };
-    let received = pairs
+    let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return Vec::new() };
+    pairs
         .iter()
         .filter_map(|pair| {
             let pair = pair.dyn_into::<js_sys::Array>().ok()?;
             let (id, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
             Some((id, embedded::decode_details(&text)?))
         })
-        .collect();
-    let _ = PREFETCHED_DETAILS.set(received);
+        .collect()
 }
 
 /// [`bundle`] with the explainers, the glossary and the articles' bodies,

@@ -58,11 +58,15 @@ async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
 }
 
 /// Whether every question the quiz link `search` asks has its words and
-/// feedback here.
+/// feedback here, or on their way in the class link's own files (a question
+/// screen waits for those: src/pages/play/question.rs).
 fn has_details_for(search: &str) -> bool {
     let bank = content::bundle();
     content::has_all_details()
-        || open_door_core::link::QuizLink::open(search, bank).items().iter().all(|item| bank.has_details(&item.question_id))
+        || open_door_core::link::QuizLink::open(search, bank)
+            .items()
+            .iter()
+            .all(|item| bank.has_details(&item.question_id) || content::other_details_coming(&item.question_id))
 }
 
 /// Moves focus to the page content. Done by hand because the router takes

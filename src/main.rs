@@ -1,12 +1,13 @@
 fn main() {
     console_error_panic_hook::set_once();
     // The question bank is built once, at start-up, with the details (words
-    // and feedback) of the class link's questions, which public/start.js
-    // fetches beside the wasm (src/content.rs). A device with no packs starts as soon as those have
-    // arrived; one that keeps packs, or an address whose fragment carries a
-    // teacher's pack, first loads the module that reads and checks them
-    // (src/packs.rs), and a carried pack is decompressed (by the browser,
-    // asynchronously) before that.
+    // and feedback) of the class link's first question, which public/start.js
+    // fetches beside the wasm (src/content.rs); the others' files come once
+    // the first question is drawn. A device with no packs starts as soon as
+    // the first has arrived; one that keeps packs, or an address whose
+    // fragment carries a teacher's pack, first loads the module that reads
+    // and checks them (src/packs.rs), and a carried pack is decompressed (by
+    // the browser, asynchronously) before that.
     let details = open_door::content::prefetched_details();
     let carried = open_door::link_pack::in_address();
     let needs_packs = carried.is_some() || open_door::storage::has_packs();

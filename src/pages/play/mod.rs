@@ -18,9 +18,9 @@ use crate::content::{bundle, now_ms, random_seed};
 use crate::router::{use_location, A};
 use crate::storage::use_progress;
 
-use crate::lazy::LazyView;
+use crate::lazy::{LazyView, NotLoaded, SplitView};
 use question::QuestionScreen;
-use results::results_screen;
+use results::{results_screen, ResultsInputs};
 
 #[component]
 pub fn Play() -> impl IntoView {
@@ -84,34 +84,71 @@ pub fn Play() -> impl IntoView {
     // (the browser puts the student back where they were).
     let previous = StoredValue::new(None::<Screen>);
     let nothing_to_ask = move || link.with(|l| l.is_seeded() && l.items().is_empty());
+    // A screen whose questions' words are still on their way is drawn again
+    // once they have come.
+    let details_came = Trigger::new();
 
     view! {
         // The teacher's title, where the link gives one: what the projector
         // and the worksheet call this quiz.
         {move || view! { <PageTitle text=link.with(|l| l.labels().title.clone()).unwrap_or_else(|| "Quiz".into()) /> }}
         <LinkNotices link=link />
-        {move || match shown_after(&previous, screen.get()) {
-            _ if link.with(QuizLink::is_cut) => view! { <CutLink /> }.into_any(),
-            // A pack quiz on a device without its questions names the pack.
-            _ if link.with(|l| l.needs_pack().is_some()) => {
-                view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
+        {move || {
+            details_came.track();
+            match shown_after(&previous, screen.get()) {
+                _ if link.with(QuizLink::is_cut) => view! { <CutLink /> }.into_any(),
+                // A pack quiz on a device without its questions names the pack.
+                _ if link.with(|l| l.needs_pack().is_some()) => {
+                    view! { <NeedsPack name=link.with(|l| l.needs_pack().unwrap_or_default().to_string()) /> }.into_any()
+                }
+                _ if nothing_to_ask() => view! {
+                    <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or sources"</A></p>
+                }
+                .into_any(),
+                None if link.with(|l| l.spec().waits_for_start()) => view! {
+                    <StartScreen link=link start=Callback::new(move |()| link.with_untracked(start)) />
+                }
+                .into_any(),
+                None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
+                Some((screen, _)) if !awaiting_details(session, screen).is_empty() => {
+                    let (loading, failed) = match screen {
+                        Screen::Question(_) => ("Loading this question…", "This question did not load"),
+                        Screen::Results => ("Loading your results…", "Your results did not load"),
+                    };
+                    view! { <LazyView load=move || screen_details(session, screen, details_came) props=(link, session, false) loading=loading failed=failed /> }
+                        .into_any()
+                }
+                Some((Screen::Results, arrived)) => view! {
+                    <LazyView load=results_screen props=(link, session, arrived) loading="Loading your results…" failed="Your results did not load" />
+                }
+                .into_any(),
+                Some((Screen::Question(index), _)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
             }
-            _ if nothing_to_ask() => view! {
-                <p>"No questions match this quiz. " <A href=crate::paths::href("/quiz")>"Choose other topics or sources"</A></p>
-            }
-            .into_any(),
-            None if link.with(|l| l.spec().waits_for_start()) => view! {
-                <StartScreen link=link start=Callback::new(move |()| link.with_untracked(start)) />
-            }
-            .into_any(),
-            None => view! { <p>"Preparing your quiz…"</p> }.into_any(),
-            Some((Screen::Results, arrived)) => view! {
-                <LazyView load=results_screen props=(link, session, arrived) loading="Loading your results…" failed="Your results did not load" />
-            }
-            .into_any(),
-            Some((Screen::Question(index), _)) => view! { <QuestionScreen link=link session=session index=index /> }.into_any(),
         }}
     }
+}
+
+/// The questions `screen` shows whose words and feedback are not here yet:
+/// the class link's questions whose files are still on their way, or those
+/// whose words come with every question's (src/content.rs). A finished quiz
+/// reopened by a reload may come before the class link's files have, and its
+/// review shows every question.
+fn awaiting_details(session: SessionMemo, screen: Screen) -> Vec<String> {
+    session.with_untracked(|s| {
+        let items = s.as_ref().map_or(&[][..], |s| match screen {
+            Screen::Question(index) => s.items.get(index..=index).unwrap_or_default(),
+            Screen::Results => &s.items,
+        });
+        items.iter().map(|item| &item.question_id).filter(|id| !bundle().has_details(id)).cloned().collect()
+    })
+}
+
+/// Waits for the words and feedback `screen` needs, then has it drawn
+/// (`came`). It waits as the results screen's module does, with its inputs.
+async fn screen_details(session: SessionMemo, screen: Screen, came: Trigger) -> Result<SplitView<ResultsInputs>, NotLoaded> {
+    crate::content::details_of(&awaiting_details(session, screen)).await?;
+    came.notify();
+    Ok(|_| ().into_any())
 }
 
 /// What the quiz page shows: one screen per state of the saved quiz.
