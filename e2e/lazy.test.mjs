@@ -56,6 +56,10 @@ test("the figures' data, the explainers and the glossary travel in a page module
 test("the JS glue, on every first load, asks Chrome to compile it as it arrives, not function by function when first called", () => {
   const glue = readFileSync(DIST + appFiles().glue, "utf8");
   assert.ok(glue.startsWith("//# allFunctionsCalledOnLoad\n"), `the glue starts: ${JSON.stringify(glue.slice(0, 40))}`);
+  // One script: the glue and the split modules' loader are bundled into the start-up module.
+  const folder = DIST + appFiles().dir;
+  assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith(".js")), ["start.js"]);
+  assert.ok(glue.includes("instantiateStreaming") && glue.includes("chunk_"), "the glue and the modules' loader are in it");
 });
 
 test("the build has page modules, and a class link's first load fetches none of them", async (t) => {

@@ -13,16 +13,16 @@
 //    the main module, keeping the exports the split modules link against;
 //    scripts/glue.mjs then gives the glue's imports short names and drops
 //    exports the app never uses;
-// 4. in a release build, `wasm-opt -O2` optimises every module and esbuild
-//    minifies the JS beside them (wasm-bindgen's glue was 9.6 KB gzipped as
-//    written, 7.4 KB minified, 4.4 KB minified with its imports renamed;
-//    both are on every first load); in any build, the glue's first line
-//    is then Chrome's compile hint;
+// 4. esbuild bundles `start.js` (public/start.js) with the glue and
+//    `__wasm_split.js` into the page's one script (minified in a release
+//    build: wasm-bindgen's glue was 9.6 KB gzipped as written, 7.4 KB
+//    minified, 4.4 KB minified with its imports renamed), whose first line
+//    is then Chrome's compile hint; in a release build `wasm-opt -O2`
+//    optimises every module;
 // 5. everything goes into the staged build as `app-<hash of the files>/`
-//    with `start.js` (public/start.js) and each question's details (its
-//    words and feedback) in `questions/` (written by build.rs), so every
-//    file's address changes
-//    with its content. scripts/post-build.mjs points index.html at it.
+//    with each question's details (its words and feedback) in `questions/`
+//    (written by build.rs), so every file's address changes with its
+//    content. scripts/post-build.mjs points index.html at it.
 //
 // The tools are the ones scripts/setup.sh installs at pinned versions; none
 // is downloaded here.
@@ -96,6 +96,18 @@ function main() {
   const start = readFileSync("public/start.js", "utf8");
   if (!start.includes(QUESTION_IDS)) throw new Error(`public/start.js has lost its ${QUESTION_IDS} placeholder`);
   writeFileSync(join(out, "start.js"), start.replace(QUESTION_IDS, ids.join(" ")));
+  // One script for the page: start.js with the glue and `__wasm_split.js`
+  // (which import each other) bundled in. As three files they were two
+  // more requests sharing the line with the wasm on every first load: the
+  // first question came about 30 ms sooner with one (loaded alternately,
+  // 10 each). The glue's imports object names `./__wasm_split.js` once per
+  // split module, each the same module: esbuild's warning about the
+  // repeated key is about code it keeps as it is.
+  const startModule = join(out, "start.js");
+  run(ESBUILD, [startModule, "--bundle", "--format=esm", ...(release ? ["--minify"] : []), "--log-level=warning",
+    "--log-override:duplicate-object-key=silent", "--allow-overwrite", `--outfile=${startModule}`]);
+  rmSync(glue);
+  rmSync(join(out, "__wasm_split.js"));
   const files = readdirSync(out, { recursive: true }).filter((name) => name !== QUESTIONS_DIR).sort();
   if (release) {
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
@@ -107,13 +119,6 @@ function main() {
       // less from the wasm's arrival to the question, throttled.
       run(WASM_OPT, ["-O2", join(out, name), "-o", join(out, name)]);
     }
-    for (const name of files.filter((n) => n.endsWith(".js"))) {
-      // The glue's imports object names `./__wasm_split.js` once per split
-      // module, each the same module: esbuild's warning about the repeated
-      // key is about code it keeps as it is.
-      run(ESBUILD, [join(out, name), "--minify", "--format=esm", "--log-level=warning", "--log-override:duplicate-object-key=silent",
-        "--allow-overwrite", `--outfile=${join(out, name)}`]);
-    }
   }
   // Chrome (136 and later) compiles the functions of a script that starts
   // with this comment while it streams the script in, rather than each on
@@ -121,7 +126,7 @@ function main() {
   // called for the first question and its first answer. Measured on the
   // first answer, throttled: 18 ms of JS compiling in that answer's work
   // before, 5 to 7 after. Other browsers read it as a comment.
-  writeFileSync(glue, "//# allFunctionsCalledOnLoad\n" + readFileSync(glue, "utf8"));
+  writeFileSync(startModule, "//# allFunctionsCalledOnLoad\n" + readFileSync(startModule, "utf8"));
   const hash = createHash("sha256");
   for (const name of files) hash.update(name).update(readFileSync(join(out, name)));
   const app = join(staging, APP_DIR_PREFIX + hash.digest("hex").slice(0, 16));
