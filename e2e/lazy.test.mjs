@@ -35,7 +35,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-test("the figures' data, the explainers and the glossary travel in a page module, not the main module", () => {
+test("the figures' data, the explainers, the glossary and where each source comes from travel in a page module, not the main module", () => {
   const main = readFileSync(DIST + appFiles().mainWasm);
   const modules = lazyModules.map((path) => readFileSync(DIST + path));
   const glossary = parse(readFileSync("content/glossary.toml", "utf8")).term;
@@ -44,6 +44,7 @@ test("the figures' data, the explainers and the glossary travel in a page module
     ["the enlargement map's note", parse(readFileSync("content/figures/enlargement.toml", "utf8")).map_note],
     ["a glossary definition", glossary[0].definition],
     ["an explainer's summary", explainers[0].match(/^summary = "(.*)"$/m)?.[1]],
+    ["a source's provenance", parse(readFileSync("content/articles/000.toml", "utf8")).provenance],
   ];
   for (const [what, text] of samples) {
     assert.ok(text && text.length > 40, `${what} was found in the content`);

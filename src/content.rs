@@ -252,7 +252,8 @@ pub fn figures() -> &'static Figures {
 }
 
 /// Everything a quiz can use: built-in content and imported packs. Its
-/// built-in articles have no bodies, and it has no explainers or glossary:
+/// built-in articles have only what a quiz names them by (no bodies, no
+/// provenance), and it has no explainers or glossary:
 /// those are in [`reading_bundle`]. Until [`complete_bundle`] has run, only
 /// the questions of the class link the app was opened with have their
 /// words and feedback (see [`Bundle::has_details`]): the first from the
@@ -408,7 +409,7 @@ async fn fetched_details(fetching: &js_sys::Function) -> Vec<(String, Details)> 
         .collect()
 }
 
-/// [`bundle`] with the explainers, the glossary and the articles' bodies,
+/// [`bundle`] with the explainers, the glossary and the articles whole,
 /// for the reading pages (see [`reading_part`]). For a question's words or
 /// feedback, read [`bundle`]: this copy may have been made before they all
 /// came.

@@ -27,10 +27,10 @@ pub struct Bundle {
 }
 
 /// The built-in content as the app embeds it, in two parts: what a quiz
-/// needs from its first moment (topics, questions, and the articles without
-/// their bodies), and what only the reading pages and the pack checks read
-/// (explainers, glossary, the articles' bodies), which travels in their
-/// modules and so stays out of a class link's first load.
+/// needs from its first moment (topics, questions, and the articles with
+/// only what a quiz names them by), and what only the reading pages and the
+/// pack checks read (explainers, glossary, the articles whole), which
+/// travels in their modules and so stays out of a class link's first load.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuizContent {
     pub topics: Vec<Topic>,
@@ -43,17 +43,29 @@ pub struct QuizContent {
 pub struct ReadingContent {
     pub explainers: Vec<Explainer>,
     pub glossary: Vec<GlossaryTerm>,
-    /// Each article's body, by the article's id.
-    pub article_bodies: Vec<(String, String)>,
+    /// The articles whole: with their bodies, and where each comes from.
+    pub articles: Vec<Article>,
 }
 
 impl Bundle {
     /// The two parts the app embeds; the figures are left out (the build
     /// script writes them as code).
     pub fn into_parts(self) -> (QuizContent, ReadingContent) {
-        let Bundle { topics, mut articles, explainers, glossary, questions, figures: _, awaiting_details: _ } = self;
-        let article_bodies = articles.iter_mut().map(|a| (a.id.clone(), std::mem::take(&mut a.body))).collect();
-        (QuizContent { topics, articles, questions }, ReadingContent { explainers, glossary, article_bodies })
+        let Bundle { topics, articles, explainers, glossary, questions, figures: _, awaiting_details: _ } = self;
+        // A quiz names an article by its label, headline, outlet and date
+        // (the set-up's list); the rest is the source pages'.
+        let named = articles
+            .iter()
+            .map(|a| Article {
+                body: String::new(),
+                provenance: String::new(),
+                date_cue: String::new(),
+                place: String::new(),
+                source_file: String::new(),
+                ..a.clone()
+            })
+            .collect();
+        (QuizContent { topics, articles: named, questions }, ReadingContent { explainers, glossary, articles })
     }
 
     /// The quiz part alone: no explainers or glossary, and articles without
@@ -63,15 +75,15 @@ impl Bundle {
         Bundle { topics, articles, questions, ..Bundle::default() }
     }
 
-    /// This bundle with the reading part added (the bodies go to the
-    /// articles of the same id; a pack's articles keep their own).
+    /// This bundle with the reading part added (the built-in articles
+    /// whole, in place of those of the same id; a pack's articles stay).
     pub fn with_reading(mut self, reading: ReadingContent) -> Self {
-        let ReadingContent { explainers, glossary, article_bodies } = reading;
+        let ReadingContent { explainers, glossary, articles } = reading;
         self.explainers = explainers;
         self.glossary = glossary;
-        for (id, body) in article_bodies {
-            if let Some(article) = self.articles.iter_mut().find(|a| a.id == id) {
-                article.body = body;
+        for whole in articles {
+            if let Some(article) = self.articles.iter_mut().find(|a| a.id == whole.id) {
+                *article = whole;
             }
         }
         self

@@ -102,8 +102,11 @@ fn page_furniture_is_gone() {
 fn the_two_embedded_parts_make_the_whole_content() {
     let bundle = load_content(content_dir()).expect("the content validates");
     let (quiz, reading) = bundle.clone().into_parts();
-    assert!(quiz.articles.iter().all(|a| a.body.is_empty()), "no article body in the quiz part");
-    assert_eq!(reading.article_bodies.len(), bundle.articles.len());
+    for a in &quiz.articles {
+        assert!(a.body.is_empty() && a.provenance.is_empty() && a.place.is_empty(), "{}: no body or provenance in the quiz part", a.id);
+        assert!(!a.label.is_empty() && !a.date_inferred.is_empty(), "{}: named as a quiz names it", a.id);
+    }
+    assert_eq!(reading.articles.len(), bundle.articles.len());
     assert_eq!(reading.explainers.len(), bundle.explainers.len());
     let joined = open_door_core::content::Bundle::from_quiz(quiz).with_reading(reading);
     assert_eq!(joined, open_door_core::content::Bundle { figures: Default::default(), ..bundle });

@@ -16,7 +16,7 @@ pub fn SourceList() -> impl IntoView {
         <PageTitle text="Sources" />
         <p>"The five news texts and the treaty the quiz is drawn from, oldest first. Each shows only what the text itself says about where it comes from."</p>
         <ul class="cards">
-            {bundle().articles_by_date().into_iter().map(|a| view! {
+            {reading_bundle().articles_by_date().into_iter().map(|a| view! {
                 <li>
                     <h2><A href=crate::paths::href(&format!("/sources/{}", a.id))>{capitalise(&a.label)}</A></h2>
                     <p>{a.headline.clone().unwrap_or_else(|| "No headline in the text.".into())}</p>
