@@ -6,7 +6,7 @@
 // found in the cache is refused or repaired by "Try again"; the worker is
 // registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -119,23 +119,6 @@ test("installing the worker downloads none of the files the class link's first l
   for (const path of [mainWasm, glue, stylesheet]) {
     assert.equal(server.requests(path), 1, `${path} was downloaded once, by the page`);
   }
-});
-
-// The registration script can arrive after the app has started (a stalled
-// request on a flaky line): it must still register the worker.
-test("a registration script that arrives after the app has started still registers the worker", async (t) => {
-  const script = "/" + readdirSync(DIST).find((name) => /^register-sw-.*\.js$/.test(name));
-  const server = await serve(DIST, 0, { delays: { [script]: 3000 } });
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  await context.addInitScript(() => addEventListener("TrunkApplicationStarted", () => { window.startedAt = performance.now(); }));
-  const page = await context.newPage();
-
-  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice", { waitUntil: "commit" });
-  await page.waitForSelector("form.question input");
-  const arrived = await page.waitForFunction((name) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(name))?.responseEnd, script);
-  assert.ok((await arrived.jsonValue()) > (await page.evaluate(() => window.startedAt)), "the app started before the registration script arrived");
-  assert.equal(await installOutcome(page), "activated");
 });
 
 test("a server that fails while online falls back to the cache", async (t) => {

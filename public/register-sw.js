@@ -1,12 +1,16 @@
 // Registers the service worker and tells the app when a new version is
 // waiting. The app shows "A new version is ready: reload"; its button
 // dispatches "open-door-apply-update", which activates the new version.
+// Part of the page's one script (public/start.js imports it; see
+// scripts/build-wasm.mjs): a file of its own was one more request sharing
+// the line with the wasm on every first load.
 (function () {
   if (!("serviceWorker" in navigator)) return;
   const root = document.documentElement;
-  // The worker sits beside this file, wherever the build is hosted (the
-  // site root or a sub-path), and its folder is the worker's scope.
-  const workerUrl = new URL("sw.js", document.currentScript.src);
+  // The worker sits at the build's root, one folder above the app's
+  // (app-<hash>/), wherever the build is hosted (the site root or a
+  // sub-path), and its folder is the worker's scope.
+  const workerUrl = new URL("../sw.js", import.meta.url);
   let registration = null;
   let accepted = false;
   let reloading = false;
@@ -86,10 +90,8 @@
   // (about 790 KB gzipped), which on a slow line would share it with the
   // first load's own files, and registering takes the main thread while
   // the first screen is drawn. So it waits until the app has started
-  // (start.js marks the page, then fires "TrunkApplicationStarted"; on a
-  // line that stalls, this script may run after both) and the browser is
-  // idle, or until the start has failed, when a stored copy may help
-  // "Try again".
+  // (start.js fires "TrunkApplicationStarted") and the browser is idle, or
+  // until the start has failed, when a stored copy may help "Try again".
   let asked = false;
   function registerOnce() {
     if (asked) return;
@@ -97,7 +99,6 @@
     if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 2000 });
     else setTimeout(register, 1000);
   }
-  if (root.dataset.started) registerOnce();
   window.addEventListener("TrunkApplicationStarted", registerOnce);
   window.addEventListener("error", registerOnce, true);
 })();

@@ -3,6 +3,7 @@
 // A failure here is an uncaught error, which index.html's start-up script
 // turns into "did not finish loading" with "Try again".
 import init from "./open-door.js";
+import "./register-sw.js";
 
 // A class link lists its questions (`/quiz/play?ids=…`). The app carries
 // each question's topic, source and kind but not its details (its words
@@ -51,8 +52,6 @@ if (globalThis.openDoorOtherQuestions) {
   if ("requestIdleCallback" in window) requestIdleCallback(fetchOthers, { timeout: 1000 });
   else setTimeout(fetchOthers, 500);
 }
-// register-sw.js registers the service worker once the app has started.
-document.documentElement.dataset.started = "true";
 // The same event trunk's own start-up script fires; the benchmark reads the
 // wasm memory from it.
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));

@@ -13,8 +13,8 @@
 //    the main module, keeping the exports the split modules link against;
 //    scripts/glue.mjs then gives the glue's imports short names and drops
 //    exports the app never uses;
-// 4. esbuild bundles `start.js` (public/start.js) with the glue and
-//    `__wasm_split.js` into the page's one script (minified in a release
+// 4. esbuild bundles `start.js` (public/start.js) with the glue,
+//    `__wasm_split.js` and public/register-sw.js into the page's one script (minified in a release
 //    build: wasm-bindgen's glue was 9.6 KB gzipped as written, 7.4 KB
 //    minified, 4.4 KB minified with its imports renamed), whose first line
 //    is then Chrome's compile hint; in a release build `wasm-opt -O2`
@@ -96,18 +96,19 @@ function main() {
   const start = readFileSync("public/start.js", "utf8");
   if (!start.includes(QUESTION_IDS)) throw new Error(`public/start.js has lost its ${QUESTION_IDS} placeholder`);
   writeFileSync(join(out, "start.js"), start.replace(QUESTION_IDS, ids.join(" ")));
-  // One script for the page: start.js with the glue and `__wasm_split.js`
-  // (which import each other) bundled in. As three files they were two
-  // more requests sharing the line with the wasm on every first load: the
-  // first question came about 30 ms sooner with one (loaded alternately,
-  // 10 each). The glue's imports object names `./__wasm_split.js` once per
+  copyFileSync("public/register-sw.js", join(out, "register-sw.js"));
+  // One script for the page: start.js with the glue, `__wasm_split.js`
+  // (which import each other) and register-sw.js bundled in. As separate
+  // files they were more requests sharing the line with the wasm on every
+  // first load: with the glue and the loader bundled the first question
+  // came about 30 ms sooner (loaded alternately, 10 each). The glue's
+  // imports object names `./__wasm_split.js` once per
   // split module, each the same module: esbuild's warning about the
   // repeated key is about code it keeps as it is.
   const startModule = join(out, "start.js");
   run(ESBUILD, [startModule, "--bundle", "--format=esm", ...(release ? ["--minify"] : []), "--log-level=warning",
     "--log-override:duplicate-object-key=silent", "--allow-overwrite", `--outfile=${startModule}`]);
-  rmSync(glue);
-  rmSync(join(out, "__wasm_split.js"));
+  for (const bundled of [glue, join(out, "__wasm_split.js"), join(out, "register-sw.js")]) rmSync(bundled);
   const files = readdirSync(out, { recursive: true }).filter((name) => name !== QUESTIONS_DIR).sort();
   if (release) {
     for (const name of files.filter((n) => n.endsWith(".wasm"))) {
