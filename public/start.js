@@ -12,8 +12,9 @@ import "./register-sw.js";
 // waits for it; the others' only once the first question is drawn (below),
 // or sooner if the app asks for one (src/content.rs), so that they share
 // the slow line neither with the wasm (on the benchmark's line nine more
-// requests made it arrive about 70 ms later) nor with the first drawing. A file that fails only means that question comes later, with
-// every other's. scripts/build-wasm.mjs writes in the ids that have a file,
+// requests made it arrive about 70 ms later) nor with the first drawing.
+// A file that fails only means that question comes later, with every
+// other's. scripts/build-wasm.mjs writes in the ids that have a file,
 // so a pack's questions, or a link's made-up ids, ask for nothing. Under
 // the service worker nothing is fetched here: it has every module stored,
 // the one with every question's details too, so they come from the device,
@@ -45,8 +46,8 @@ if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.contro
 
 const wasm = await init({ module_or_path: new URL("open-door_bg.wasm", import.meta.url) });
 // The class link's other questions' files once the first question is drawn
-// and the browser is idle: their arrival takes the main thread too (about
-// 30 ms sooner to the first question than asking for them at once).
+// and the browser is idle: their arrival takes the main thread too (the
+// first question came 30 to 50 ms sooner than asking for them at once).
 if (globalThis.openDoorOtherQuestions) {
   const fetchOthers = () => globalThis.openDoorOtherQuestions();
   if ("requestIdleCallback" in window) requestIdleCallback(fetchOthers, { timeout: 1000 });

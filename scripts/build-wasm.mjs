@@ -14,11 +14,11 @@
 //    scripts/glue.mjs then gives the glue's imports short names and drops
 //    exports the app never uses;
 // 4. esbuild bundles `start.js` (public/start.js) with the glue,
-//    `__wasm_split.js` and public/register-sw.js into the page's one script (minified in a release
-//    build: wasm-bindgen's glue was 9.6 KB gzipped as written, 7.4 KB
-//    minified, 4.4 KB minified with its imports renamed), whose first line
-//    is then Chrome's compile hint; in a release build `wasm-opt -O2`
-//    optimises every module;
+//    `__wasm_split.js` and public/register-sw.js into the page's one
+//    script (minified in a release build: wasm-bindgen's glue was 9.6 KB
+//    gzipped as written, 7.4 KB minified, 4.4 KB minified with its imports
+//    renamed), whose first line is then Chrome's compile hint; in a
+//    release build `wasm-opt -O2` optimises every module;
 // 5. everything goes into the staged build as `app-<hash of the files>/`
 //    with each question's details (its words and feedback) in `questions/`
 //    (written by build.rs), so every file's address changes with its
@@ -101,10 +101,11 @@ function main() {
   // (which import each other) and register-sw.js bundled in. As separate
   // files they were more requests sharing the line with the wasm on every
   // first load: with the glue and the loader bundled the first question
-  // came about 30 ms sooner (loaded alternately, 10 each). The glue's
-  // imports object names `./__wasm_split.js` once per
-  // split module, each the same module: esbuild's warning about the
-  // repeated key is about code it keeps as it is.
+  // came about 30 ms sooner (loaded alternately, 10 each), and another 30
+  // with the registration bundled too. The glue's imports object names
+  // `./__wasm_split.js` once per split module, each the same module:
+  // esbuild's warning about the repeated key is about code it keeps as it
+  // is.
   const startModule = join(out, "start.js");
   run(ESBUILD, [startModule, "--bundle", "--format=esm", ...(release ? ["--minify"] : []), "--log-level=warning",
     "--log-override:duplicate-object-key=silent", "--allow-overwrite", `--outfile=${startModule}`]);

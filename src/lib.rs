@@ -58,8 +58,8 @@ async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
 }
 
 /// Whether every question the quiz link `search` asks has its words and
-/// feedback here, or on their way in the class link's own files (a question
-/// screen waits for those: src/pages/play/question.rs).
+/// feedback here, or on their way in the class link's own files (the quiz
+/// page's screens wait for those: src/pages/play/mod.rs).
 fn has_details_for(search: &str) -> bool {
     let bank = content::bundle();
     content::has_all_details()
