@@ -310,10 +310,11 @@ pub fn has_all_details() -> bool {
 /// link's other files where they are on their way, and from the module of
 /// every question's for the rest (or if those files did not come).
 pub async fn details_of(ids: &[String]) -> Result<(), NotLoaded> {
-    if ids.iter().all(|id| bundle().has_details(id) || other_details_coming(id)) {
+    let all_here = || ids.iter().all(|id| bundle().has_details(id));
+    if !all_here() && ids.iter().all(|id| bundle().has_details(id) || other_details_coming(id)) {
         receive_other_details().await;
     }
-    if ids.iter().all(|id| bundle().has_details(id)) {
+    if all_here() {
         return Ok(());
     }
     complete_bundle().await.map(drop)
