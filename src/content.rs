@@ -311,7 +311,7 @@ pub fn has_all_details() -> bool {
 /// every question's for the rest (or if those files did not come).
 pub async fn details_of(ids: &[String]) -> Result<(), NotLoaded> {
     let all_here = || ids.iter().all(|id| bundle().has_details(id));
-    if !all_here() && ids.iter().all(|id| bundle().has_details(id) || other_details_coming(id)) {
+    if !all_here() && ids.iter().all(|id| details_here_or_coming(id)) {
         receive_other_details().await;
     }
     if all_here() {
@@ -354,11 +354,12 @@ pub fn prefetched_details() -> Option<js_sys::Function> {
     global("openDoorFirstQuestion")
 }
 
-/// Whether question `id`'s file is on its way (one of the class link's
-/// others), so that its quiz need not wait for the module of every
-/// question's details.
-pub fn other_details_coming(id: &str) -> bool {
-    OTHER_DETAILS.with_borrow(|others| others.as_ref().is_some_and(|others| others.ids.iter().any(|other| other == id)))
+/// Whether question `id` has its details here, or its file is on its way
+/// (one of the class link's others), so that its quiz need not wait for the
+/// module of every question's details.
+pub fn details_here_or_coming(id: &str) -> bool {
+    bundle().has_details(id)
+        || OTHER_DETAILS.with_borrow(|others| others.as_ref().is_some_and(|others| others.ids.iter().any(|other| other == id)))
 }
 
 /// Waits for the first question's file (at most 3 s from now: start.js

@@ -61,12 +61,11 @@ async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
 /// feedback here, or on their way in the class link's own files (the quiz
 /// page's screens wait for those: src/pages/play/mod.rs).
 fn has_details_for(search: &str) -> bool {
-    let bank = content::bundle();
     content::has_all_details()
-        || open_door_core::link::QuizLink::open(search, bank)
+        || open_door_core::link::QuizLink::open(search, content::bundle())
             .items()
             .iter()
-            .all(|item| bank.has_details(&item.question_id) || content::other_details_coming(&item.question_id))
+            .all(|item| content::details_here_or_coming(&item.question_id))
 }
 
 /// Moves focus to the page content. Done by hand because the router takes
