@@ -36,9 +36,9 @@ export const DIST = process.env.DIST || "dist";
 
 /**
  * Where the build put the app's code (scripts/build-wasm.mjs), as paths from
- * the site root: its folder, the main module, the page's one script (the
- * start-up module with the JS glue bundled in) and the modules loaded when
- * a page first needs them.
+ * the site root: its folder, the main module and the modules loaded when a
+ * page first needs them. The page's one script (the start-up module with
+ * the JS glue bundled in) is in index.html.
  */
 export function appFiles(dist = DIST) {
   const folder = readdirSync(dist).find((name) => name.startsWith("app-"));
@@ -47,7 +47,6 @@ export function appFiles(dist = DIST) {
   return {
     dir: `/${folder}`,
     mainWasm: `/${folder}/open-door_bg.wasm`,
-    glue: `/${folder}/start.js`,
     lazyModules: wasm.filter((name) => name !== "open-door_bg.wasm").map((name) => `/${folder}/${name}`),
   };
 }

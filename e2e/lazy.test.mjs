@@ -54,13 +54,17 @@ test("the figures' data, the explainers, the glossary and where each source come
   }
 });
 
-test("the JS glue, on every first load, asks Chrome to compile it as it arrives, not function by function when first called", () => {
-  const glue = readFileSync(DIST + appFiles().glue, "utf8");
-  assert.ok(glue.startsWith("//# allFunctionsCalledOnLoad\n"), `the glue starts: ${JSON.stringify(glue.slice(0, 40))}`);
-  // One script: the glue and the split modules' loader are bundled into the start-up module.
-  const folder = DIST + appFiles().dir;
-  assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith(".js")), ["start.js"]);
-  assert.ok(glue.includes("instantiateStreaming") && glue.includes("chunk_"), "the glue and the modules' loader are in it");
+test("the page carries its one script and its styles, and the script asks Chrome to compile it whole, not function by function when first called", () => {
+  const page = readFileSync(DIST + "/index.html", "utf8");
+  const scripts = [...page.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 1, "one module script, in the page");
+  const [script] = scripts;
+  assert.ok(script.startsWith("//# allFunctionsCalledOnLoad\n"), `the script starts: ${JSON.stringify(script.slice(0, 40))}`);
+  assert.ok(script.includes("instantiateStreaming") && script.includes("chunk_"), "the glue and the modules' loader are in it");
+  assert.doesNotMatch(page, /<script[^>]*\ssrc=|<link[^>]*\srel="?stylesheet/, "no script or stylesheet file is linked");
+  assert.match(page.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "", /\.question/, "the stylesheet is in the page");
+  const files = readdirSync(DIST, { recursive: true }).map(String);
+  assert.deepEqual(files.filter((name) => /\.(js|css)$/.test(name)), ["sw.js"], "the service worker is the build's only script file, and it has no stylesheet file");
 });
 
 test("the build has page modules, and a class link's first load fetches none of them", async (t) => {

@@ -9,7 +9,9 @@
   const root = document.documentElement;
   // The worker sits at the build's root, one folder above the app's
   // (app-<hash>/), wherever the build is hosted (the site root or a
-  // sub-path), and its folder is the worker's scope.
+  // sub-path), and its folder is the worker's scope. In the page's one
+  // script, `import.meta.url` is the main module's address (see
+  // scripts/build-wasm.mjs), a file of the app's folder.
   const workerUrl = new URL("../sw.js", import.meta.url);
   let registration = null;
   let accepted = false;
@@ -100,5 +102,5 @@
     else setTimeout(register, 1000);
   }
   window.addEventListener("TrunkApplicationStarted", registerOnce);
-  window.addEventListener("error", registerOnce, true);
+  window.addEventListener("error", registerOnce);
 })();

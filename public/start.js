@@ -1,13 +1,16 @@
-// Starts the app: loads the wasm-bindgen glue and the main module beside
-// this file (scripts/build-wasm.mjs puts them together in app-<hash>/).
-// A failure here is an uncaught error, which index.html's start-up script
-// turns into "did not finish loading" with "Try again".
+// Starts the app: the wasm-bindgen glue loads the main module. This file,
+// the glue and the rest of the page's one script are bundled by
+// scripts/build-wasm.mjs and written into index.html (scripts/post-build.mjs),
+// where `import.meta.url` is the main module's address, in app-<hash>/ with
+// every file this script asks for. A failure here is an uncaught error,
+// which index.html's start-up script turns into "did not finish loading"
+// with "Try again".
 import init from "./open-door.js";
 import "./register-sw.js";
 
 // A class link lists its questions (`/quiz/play?ids=…`). The app carries
 // each question's topic, source and kind but not its details (its words
-// and feedback): each built-in question's are a file beside this one.
+// and feedback): each built-in question's are a file in the app's folder.
 // The first question's file is fetched here, beside the wasm, and the app
 // waits for it; the others' only once the first question is drawn (below),
 // or sooner if the app asks for one (src/content.rs), so that they share

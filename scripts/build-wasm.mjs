@@ -17,8 +17,9 @@
 //    `__wasm_split.js` and public/register-sw.js into the page's one
 //    script (minified in a release build: wasm-bindgen's glue was 9.6 KB
 //    gzipped as written, 7.4 KB minified, 4.4 KB minified with its imports
-//    renamed), whose first line is then Chrome's compile hint; in a
-//    release build `wasm-opt -O2` optimises every module;
+//    renamed), whose first line is then Chrome's compile hint;
+//    scripts/post-build.mjs writes it into index.html. In a release build
+//    `wasm-opt -O2` optimises every module;
 // 5. everything goes into the staged build as `app-<hash of the files>/`
 //    with each question's details (its words and feedback) in `questions/`
 //    (written by build.rs), so every file's address changes with its
@@ -37,6 +38,8 @@ export const APP_DIR_PREFIX = "app-";
 /** The app folder's folder of each question's details (build.rs, public/start.js). */
 export const QUESTIONS_DIR = "questions";
 const QUESTION_IDS = "__QUESTION_IDS__";
+/** What the page's one script reads for `import.meta.url` (see `main`). */
+const MAIN_MODULE_URL = "mainModuleUrl";
 const BIN = "open-door";
 const TARGET = "wasm32-unknown-unknown";
 // binaryen 132 from npm (package.json): Debian's 108 writes a wasm that fails.
@@ -106,9 +109,17 @@ function main() {
   // `./__wasm_split.js` once per split module, each the same module:
   // esbuild's warning about the repeated key is about code it keeps as it
   // is.
+  //
+  // The script is written into index.html, so the files it finds beside
+  // itself by `import.meta.url` (the main module, the split modules, the
+  // questions' files, and the service worker one folder up) are found
+  // beside the main module instead, whose address index.html's preload
+  // link gives (`id="main-module"`).
   const startModule = join(out, "start.js");
   run(ESBUILD, [startModule, "--bundle", "--format=esm", ...(release ? ["--minify"] : []), "--log-level=warning",
-    "--log-override:duplicate-object-key=silent", "--allow-overwrite", `--outfile=${startModule}`]);
+    "--log-override:duplicate-object-key=silent", `--define:import.meta.url=${MAIN_MODULE_URL}`,
+    `--banner:js=const ${MAIN_MODULE_URL} = document.getElementById("main-module").href;`,
+    "--allow-overwrite", `--outfile=${startModule}`]);
   for (const bundled of [glue, join(out, "__wasm_split.js"), join(out, "register-sw.js")]) rmSync(bundled);
   const files = readdirSync(out, { recursive: true }).filter((name) => name !== QUESTIONS_DIR).sort();
   if (release) {
@@ -122,12 +133,14 @@ function main() {
       run(WASM_OPT, ["-O2", join(out, name), "-o", join(out, name)]);
     }
   }
-  // Chrome (136 and later) compiles the functions of a script that starts
-  // with this comment while it streams the script in, rather than each on
-  // its first call on the main thread: the glue's functions are nearly all
-  // called for the first question and its first answer. Measured on the
-  // first answer, throttled: 18 ms of JS compiling in that answer's work
-  // before, 5 to 7 after. Other browsers read it as a comment.
+  // Chrome (136 and later) compiles every function of a script that starts
+  // with this comment with the script, rather than each on its first call:
+  // the glue's functions are nearly all called for the first question and
+  // its first answer. Measured on the first answer, throttled: 18 ms of JS
+  // compiling in that answer's work before, 5 to 7 after; with the script
+  // written into the page (2026-12-05), 60 functions compiled in that
+  // answer's work with the comment and 135 without. Other browsers read it
+  // as a comment.
   writeFileSync(startModule, "//# allFunctionsCalledOnLoad\n" + readFileSync(startModule, "utf8"));
   const hash = createHash("sha256");
   for (const name of files) hash.update(name).update(readFileSync(join(out, name)));

@@ -7,17 +7,20 @@
 //    into index.html's own root-relative links (manifest, icons, the app's
 //    folder; trunk writes it into the links it makes itself) and into the
 //    <meta name="open-door-public-url"> the app reads (src/paths.rs);
-// 2. writes the sha256 of every inline script into the CSP meta tag, so the
-//    policy needs no 'unsafe-inline';
-// 3. writes the service worker's precache list (every built file but the
+// 2. writes the page's one script (app-<hash>/start.js, bundled by
+//    scripts/build-wasm.mjs) and the stylesheet into index.html in place of
+//    their links, and removes their files;
+// 3. writes the sha256 of every inline script and style into the CSP meta
+//    tag, so the policy needs no 'unsafe-inline';
+// 4. writes the service worker's precache list (every built file but the
 //    files of each question's details, its path relative to sw.js and its sha384
 //    integrity) and version, so no list is ever kept by hand;
-// 4. in a release build, writes each file precompressed beside it
+// 5. in a release build, writes each file precompressed beside it
 //    (`.br` and `.gz`) for hosts that serve them.
 // The end-to-end tests import `stampServiceWorker` to make a second build;
 // the benchmark imports `gzip` and `brotli`.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -25,7 +28,7 @@ import { APP_DIR_PREFIX, QUESTIONS_DIR } from "./build-wasm.mjs";
 import { writeEnlargementMaps } from "./figures.mjs";
 
 const digest = (algorithm, data) => createHash(algorithm).update(data).digest("base64");
-const CSP_PLACEHOLDER = "__INLINE_SCRIPT_HASHES__";
+const CSP_PLACEHOLDERS = { script: "__INLINE_SCRIPT_HASHES__", style: "__INLINE_STYLE_HASHES__" };
 // A release build's index.html is minified by trunk (Trunk.toml), which
 // leaves attribute values unquoted and reorders them: these patterns take
 // either form, and what they write is always quoted.
@@ -68,14 +71,61 @@ export function stampPublicUrl(dir, publicUrl) {
   writeFileSync(indexPath, stamped);
 }
 
-export function stampCsp(dir) {
+/**
+ * Writes the page's one script and its stylesheet into `dir`/index.html in
+ * place of their links, and removes their files. On a first load they then
+ * come with the page, on the line while the request for the main module
+ * (which the page's preload link sends as soon as the page's head is read)
+ * waits for its answer, instead of sharing the line with the main module
+ * as two more files: the first question came about 100 ms sooner on the
+ * benchmark's line (bench/HISTORY.md). Run after `stampPublicUrl`, which
+ * must not read their text as the page's links.
+ */
+export function inlineStartUp(dir, publicUrl) {
   const indexPath = join(dir, "index.html");
   const html = readFileSync(indexPath, "utf8");
-  if (!html.includes(CSP_PLACEHOLDER)) throw new Error("index.html has no CSP placeholder " + CSP_PLACEHOLDER);
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const hashes = inline.map((body) => `'sha256-${digest("sha256", body)}'`).join(" ");
-  writeFileSync(indexPath, html.replace(CSP_PLACEHOLDER, hashes));
-  return inline.length;
+  // The file a link names: its path from the public URL, under `dir`.
+  const file = (tag) => {
+    const [, quoted, bare] = tag.match(new RegExp(String.raw`\s(?:href|src)=${ATTRIBUTE_VALUE}`));
+    const url = quoted ?? bare;
+    if (!url.startsWith(publicUrl)) throw new Error(`${url} is not under the public URL ${publicUrl}`);
+    return join(dir, url.slice(publicUrl.length));
+  };
+  // The text of `path`, which must not end the element it goes into early.
+  const inlined = (path, element) => {
+    const text = readFileSync(path, "utf8");
+    if (new RegExp(`</${element}|<!--`, "i").test(text)) throw new Error(`${path} cannot be written into a <${element}>: it contains </${element} or <!--`);
+    rmSync(path);
+    return text;
+  };
+  const once = (pattern, what) => {
+    const found = html.match(new RegExp(pattern, "g")) ?? [];
+    if (found.length !== 1) throw new Error(`index.html should have one ${what}, found ${found.length}`);
+    return found[0];
+  };
+  const scriptTag = once(String.raw`<script\b[^>]*\ssrc=[^>]*/start\.js[^>]*></script>`, "start.js script");
+  const styleTag = once(String.raw`<link\b[^>]*\srel="?stylesheet"?[^>]*>`, "stylesheet link");
+  // Functions as replacements: the texts may hold `$`, which a replacement string reads.
+  const inlinedHtml = html
+    .replace(scriptTag, () => `<script type="module">${inlined(file(scriptTag), "script")}</script>`)
+    .replace(styleTag, () => `<style>${inlined(file(styleTag), "style")}</style>`);
+  writeFileSync(indexPath, inlinedHtml);
+}
+
+/** Writes the sha256 of every inline script and style of `dir`/index.html into its CSP. */
+export function stampCsp(dir) {
+  const indexPath = join(dir, "index.html");
+  let html = readFileSync(indexPath, "utf8");
+  const counts = {};
+  for (const [element, placeholder] of Object.entries(CSP_PLACEHOLDERS)) {
+    if (!html.includes(placeholder)) throw new Error("index.html has no CSP placeholder " + placeholder);
+    const inline = [...html.matchAll(new RegExp(String.raw`<${element}(?![^>]*\ssrc=)[^>]*>([\s\S]*?)</${element}>`, "g"))].map((m) => m[1]);
+    const hashes = inline.map((body) => `'sha256-${digest("sha256", body)}'`).join(" ");
+    html = html.replace(placeholder, () => hashes);
+    counts[element] = inline.length;
+  }
+  writeFileSync(indexPath, html);
+  return counts;
 }
 
 /** Every file under `dir` that a browser asks for (not the precompressed copies). */
@@ -138,9 +188,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const app = stampAppDir(staging);
     const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
     stampPublicUrl(staging, publicUrl);
-    const scripts = stampCsp(staging);
+    inlineStartUp(staging, publicUrl);
+    const inline = stampCsp(staging);
     const { version, count } = stampServiceWorker(staging, readFileSync(join(staging, "sw.js"), "utf8"));
-    console.log(`post-build: app in ${app}; public URL ${publicUrl}; ${scripts} inline script hash(es) in the CSP; ${count} files precached as version ${version}`);
+    console.log(`post-build: app in ${app}; public URL ${publicUrl}; start-up script and stylesheet written into index.html; ${inline.script} inline script and ${inline.style} style hash(es) in the CSP; ${count} files precached as version ${version}`);
     // Development builds (`trunk serve`) skip the compression, which takes
     // a few seconds.
     if (process.env.TRUNK_PROFILE === "release") {
