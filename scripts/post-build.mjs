@@ -77,7 +77,7 @@ export function stampPublicUrl(dir, publicUrl) {
  * come with the page, on the line while the request for the main module
  * (which the page's preload link sends as soon as the page's head is read)
  * waits for its answer, instead of sharing the line with the main module
- * as two more files: the first question came about 100 ms sooner on the
+ * as two more files: the first question came 80 to 120 ms sooner on the
  * benchmark's line (bench/HISTORY.md). Run after `stampPublicUrl`, which
  * must not read their text as the page's links.
  */
