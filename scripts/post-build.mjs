@@ -95,7 +95,6 @@ export function inlineStartUp(dir, publicUrl) {
   const inlined = (path, element) => {
     const text = readFileSync(path, "utf8");
     if (new RegExp(`</${element}|<!--`, "i").test(text)) throw new Error(`${path} cannot be written into a <${element}>: it contains </${element} or <!--`);
-    rmSync(path);
     return text;
   };
   const once = (pattern, what) => {
@@ -105,11 +104,13 @@ export function inlineStartUp(dir, publicUrl) {
   };
   const scriptTag = once(String.raw`<script\b[^>]*\ssrc=[^>]*/start\.js[^>]*></script>`, "start.js script");
   const styleTag = once(String.raw`<link\b[^>]*\srel="?stylesheet"?[^>]*>`, "stylesheet link");
+  const [scriptPath, stylePath] = [file(scriptTag), file(styleTag)];
+  const [script, style] = [inlined(scriptPath, "script"), inlined(stylePath, "style")];
   // Functions as replacements: the texts may hold `$`, which a replacement string reads.
-  const inlinedHtml = html
-    .replace(scriptTag, () => `<script type="module">${inlined(file(scriptTag), "script")}</script>`)
-    .replace(styleTag, () => `<style>${inlined(file(styleTag), "style")}</style>`);
+  const inlinedHtml = html.replace(scriptTag, () => `<script type="module">${script}</script>`).replace(styleTag, () => `<style>${style}</style>`);
   writeFileSync(indexPath, inlinedHtml);
+  // Removed once the page holds them, so a failed write leaves the build as it was.
+  for (const path of [scriptPath, stylePath]) rmSync(path);
 }
 
 /** Writes the sha256 of every inline script and style of `dir`/index.html into its CSP. */
