@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, startApp, violations, watch } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -28,13 +28,21 @@ async function classLink() {
 /**
  * A student takes the quiz, choosing the `pick`-th shown choice each time
  * (the order as shown for ordering questions), types a name, downloads the
- * result. Returns the file, its suggested name, and which questions the
- * results page marked right.
+ * result. With `reopenAt`, the tab is closed before that question and the
+ * link followed again. Returns the file, its suggested name, and which
+ * questions the results page marked right.
  */
-async function student(link, { label, name, pick, format }) {
-  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+async function student(link, { label, name, pick, format, reopenAt }) {
+  let { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(link);
   for (let n = 1; n <= 5; n++) {
+    if (n === reopenAt) {
+      watcher.assertClean();
+      await page.close();
+      page = await context.newPage();
+      watcher = watch(page, app.url);
+      await page.goto(link);
+    }
     await page.waitForSelector(`h2:text-is("Question ${n} of 5")`);
     const choices = page.locator("form.question input");
     const count = await choices.count();
@@ -122,6 +130,8 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(".class-status:has-text('4 results read')");
   assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
   assert.match(await page.textContent(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
+  // The quiz as the class was given it, under its title.
+  assert.equal(await page.getAttribute(".class-quiz a", "href"), link.slice(link.indexOf("/quiz/play")));
   // Each name on one line: the name column is not squeezed by the notes.
   const lines = await page.$$eval(".class-table tbody th[scope=row]", (ths) => ths.map((th) => {
     const range = document.createRange();
@@ -180,7 +190,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   // and Ana, both wrong with different choices, are a tie, not "1 student".
   const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-score + p")?.textContent ?? ""]));
   for (const [score, wrong] of wrongLines) {
-    if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: the 2 students who missed it each gave a different one\.|Most chosen wrong answer: .+ \(2 students\))$/);
+    if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: the 2 students who answered it wrongly each gave a different answer\.|Most chosen wrong answer: .+ \(2 students\))$/);
     if (score === "1 of 2 answered right.") assert.match(wrong, /^Most chosen wrong answer: .+ \(1 student\)$/);
   }
   const shownOrder = perQuestion.map(([, score]) => Number(score[0]));
@@ -236,6 +246,31 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await context.close();
 });
 
+// A teacher who writes the class link by hand lists the questions and no
+// seed: each device shuffles the choices its own way, which leaves the
+// quiz the same (answers are kept by choice).
+test("a class link written without a seed: a tab closed mid-quiz goes on where it was, and every student's shuffle counts as the class's quiz", async () => {
+  const ids = new URL(await classLink()).searchParams.get("ids");
+  const handWritten = `${app.url}/quiz/play?ids=${ids}&mode=test`;
+  const ana = await student(handWritten, { label: "Ana-own-shuffle", name: "Ana", pick: 0, format: "json", reopenAt: 3 });
+  const bo = await student(handWritten, { label: "Bo-own-shuffle", name: "Bo", pick: 1, format: "json" });
+  const seeds = [ana, bo].map(({ file }) => new URLSearchParams(JSON.parse(readFileSync(file, "utf8")).quiz.link).get("seed"));
+  assert.notEqual(seeds[0], seeds[1], "each device shuffled its own way");
+
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.setInputFiles("#class-files", [ana.file, bo.file]);
+  await page.waitForSelector(".class-status:text-is('2 results read: 2 counted in the figures below.')");
+  const checks = await page.$$eval(".class-table td.check", (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(checks, ["✓ Matches", "✓ Matches"]);
+  const scores = await page.$$eval(".class-question-score", (ps) => ps.map((p) => Number(p.textContent.match(/^(\d) of 2 answered right\.$/)[1])));
+  const right = (n) => Number(ana.right[n]) + Number(bo.right[n]);
+  assert.deepEqual(scores.sort(), [0, 1, 2, 3, 4].map(right).sort(), "each question's count is the two students' own results");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("the class table exports as CSV, prints alone, takes dropped files, and is axe-clean in both schemes at 360 px", async () => {
   const link = await classLink();
   const one = await student(link, { label: "lee", name: "Lee", pick: 0, format: "json" });
@@ -272,8 +307,8 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
       assert.match(download.suggestedFilename(), /^open-door-class-results-\d{4}-\d\d-\d\d\.csv$/);
       const csv = readFileSync(await download.path(), "utf8").split("\n");
-      assert.equal(csv[0], "\uFEFFname,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file");
-      assert.match(csv[1], /^Lee,\d,5,(\d+ s|\d+ min \d\d s),\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,matches,,yes,lee\.json$/);
+      assert.equal(csv[0], "\uFEFFname,score,out of,not answered,time,seconds,finished (UTC),code check,duplicate,counted,file");
+      assert.match(csv[1], /^Lee,\d,5,0,(\d+ s|\d+ min \d\d s),\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,matches,,yes,lee\.json$/);
 
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-table").isVisible(), true);

@@ -41,6 +41,10 @@ pub struct StudentRow {
     pub name: String,
     pub correct: usize,
     pub total: usize,
+    /// Questions left without an answer: a timed quiz whose time ran out.
+    /// Not the same as answered wrongly, which `total - correct` alone
+    /// would say.
+    pub unanswered: usize,
     pub seconds: u64,
     /// Whether the code covers the time (version 1 files' codes did not).
     pub time_checked: bool,
@@ -68,11 +72,15 @@ pub struct QuestionStats {
     pub right: usize,
     /// How many counted students were asked it.
     pub asked: usize,
-    /// What the students who missed it answered instead.
+    /// How many of them gave no answer (their time ran out first).
+    pub unanswered: usize,
+    /// What the students who answered it wrongly answered.
     pub wrong: WrongAnswers,
 }
 
-/// What the students who missed a question answered instead. A tie between
+/// What the students who answered a question wrongly answered (those who
+/// gave no answer are counted apart, in [`QuestionStats::unanswered`]).
+/// A tie between
 /// answers given once each is not named "the most chosen": the teacher
 /// would take the first for the class's mistake when each student erred
 /// their own way.
@@ -84,7 +92,7 @@ pub enum WrongAnswers {
     /// equally often when more than one student gave each; and by how many
     /// students each.
     MostChosen { answers: Vec<String>, students: usize },
-    /// Two or more students missed it, each with an answer of their own.
+    /// Two or more students answered it wrongly, each in a way of their own.
     Spread { students: usize },
 }
 
@@ -208,7 +216,7 @@ impl ClassResults {
                 Err(reason) => unreadable.push(Unreadable { file: file.clone(), reason }),
             }
         }
-        let Some(quiz) = class_quiz(&records) else {
+        let Some(quiz) = class_quiz(&records, bank) else {
             return Self { unreadable, ..Self::default() };
         };
         records.sort_by_cached_key(|(file, record)| {
@@ -217,10 +225,11 @@ impl ClassResults {
             (name.is_empty(), name, finished.is_none(), finished, file.clone())
         });
 
+        let class_asked = quiz_asked(&quiz, bank);
         let checks: Vec<CodeCheck> = records
             .iter()
             .map(|(_, record)| {
-                if record.quiz.link != quiz.link {
+                if quiz_asked(&record.quiz, bank) != class_asked {
                     CodeCheck::OtherQuiz(other_quiz_title(record, bank))
                 } else {
                     match check(record, bank) {
@@ -291,6 +300,7 @@ impl ClassResults {
                 name,
                 correct: record.correct,
                 total: record.total,
+                unanswered: record.answers.iter().filter(|answer| answer.is_none()).count(),
                 seconds: record.seconds,
                 time_checked: record.time_is_covered(),
                 finished: record.finished.clone(),
@@ -323,8 +333,19 @@ impl ClassResults {
 
     /// The class table and the per-question figures, for a spreadsheet.
     pub fn to_csv(&self) -> String {
-        let mut rows =
-            vec![csv_row(&["name", "score", "out of", "time", "seconds", "finished (UTC)", "code check", "duplicate", "counted", "file"])];
+        let mut rows = vec![csv_row(&[
+            "name",
+            "score",
+            "out of",
+            "not answered",
+            "time",
+            "seconds",
+            "finished (UTC)",
+            "code check",
+            "duplicate",
+            "counted",
+            "file",
+        ])];
         for s in &self.students {
             let check = match &s.check {
                 CodeCheck::Matches => "matches".to_string(),
@@ -335,6 +356,7 @@ impl ClassResults {
                 &s.name,
                 &s.correct.to_string(),
                 &s.total.to_string(),
+                &s.unanswered.to_string(),
                 &format_time(s.seconds),
                 &s.seconds.to_string(),
                 s.finished.as_deref().unwrap_or(""),
@@ -347,14 +369,32 @@ impl ClassResults {
         rows.push(String::new());
         // "chosen by" is a number in every row, so that a spreadsheet sorts
         // it: how many students gave each answer named (1 for a spread).
-        rows.push(csv_row(&["number", "question id", "question", "right", "of", "most chosen wrong answer", "chosen by (students)"]));
+        rows.push(csv_row(&[
+            "number",
+            "question id",
+            "question",
+            "right",
+            "of",
+            "not answered",
+            "most chosen wrong answer",
+            "chosen by (students)",
+        ]));
         for q in &self.questions {
             let (wrong, by) = match &q.wrong {
                 WrongAnswers::None => (String::new(), String::new()),
                 WrongAnswers::MostChosen { answers, students } => (WrongAnswers::listed(answers), students.to_string()),
                 WrongAnswers::Spread { students } => (format!("none stood out ({students} different)"), 1.to_string()),
             };
-            rows.push(csv_row(&[&q.number.to_string(), &q.id, &q.prompt, &q.right.to_string(), &q.asked.to_string(), &wrong, &by]));
+            rows.push(csv_row(&[
+                &q.number.to_string(),
+                &q.id,
+                &q.prompt,
+                &q.right.to_string(),
+                &q.asked.to_string(),
+                &q.unanswered.to_string(),
+                &wrong,
+                &by,
+            ]));
         }
         rows.push(String::new());
         rows.push(csv_row(&["topic", "class average (%)", "right", "of"]));
@@ -366,16 +406,25 @@ impl ClassResults {
 }
 
 /// The quiz most files are for; on a tie, the one that comes first.
-fn class_quiz(records: &[(String, ResultRecord)]) -> Option<QuizRef> {
-    let mut counts: Vec<(&QuizRef, usize)> = Vec::new();
+fn class_quiz(records: &[(String, ResultRecord)], bank: &Bundle) -> Option<QuizRef> {
+    let mut counts: Vec<(String, &QuizRef, usize)> = Vec::new();
     for (_, record) in records {
-        match counts.iter_mut().find(|(quiz, _)| quiz.link == record.quiz.link) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&record.quiz, 1)),
+        let asked = quiz_asked(&record.quiz, bank);
+        match counts.iter_mut().find(|(other, _, _)| *other == asked) {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((asked, &record.quiz, 1)),
         }
     }
-    let most = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == most).map(|(quiz, _)| quiz.clone())
+    let most = counts.iter().map(|(_, _, n)| *n).max()?;
+    counts.into_iter().find(|(_, _, n)| *n == most).map(|(_, quiz, _)| quiz.clone())
+}
+
+/// What tells a file's quiz from another: its questions in their order,
+/// its mode and time limit, not how each question's choices were shuffled
+/// (see [`QuizSpec::unshuffled`]). A class given a link without a seed
+/// took one quiz, each student shuffled their own way.
+fn quiz_asked(quiz: &QuizRef, bank: &Bundle) -> String {
+    QuizLink::open(&quiz.link, bank).spec().unshuffled().query()
 }
 
 fn other_quiz_title(record: &ResultRecord, bank: &Bundle) -> String {
@@ -404,6 +453,7 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
                 source: bank.article(&question.article).map_or_else(String::new, |a| a.label.clone()),
                 right,
                 asked: records.len(),
+                unanswered: records.len() - given.len(),
                 wrong: WrongAnswers::of(question, &given),
             })
         })

@@ -104,6 +104,25 @@ impl Progress {
         &self.quizzes[key.as_str()]
     }
 
+    /// The seed of the unfinished quiz (the one changed last) that a link
+    /// without a seed (`spec`, whose own seed is not used) goes on with: a
+    /// link that lists its questions is one quiz, so following it again
+    /// (a teacher's link written without a seed, a retry of missed
+    /// questions) finds its quiz as it was left; only once that is finished
+    /// does the link give a fresh shuffle. A link that draws its questions
+    /// from topics gives a fresh draw each time.
+    pub fn unfinished_seed(&self, spec: &QuizSpec) -> Option<u32> {
+        if !matches!(spec.selection, Selection::Ids(_)) {
+            return None;
+        }
+        let asked = spec.unshuffled();
+        self.quizzes
+            .values()
+            .filter(|session| !session.is_finished() && session.spec.unshuffled() == asked)
+            .max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
+            .map(|session| session.spec.seed)
+    }
+
     /// "Take it again": the link's quiz from the start, its last result gone.
     pub fn restart(&mut self, link: &QuizLink, bank: &Bundle, now_ms: f64) -> &QuizSession {
         self.quizzes.remove(&link.key());

@@ -86,6 +86,18 @@ impl QuizSpec {
         Self { selection: Selection::Ids(ids), ..Self::quick(seed) }
     }
 
+    /// The quiz this spec asks, whatever its shuffle: the seed is left out
+    /// of a quiz of listed questions, where it only orders each question's
+    /// choices (and answers are kept by choice, not by place), so students
+    /// who each shuffled one link their own way took the same quiz. A quiz
+    /// drawn from topics or sources keeps it, as it draws the questions.
+    pub fn unshuffled(&self) -> QuizSpec {
+        match self.selection {
+            Selection::Ids(_) => QuizSpec { seed: 0, ..self.clone() },
+            Selection::Filter { .. } => self.clone(),
+        }
+    }
+
     /// Whether the quiz waits for the student to press Start: one with a
     /// time limit does, so its clock starts when the student is ready, not
     /// when the link was opened (scanned while the teacher explains, or

@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Bundle;
-use crate::link::QuizLink;
+use crate::link::{LinkLabels, QuizLink};
 use crate::quiz::{QuizSession, QuizSpec, Selection};
 use crate::rng::{fnv1a, short_code};
 
@@ -46,6 +46,22 @@ pub struct QuizRef {
     pub link: String,
     /// The questions, in quiz order.
     pub questions: Vec<String>,
+}
+
+impl QuizRef {
+    /// The quiz's link as the class was given it, as near as a result
+    /// tells: under the teacher's title where the result's title is not the
+    /// one the quiz has without it, so that it opens (and a student who
+    /// missed the lesson hands it in) under the title the class knows. A
+    /// result does not name a pack: the link opens a pack's quiz on a
+    /// device that has the pack.
+    pub fn class_link(&self, bank: &Bundle) -> QuizLink {
+        let link = QuizLink::open(&self.link, bank);
+        if self.title.is_empty() || self.title == link.spec().title(bank) {
+            return link;
+        }
+        link.with_labels(LinkLabels { pack: None, title: Some(self.title.clone()) }, bank)
+    }
 }
 
 /// A result as the student's device wrote it (version 2), or as read from

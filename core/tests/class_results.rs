@@ -4,6 +4,7 @@ mod common;
 
 use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, WrongAnswers, FOLLOW_UP_MAX, MAX_FILES};
 use open_door_core::content::{Bundle, QuestionKind};
+use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::ResultRecord;
 
@@ -186,8 +187,8 @@ fn wrong_answers_given_equally_often_are_all_named_and_answers_given_once_each_a
     );
     assert_eq!(WrongAnswers::listed(&["b".into(), "c".into(), "d".into()]), "b, c and d");
     let csv = class.to_csv();
-    assert!(csv.lines().any(|line| line.starts_with("1,") && line.ends_with(",0,4,b and c,2")), "{csv}");
-    assert!(csv.lines().any(|line| line.starts_with("2,") && line.ends_with(",2,4,none stood out (2 different),1")), "{csv}");
+    assert!(csv.lines().any(|line| line.starts_with("1,") && line.ends_with(",0,4,0,b and c,2")), "{csv}");
+    assert!(csv.lines().any(|line| line.starts_with("2,") && line.ends_with(",2,4,0,none stood out (2 different),1")), "{csv}");
 }
 
 #[test]
@@ -267,18 +268,18 @@ fn the_class_table_exports_as_csv() {
     let csv = class.to_csv();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        lines[0], "\u{FEFF}name,score,out of,time,seconds,finished (UTC),code check,duplicate,counted,file",
+        lines[0], "\u{FEFF}name,score,out of,not answered,time,seconds,finished (UTC),code check,duplicate,counted,file",
         "UTF-8 with its mark, for Excel"
     );
     assert!(
-        lines.contains(&"Maria,3,5,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"),
+        lines.contains(&"Maria,3,5,0,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"),
         "{csv}"
     );
-    assert!(lines.contains(&"Bo,5,5,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
-    assert!(lines.contains(&"number,question id,question,right,of,most chosen wrong answer,chosen by (students)"));
+    assert!(lines.contains(&"Bo,5,5,0,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
+    assert!(lines.contains(&"number,question id,question,right,of,not answered,most chosen wrong answer,chosen by (students)"));
     // Question 4's two wrong answers, one student each: neither is named.
-    assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,none stood out (2 different),1")), "{csv}");
-    assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",1,4,b,2")), "{csv}");
+    assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,0,none stood out (2 different),1")), "{csv}");
+    assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",1,4,0,b,2")), "{csv}");
     assert!(lines.contains(&"topic,class average (%),right,of"));
 }
 
@@ -449,4 +450,96 @@ fn a_class_with_no_file_counted_has_no_figures_of_nothing() {
     // got everything wrong.
     assert!(class.questions.is_empty() && class.topics.is_empty() && class.follow_up.is_empty(), "{class:?}");
     assert!(class.to_csv().lines().all(|line| !line.contains(",0,0")), "{}", class.to_csv());
+}
+
+#[test]
+fn questions_a_students_time_ran_out_on_are_counted_apart_from_wrong_answers() {
+    // Every question: choices a, b, c; a is right.
+    let bank = bank_of(QuestionKind::Single);
+    let timed = QuizSpec { minutes: Some(5), ..spec(5) };
+    let (items, _) = prepare(&bank, &timed);
+    let took = |name: &str, answers: &[usize]| {
+        let mut session = QuizSession::new(timed.clone(), items.clone(), 0.0);
+        for (index, choice) in answers.iter().enumerate() {
+            session.submit(&bank, index, vec![*choice]);
+        }
+        assert!(session.end_if_out_of_time(5.0 * 60_000.0), "{name}'s time ran out");
+        file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
+    };
+    // Ana answered all five, Bo two, Cy one: all wrongly but Ana's first.
+    let class = ClassResults::gather(&[took("Ana", &[0, 1, 2, 1, 1]), took("Bo", &[2, 2]), took("Cy", &[1])], &bank);
+
+    let scores: Vec<(&str, usize, usize, usize)> =
+        class.students.iter().map(|s| (s.name.as_str(), s.correct, s.total, s.unanswered)).collect();
+    assert_eq!(scores, [("Ana", 1, 5, 0), ("Bo", 0, 5, 3), ("Cy", 0, 5, 4)]);
+    let second = class.questions.iter().find(|q| q.number == 2).expect("question 2");
+    // Two answered it wrongly, each their own way; Cy gave no answer.
+    assert_eq!((second.right, second.asked, second.unanswered, &second.wrong), (0, 3, 1, &WrongAnswers::Spread { students: 2 }));
+    let fifth = class.questions.iter().find(|q| q.number == 5).expect("question 5");
+    assert_eq!((fifth.right, fifth.asked, fifth.unanswered, &fifth.wrong), (0, 3, 2, &most_chosen(&["b"], 1)));
+
+    let csv = class.to_csv();
+    assert!(csv.lines().any(|line| line.starts_with("Bo,0,5,3,5 min 00 s,300,")), "{csv}");
+    assert!(csv.lines().any(|line| line.starts_with("5,") && line.ends_with(",0,3,2,b,1")), "{csv}");
+}
+
+#[test]
+fn the_class_quiz_opens_under_the_teachers_title_as_the_class_was_given_it() {
+    let bank = common::bundle(12);
+    // As the Classroom makes a class quiz: its questions listed.
+    let (items, _) = prepare(&bank, &spec(5));
+    let class_spec = QuizSpec { selection: Selection::Ids(items.iter().map(|item| item.question_id.clone()).collect()), ..spec(5) };
+    let labels = LinkLabels { pack: None, title: Some("9B: Article 5 check".into()) };
+    let mut titled = QuizSession::new(class_spec.clone(), items.clone(), 0.0);
+    titled.labels = labels.clone();
+    titled.finish(60_000.0);
+    let record = ResultRecord::from_session(&titled, &bank, "Ana");
+    let class_link = QuizLink::open(&QuizLink::from_spec(titled.spec.clone(), &bank).with_labels(labels, &bank).href(), &bank);
+
+    let opened = record.quiz.class_link(&bank);
+    assert_eq!(opened.href(), class_link.href(), "the class link, title and check as given");
+    assert_eq!(opened.labels().title.as_deref(), Some("9B: Article 5 check"));
+    assert_eq!(opened.key(), class_link.key(), "the same quiz, so a saved one is found");
+
+    // Untitled, it is the quiz's own link.
+    let mut untitled = QuizSession::new(class_spec, items, 0.0);
+    untitled.finish(60_000.0);
+    let opened = ResultRecord::from_session(&untitled, &bank, "Bo").quiz.class_link(&bank);
+    assert_eq!(opened.labels().title, None);
+    assert_eq!(opened.href(), QuizLink::from_spec(untitled.spec.clone(), &bank).href());
+}
+
+#[test]
+fn students_each_shuffling_a_link_without_a_seed_took_the_class_quiz() {
+    let bank = common::bundle(12);
+    let listed: Vec<String> = bank.questions.iter().take(4).map(|q| q.id.clone()).collect();
+    let took = |name: &str, ids: &[String], seed: u32, answers: &[usize]| {
+        let spec = QuizSpec { selection: Selection::Ids(ids.to_vec()), seed, mode: Mode::Test, minutes: None };
+        let (items, _) = prepare(&bank, &spec);
+        let mut session = QuizSession::new(spec, items, 0.0);
+        for (index, choice) in answers.iter().enumerate() {
+            session.submit(&bank, index, vec![*choice]);
+        }
+        session.finish(60_000.0);
+        file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
+    };
+    let mut reordered = listed.clone();
+    reordered.swap(0, 1);
+    let files = [
+        took("Ana", &listed, 11, &[0, 0, 0, 0]),
+        took("Bo", &listed, 22, &[1, 0, 0, 0]),
+        took("Cy", &listed, 33, &[1, 0, 2, 0]),
+        // The same questions in another order: another quiz.
+        took("Di", &reordered, 11, &[0, 0, 0, 0]),
+    ];
+    let class = ClassResults::gather(&files, &bank);
+    let rows: Vec<(&str, bool, bool)> =
+        class.students.iter().map(|s| (s.name.as_str(), matches!(s.check, CodeCheck::OtherQuiz(_)), s.counted)).collect();
+    assert_eq!(rows, [("Ana", false, true), ("Bo", false, true), ("Cy", false, true), ("Di", true, false)]);
+    let first = class.questions.iter().find(|q| q.number == 1).expect("question 1");
+    assert_eq!(
+        (first.right, first.asked, &first.wrong),
+        (1, 3, &most_chosen(&["b"], 2)),
+        "answers counted by choice, whatever each student's shuffle"
+    );
 }

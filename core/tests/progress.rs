@@ -556,3 +556,44 @@ fn the_quiz_asking_a_question_is_the_last_changed_of_those_that_ask_it() {
     assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.query()), Some(first.key()));
     assert!(p.quiz_asking("000-09").is_none());
 }
+
+#[test]
+fn a_link_that_lists_its_questions_without_a_seed_goes_on_with_its_unfinished_quiz() {
+    let bank = common::bundle(10);
+    let ids = "000-01,000-02,000-03";
+    // As the play page reads a link without a seed, before it fixes one.
+    let unseeded = |query: &str| QuizLink::open(query, &bank).spec().clone();
+    let mut p = Progress::default();
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), None, "nothing started: a fresh shuffle");
+
+    // Opened once: the page fixed seed 7, and one answer was given.
+    let first = QuizLink::open(&format!("ids={ids}&seed=7"), &bank);
+    let key = first.key();
+    p.start_or_resume(&first, &bank, 1_000.0);
+    p.answer(&key, 0, vec![0], &bank, 2_000.0, 0);
+    // Another quiz of the same questions, in test mode, changed later.
+    let test = QuizLink::open(&format!("ids={ids}&seed=9&mode=test"), &bank);
+    p.start_or_resume(&test, &bank, 3_000.0);
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), Some(7), "the same link again goes on with it");
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}&mode=test"))), Some(9));
+    assert_eq!(p.unfinished_seed(&unseeded("ids=000-02,000-01,000-03")), None, "another order is another quiz");
+
+    // Of two unfinished quizzes of the link, the one changed last.
+    let second = QuizLink::open(&format!("ids={ids}&seed=8"), &bank);
+    p.start_or_resume(&second, &bank, 4_000.0);
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), Some(8));
+    p.answer(&key, 1, vec![0], &bank, 5_000.0, 0);
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), Some(7));
+
+    // Finished, it is left alone.
+    for quiz in [&key, &second.key()] {
+        p.finish(quiz, &bank, 6_000.0);
+    }
+    assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), None, "finished: a fresh shuffle");
+
+    // A link that draws its questions is a fresh draw each time.
+    let drawn = QuizLink::open("count=3&seed=5", &bank);
+    p.start_or_resume(&drawn, &bank, 7_000.0);
+    p.answer(&drawn.key(), 0, vec![0], &bank, 8_000.0, 0);
+    assert_eq!(p.unfinished_seed(&unseeded("count=3")), None);
+}

@@ -6,8 +6,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, StudentRow, WrongAnswers, FOLLOW_UP_MAX};
-use open_door_core::link::QuizLink;
+use open_door_core::class_results::{
+    add_new_files, ClassResults, CodeCheck, HandedFile, QuestionStats, StudentRow, WrongAnswers, FOLLOW_UP_MAX,
+};
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
@@ -180,7 +181,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <p class="class-quiz">
                 "Class quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
-                <A href=crate::paths::href(&QuizLink::open(&quiz.link, bundle()).href())>"Open the quiz"</A>
+                <A href=crate::paths::href(&quiz.class_link(bundle()).href())>"Open the quiz"</A>
             </p>
         })}
         {has_students.then(|| view! { <StudentTable students=class.students.clone() /> })}
@@ -200,13 +201,13 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                             <p>"Most chosen wrong answers, as often as each other: " <strong>{WrongAnswers::listed(&answers)}</strong>{format!(" ({students} students each)")}</p>
                         }.into_any()),
                         WrongAnswers::Spread { students } => Some(view! {
-                            <p>{format!("No wrong answer stood out: the {students} students who missed it each gave a different one.")}</p>
+                            <p>{format!("No wrong answer stood out: the {students} students who answered it wrongly each gave a different answer.")}</p>
                         }.into_any()),
                     };
                     view! {
                         <li>
                             <p class="class-question-prompt"><strong>{format!("Question {}: ", q.number)}</strong>{q.prompt.clone()}</p>
-                            <p class="class-question-score">{format!("{} of {} answered right.", q.right, q.asked)}</p>
+                            <p class="class-question-score">{question_score(q)}</p>
                             {wrong}
                             <blockquote class="evidence"><p>{format!("“{}”", q.evidence)}</p></blockquote>
                             <p class="source">{format!("From {}.", q.source)}</p>
@@ -268,6 +269,15 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     }
 }
 
+/// How a question went: those who gave no answer (their time ran out)
+/// said apart from those who answered it wrongly.
+fn question_score(q: &QuestionStats) -> String {
+    match q.unanswered {
+        0 => format!("{} of {} answered right.", q.right, q.asked),
+        n => format!("{} of {} answered right; {n} gave no answer.", q.right, q.asked),
+    }
+}
+
 #[component]
 fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
     view! {
@@ -295,13 +305,15 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                         CodeCheck::OtherQuiz(title) => ("other", format!("Another quiz: {title}")),
                     };
                     let note = s.duplicate.clone().map(|why| view! { <br /><span class="wrong">{format!("Duplicate: {why}")}</span> });
+                    // Questions the time ran out on are not wrong answers.
+                    let unanswered = (s.unanswered > 0).then(|| view! { <br /><span class="note">{format!("{} not answered", s.unanswered)}</span> });
                     // Beside the score it concerns, which on a phone is on the first
                     // screen with the name (the code check's reasons are scrolled to).
                     let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"not counted"</span> });
                     view! {
                         <tr>
                             <th scope="row">{name}</th>
-                            <td class="figure">{format!("{} of {}", s.correct, s.total)}{uncounted}</td>
+                            <td class="figure">{format!("{} of {}", s.correct, s.total)}{unanswered}{uncounted}</td>
                             <td class="figure">{time}</td>
                             <td class="figure">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
                             <td class=format!("check {class}")>{check}{note}</td>

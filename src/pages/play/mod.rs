@@ -45,13 +45,16 @@ pub fn Play() -> impl IntoView {
     };
     // Effects sync with the outside world: the URL and storage. A link
     // without a seed gets one fixed in the URL first (replacing the history
-    // entry), so Back and reload find this same quiz; then the link's saved
-    // quiz is resumed, or started, unless it has a time limit and has not
-    // started yet: that waits for Start.
+    // entry), so Back and reload find this same quiz: its unfinished quiz's
+    // where it lists its questions (see `Progress::unfinished_seed`), a
+    // fresh one otherwise. Then the link's saved quiz is resumed, or
+    // started, unless it has a time limit and has not started yet: that
+    // waits for Start.
     Effect::new(move |_| {
         link.with(|link| {
             if !link.is_seeded() {
-                crate::paths::go(&link.href_with_seed(random_seed()), true);
+                let seed = store.progress.with_untracked(|p| p.unfinished_seed(link.spec())).unwrap_or_else(random_seed);
+                crate::paths::go(&link.href_with_seed(seed), true);
             } else if !link.items().is_empty() {
                 let started = store.progress.with_untracked(|p| p.quiz(link).is_some());
                 if started || !link.spec().waits_for_start() {
