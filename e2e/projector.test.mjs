@@ -84,11 +84,28 @@ test("projector: full screen, large type, letters that match the worksheet and t
   const box = await page.locator(".qr-full svg.qr").boundingBox();
   assert.ok(box.height >= 0.85 * 1080, `the QR code is ${box.height} px tall`);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Close (Esc)");
+  // The page's controls, hidden behind it, are out of the keyboard's
+  // reach: Tab goes from Close to the browser's own controls (none on the
+  // page), where Enter does nothing, and back to Close, where it closes.
+  const focusedOnPage = () => page.evaluate(() => (document.activeElement === document.body ? null : document.activeElement.textContent));
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedOnPage(), null, "no control behind the QR code takes the focus");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator(".qr-full").count(), 1);
+  assert.equal(await page.locator("text=Question 5 of 5").count(), 1);
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedOnPage(), "Close (Esc)");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".qr-full", { state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Show the QR code full screen");
+  assert.equal(await page.locator("text=Question 5 of 5").count(), 1);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".qr-full");
   await page.keyboard.press("p");
   assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "P waits while the QR code is shown");
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/qr-1920.png` });
   await page.keyboard.press("Escape");
-  assert.equal(await page.locator(".qr-full").count(), 0);
+  await page.waitForSelector(".qr-full", { state: "detached" });
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Show the QR code full screen");
 
   // The worksheet letters the same choices the same way; the key's quick

@@ -33,7 +33,10 @@ pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl 
 }
 
 /// A button that fills the screen with the link's QR code, large enough to
-/// scan from the back of a classroom; Escape or the button closes it.
+/// scan from the back of a classroom. A modal dialog: the page behind it
+/// is out of the keyboard's reach (Tab goes from Close to the browser's
+/// own controls, not to a hidden button), Escape closes it, Close takes
+/// focus, and the focus goes back to the button when it closes.
 #[component]
 pub fn QrFullScreen(
     #[prop(into)] text: String,
@@ -42,36 +45,32 @@ pub fn QrFullScreen(
     described_by: Option<String>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let close_ref = NodeRef::<html::Button>::new();
+    let dialog_ref = NodeRef::<html::Dialog>::new();
     let opener_ref = NodeRef::<html::Button>::new();
-    let close = move || {
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog_ref.get() {
+            let _ = dialog.show_modal();
+        }
+    });
+    // Closed by its button or by Escape.
+    let closed = move |_| {
         open.set(false);
         if let Some(opener) = opener_ref.get_untracked() {
             let _ = opener.focus();
         }
     };
-    Effect::new(move |_| {
-        if open.get() {
-            if let Some(button) = close_ref.get() {
-                let _ = button.focus();
-            }
+    let close = move |_| {
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            dialog.close();
         }
-    });
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if open.get_untracked() && ev.key() == "Escape" {
-            ev.prevent_default();
-            ev.stop_propagation();
-            close();
-        }
-    });
-    on_cleanup(move || keys.remove());
+    };
     view! {
         <button type="button" node_ref=opener_ref aria-describedby=described_by on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
         <Show when=move || open.get()>
-            <div class="qr-full" role="dialog" aria-modal="true" aria-label="QR code of the class link">
+            <dialog class="qr-full" node_ref=dialog_ref aria-label="QR code of the class link" on:close=closed>
                 <QrImage text=text.clone() label="QR code of the class link: scan it to open the quiz" />
-                <button type="button" class="qr-close" node_ref=close_ref on:click=move |_| close()>"Close (Esc)"</button>
-            </div>
+                <button type="button" class="qr-close" autofocus=true on:click=close>"Close (Esc)"</button>
+            </dialog>
         </Show>
     }
 }
