@@ -68,6 +68,10 @@ test("projector: full screen, large type, letters that match the worksheet and t
   await page.keyboard.press("PageUp");
   await page.waitForSelector("text=Question 4 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0);
+  // Reloaded mid-lesson, the projector is where it was.
+  await page.reload();
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-count"), "Question 4 of 5");
   await page.keyboard.press("PageDown");
   await page.waitForSelector(".projector-answer");
   assert.equal(await page.locator("text=Question 4 of 5").count(), 1, "the first Page Down reveals, on the same question");

@@ -54,6 +54,10 @@ const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// projector, or after a reload, it is there again under the table; it is
 /// forgotten with the files.
 const CLASS_FOLLOW_UP_KEY: &str = "open-door.classroom.follow-up";
+/// The question the projector last showed, and of which quiz (its link's
+/// key), in sessionStorage: a reload mid-lesson comes back to it, not to
+/// the first question.
+const PROJECTOR_AT_KEY: &str = "open-door.projector.at";
 
 /// Where progress lives for this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,6 +443,20 @@ pub fn follow_up_made(href: &str) -> bool {
 /// Keeps, for this tab, that the follow-up quiz `href` was made.
 pub fn keep_follow_up_made(href: &str) {
     mark_for_tab(CLASS_FOLLOW_UP_KEY, href, true);
+}
+
+/// The question (from 0) the projector last showed in this tab for the
+/// quiz `quiz` (its link's key); the first for another quiz.
+pub fn projector_at(quiz: &str) -> usize {
+    session_storage()
+        .and_then(|storage| storage.get_item(PROJECTOR_AT_KEY).ok().flatten())
+        .and_then(|kept| kept.rsplit_once(' ').filter(|(key, _)| *key == quiz).and_then(|(_, at)| at.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Keeps, for this tab, that the projector shows question `index` of `quiz`.
+pub fn keep_projector_at(quiz: &str, index: usize) {
+    mark_for_tab(PROJECTOR_AT_KEY, &format!("{quiz} {index}"), true);
 }
 
 /// The class's result files kept for this tab (none if none were kept).

@@ -34,9 +34,12 @@ pub fn Projector() -> impl IntoView {
     let link = Memo::new(move |_| QuizLink::open(&search.get(), bundle()));
     let items = Memo::new(move |_| link.with(|l| l.items().to_vec()));
     let title = Memo::new(move |_| link.with(|l| l.title(bundle())));
-    let index = RwSignal::new(0usize);
-    let revealed = RwSignal::new(false);
     let count = move || items.with(Vec::len);
+    // Where this tab's projector was, after a reload mid-lesson.
+    let kept = link.with_untracked(|l| crate::storage::projector_at(&l.key()));
+    let index = RwSignal::new(if kept < items.with_untracked(Vec::len) { kept } else { 0 });
+    Effect::new(move |_| crate::storage::keep_projector_at(&link.with(QuizLink::key), index.get()));
+    let revealed = RwSignal::new(false);
     let go = move |step: isize| {
         let next = index.get_untracked() as isize + step;
         if next >= 0 && (next as usize) < count() {
