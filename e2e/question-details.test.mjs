@@ -225,3 +225,29 @@ test("the teacher's quiz builder, reached from a class link, lists every questio
   assert.equal(new Set(listed).size, BY_PROMPT.size, "every built-in question is listed");
   watcher.assertClean();
 });
+
+test("a timed test whose next question could not come goes on by itself once the connection is back", async (t) => {
+  // Question 1's file comes beside the app; the others', and the module of
+  // everyone's, fail: the school's line dropped after the quiz opened.
+  const faults = Object.fromEntries([...IDS.slice(1).map(questionFile), DETAILS_MODULE].map((path) => [path, "404"]));
+  const server = await serve(DIST, 0, { faults });
+  const { page } = await open(t, server);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(server.url + `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=test&minutes=5`);
+  await page.click("text=Start the quiz");
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  await answerShown(page);
+  await page.waitForSelector(".page-failed button:text-is('Try again')");
+  assert.match(await page.textContent(".page-failed h2"), /This question did not load/);
+
+  // The line is back: the browser says so, and the question comes with no
+  // press, its clock still running.
+  for (const path of Object.keys(faults)) delete faults[path];
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await page.waitForSelector('h2:text-is("Question 2 of 3")');
+  assert.equal(BY_PROMPT.get(await page.textContent("form.question legend"))?.id, IDS[1], "its own words");
+  assert.match(await page.textContent(".time-left"), /^Time left: (5:00|4:\d\d)$/);
+  assert.deepEqual(errors, []);
+});

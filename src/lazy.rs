@@ -102,7 +102,9 @@ impl<P> Copy for Loading<P> {}
 /// Shows the page `load` fetches: nothing but a short line while its module
 /// downloads, then the page; if it cannot be fetched, or is still on its way
 /// after [`SLOW`], says so with a "Try again" button that asks for it again
-/// (joining a download still under way, or starting a new one).
+/// (joining a download still under way, or starting a new one), as the
+/// page does by itself when the connection comes back
+/// ([`try_again_when_online`]).
 ///
 /// A page that shows any question's words, explanation or evidence
 /// (`with_details`) also waits for every question's details
@@ -250,6 +252,19 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         .into_any(),
     })
     .into_any()
+}
+
+/// Has a part of the page that did not load try again by itself, as its
+/// "Try again" does, when the browser says the connection is back: a
+/// student need not find the button. Set up once, when the app starts (one
+/// listener, whatever the page shows).
+pub fn try_again_when_online() {
+    // Never removed: it lasts as long as the app.
+    let _ = window_event_listener(leptos::ev::online, |_| {
+        if let Some(button) = document().query_selector(".page-failed button").ok().flatten() {
+            button.unchecked_into::<web_sys::HtmlElement>().click();
+        }
+    });
 }
 
 /// Starts `load` (a split function's download) once the browser is idle,

@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
     };
     store.notices.update(|n| n.extend(library.unloaded.iter().map(content::UnloadedPack::describe)));
     provide_context(store);
+    lazy::try_again_when_online();
     // On a narrow screen the menu folds behind a button (style.css), so the
     // header stays one line and the quiz fits a phone's first screen.
     let menu_open = RwSignal::new(false);
