@@ -28,17 +28,40 @@ async function controlled(page) {
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the worker controls the page");
 }
 
+/**
+ * A fresh browser profile and a host serving the build on a port of its
+ * own, both closed when the test ends, passed or not. The host can be
+ * stopped (`host.stop()`, the line gone) and put back at the same address
+ * with another build or other faults (`host.serve(root, options)`), as a
+ * school's network and a deploy do.
+ */
+async function open(t, options = {}) {
+  const port = await freePort();
+  let server = await serve(DIST, port, options);
+  const context = await browser.newContext();
+  t.after(async () => {
+    await context.close().catch(() => {});
+    await server.close();
+  });
+  const host = {
+    url: server.url,
+    requests: (path) => server.requests(path),
+    stop: () => server.close(),
+    async serve(root, options = {}) {
+      await server.close();
+      server = await serve(root, port, options);
+    },
+  };
+  return { host, context, page: await context.newPage() };
+}
+
 const openDoorCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("open-door-")));
 
 test("offline after one visit, a deep-linked quiz is finished and saved; an update waits for the student", async (t) => {
-  const port = await freePort();
-  let server = await serve(DIST, port);
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  const watcher = watch(page, server.url);
+  const { host, context, page } = await open(t);
+  const watcher = watch(page, host.url);
 
-  await page.goto(server.url + "/");
+  await page.goto(host.url + "/");
   await ready(page);
   await controlled(page);
   const [firstCache] = await openDoorCaches(page);
@@ -46,11 +69,11 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
 
 
   // No network at all: the server is gone and the browser is offline.
-  await server.close();
+  await host.stop();
   await context.setOffline(true);
   await page.reload();
   await ready(page);
-  await page.goto(server.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
+  await page.goto(host.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
   for (let n = 1; n <= 3; n++) {
     await page.waitForSelector(`h2:text-is("Question ${n} of 3")`);
     await answerShown(page);
@@ -65,9 +88,9 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   assert.deepEqual(Object.keys(saved.questions).sort(), ["000-01", "002-05", "004-02"]);
 
   // Back online with a new build: it installs beside the old one and waits.
-  server = await serve(nextBuild(), port);
+  await host.serve(nextBuild());
   await context.setOffline(false);
-  await page.goto(server.url + "/quiz/play?ids=000-02&seed=1");
+  await page.goto(host.url + "/quiz/play?ids=000-02&seed=1");
   await page.waitForSelector("text=A new version of Open Door is ready");
   assert.equal(await page.locator("form.question").count(), 1, "the quiz on screen is untouched");
   await Promise.all([page.waitForEvent("load"), page.click("text=Reload to update")]);
@@ -86,13 +109,10 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
 // during the first load, that would share the line with the quiz's own files.
 test("the worker is registered once the app has started, not while its first load is on the way", async (t) => {
   const { mainWasm } = appFiles();
-  const server = await serve(DIST, 0, { delays: { [mainWasm]: 5000 } });
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
+  const { host, page } = await open(t, { delays: { [mainWasm]: 5000 } });
   const registered = () => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
 
-  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+  await page.goto(host.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
   await page.waitForSelector("#start-up:not([hidden])");
   await page.waitForTimeout(1500);
   assert.equal(await page.locator("form.question").count(), 0, "the wasm is still on its way");
@@ -107,40 +127,29 @@ test("the worker is registered once the app has started, not while its first loa
 // the page has just downloaded from the browser's cache, not the network.
 test("installing the worker downloads none of the files the class link's first load brought", async (t) => {
   const { mainWasm } = appFiles();
-  const server = await serve(DIST, 0, { gzip: true });
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
+  const { host, page } = await open(t, { gzip: true });
 
-  await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+  await page.goto(host.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
   await page.waitForSelector("form.question input");
   assert.equal(await installOutcome(page), "activated");
   // The page's script and stylesheet are in the page itself.
-  assert.equal(server.requests(mainWasm), 1, `${mainWasm} was downloaded once, by the page`);
+  assert.equal(host.requests(mainWasm), 1, `${mainWasm} was downloaded once, by the page`);
 });
 
 test("a server that fails while online falls back to the cache", async (t) => {
-  const port = await freePort();
-  let server = await serve(DIST, port);
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  await page.goto(server.url + "/learn");
+  const { host, page } = await open(t);
+  await page.goto(host.url + "/learn");
   await ready(page);
   await controlled(page);
-  await server.close();
-  server = await serve(DIST, port, { failing: true });
-  await page.goto(server.url + "/sources/003");
+  await host.serve(DIST, { failing: true });
+  await page.goto(host.url + "/sources/003");
   await ready(page);
   assert.match(await page.textContent("main h1"), /fine line/);
 });
 
 test("a precache with one file missing never activates", async (t) => {
-  const server = await serve(DIST, 0, { missing: ["/robots.txt"] });
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  await page.goto(server.url + "/");
+  const { host, page } = await open(t, { missing: ["/robots.txt"] });
+  await page.goto(host.url + "/");
   await ready(page);
   assert.equal(await installOutcome(page), "failed", "no worker activated, no half-filled cache");
 });
@@ -152,12 +161,9 @@ test("a precache with one file missing never activates", async (t) => {
 for (const [when, failing] of [["as the worker's script is asked for", "/sw.js"], ["while the worker downloads the app", "/robots.txt"]]) {
   test(`the line drops on a first visit ${when}: the worker installs once the network is back`, async (t) => {
     const faults = { [failing]: "500" };
-    const server = await serve(DIST, 0, { faults });
-    const context = await browser.newContext();
-    t.after(() => cleanUp(context, () => server));
-    const page = await context.newPage();
+    const { host, context, page } = await open(t, { faults });
 
-    await page.goto(server.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
+    await page.goto(host.url + "/quiz/play?ids=000-01,002-05&seed=3&mode=practice");
     await page.waitForSelector("form.question input");
     assert.equal(await installOutcome(page), "failed");
 
@@ -175,25 +181,20 @@ for (const [when, failing] of [["as the worker's script is asked for", "/sw.js"]
 const { mainWasm: WASM } = appFiles();
 
 test("a captive portal answering the wasm on a first visit: Try again, no poisoned cache, then offline works", async (t) => {
-  const port = await freePort();
-  let server = await serve(DIST, port, { faults: { [WASM]: "html" } });
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  await page.goto(server.url + "/quiz");
+  const { host, context, page } = await open(t, { faults: { [WASM]: "html" } });
+  await page.goto(host.url + "/quiz");
   await page.waitForSelector("#start-up button:text-is('Try again')");
   assert.match(await page.textContent("#start-up [role=status]"), /did not finish loading/);
   assert.equal(await installOutcome(page), "failed", "the portal's page was not cached as the wasm");
 
   // Past the portal: Try again starts the app, and the worker installs the real files.
-  await server.close();
-  server = await serve(DIST, port);
+  await host.serve(DIST);
   await page.click("#start-up button");
   await ready(page);
   await controlled(page);
   const wasmType = await page.evaluate(async (wasm) => (await caches.match(wasm)).headers.get("content-type"), WASM);
   assert.equal(wasmType, "application/wasm");
-  await server.close();
+  await host.stop();
   await context.setOffline(true);
   await page.reload();
   await ready(page);
@@ -201,20 +202,15 @@ test("a captive portal answering the wasm on a first visit: Try again, no poison
 });
 
 test("a new version whose code arrives as HTML is not installed: the old one keeps working, and it is tried again later", async (t) => {
-  const port = await freePort();
-  let server = await serve(DIST, port);
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  await page.goto(server.url + "/");
+  const { host, page } = await open(t);
+  await page.goto(host.url + "/");
   await ready(page);
   await controlled(page);
   const [firstCache] = await openDoorCaches(page);
 
   // A deploy in progress: the new build is up, its new main module answered by HTML.
   const next = nextBuild();
-  await server.close();
-  server = await serve(next, port, { faults: { [WASM]: "html" } });
+  await host.serve(next, { faults: { [WASM]: "html" } });
   await page.reload();
   await ready(page);
   const attempt = await page.evaluate(async () => {
@@ -229,22 +225,18 @@ test("a new version whose code arrives as HTML is not installed: the old one kee
   assert.deepEqual(attempt, { tried: true, waiting: false, installing: false }, "the new version was tried and did not install");
   assert.deepEqual(await openDoorCaches(page), [firstCache], "the old cache alone, untouched");
   assert.equal(await page.locator("text=A new version of Open Door is ready").count(), 0);
-  await page.goto(server.url + "/sources");
+  await page.goto(host.url + "/sources");
   await ready(page);
 
   // The deploy finished: the next visit installs it, and it waits as usual.
-  await server.close();
-  server = await serve(next, port);
+  await host.serve(next);
   await page.reload();
   await page.waitForSelector("text=A new version of Open Door is ready");
 });
 
 test("a bad copy in the cache: the start-up fails, and Try again refetches it and recovers", async (t) => {
-  const server = await serve(DIST);
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const page = await context.newPage();
-  await page.goto(server.url + "/");
+  const { host, page } = await open(t);
+  await page.goto(host.url + "/");
   await ready(page);
   await controlled(page);
   // As an earlier worker would have cached a portal's page: HTML, status 200.
@@ -253,7 +245,7 @@ test("a bad copy in the cache: the start-up fails, and Try again refetches it an
     const html = new Response("<!DOCTYPE html><title>Wi-Fi login</title>", { headers: { "content-type": "text/html" } });
     await (await caches.open(name)).put(new URL(wasm, location.href).href, html);
   }, WASM);
-  await page.goto(server.url + "/learn");
+  await page.goto(host.url + "/learn");
   await page.waitForSelector("#start-up button:text-is('Try again')");
   await page.click("#start-up button");
   await ready(page);
@@ -263,16 +255,12 @@ test("a bad copy in the cache: the start-up fails, and Try again refetches it an
 });
 
 test("Reload to update in one tab leaves another tab's quiz alone; that tab asks on its own", async (t) => {
-  const port = await freePort();
-  let server = await serve(DIST, port);
-  const context = await browser.newContext();
-  t.after(() => cleanUp(context, () => server));
-  const home = await context.newPage();
-  await home.goto(server.url + "/");
+  const { host, context, page: home } = await open(t);
+  await home.goto(host.url + "/");
   await ready(home);
   await controlled(home);
   const quiz = await context.newPage();
-  await quiz.goto(server.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
+  await quiz.goto(host.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
   await quiz.waitForSelector('h2:text-is("Question 1 of 3")');
   await answerShown(quiz);
   await quiz.waitForSelector(".feedback");
@@ -281,8 +269,7 @@ test("Reload to update in one tab leaves another tab's quiz alone; that tab asks
   await quiz.evaluate(() => { window.sameDocument = true; });
 
   // A new build on the server: both tabs learn of it.
-  await server.close();
-  server = await serve(nextBuild(), port);
+  await host.serve(nextBuild());
   await home.reload();
   await ready(home);
   await home.waitForSelector("text=A new version of Open Door is ready");
@@ -325,7 +312,10 @@ test("Chromium finds the app installable (manifest, icons, service worker)", asy
     executablePath: "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
-  t.after(() => cleanUp(context, () => server));
+  t.after(async () => {
+    await context.close();
+    await server.close();
+  });
   const page = await context.newPage();
   await page.goto(server.url + "/");
   await ready(page);
@@ -334,9 +324,3 @@ test("Chromium finds the app installable (manifest, icons, service worker)", asy
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   assert.deepEqual(installabilityErrors, []);
 });
-
-/** Closes what a test opened, whether it passed or not. */
-async function cleanUp(context, server) {
-  await context.close().catch(() => {});
-  await server().close().catch(() => {});
-}
