@@ -64,6 +64,14 @@ pub fn QuestionForm(
             problem.set(Some("Choose an answer first."));
             return;
         }
+        // The answer locks the fieldset. A choice that has the focus then
+        // would be disabled under it, and the browser would restyle the
+        // page at once to find where the focus goes: moved off it first,
+        // that waits for the answer's own restyle. The feedback, or the
+        // next question, takes the focus after.
+        if let Some(focused) = document().active_element().filter(|el| el.closest("fieldset").ok().flatten().is_some()) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(focused).blur();
+        }
         on_answer.run(response);
     };
 
