@@ -400,7 +400,7 @@ pub fn keep_earlier_class_link(replaced: &str) -> Vec<String> {
 /// A quiz form as last left in this tab, under `key` ([`CLASS_DRAFT_KEY`]
 /// or [`QUIZ_DRAFT_KEY`]).
 pub fn form_draft(key: &str) -> Option<LinkChoices> {
-    session_storage()?.get_item(key).ok().flatten().as_deref().and_then(LinkChoices::from_query)
+    kept_for_tab(key).as_deref().and_then(LinkChoices::from_query)
 }
 
 /// Keeps a quiz form for this tab under `key`, where the browser allows.
@@ -413,7 +413,7 @@ pub fn keep_form_draft(key: &str, choices: &LinkChoices) {
 /// Whether `key` holds `value` for this tab: a choice kept about one
 /// thing (a result, a quiz), forgotten once made about another.
 fn is_marked_for_tab(key: &str, value: &str) -> bool {
-    session_storage().and_then(|storage| storage.get_item(key).ok().flatten()).is_some_and(|kept| kept == value)
+    kept_for_tab(key).is_some_and(|kept| kept == value)
 }
 
 /// Marks (or unmarks) `value` under `key` for this tab.
@@ -448,8 +448,7 @@ pub fn keep_follow_up_made(href: &str) {
 /// The question (from 0) the projector last showed in this tab for the
 /// quiz `quiz` (its link's key); the first for another quiz.
 pub fn projector_at(quiz: &str) -> usize {
-    session_storage()
-        .and_then(|storage| storage.get_item(PROJECTOR_AT_KEY).ok().flatten())
+    kept_for_tab(PROJECTOR_AT_KEY)
         .and_then(|kept| kept.rsplit_once(' ').filter(|(key, _)| *key == quiz).and_then(|(_, at)| at.parse().ok()))
         .unwrap_or(0)
 }
@@ -461,8 +460,7 @@ pub fn keep_projector_at(quiz: &str, index: usize) {
 
 /// The class's result files kept for this tab (none if none were kept).
 pub fn kept_class_files() -> Vec<HandedFile> {
-    let rows = session_storage()
-        .and_then(|storage| storage.get_item(CLASS_FILES_KEY).ok().flatten())
+    let rows = kept_for_tab(CLASS_FILES_KEY)
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .and_then(|value| value.dyn_into::<js_sys::Array>().ok());
     let Some(rows) = rows else { return Vec::new() };
@@ -507,6 +505,11 @@ pub fn keep_class_files(files: &[HandedFile]) -> bool {
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
+}
+
+/// What this tab keeps under `key` (sessionStorage), if anything.
+fn kept_for_tab(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
 }
 
 fn saved_text(key: &str) -> Option<String> {
