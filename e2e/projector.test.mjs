@@ -1,9 +1,12 @@
 // The projector for a real room and the paper: no site header or footer,
-// type that grows with a 1920x1080 screen, choices lettered the same way on
+// type that grows with a 1920x1080 screen and shrinks, as little as needed,
+// until a long question or a revealed answer fits it, choices lettered the same way on
 // the projector, the worksheet and the key, a full-screen QR code of the
 // class link, and a worksheet titled by the teacher or by its topics.
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
+import { parse } from "smol-toml";
 import { freshPage, makeArticle5Link, ready, startApp, violations } from "./helpers.mjs";
 
 let app;
@@ -156,6 +159,40 @@ test("a teacher with a mouse on a 1280x720 projector reaches the controls after 
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/projector-1280-revealed.png` });
   watcher.assertClean();
   await context.close();
+});
+
+test("every question of the bank fits a 1280x720 and a 1920x1080 projector, and revealed, its answer fits above the controls with the right choice in view", async () => {
+  const ids = readdirSync("content/questions").flatMap((name) =>
+    parse(readFileSync(`content/questions/${name}`, "utf8")).question.map((q) => q.id),
+  );
+  /** After the slide has been fitted to the screen, a frame after it changed. */
+  const fitted = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    const { page, watcher, context } = await freshPage(app, { viewport: { width, height } });
+    await page.goto(`${app.url}/classroom/projector?ids=${ids.join(",")}&seed=1`);
+    for (const n of ids.keys()) {
+      await page.waitForSelector(`text=Question ${n + 1} of ${ids.length}`);
+      await fitted(page);
+      const slide = await page.evaluate(() => {
+        const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
+        const inView = (el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= controlsTop;
+        return { prompt: document.querySelector(".projector-prompt").textContent, fits: inView(document.querySelector(".projector-prompt")) && inView(document.querySelector(".projector-choices")) };
+      });
+      assert.ok(slide.fits, `${width}x${height}: "${slide.prompt}" and its choices fit above the controls`);
+      await page.keyboard.press("r");
+      await page.waitForSelector(".projector-answer");
+      await fitted(page);
+      const revealed = await page.evaluate(() => {
+        const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
+        const inView = (el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= controlsTop;
+        return inView(document.querySelector(".projector-answer")) && [...document.querySelectorAll(".projector-choices li.right")].every(inView);
+      });
+      assert.ok(revealed, `${width}x${height}: "${slide.prompt}" revealed shows its answer, its evidence and the right choices`);
+      await page.keyboard.press("n");
+    }
+    watcher.assertClean();
+    await context.close();
+  }
 });
 
 test("the worksheets print without the answer key for the class, and the key alone for the teacher", async () => {

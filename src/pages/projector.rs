@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::choice_letter;
+use wasm_bindgen::JsCast;
 
 use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::{CutLink, LinkNotices};
@@ -49,25 +50,14 @@ pub fn Projector() -> impl IntoView {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     };
-    // Revealed, the answer and its evidence come into view: on a projector
-    // they fall below the choices, where the class cannot scroll to them.
-    // Scrolled only as far as needed, never past the answer's top, and
-    // above the controls, which stay at the bottom of the screen.
+    // Each slide, and each reveal, fits the screen as it is (a window made
+    // full screen or moved to the projector fits again).
     Effect::new(move |_| {
-        if revealed.get() {
-            request_animation_frame(|| {
-                let find = |selector| document().query_selector(selector).ok().flatten();
-                let Some(answer) = find(".projector-answer") else { return };
-                let rect = answer.get_bounding_client_rect();
-                let controls = find(".projector-controls").map_or(0.0, |c| c.get_bounding_client_rect().height());
-                let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY) - controls;
-                let overflow = rect.bottom() - height;
-                if overflow > 0.0 {
-                    window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
-                }
-            });
-        }
+        let shows_answer = revealed.get();
+        index.track();
+        request_animation_frame(move || fit_slide(shows_answer));
     });
+    let resized = window_event_listener(leptos::ev::resize, move |_| fit_slide(false));
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // The full-screen QR code is over the slide: the keys wait for it.
         let qr_shown = document().query_selector(".qr-full").ok().flatten().is_some();
@@ -87,7 +77,10 @@ pub fn Projector() -> impl IntoView {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || keys.remove());
+    on_cleanup(move || {
+        keys.remove();
+        resized.remove();
+    });
 
     let slide = move || {
         let all = items.get();
@@ -150,5 +143,55 @@ pub fn Projector() -> impl IntoView {
             </Show>
             <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
+    }
+}
+
+/// The smallest the slide's type is made to fit the screen: below it, the
+/// back row could not read the explanation.
+const SMALLEST_FIT: f64 = 0.7;
+
+/// Makes the slide's type smaller, as little as needed, until the question
+/// (and, revealed, its answer and evidence) fits above the controls: on a
+/// wide screen the type, set by the width, makes a long question taller
+/// than the screen, and the class cannot scroll. What still does not fit
+/// at the smallest type scrolls into view on a reveal, never past the
+/// answer's top.
+fn fit_slide(scroll_to_answer: bool) {
+    let find = |selector| document().query_selector(selector).ok().flatten();
+    let Some(slide) = find(".projector").and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let fit_type = |fit: f64| {
+        let _ = slide.style().set_property("--fit", &format!("{fit:.2}"));
+    };
+    fit_type(1.0);
+    let Some(last) = find(".projector-answer").or_else(|| find(".projector-choices")) else { return };
+    let controls = find(".projector-controls").map_or(0.0, |c| c.get_bounding_client_rect().height());
+    let room = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY) - controls;
+    // From the page's top, however far it is scrolled.
+    let page_top = || document().document_element().map_or(0.0, |page| page.get_bounding_client_rect().top());
+    let bottom = || last.get_bounding_client_rect().bottom() - page_top();
+    // A slide's height goes about with the square of its type's size
+    // (taller lines, and more of them): a first guess, then smaller steps
+    // until it fits.
+    let mut fit = (room / bottom()).sqrt().clamp(SMALLEST_FIT, 1.0);
+    let mut was = bottom();
+    while fit < 1.0 {
+        fit_type(fit);
+        let now = bottom();
+        // On a phone the type keeps its size (style.css), and the slide
+        // scrolls as any page does.
+        if now <= room || now >= was || fit <= SMALLEST_FIT {
+            break;
+        }
+        was = now;
+        fit = (fit - 0.03).max(SMALLEST_FIT);
+    }
+    if scroll_to_answer {
+        let Some(answer) = find(".projector-answer") else { return };
+        let rect = answer.get_bounding_client_rect();
+        // Whole pixels: the page scrolls by them.
+        let overflow = (rect.bottom() - room).ceil();
+        if overflow > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
+        }
     }
 }
