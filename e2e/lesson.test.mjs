@@ -101,6 +101,25 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   // on a tablet the class shares, but not asked about before a reload.
   assert.equal(await page.locator("text=Not your result?").count(), 0, "back from the evidence, the result is still the student's own");
   assert.equal(await page.locator("button:text-is('New attempt for the next student')").count(), 1);
+  // The source page's own link back (an installed app has no Back button)
+  // comes back to the question the student was reading, not to the top:
+  // also from a reloaded source page, where the results' part comes late.
+  const reviewed = await evidence.evaluate((a) => a.closest(".review-item").id);
+  for (const reloadSource of [false, true]) {
+    await evidence.click();
+    await page.waitForSelector("#evidence");
+    if (reloadSource) {
+      await page.reload();
+      await page.waitForSelector("#evidence");
+    }
+    await page.click(".hint a");
+    await page.waitForSelector("text=Results");
+    await page.waitForFunction((id) => document.activeElement?.id === id, reviewed, { timeout: 2000 });
+    const item = await page.locator(`#${reviewed}`).boundingBox();
+    const height = await page.evaluate(() => innerHeight);
+    assert.ok(item.y >= 0 && item.y < height / 2, `back at the question read (top ${item.y}; reloaded source: ${reloadSource})`);
+  }
+  assert.equal(await page.textContent(".result-code"), code);
   await page.reload();
   await page.waitForSelector("text=Results");
   assert.equal(await page.textContent(".result-code"), code);

@@ -128,14 +128,20 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     address.set(now);
     // After the new page has rendered: the element the fragment names, or the top.
     request_animation_frame(move || {
-        let id = hash.strip_prefix('#').unwrap_or_default();
-        let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
-        match (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten() {
+        match fragment_target(&hash) {
             Some(element) => element.scroll_into_view(),
             None => window().scroll_to_with_x_and_y(0.0, 0.0),
         }
         keep_focus_in_page();
     });
+}
+
+/// The element the fragment (`hash`, with its "#") names, if the page has
+/// it (yet: a page whose part comes later looks again once shown).
+pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
+    let id = hash.strip_prefix('#').unwrap_or_default();
+    let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
+    (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten()
 }
 
 /// Focus left on the page that went away (the link followed, or whatever

@@ -236,6 +236,12 @@ pub fn choice_order(question: &Question, seed: u32) -> Vec<usize> {
     order
 }
 
+/// The id of `question_id`'s entry in a result's review, where the link
+/// back from its evidence goes.
+pub fn review_entry_id(question_id: &str) -> String {
+    format!("review-{question_id}")
+}
+
 /// The letter of the choice shown in place `place` (0: A). The quiz's
 /// keyboard hints, the projector, the worksheet and the answer key all
 /// letter choices with it, so a class hears "B" as one choice everywhere.
@@ -359,6 +365,16 @@ impl QuizSession {
     /// The link that comes back to it, with its labels.
     pub fn href(&self) -> String {
         play_href(&self.spec, &self.labels)
+    }
+
+    /// The link back from the evidence of `question_id`: to the quiz, which
+    /// asks its question; finished, to that question in the results'
+    /// review, where the student was reading, not to the results' top.
+    pub fn href_back_from(&self, question_id: &str) -> String {
+        match self.is_finished() {
+            true => format!("{}#{}", self.href(), review_entry_id(question_id)),
+            false => self.href(),
+        }
     }
 
     pub fn is_finished(&self) -> bool {

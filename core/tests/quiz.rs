@@ -1,7 +1,7 @@
 mod common;
 
 use open_door_core::content::QuestionKind;
-use open_door_core::quiz::{choice_order, prepare, time_left_text, Mode, QuizSession, QuizSpec, Selection, Submitted};
+use open_door_core::quiz::{choice_order, prepare, review_entry_id, time_left_text, Mode, QuizSession, QuizSpec, Selection, Submitted};
 
 fn filter(count: Option<usize>, topics: &[&str]) -> QuizSpec {
     QuizSpec {
@@ -134,6 +134,19 @@ fn advancing_past_the_last_question_finishes_once() {
     session.advance(9_000.0);
     assert_eq!(session.finished_at_ms, Some(3_000.0));
     assert_eq!(session.submit(&bank, 0, vec![0]), Submitted::AlreadyAnswered, "a finished quiz takes no answers");
+}
+
+#[test]
+fn the_way_back_from_an_evidence_is_to_the_question_or_to_its_review() {
+    let bank = common::bundle(10);
+    let (items, _) = prepare(&bank, &filter(Some(3), &[]));
+    let mut session = QuizSession::new(filter(Some(3), &[]), items, 0.0);
+    let second = session.items[1].question_id.clone();
+    assert_eq!(session.href_back_from(&second), session.href(), "unfinished, the quiz asks the question itself");
+    session.finish(1_000.0);
+    let back = session.href_back_from(&second);
+    assert_eq!(back, format!("{}#{}", session.href(), review_entry_id(&second)), "finished, at the question in the review");
+    assert_ne!(review_entry_id(&second), review_entry_id(&session.items[0].question_id));
 }
 
 #[test]

@@ -38,8 +38,9 @@ pub fn SourceReader() -> impl IntoView {
         let evidence = question.get().and_then(|q| bundle().question(q.as_str())).filter(|q| q.article == article.id);
         let highlight = evidence.map(|q| q.evidence.clone());
         // A link back to the quiz, for an installed app has no Back button.
-        let back =
-            evidence.and_then(|q| use_progress().progress.with_untracked(|p| p.quiz_asking(&q.id).map(|s| (s.href(), s.is_finished()))));
+        let back = evidence.and_then(|q| {
+            use_progress().progress.with_untracked(|p| p.quiz_asking(&q.id).map(|s| (s.href_back_from(&q.id), s.is_finished())))
+        });
         view! { <Reader article=article highlight=highlight back=back /> }.into_any()
     }
 }

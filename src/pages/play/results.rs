@@ -5,8 +5,9 @@
 use leptos::html;
 use leptos::prelude::*;
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::QuizSpec;
+use open_door_core::quiz::{review_entry_id, QuizSpec};
 use open_door_core::result::format_time;
+use wasm_bindgen::JsCast;
 
 use super::SessionMemo;
 use crate::components::hand_in::HandIn;
@@ -106,6 +107,16 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // page scrolled down to it).
             window().scroll_to_with_x_and_y(0.0, 0.0);
             let _ = el.focus();
+        } else if let Some(item) = crate::router::fragment_target(&window().location().hash().unwrap_or_default())
+            .and_then(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            // Back from an evidence by its link: at the question it was
+            // for (also when this screen's module came after the page),
+            // where a keyboard or a screen reader goes on reading.
+            item.scroll_into_view();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = item.focus_with_options(&options);
         }
     });
 
@@ -139,7 +150,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             let correct = response.as_ref().is_some_and(|r| question.is_correct(r));
             let right = question.right_answer_text();
             Some(view! {
-                <li class="review-item" value=i + 1 hidden=move || correct && only_mistakes.get()>
+                <li class="review-item" id=review_entry_id(&question.id) tabindex="-1" value=i + 1 hidden=move || correct && only_mistakes.get()>
                     <h3>
                         <span aria-hidden="true">{if correct { "✓ " } else { "✗ " }}</span>
                         {question.prompt.clone()}
