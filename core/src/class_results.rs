@@ -216,20 +216,28 @@ impl ClassResults {
                 Err(reason) => unreadable.push(Unreadable { file: file.clone(), reason }),
             }
         }
-        let Some(quiz) = class_quiz(&records, bank) else {
+        // Each file's quiz, opened once: what it asked tells the class's
+        // quiz, then which files are of another.
+        let mut records: Vec<(String, ResultRecord, String)> = records
+            .into_iter()
+            .map(|(file, record)| {
+                let asked = quiz_asked(&record.quiz, bank);
+                (file, record, asked)
+            })
+            .collect();
+        let Some((quiz, class_asked)) = class_quiz(&records) else {
             return Self { unreadable, ..Self::default() };
         };
-        records.sort_by_cached_key(|(file, record)| {
+        records.sort_by_cached_key(|(file, record, _)| {
             let name = clean_name(&record.name).to_lowercase();
             let finished = record.finished.clone();
             (name.is_empty(), name, finished.is_none(), finished, file.clone())
         });
 
-        let class_asked = quiz_asked(&quiz, bank);
         let checks: Vec<CodeCheck> = records
             .iter()
-            .map(|(_, record)| {
-                if quiz_asked(&record.quiz, bank) != class_asked {
+            .map(|(_, record, asked)| {
+                if *asked != class_asked {
                     CodeCheck::OtherQuiz(other_quiz_title(record, bank))
                 } else {
                     match check(record, bank) {
@@ -244,23 +252,24 @@ impl ClassResults {
         let mut students = Vec::new();
         let mut counted_records = Vec::new();
         let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
-        for (index, (file, record)) in records.iter().enumerate() {
+        for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
             let name = clean_name(&record.name);
             let key = name.to_lowercase();
             let code = record.code.trim().to_uppercase();
             // Another file, whose code matches, of this same quiz (see
             // [`same_attempt`]) under another name.
-            let named_elsewhere = records.iter().zip(&checks).enumerate().find_map(|(other, ((other_file, other_record), other_check))| {
-                let other_name = clean_name(&other_record.name);
-                let found = other != index
-                    && check == CodeCheck::Matches
-                    && *other_check == CodeCheck::Matches
-                    && same_attempt(record, other_record, limit_seconds)
-                    && !other_name.is_empty()
-                    && other_name.to_lowercase() != key;
-                found.then_some((other_file, other_name))
-            });
+            let named_elsewhere =
+                records.iter().zip(&checks).enumerate().find_map(|(other, ((other_file, other_record, _), other_check))| {
+                    let other_name = clean_name(&other_record.name);
+                    let found = other != index
+                        && check == CodeCheck::Matches
+                        && *other_check == CodeCheck::Matches
+                        && same_attempt(record, other_record, limit_seconds)
+                        && !other_name.is_empty()
+                        && other_name.to_lowercase() != key;
+                    found.then_some((other_file, other_name))
+                });
             // One quiz under two names is one student's: which one, only
             // the class can tell, so neither name counts it.
             let under_two_names = !key.is_empty() && named_elsewhere.is_some();
@@ -405,18 +414,18 @@ impl ClassResults {
     }
 }
 
-/// The quiz most files are for; on a tie, the one that comes first.
-fn class_quiz(records: &[(String, ResultRecord)], bank: &Bundle) -> Option<QuizRef> {
-    let mut counts: Vec<(String, &QuizRef, usize)> = Vec::new();
-    for (_, record) in records {
-        let asked = quiz_asked(&record.quiz, bank);
+/// The quiz most files are for, and what it asked (see [`quiz_asked`]);
+/// on a tie, the one that comes first.
+fn class_quiz(records: &[(String, ResultRecord, String)]) -> Option<(QuizRef, String)> {
+    let mut counts: Vec<(&String, &QuizRef, usize)> = Vec::new();
+    for (_, record, asked) in records {
         match counts.iter_mut().find(|(other, _, _)| *other == asked) {
             Some((_, _, n)) => *n += 1,
             None => counts.push((asked, &record.quiz, 1)),
         }
     }
     let most = counts.iter().map(|(_, _, n)| *n).max()?;
-    counts.into_iter().find(|(_, _, n)| *n == most).map(|(_, quiz, _)| quiz.clone())
+    counts.into_iter().find(|(_, _, n)| *n == most).map(|(asked, quiz, _)| (quiz.clone(), asked.clone()))
 }
 
 /// What tells a file's quiz from another: its questions in their order,
