@@ -238,7 +238,7 @@ impl ClassResults {
             .iter()
             .map(|(_, record, asked)| {
                 if *asked != class_asked {
-                    CodeCheck::OtherQuiz(other_quiz_title(record, bank))
+                    CodeCheck::OtherQuiz(other_quiz_title(record, &quiz, bank))
                 } else {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
@@ -436,12 +436,35 @@ fn quiz_asked(quiz: &QuizRef, bank: &Bundle) -> String {
     QuizLink::open(&quiz.link, bank).spec().unshuffled().query()
 }
 
-fn other_quiz_title(record: &ResultRecord, bank: &Bundle) -> String {
-    if record.quiz.title.is_empty() {
-        QuizLink::open(&record.quiz.link, bank).spec().title(bank)
-    } else {
-        record.quiz.title.clone()
+/// The quiz of a file that is not the class's, by its title; under the
+/// class quiz's own title (two links made under one title, or untitled on
+/// the same topics), with what tells it apart.
+fn other_quiz_title(record: &ResultRecord, class: &QuizRef, bank: &Bundle) -> String {
+    let title = |quiz: &QuizRef| {
+        if quiz.title.is_empty() {
+            QuizLink::open(&quiz.link, bank).spec().title(bank)
+        } else {
+            quiz.title.clone()
+        }
+    };
+    let theirs = title(&record.quiz);
+    if theirs != title(class) {
+        return theirs;
     }
+    let runs = |quiz: &QuizRef| QuizLink::open(&quiz.link, bank).spec().how_it_runs();
+    let question_set = |quiz: &QuizRef| {
+        let mut ids = quiz.questions.clone();
+        crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
+        ids
+    };
+    let apart = if runs(&record.quiz) != runs(class) {
+        runs(&record.quiz)
+    } else if question_set(&record.quiz) == question_set(class) {
+        "the same questions in another order".to_string()
+    } else {
+        "other questions".to_string()
+    };
+    format!("{theirs} ({apart})")
 }
 
 fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> Vec<QuestionStats> {

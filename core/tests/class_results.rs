@@ -103,7 +103,9 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     assert_eq!(class.unreadable.len(), 1);
     assert_eq!(class.unreadable[0].file, "holiday.jpg");
     assert_eq!(class.unreadable[0].reason, "This is not an Open Door result file.");
-    assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Quiz on every topic"));
+    // Untitled on the same topics, it has the class quiz's title: the row
+    // says what tells it apart.
+    assert!(matches!(&class.students[3].check, CodeCheck::OtherQuiz(title) if title == "Quiz on every topic (other questions)"));
 }
 
 /// Number, right, asked, the wrong answers.
@@ -542,4 +544,36 @@ fn students_each_shuffling_a_link_without_a_seed_took_the_class_quiz() {
         (1, 3, &most_chosen(&["b"], 2)),
         "answers counted by choice, whatever each student's shuffle"
     );
+}
+
+#[test]
+fn a_file_of_another_quiz_under_the_class_quizs_title_says_what_tells_it_apart() {
+    let bank = common::bundle(12);
+    let titled = |name: &str, spec: QuizSpec| {
+        let (items, _) = prepare(&bank, &spec);
+        let mut session = QuizSession::new(spec, items, 0.0);
+        session.labels = LinkLabels { pack: None, title: Some("Week 3".into()) };
+        session.finish(60_000.0);
+        file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
+    };
+    let files =
+        [titled("Ana", spec(5)), titled("Bo", spec(5)), titled("Cy", QuizSpec { mode: Mode::Practice, ..spec(5) }), titled("Di", spec(6))];
+    let class = ClassResults::gather(&files, &bank);
+    let other: Vec<(&str, &str)> = class
+        .students
+        .iter()
+        .filter_map(|s| match &s.check {
+            CodeCheck::OtherQuiz(title) => Some((s.name.as_str(), title.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(other, [("Cy", "Week 3 (practice with no time limit)"), ("Di", "Week 3 (other questions)")]);
+
+    // The same questions in another order, under one title.
+    let listed = |ids: &[&str]| QuizSpec { selection: Selection::Ids(ids.iter().map(|id| id.to_string()).collect()), ..spec(5) };
+    let first: Vec<&str> = bank.questions.iter().take(3).map(|q| q.id.as_str()).collect();
+    let reordered = [first[1], first[0], first[2]];
+    let files = [titled("Ana", listed(&first)), titled("Bo", listed(&first)), titled("Cy", listed(&reordered))];
+    let class = ClassResults::gather(&files, &bank);
+    assert!(matches!(&class.students[2].check, CodeCheck::OtherQuiz(title) if title == "Week 3 (the same questions in another order)"));
 }
