@@ -271,9 +271,16 @@ test("a timed test keeps the time in view, warns at one minute, and says what ra
   assert.ok(box && box.y >= 0 && box.y < 640, "the time left is on screen after scrolling");
   await page.clock.fastForward("01:05");
   await page.waitForSelector("[role=status]:text-is('One minute left.')", { state: "attached" });
+  // Said once: the next question, in the last minute too, does not say it again.
+  await answerShown(page);
+  await heading(page, 3, 4);
+  const shownLeft = await page.textContent(".time-left");
+  await page.clock.fastForward("00:02");
+  await page.waitForFunction((text) => document.querySelector(".time-left").textContent !== text, shownLeft); // the clock ticked
+  assert.equal(await page.locator("[role=status]:text-is('One minute left.')").count(), 0, "the warning is not repeated");
   await page.clock.fastForward("01:00");
   await page.waitForSelector("text=Results");
-  assert.match(await page.textContent(".timed-out"), /The time ran out: 3 questions were not answered\./);
+  assert.match(await page.textContent(".timed-out"), /The time ran out: 2 questions were not answered\./);
   // Taking it again starts the clock at once: the question says so.
   const asked = new Promise((resolve) => page.once("dialog", (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
   await page.click("text=Take it again");

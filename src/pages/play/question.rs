@@ -144,6 +144,9 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     };
     let key = link.with_untracked(QuizLink::key);
     let left = RwSignal::new(deadline - now_ms());
+    // Said once, as the last minute starts: each question has its own
+    // clock, and the next one's must not say it again.
+    let said = left.get_untracked() <= 60_000.0;
     let warning = RwSignal::new("");
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -152,7 +155,7 @@ fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
             }
             let remaining = deadline - now_ms();
             left.set(remaining);
-            if remaining <= 60_000.0 && warning.get_untracked().is_empty() {
+            if remaining <= 60_000.0 && !said && warning.get_untracked().is_empty() {
                 warning.set("One minute left.");
             }
             if remaining <= 0.0 {
