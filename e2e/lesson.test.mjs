@@ -119,6 +119,16 @@ test("finished results stay at their URL after an evidence link, Back and a relo
     const height = await page.evaluate(() => innerHeight);
     assert.ok(item.y >= 0 && item.y < height / 2, `back at the question read (top ${item.y}; reloaded source: ${reloadSource})`);
   }
+  // Another question's evidence, then Back: where the student was, not
+  // the question the earlier link back went to (still in the address).
+  const other = page.locator(".review-item cite a").first();
+  await other.scrollIntoViewIfNeeded();
+  const otherAt = await page.evaluate(() => window.scrollY);
+  await other.click();
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await page.waitForSelector("text=Results");
+  await page.waitForFunction((y) => window.scrollY === y, otherAt, { timeout: 2000 });
   assert.equal(await page.textContent(".result-code"), code);
   await page.reload();
   await page.waitForSelector("text=Results");

@@ -161,7 +161,7 @@ test("a teacher with a mouse on a 1280x720 projector reaches the controls after 
   await context.close();
 });
 
-test("every question of the bank fits a 1280x720 and a 1920x1080 projector, and revealed, its answer fits above the controls with the right choice in view", async () => {
+test("every question of the bank fits a 1280x720 and a 1920x1080 projector; revealed, its answer fits above the controls; hidden again, it shows from its top", async () => {
   const ids = readdirSync("content/questions").flatMap((name) =>
     parse(readFileSync(`content/questions/${name}`, "utf8")).question.map((q) => q.id),
   );
@@ -184,15 +184,42 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector, and 
       await fitted(page);
       const revealed = await page.evaluate(() => {
         const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
-        const inView = (el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= controlsTop;
-        return inView(document.querySelector(".projector-answer")) && [...document.querySelectorAll(".projector-choices li.right")].every(inView);
+        const answer = document.querySelector(".projector-answer").getBoundingClientRect();
+        return answer.top >= 0 && answer.bottom <= controlsTop;
       });
-      assert.ok(revealed, `${width}x${height}: "${slide.prompt}" revealed shows its answer, its evidence and the right choices`);
+      assert.ok(revealed, `${width}x${height}: "${slide.prompt}" revealed shows its answer, explanation and evidence`);
+      // Scrolled down to the answer (or by the teacher), then hidden.
+      await page.evaluate(() => window.scrollBy(0, 100));
+      await page.keyboard.press("r");
+      await page.waitForSelector(".projector-answer", { state: "detached" });
+      await fitted(page);
+      assert.equal(await page.evaluate(() => scrollY), 0, `${width}x${height}: "${slide.prompt}" hidden again shows from its top`);
       await page.keyboard.press("n");
     }
     watcher.assertClean();
     await context.close();
   }
+});
+
+test("a projector window resized with the answer shown fits it again, in type the back row still reads", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${app.url}/classroom/projector?ids=000-03,002-28&seed=3`);
+  await page.waitForSelector(".projector-prompt");
+  await page.keyboard.press("r");
+  await page.waitForSelector(".projector-answer");
+  for (const [width, height] of [[1366, 768], [1024, 768], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(200); // the resize, then the fit, a frame later
+    const shown = await page.evaluate(() => ({
+      answerBottom: document.querySelector(".projector-answer").getBoundingClientRect().bottom,
+      controlsTop: innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height,
+      explanation: parseFloat(getComputedStyle(document.querySelector(".projector-answer > p:nth-child(2)")).fontSize),
+    }));
+    assert.ok(shown.answerBottom <= shown.controlsTop, `${width}x${height}: the answer is above the controls (${JSON.stringify(shown)})`);
+    assert.ok(shown.explanation >= 18, `${width}x${height}: the explanation at ${shown.explanation} px`);
+  }
+  watcher.assertClean();
+  await context.close();
 });
 
 test("the worksheets print without the answer key for the class, and the key alone for the teacher", async () => {

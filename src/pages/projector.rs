@@ -46,8 +46,6 @@ pub fn Projector() -> impl IntoView {
         if next >= 0 && (next as usize) < count() {
             index.set(next as usize);
             revealed.set(false);
-            // The next question from its top, wherever the last answer left the page.
-            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     };
     // Each slide, and each reveal, fits the screen as it is (a window made
@@ -55,9 +53,16 @@ pub fn Projector() -> impl IntoView {
     Effect::new(move |_| {
         let shows_answer = revealed.get();
         index.track();
-        request_animation_frame(move || fit_slide(shows_answer));
+        request_animation_frame(move || {
+            // The next question, or one hidden again, from its top,
+            // wherever the last answer left the page.
+            if !shows_answer {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            fit_slide(shows_answer)
+        });
     });
-    let resized = window_event_listener(leptos::ev::resize, move |_| fit_slide(false));
+    let resized = window_event_listener(leptos::ev::resize, move |_| fit_slide(revealed.get_untracked()));
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // The full-screen QR code is over the slide: the keys wait for it.
         let qr_shown = document().query_selector(".qr-full").ok().flatten().is_some();

@@ -117,6 +117,13 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = item.focus_with_options(&options);
+            // Shown once: left in the address, the browser would take the
+            // student back to it on Back or a reload, wherever they had
+            // read since.
+            let location = window().location();
+            if let (Ok(path), Ok(query), Ok(history)) = (location.pathname(), location.search(), window().history()) {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
+            }
         }
     });
 
