@@ -371,9 +371,10 @@ impl QuizSession {
     /// asks its question; finished, to that question in the results'
     /// review, where the student was reading, not to the results' top.
     pub fn href_back_from(&self, question_id: &str) -> String {
-        match self.is_finished() {
-            true => format!("{}#{}", self.href(), review_entry_id(question_id)),
-            false => self.href(),
+        if self.is_finished() {
+            format!("{}#{}", self.href(), review_entry_id(question_id))
+        } else {
+            self.href()
         }
     }
 

@@ -151,8 +151,9 @@ pub fn Projector() -> impl IntoView {
     }
 }
 
-/// The smallest the slide's type is made to fit the screen: below it, the
-/// back row could not read the explanation.
+/// The most a slide's type is scaled down to fit the screen; style.css
+/// also keeps it at 1.75rem or more, where the back row still reads the
+/// explanation (set at 0.65em).
 const SMALLEST_FIT: f64 = 0.7;
 
 /// Makes the slide's type smaller, as little as needed, until the question
