@@ -440,31 +440,26 @@ fn quiz_asked(quiz: &QuizRef, bank: &Bundle) -> String {
 /// class quiz's own title (two links made under one title, or untitled on
 /// the same topics), with what tells it apart.
 fn other_quiz_title(record: &ResultRecord, class: &QuizRef, bank: &Bundle) -> String {
-    let title = |quiz: &QuizRef| {
-        if quiz.title.is_empty() {
-            QuizLink::open(&quiz.link, bank).spec().title(bank)
-        } else {
-            quiz.title.clone()
-        }
-    };
-    let theirs = title(&record.quiz);
-    if theirs != title(class) {
-        return theirs;
+    let (theirs, ours) = (QuizLink::open(&record.quiz.link, bank), QuizLink::open(&class.link, bank));
+    let title = |quiz: &QuizRef, link: &QuizLink| if quiz.title.is_empty() { link.spec().title(bank) } else { quiz.title.clone() };
+    let title_of_theirs = title(&record.quiz, &theirs);
+    if title_of_theirs != title(class, &ours) {
+        return title_of_theirs;
     }
-    let runs = |quiz: &QuizRef| QuizLink::open(&quiz.link, bank).spec().how_it_runs();
     let question_set = |quiz: &QuizRef| {
         let mut ids = quiz.questions.clone();
         crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
         ids
     };
-    let apart = if runs(&record.quiz) != runs(class) {
-        runs(&record.quiz)
+    let how_theirs_runs = theirs.spec().how_it_runs();
+    let apart = if how_theirs_runs != ours.spec().how_it_runs() {
+        how_theirs_runs
     } else if question_set(&record.quiz) == question_set(class) {
         "the same questions in another order".to_string()
     } else {
         "other questions".to_string()
     };
-    format!("{theirs} ({apart})")
+    format!("{title_of_theirs} ({apart})")
 }
 
 fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> Vec<QuestionStats> {

@@ -180,8 +180,8 @@ fn fit_slide(scroll_to_answer: bool) {
     // A slide's height goes about with the square of its type's size
     // (taller lines, and more of them): a first guess, then smaller steps
     // until it fits.
-    let mut fit = (room / bottom()).sqrt().clamp(SMALLEST_FIT, 1.0);
     let mut was = bottom();
+    let mut fit = (room / was).sqrt().clamp(SMALLEST_FIT, 1.0);
     while fit < 1.0 {
         fit_type(fit);
         let now = bottom();

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use open_door_core::link::QuizLink;
 use open_door_core::quiz::{review_entry_id, QuizSpec};
 use open_door_core::result::format_time;
-use wasm_bindgen::JsCast;
 
 use super::SessionMemo;
+use crate::components::bring_into_focus;
 use crate::components::hand_in::HandIn;
 use crate::components::question::Evidence;
 use crate::content::{bundle, now_ms, page_opened_ms};
@@ -107,16 +107,11 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // page scrolled down to it).
             window().scroll_to_with_x_and_y(0.0, 0.0);
             let _ = el.focus();
-        } else if let Some(item) = crate::router::fragment_target(&window().location().hash().unwrap_or_default())
-            .and_then(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        } else if let Some(item) = crate::router::fragment_target(&window().location().hash().unwrap_or_default()) {
             // Back from an evidence by its link: at the question it was
             // for (also when this screen's module came after the page),
             // where a keyboard or a screen reader goes on reading.
-            item.scroll_into_view();
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = item.focus_with_options(&options);
+            bring_into_focus(item.id());
             // Shown once: left in the address, the browser would take the
             // student back to it on Back or a reload, wherever they had
             // read since.
