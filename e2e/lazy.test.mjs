@@ -12,7 +12,9 @@ import { answerShown, appFiles, DIST, freePort, installOutcome, launch, ready, v
 import { serve } from "./serve.mjs";
 
 const CLASS_LINK = "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice";
-const { lazyModules } = appFiles();
+const { lazyModules, dir } = appFiles();
+// The other pages' styles, which the first page that needs them fetches.
+const PAGE_STYLES = `${dir}/pages.css`;
 
 // Every route, with what its page must show once its code is there.
 const ROUTES = [
@@ -61,10 +63,14 @@ test("the page carries its one script and its styles, and the script asks Chrome
   const [script] = scripts;
   assert.ok(script.startsWith("//# allFunctionsCalledOnLoad\n"), `the script starts: ${JSON.stringify(script.slice(0, 40))}`);
   assert.ok(script.includes("instantiateStreaming") && script.includes("chunk_"), "the glue and the modules' loader are in it");
-  assert.doesNotMatch(page, /<script[^>]*\ssrc=|<link[^>]*\srel="?stylesheet/, "no script or stylesheet file is linked");
-  assert.match(page.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "", /\.question/, "the stylesheet is in the page");
+  assert.doesNotMatch(page, /<script[^>]*\ssrc=/, "no script file is linked");
+  const links = page.match(/<link\b[^>]*\srel="?stylesheet[^>]*>/g) ?? [];
+  assert.deepEqual(links.map((link) => /\sdisabled[\s>]/.test(link)), [true], `one stylesheet file is linked, the other pages' one, disabled: ${links}`);
+  const style = page.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "";
+  assert.match(style, /\.question/, "the quiz's styles are in the page");
+  assert.doesNotMatch(style, /\.projector|\.class-table|\.glossary/, "the other pages' styles are not");
   const files = readdirSync(DIST, { recursive: true }).map(String);
-  assert.deepEqual(files.filter((name) => /\.(js|css)$/.test(name)), ["sw.js"], "the service worker is the build's only script file, and it has no stylesheet file");
+  assert.deepEqual(files.filter((name) => /\.(js|css)$/.test(name)).sort(), [PAGE_STYLES.slice(1), "sw.js"], "the service worker is the build's only script file, and the other pages' styles its one stylesheet file");
 });
 
 test("the build has page modules, and a class link's first load fetches none of them", async (t) => {
@@ -78,14 +84,17 @@ test("the build has page modules, and a class link's first load fetches none of 
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
   await page.goto(server.url + CLASS_LINK);
   await page.waitForSelector("h2:text-is('Question 1 of 3')");
-  assert.deepEqual(fetched.filter((path) => lazyModules.includes(path)), [], "no page module on the quiz's first load");
+  assert.deepEqual(fetched.filter((path) => lazyModules.includes(path) || path === PAGE_STYLES), [], "no page module, and no other page's styles, on the quiz's first load");
 
-  // Following the evidence fetches the reading pages' module, then shows it.
+  // Following the evidence fetches the reading pages' module and the other
+  // pages' styles, then shows the source with them.
   await page.click("form.question input >> nth=0");
   await page.click("form.question button[type=submit]");
   await page.click(".feedback a[href*='/sources/']");
-  await page.waitForSelector("main mark, main .highlight, main h1:not(:text-is('Quiz'))");
+  await page.waitForSelector("main #evidence");
   assert.ok(fetched.some((path) => path.endsWith("/split_reading.wasm")), "the source's module came when it was opened");
+  assert.equal(fetched.filter((path) => path === PAGE_STYLES).length, 1, "and the other pages' styles, once");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("evidence")).scrollMarginTop), "48px", "the source is styled");
   watcher.assertClean();
 });
 
@@ -120,18 +129,32 @@ test("the results' module comes once a question is answered, so a class whose ne
   await page.click("text=See results");
   await page.waitForSelector("h2:text-is('Results')");
   assert.match(await page.textContent(".score"), /^You scored \d out of 3\.$/);
+  assert.ok(!fetched.includes(PAGE_STYLES), "the quiz and its results take no other page's styles");
 });
 
-test("results whose module cannot be fetched say so with Try again, and show once the network is back, nothing lost", async (t) => {
+/**
+ * A class link opened on a phone from a host that answers 404 for
+ * `missing`; the page, what it throws uncaught, and `restore`, which
+ * serves `missing` again (the network is back).
+ */
+async function classLinkWithout(t, missing) {
   const port = await freePort();
-  const results = lazyModules.find((path) => path.endsWith("/split_quiz.wasm"));
-  let server = await serve(DIST, port, { missing: [results] });
+  let server = await serve(DIST, port, { missing: [missing] });
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 360, height: 740 } });
   t.after(async () => { await context.close(); await server.close(); });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(server.url + CLASS_LINK);
+  const restore = async () => {
+    await server.close();
+    server = await serve(DIST, port);
+  };
+  return { page, errors, restore };
+}
+
+test("results whose module cannot be fetched say so with Try again, and show once the network is back, nothing lost", async (t) => {
+  const { page, errors, restore } = await classLinkWithout(t, lazyModules.find((path) => path.endsWith("/split_quiz.wasm")));
   for (const n of [1, 2, 3]) {
     await page.waitForSelector(`h2:text-is('Question ${n} of 3')`);
     await answerShown(page);
@@ -142,8 +165,7 @@ test("results whose module cannot be fetched say so with Try again, and show onc
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Try again");
   assert.deepEqual(await violations(page), []);
 
-  await server.close();
-  server = await serve(DIST, port);
+  await restore();
   await page.keyboard.press("Enter");
   await page.waitForSelector("h2:text-is('Results')");
   assert.match(await page.textContent(".score"), /out of 3\./);
@@ -204,6 +226,21 @@ test("a page whose module stalls offers Try again after 10 s, and shows the page
   await page.waitForSelector(".page-failed button:text-is('Try again')", { timeout: 13000 });
   await page.waitForSelector("h1:text-is('About and privacy')", { timeout: 10000 });
   assert.equal(await page.locator(".page-failed").count(), 0);
+});
+
+test("a page whose styles cannot be fetched says so with Try again, and shows with them once they come", async (t) => {
+  const { page, errors, restore } = await classLinkWithout(t, PAGE_STYLES);
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  await page.click("nav .menu-button");
+  await page.click("nav a:text-is('Classroom')");
+  await page.waitForSelector(".page-failed h1:text-is('This page did not load')");
+  assert.equal(await page.locator("h1:text-is('Classroom')").count(), 0, "the page is not shown unstyled");
+
+  await restore();
+  await page.click(".page-failed button:text-is('Try again')");
+  await page.waitForSelector("h1:text-is('Classroom')");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".drop-zone")).borderTopStyle), "dashed", "the class results' drop zone is styled");
+  assert.deepEqual(errors, [], "styles that did not arrive throw nothing uncaught");
 });
 
 for (const scheme of ["light", "dark"]) {

@@ -47,6 +47,24 @@ if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.contro
   if (others.length) globalThis.openDoorOtherQuestions = Object.assign(() => waited((othersArriving ??= fetchDetails(others))), { ids: others.join(" ") });
 }
 
+// The styles of every page but the quiz (public/pages.css, beside this
+// script): index.html links them disabled, which a browser does not fetch,
+// so a class link's first load does without them. The app asks for them
+// when it first shows a page that needs them (src/lazy.rs) and waits for
+// the promise; after a failure the next call fetches them again.
+let pageStyles = null;
+globalThis.openDoorPageStyles = () =>
+  (pageStyles ??= new Promise((resolve, reject) => {
+    const link = document.getElementById("page-styles");
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", () => {
+      pageStyles = null;
+      link.disabled = true;
+      reject();
+    }, { once: true });
+    link.disabled = false;
+  }));
+
 const wasm = await init({ module_or_path: new URL("open-door_bg.wasm", import.meta.url) });
 // The class link's other questions' files once the first question is drawn
 // and the browser is idle: their arrival takes the main thread too (the

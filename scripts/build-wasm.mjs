@@ -20,7 +20,9 @@
 //    renamed), whose first line is then Chrome's compile hint;
 //    scripts/post-build.mjs writes it into index.html. In a release build
 //    `wasm-opt -O2` optimises every module;
-// 5. everything goes into the staged build as `app-<hash of the files>/`
+// 5. esbuild copies public/pages.css, the styles of the pages other than
+//    the quiz, beside the modules (minified in a release build);
+// 6. everything goes into the staged build as `app-<hash of the files>/`
 //    with each question's details (its words and feedback) in `questions/`
 //    (written by build.rs), so every file's address changes with its
 //    content. scripts/post-build.mjs points index.html at it.
@@ -38,6 +40,8 @@ export const APP_DIR_PREFIX = "app-";
 /** The app folder's folder of each question's details (build.rs, public/start.js). */
 export const QUESTIONS_DIR = "questions";
 const QUESTION_IDS = "__QUESTION_IDS__";
+/** The other pages' stylesheet in the app folder (index.html, src/lazy.rs). */
+const PAGE_STYLES = "pages.css";
 /** What the page's one script reads for `import.meta.url` (see `main`). */
 const MAIN_MODULE_URL = "mainModuleUrl";
 const BIN = "open-door";
@@ -100,6 +104,9 @@ function main() {
   if (!start.includes(QUESTION_IDS)) throw new Error(`public/start.js has lost its ${QUESTION_IDS} placeholder`);
   writeFileSync(join(out, "start.js"), start.replace(QUESTION_IDS, ids.join(" ")));
   copyFileSync("public/register-sw.js", join(out, "register-sw.js"));
+  // The other pages' styles, which public/start.js enables when the first
+  // page that needs them is shown (index.html links them disabled).
+  run(ESBUILD, ["public/pages.css", ...(release ? ["--minify"] : []), `--outfile=${join(out, PAGE_STYLES)}`]);
   // One script for the page: start.js with the glue, `__wasm_split.js`
   // (which import each other) and register-sw.js bundled in. As separate
   // files they were more requests sharing the line with the wasm on every

@@ -8,8 +8,9 @@
 //    folder; trunk writes it into the links it makes itself) and into the
 //    <meta name="open-door-public-url"> the app reads (src/paths.rs);
 // 2. writes the page's one script (app-<hash>/start.js, bundled by
-//    scripts/build-wasm.mjs) and the stylesheet into index.html in place of
-//    their links, and removes their files;
+//    scripts/build-wasm.mjs) and its stylesheet into index.html in place of
+//    their links, and removes their files (the other pages' stylesheet,
+//    app-<hash>/pages.css, stays a file: src/lazy.rs);
 // 3. writes the sha256 of every inline script and style into the CSP meta
 //    tag, so the policy needs no 'unsafe-inline';
 // 4. writes the service worker's precache list (every built file but the
@@ -103,7 +104,8 @@ export function inlineStartUp(dir, publicUrl) {
     return found[0];
   };
   const scriptTag = once(String.raw`<script\b[^>]*\ssrc=[^>]*/start\.js[^>]*></script>`, "start.js script");
-  const styleTag = once(String.raw`<link\b[^>]*\srel="?stylesheet"?[^>]*>`, "stylesheet link");
+  // The other pages' stylesheet (disabled until used) stays a file.
+  const styleTag = once(String.raw`<link\b(?![^>]*\sdisabled)[^>]*\srel="?stylesheet"?[^>]*>`, "stylesheet link");
   const [scriptPath, stylePath] = [file(scriptTag), file(styleTag)];
   const [script, style] = [inlined(scriptPath, "script"), inlined(stylePath, "style")];
   // Functions as replacements: the texts may hold `$`, which a replacement string reads.

@@ -344,14 +344,12 @@ thread_local! {
 /// function for the first question's file, which the app waits for before
 /// it starts. The others' come later (see [`receive_other_details`]).
 pub fn prefetched_details() -> Option<js_sys::Function> {
-    use wasm_bindgen::JsCast;
-    let global = |name: &str| -> Option<js_sys::Function> { js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into().ok() };
-    let others = global("openDoorOtherQuestions").map(|fetching| {
+    let others = crate::start_script_function("openDoorOtherQuestions").map(|fetching| {
         let ids = js_sys::Reflect::get(&fetching, &"ids".into()).ok().and_then(|ids| ids.as_string()).unwrap_or_default();
         OtherDetails { ids: ids.split(' ').map(str::to_string).collect(), fetching }
     });
     OTHER_DETAILS.set(others);
-    global("openDoorFirstQuestion")
+    crate::start_script_function("openDoorFirstQuestion")
 }
 
 /// Whether question `id` has its details here, or its file is on its way

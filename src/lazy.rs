@@ -109,13 +109,16 @@ impl<P> Copy for Loading<P> {}
 /// A page that shows any question's words, explanation or evidence
 /// (`with_details`) also waits for every question's details
 /// (`content::complete_bundle`), downloaded beside its module.
+///
+/// The page's styles come with its code ([`page_styles`]), unless it is the
+/// quiz page (`quiz_page`), whose styles are the page's own.
 #[component]
-pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_details: bool) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_details: bool, #[prop(optional)] quiz_page: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
-    load_and_show(erase(load), (), Wording::PAGE, with_details)
+    load_and_show(erase(load), (), Wording::PAGE, Needs { details: with_details, page_styles: !quiz_page })
 }
 
 /// Shows a part of a page that `load` fetches, made from `props`, as
@@ -137,7 +140,16 @@ where
     P: Clone + Send + Sync + 'static,
 {
     let heading = if in_section { Heading::H3 } else { Heading::H2 };
-    load_and_show(erase(load), props, Wording { loading, failed, heading }, false)
+    load_and_show(erase(load), props, Wording { loading, failed, heading }, Needs { details: false, page_styles: false })
+}
+
+/// What a view waits for besides its code.
+#[derive(Clone, Copy)]
+struct Needs {
+    /// Every question's details (`content::complete_bundle`).
+    details: bool,
+    /// The other pages' stylesheet ([`page_styles`]).
+    page_styles: bool,
 }
 
 /// What the loading line and the failure say, and the failure's heading.
@@ -179,7 +191,7 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
     load: StoredValue<Box<dyn Fn() -> Download<P>>, LocalStorage>,
     props: P,
     wording: Wording,
-    with_details: bool,
+    needs: Needs,
 ) -> AnyView {
     let Wording { loading, failed, heading } = wording;
     let state = RwSignal::new(Loading::Waiting);
@@ -189,16 +201,21 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
         let download = load.with_value(|load| load());
-        if with_details {
-            // Started now, so that both downloads go at once.
+        // Started now, so that the downloads go at once.
+        if needs.details {
             spawn_local(async {
                 let _ = crate::content::complete_bundle().await;
             });
         }
+        let styles = needs.page_styles.then(page_styles).flatten();
         spawn_local(async move {
             let page = match download.await {
-                Ok(page) if with_details => crate::content::complete_bundle().await.map(|_| page),
+                Ok(page) if needs.details => crate::content::complete_bundle().await.map(|_| page),
                 other => other,
+            };
+            let page = match (page, styles) {
+                (Ok(page), Some(styles)) => styles.await.map(|_| page).map_err(|_| NotLoaded),
+                (page, _) => page,
             };
             match page {
                 // The page, whenever it comes (also after "Try again" was shown).
@@ -252,6 +269,16 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         .into_any(),
     })
     .into_any()
+}
+
+/// The styles of every page but the quiz (public/pages.css), which
+/// public/start.js fetches the first time they are asked for (index.html
+/// links them disabled, which a browser does not fetch); they are waited
+/// for as a page's code is, so that no page shows unstyled. A page built
+/// without start.js (the component tests) has no such stylesheet.
+fn page_styles() -> Option<wasm_bindgen_futures::JsFuture> {
+    let loading = crate::start_script_function("openDoorPageStyles")?.call0(&wasm_bindgen::JsValue::NULL).ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(loading.dyn_into::<js_sys::Promise>().ok()?))
 }
 
 /// Has a part of the page that did not load try again by itself, as its

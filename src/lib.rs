@@ -57,6 +57,12 @@ async fn play_page() -> Result<lazy::PageView, lazy::NotLoaded> {
     Ok(|_| view! { <Play /> }.into_any())
 }
 
+/// A function public/start.js, the page's script, offers the app (a
+/// global named `name`), if the page was started by it.
+pub fn start_script_function(name: &str) -> Option<js_sys::Function> {
+    wasm_bindgen::JsCast::dyn_into(js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?).ok()
+}
+
 /// Whether every question the quiz link `search` asks has its words and
 /// feedback here, or on their way in the class link's own files (the quiz
 /// page's screens wait for those: src/pages/play/mod.rs).
@@ -165,7 +171,7 @@ fn PageView() -> impl IntoView {
             && (!has_details_for(&location.search.get()) || (waited == Some(&true) && content::has_all_details()))
     });
     move || match (page.get(), play_waits.get()) {
-        (Page::Play, true) => view! { <LazyPage load=play_page with_details=true /> }.into_any(),
+        (Page::Play, true) => view! { <LazyPage load=play_page with_details=true quiz_page=true /> }.into_any(),
         (page, _) => show(page),
     }
 }
