@@ -153,7 +153,7 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await context.close();
 });
 
-test("the review shown whole stays whole after a right answer's evidence, Back and a reload; taken again, it opens on the mistakes", async () => {
+test("the review shown whole stays whole after a right answer's evidence, Back and a reload, and opens whole at that answer from another tab; taken again, it opens on the mistakes", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   const link = app.url + "/quiz/play?topics=joining&count=4&seed=6&mode=test";
   await page.goto(link);
@@ -184,6 +184,19 @@ test("the review shown whole stays whole after a right answer's evidence, Back a
   await page.reload();
   await page.waitForSelector("text=Results");
   assert.equal(await page.isChecked("#only-mistakes"), false, "and after a reload");
+  // In a tab of its own, which does not share what this tab keeps, the
+  // right answer's evidence links back to its entry, shown and focused,
+  // though a result with mistakes opens on them alone there.
+  const entry = await right.evaluate((item) => item.id);
+  const tab = await context.newPage();
+  await tab.goto(new URL(await evidence.getAttribute("href"), app.url).href);
+  await tab.waitForSelector("#evidence");
+  await tab.click(".hint a");
+  await tab.waitForSelector("text=Results");
+  await tab.waitForFunction((id) => document.activeElement?.id === id, entry, { timeout: 2000 });
+  assert.ok(await tab.isVisible(`#${entry}`), `"${prompt}" is shown in the other tab`);
+  assert.equal(await tab.isChecked("#only-mistakes"), false, "the review is whole there");
+  await tab.close();
   // Another attempt is another result: its review opens on its mistakes.
   page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Take it again");

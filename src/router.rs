@@ -139,9 +139,14 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
 /// The element the fragment (`hash`, with its "#") names, if the page has
 /// it (yet: a page whose part comes later looks again once shown).
 pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
-    let id = hash.strip_prefix('#').unwrap_or_default();
-    let id = js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string());
+    let id = fragment(hash);
     (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten()
+}
+
+/// The fragment of `hash` (with its "#"), decoded: the id it names.
+pub fn fragment(hash: &str) -> String {
+    let id = hash.strip_prefix('#').unwrap_or_default();
+    js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string())
 }
 
 /// Focus left on the page that went away (the link followed, or whatever

@@ -499,6 +499,18 @@ impl QuizSession {
     pub fn missed(&self, bank: &Bundle) -> Vec<String> {
         (0..self.items.len()).filter(|&i| self.outcome(bank, i) != Some(true)).map(|i| self.items[i].question_id.clone()).collect()
     }
+
+    /// Whether the finished quiz's review opens on its mistakes alone. It
+    /// does when there are any, unless the student opened it out to every
+    /// question (`shown_whole`), or arrives at a right answer's entry (the
+    /// address's fragment `arrived_at`: the link back from that answer's
+    /// evidence, [`Self::href_back_from`]), which would be hidden.
+    pub fn review_opens_on_mistakes(&self, bank: &Bundle, shown_whole: bool, arrived_at: &str) -> bool {
+        let missed = self.missed(bank);
+        let at_a_right_answer =
+            self.items.iter().any(|item| review_entry_id(&item.question_id) == arrived_at && !missed.contains(&item.question_id));
+        !missed.is_empty() && !shown_whole && !at_a_right_answer
+    }
 }
 
 /// Whether a response could be an answer to the question: indices in

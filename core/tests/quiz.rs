@@ -150,6 +150,34 @@ fn the_way_back_from_an_evidence_is_to_the_question_or_to_its_review() {
 }
 
 #[test]
+fn the_review_opens_on_the_mistakes_unless_opened_out_or_arrived_at_a_right_answer() {
+    let bank = common::bundle(10);
+    let (items, _) = prepare(&bank, &filter(Some(3), &[]));
+    let mut session = QuizSession::new(filter(Some(3), &[]), items, 0.0);
+    let [right, wrong, unanswered] = [0, 1, 2].map(|i| session.items[i].question_id.clone());
+    session.submit(&bank, 0, bank.question(&right).unwrap().correct_indices());
+    session.submit(&bank, 1, vec![1]);
+    session.finish(1_000.0);
+    assert!(session.review_opens_on_mistakes(&bank, false, ""), "with mistakes, on them alone");
+    assert!(!session.review_opens_on_mistakes(&bank, true, ""), "opened out by the student, whole");
+    assert!(
+        !session.review_opens_on_mistakes(&bank, false, &review_entry_id(&right)),
+        "back at a right answer, whole, or it would be hidden"
+    );
+    for missed in [&wrong, &unanswered] {
+        assert!(session.review_opens_on_mistakes(&bank, false, &review_entry_id(missed)), "back at a mistake, on the mistakes");
+    }
+    assert!(session.review_opens_on_mistakes(&bank, false, &review_entry_id("999-99")), "a fragment of no entry changes nothing");
+
+    let (items, _) = prepare(&bank, &filter(Some(1), &[]));
+    let mut all_right = QuizSession::new(filter(Some(1), &[]), items, 0.0);
+    let only = all_right.items[0].question_id.clone();
+    all_right.submit(&bank, 0, bank.question(&only).unwrap().correct_indices());
+    all_right.finish(1_000.0);
+    assert!(!all_right.review_opens_on_mistakes(&bank, false, ""), "no mistakes, the whole review");
+}
+
+#[test]
 fn a_result_finished_since_the_page_was_opened_is_of_this_visit() {
     let bank = common::bundle(10);
     let spec = QuizSpec { minutes: Some(1), ..filter(Some(2), &[]) };

@@ -133,10 +133,13 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
 
     // After a quiz with mistakes, the review opens on them alone, unless the
     // student opened this result's review out to every question (kept for
-    // the tab: Back from an evidence finds the question they were reading).
+    // the tab: Back from an evidence finds the question they were reading),
+    // or comes back to a right answer's entry by its evidence's link (from
+    // a tab of its own, say, which does not share what the first kept).
     // A retake is another result, told apart by when it finished.
     let result = format!("{}@{}", link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
-    let only_mistakes = RwSignal::new(score.correct < score.total && !storage::review_shows_all(&result));
+    let arrived_at = crate::router::fragment(&window().location().hash().unwrap_or_default());
+    let only_mistakes = RwSignal::new(finished.review_opens_on_mistakes(bank, storage::review_shows_all(&result), &arrived_at));
     let show_only_mistakes = move |only: bool| {
         only_mistakes.set(only);
         storage::keep_review_shows_all(&result, !only);
