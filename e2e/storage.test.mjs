@@ -19,7 +19,7 @@ async function withSaved(raw) {
   return { page, watcher, context };
 }
 
-test("damaged progress is reset with a notice and kept as a backup", async () => {
+test("damaged progress is reset with a notice and kept as a backup, which the About page lists with when it was kept", async () => {
   const { page, watcher, context } = await withSaved('{"version":1,"questions":{"000-01"');
   assert.match(await page.textContent("section.notice"), /damaged and could not be read/);
   assert.match(await page.textContent("section.notice"), /A copy of what could not be read was kept/);
@@ -27,6 +27,11 @@ test("damaged progress is reset with a notice and kept as a backup", async () =>
   assert.deepEqual(backups, ['{"version":1,"questions":{"000-01"']);
   await page.click("text=Start a 10-question quiz");
   await page.waitForSelector("form.question legend");
+  // The About page lists the copy with when it was kept.
+  await page.goto(app.url + "/about");
+  await ready(page);
+  const year = String(new Date().getFullYear());
+  assert.match(await page.textContent("main"), new RegExp(`A copy made \\d\\d/\\d\\d/${year}, [\\d:]+, 34 characters\\.`));
   watcher.assertClean();
   await context.close();
 });

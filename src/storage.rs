@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
+use open_door_core::number::decimal;
 use open_door_core::pack::{self, Pack};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -449,7 +450,7 @@ pub fn keep_follow_up_made(href: &str) {
 /// quiz `quiz` (its link's key); the first for another quiz.
 pub fn projector_at(quiz: &str) -> usize {
     kept_for_tab(PROJECTOR_AT_KEY)
-        .and_then(|kept| kept.rsplit_once(' ').filter(|(key, _)| *key == quiz).and_then(|(_, at)| at.parse().ok()))
+        .and_then(|kept| kept.rsplit_once(' ').filter(|(key, _)| *key == quiz).and_then(|(_, at)| usize::try_from(decimal(at)?).ok()))
         .unwrap_or(0)
 }
 

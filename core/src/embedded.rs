@@ -196,8 +196,8 @@ impl Reader<'_> {
     /// A number as `encode` writes it: digits, no sign, no leading zero.
     fn number(&mut self) -> Option<usize> {
         let field = self.fields.next()?;
-        let canonical = !field.starts_with('+') && (field == "0" || !field.starts_with('0'));
-        canonical.then(|| field.parse().ok()).flatten()
+        let canonical = field == "0" || !field.starts_with('0');
+        canonical.then(|| usize::try_from(crate::number::decimal(field)?).ok()).flatten()
     }
 
     fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {

@@ -197,7 +197,7 @@ impl PartialDate {
         let number = |part: Option<&str>, digits: usize| -> Option<Option<u16>> {
             match part {
                 None => Some(None),
-                Some(p) if p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()) => Some(p.parse().ok()),
+                Some(p) if p.len() == digits => Some(crate::number::decimal(p).and_then(|n| u16::try_from(n).ok())),
                 Some(_) => None,
             }
         };

@@ -9,6 +9,8 @@
 //! may be (a count must be a whole number, as serde_json's typed reading
 //! required).
 
+use crate::number::{decimal, hexadecimal};
+
 /// The deepest nesting [`parse`] reads; saved progress goes seven deep
 /// (to a filter's topics).
 /// Deeper text is refused, not read by recursing until the stack runs out.
@@ -93,12 +95,13 @@ impl Json {
 
     /// A whole number written without a fraction or an exponent.
     pub fn as_u64(&self) -> Option<u64> {
-        self.number()?.parse().ok()
+        decimal(self.number()?)
     }
 
     /// A whole number written without a fraction or an exponent.
     pub fn as_i64(&self) -> Option<i64> {
-        self.number()?.parse().ok()
+        let (sign, digits) = signed(self.number()?);
+        Some(sign * i64::try_from(decimal(digits)?).ok()?)
     }
 
     /// A time in milliseconds as saved progress holds it: a whole number,
@@ -112,10 +115,10 @@ impl Json {
         if !fraction.bytes().all(|digit| digit.is_ascii_digit()) {
             return None;
         }
-        let whole: i64 = whole.parse().ok().filter(|n: &i64| n.unsigned_abs() < 1 << 53)?;
-        let away_from_zero = if text.starts_with('-') { -1 } else { 1 };
-        let rounded = if fraction.starts_with(['5', '6', '7', '8', '9']) { whole + away_from_zero } else { whole };
-        Some(rounded as f64)
+        let (sign, digits) = signed(whole);
+        let magnitude = decimal(digits).filter(|n| *n < 1 << 53)?;
+        let rounded = magnitude + u64::from(fraction.starts_with(['5', '6', '7', '8', '9']));
+        Some(sign as f64 * rounded as f64)
     }
 
     fn number(&self) -> Option<&str> {
@@ -162,6 +165,11 @@ impl Json {
             }
         }
     }
+}
+
+/// A number's sign (1 or -1) and its digits.
+fn signed(text: &str) -> (i64, &str) {
+    text.strip_prefix('-').map_or((1, text), |digits| (-1, digits))
 }
 
 fn write_text(text: &str, out: &mut String) {
@@ -381,6 +389,6 @@ impl Parser<'_> {
             return None;
         }
         self.at += 4;
-        u32::from_str_radix(digits, 16).ok()
+        u32::try_from(hexadecimal(digits)?).ok()
     }
 }

@@ -13,6 +13,7 @@ pub mod json;
 pub mod link;
 pub mod link_pack;
 pub mod markup;
+pub mod number;
 pub mod order;
 pub mod pack;
 pub mod progress;

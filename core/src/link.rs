@@ -8,6 +8,7 @@
 //! link the app shows. Pages never build a `/quiz/play?` string by hand.
 
 use crate::content::Bundle;
+use crate::number::decimal;
 use crate::quiz::{and_list, prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
 use crate::rng::{fnv1a, short_code};
 
@@ -477,8 +478,8 @@ fn parse(query: &str) -> Parsed {
             "count" => {
                 count = match value.as_str() {
                     "all" => None,
-                    number => match number.parse::<usize>() {
-                        Ok(n) if (1..=MAX_QUESTIONS).contains(&n) => Some(n),
+                    number => match decimal(number).and_then(|n| usize::try_from(n).ok()) {
+                        Some(n) if (1..=MAX_QUESTIONS).contains(&n) => Some(n),
                         _ => {
                             notices.push(format!(
                                 "The link asks for \"{}\" questions, which is not 1 to {MAX_QUESTIONS}; this quiz has {DEFAULT_COUNT}.",
@@ -491,9 +492,9 @@ fn parse(query: &str) -> Parsed {
             }
             "seed" => {
                 seeded = true;
-                match value.parse::<u32>() {
-                    Ok(n) => seed = Some(n),
-                    Err(_) => {
+                match decimal(&value).and_then(|n| u32::try_from(n).ok()) {
+                    Some(n) => seed = Some(n),
+                    None => {
                         notices.push("The link's shuffle number is not a number; the quiz order comes from the rest of the link.".into())
                     }
                 }
@@ -502,9 +503,9 @@ fn parse(query: &str) -> Parsed {
                 Some(named) => mode = named,
                 None => notices.push(format!("Unknown mode \"{}\"; using practice mode.", shorten(&value))),
             },
-            "minutes" => match value.parse::<u16>() {
-                Ok(0) => {}
-                Ok(m) if m <= MAX_MINUTES => minutes = Some(m),
+            "minutes" => match decimal(&value).and_then(|n| u16::try_from(n).ok()) {
+                Some(0) => {}
+                Some(m) if m <= MAX_MINUTES => minutes = Some(m),
                 _ => notices.push(format!("The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.", shorten(&value))),
             },
             other => notices.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
@@ -574,7 +575,7 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
         match bytes[i] {
             b'%' => {
                 let hex = text.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                out.push(u8::try_from(crate::number::hexadecimal(hex)?).ok()?);
                 i += 3;
             }
             b'+' => {

@@ -133,7 +133,7 @@ pub fn read_fragment(fragment: &str) -> Option<Result<Carried, PackRejected>> {
         return Some(damaged());
     }
     let Some((checksum, encoded)) = data.split_once('.') else { return Some(damaged()) };
-    let (Ok(checksum), Some(compressed)) = (u64::from_str_radix(checksum, 16), base64url_decode(encoded)) else {
+    let (Some(checksum), Some(compressed)) = (crate::number::hexadecimal(checksum), base64url_decode(encoded)) else {
         return Some(damaged());
     };
     if compressed.is_empty() {

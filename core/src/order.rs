@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 
 use crate::content::{Article, Bundle, Explainer, GlossaryTerm};
+use crate::number::decimal;
 
 impl Bundle {
     /// Explainers in the order of their topics in `topics.toml`, so a
@@ -62,14 +63,14 @@ impl CalendarDate {
         let words: Vec<&str> = text.split_whitespace().take(3).map(|w| w.trim_end_matches([',', '.', ';'])).collect();
         let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
         let month = |w: &str| MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)).map(|i| i as u8 + 1);
-        let day = |w: &str| w.parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+        let day = |w: &str| decimal(w).filter(|d| (1..=31).contains(d)).map(|d| d as u8);
         let parsed = match words.as_slice() {
             [d, m, y, ..] if day(d).is_some() && month(m).is_some() && year(y) => (y, month(m)?, day(d)?),
             [m, y, ..] if month(m).is_some() && year(y) => (y, month(m)?, 0),
             [y, ..] if year(y) => (y, 0, 0),
             _ => return None,
         };
-        Some(Self { year: parsed.0.parse().ok()?, month: parsed.1, day: parsed.2 })
+        Some(Self { year: u16::try_from(decimal(parsed.0)?).ok()?, month: parsed.1, day: parsed.2 })
     }
 }
 

@@ -725,5 +725,5 @@ pub fn backup_key(now_ms: f64) -> String {
 }
 
 fn backup_time(key: &str) -> u64 {
-    key.strip_prefix(BACKUP_PREFIX).and_then(|t| t.parse().ok()).unwrap_or(0)
+    key.strip_prefix(BACKUP_PREFIX).and_then(crate::number::decimal).unwrap_or(0)
 }

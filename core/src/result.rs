@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Bundle;
 use crate::link::{LinkLabels, QuizLink};
+use crate::number::decimal;
 use crate::quiz::{QuizSession, QuizSpec, Selection};
 use crate::rng::{fnv1a, short_code};
 
@@ -264,7 +265,7 @@ fn answer_key(answer: &Option<Vec<usize>>) -> String {
 fn parse_answer_key(text: &str) -> Option<Option<Vec<usize>>> {
     match text.trim() {
         "-" | "" => Some(None),
-        key => key.split('.').map(|i| i.trim().parse().ok()).collect::<Option<Vec<usize>>>().map(Some),
+        key => key.split('.').map(|i| usize::try_from(decimal(i.trim())?).ok()).collect::<Option<Vec<usize>>>().map(Some),
     }
 }
 
@@ -423,7 +424,7 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
             .map(|v| v.trim().to_string())
             .ok_or_else(|| format!("This spreadsheet file has no \"{key}\" row, so it cannot be checked."))
     };
-    let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(|v| v.parse::<u32>().ok());
+    let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(decimal).and_then(|v| u32::try_from(v).ok());
     let version = match version {
         Some(v @ (2 | 3)) => v,
         Some(v) if v > RESULT_VERSION => {
@@ -434,10 +435,10 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
     let score = field("score")?;
     let (correct, total) = score
         .split_once(" of ")
-        .and_then(|(c, t)| Some((c.trim().parse().ok()?, t.trim().parse().ok()?)))
+        .and_then(|(c, t)| Some((usize::try_from(decimal(c.trim())?).ok()?, usize::try_from(decimal(t.trim())?).ok()?)))
         .ok_or_else(|| format!("The score \"{score}\" is not written as \"3 of 10\"."))?;
     let seconds = field("seconds")?;
-    let seconds = seconds.parse().map_err(|_| format!("The time \"{seconds}\" is not a number of seconds."))?;
+    let seconds = decimal(&seconds).ok_or_else(|| format!("The time \"{seconds}\" is not a number of seconds."))?;
     let header = rows
         .iter()
         .position(|row| row.join(",") == CSV_HEADER)

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use open_door_core::figures::{format_date, year_of, FigureId, REFERENCE};
+use open_door_core::number::decimal;
 
 use crate::components::markup::article_label;
 use crate::content::figures;
@@ -81,8 +82,8 @@ fn EnlargementMap() -> impl IntoView {
                     prop:value=move || index.get().to_string()
                     aria-valuetext=summary
                     on:input=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            set_index.set(i.min(last));
+                        if let Some(i) = decimal(&event_target_value(&ev)) {
+                            set_index.set(usize::try_from(i).unwrap_or(last).min(last));
                         }
                     }
                 />

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use open_door_core::number::decimal;
 use open_door_core::progress::BACKUP_PREFIX;
 
 use crate::components::download::download;
@@ -56,7 +57,7 @@ fn Backups() -> impl IntoView {
                 <p>"When saved progress could not be read, Open Door kept a copy here (the newest few) instead of throwing it away."</p>
                 <ul>
                     {found.into_iter().map(|(key, text)| {
-                        let made = key.strip_prefix(BACKUP_PREFIX).and_then(|ms| ms.parse::<f64>().ok()).map_or_else(
+                        let made = key.strip_prefix(BACKUP_PREFIX).and_then(decimal).map(|ms| ms as f64).map_or_else(
                             || "from an earlier version".to_string(),
                             |ms| format!("made {}", String::from(js_sys::Date::new(&ms.into()).to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))),
                         );

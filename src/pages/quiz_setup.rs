@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use open_door_core::content::normalise_for_match;
 use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, PLAY_PATH};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
+use open_door_core::number::decimal;
 use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
@@ -335,7 +336,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             </fieldset>
             <p>
                 <label for="minutes">"Time limit "</label>
-                <select id="minutes" on:change=move |ev| minutes.set(event_target_value(&ev).parse().ok())>
+                <select id="minutes" on:change=move |ev| minutes.set(decimal(&event_target_value(&ev)).and_then(|m| u16::try_from(m).ok()))>
                     {[None, Some(5), Some(10), Some(20), Some(30)].into_iter().map(|limit: Option<u16>| view! {
                         <option value=limit.map(|m| m.to_string()).unwrap_or_default() prop:selected=move || minutes.get() == limit>
                             {limit.map_or_else(|| "None".to_string(), |m| format!("{m} minutes"))}
