@@ -47,8 +47,8 @@ if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.contro
   if (others.length) globalThis.openDoorOtherQuestions = Object.assign(() => waited((othersArriving ??= fetchDetails(others))), { ids: others.join(" ") });
 }
 
-// The styles of every page but the quiz (public/pages.css, beside this
-// script): index.html links them disabled, which a browser does not fetch,
+// The styles of every page but the quiz (public/pages.css, in the app's
+// folder): index.html links them disabled, which a browser does not fetch,
 // so a class link's first load does without them. The app asks for them
 // when it first shows a page that needs them (src/lazy.rs) and waits for
 // the promise; after a failure the next call fetches them again.

@@ -118,7 +118,7 @@ impl Json {
         let (sign, digits) = signed(whole);
         let magnitude = decimal(digits).filter(|n| *n < 1 << 53)?;
         let rounded = magnitude + u64::from(fraction.starts_with(['5', '6', '7', '8', '9']));
-        Some(sign as f64 * rounded as f64)
+        Some((sign * rounded as i64) as f64)
     }
 
     fn number(&self) -> Option<&str> {
