@@ -136,9 +136,8 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     });
 }
 
-/// The element the fragment (`hash`, with its "#") names, if the page has
-/// it (yet: a page whose part comes later looks again once shown).
-pub fn fragment_target(hash: &str) -> Option<web_sys::Element> {
+/// The element the fragment (`hash`, with its "#") names, if the page has it.
+fn fragment_target(hash: &str) -> Option<web_sys::Element> {
     let id = fragment(hash);
     (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten()
 }

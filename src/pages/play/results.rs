@@ -101,17 +101,21 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // device) may be on a tablet the class shares.
     let may_be_shared = set_by_teacher || !storage::saved_name().is_empty();
     let heading_ref = NodeRef::<html::H2>::new();
+    // The review entry the address names, if any: the link back from a
+    // question's evidence.
+    let arrived_at = crate::router::fragment(&window().location().hash().unwrap_or_default());
+    let entry = arrived_at.clone();
     request_animation_frame(move || {
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
             // A new screen starts at the top (the last feedback left the
             // page scrolled down to it).
             window().scroll_to_with_x_and_y(0.0, 0.0);
             let _ = el.focus();
-        } else if let Some(item) = crate::router::fragment_target(&window().location().hash().unwrap_or_default()) {
+        } else if document().get_element_by_id(&entry).is_some() {
             // Back from an evidence by its link: at the question it was
             // for (also when this screen's module came after the page),
             // where a keyboard or a screen reader goes on reading.
-            bring_into_focus(item.id());
+            bring_into_focus(entry);
             // Shown once: left in the address, the browser would take the
             // student back to it on Back or a reload, wherever they had
             // read since.
@@ -138,7 +142,6 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // a tab of its own, say, which does not share what the first kept).
     // A retake is another result, told apart by when it finished.
     let result = format!("{}@{}", link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
-    let arrived_at = crate::router::fragment(&window().location().hash().unwrap_or_default());
     let only_mistakes = RwSignal::new(finished.review_opens_on_mistakes(bank, storage::review_shows_all(&result), &arrived_at));
     let show_only_mistakes = move |only: bool| {
         only_mistakes.set(only);
