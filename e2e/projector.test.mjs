@@ -56,8 +56,12 @@ test("projector: full screen, large type, letters that match the worksheet and t
     const choices = await page.locator(".projector-choices li").allTextContents();
     await page.keyboard.press("r");
     await page.waitForSelector(".projector-answer");
-    // The answer in words as large as the choices, for the back row.
-    assert.equal(await px(".projector-answer > p:first-child"), await px(".projector-choices li"), `question ${n}: the answer's size`);
+    // The answer in words as large as the choices, for the back row. Both
+    // read at once: the reveal fits the slide to the screen again in the
+    // next frame, which may come between two reads.
+    const [answer, choice] = await page.evaluate(() =>
+      [".projector-answer > p:first-child", ".projector-choices li"].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)));
+    assert.equal(answer, choice, `question ${n}: the answer's size`);
     const right = await page.locator(".projector-choices li.right .letter").allTextContents();
     slides.push({ choices: choices.map((c) => c.replace(/ ✓ \(answer\)$/, "")), right });
     await page.keyboard.press("n");
