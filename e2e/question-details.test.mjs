@@ -175,6 +175,42 @@ test("a quiz the home page starts (not the class link the app opened with) waits
   watcher.assertClean();
 });
 
+/** `text` as the app matches a quote in its article (core's `normalise_for_match`). */
+const folded = (text) => text.replace(/[\u2018\u2019\u201A\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u2033]/g, '"').replace(/[\u2010-\u2014\u2212]/g, "-").replace(/\s+/g, " ").trim();
+
+/** Waits for the source page's highlight, which must be `question`'s evidence. */
+async function assertEvidenceShown(page, question) {
+  await page.waitForSelector("main mark#evidence");
+  assert.equal(folded(await page.textContent("main mark#evidence")), folded(question.evidence), `${question.id}: its evidence is highlighted`);
+}
+
+test("the evidence of a class link's questions shows without the module of everyone's; a source opened from another question waits for it", async (t) => {
+  const server = await serve(DIST);
+  const { page, fetched } = await open(t, server);
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + CLASS_LINK);
+  // The first question's details came beside the app; the second's once it ran.
+  for (const n of [1, 2]) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 3")`);
+    const id = await answerAndCheckFeedback(page);
+    const question = [...BY_PROMPT.values()].find((q) => q.id === id);
+    await page.click(".feedback a[href*='/sources/']");
+    await assertEvidenceShown(page, question);
+    await page.goBack();
+    await page.waitForSelector(".feedback");
+    if (n === 1) await page.click("text=Next question");
+  }
+  assert.ok(!fetched.includes(DETAILS_MODULE), "the source pages did not wait for the module of every question's details");
+
+  // A source opened on its own for a question no link brought (a saved
+  // address, say): its evidence needs the module.
+  const other = [...BY_PROMPT.values()].find((q) => q.article === "003");
+  await page.goto(`${server.url}/sources/003?q=${other.id}#evidence`);
+  await assertEvidenceShown(page, other);
+  assert.ok(fetched.includes(DETAILS_MODULE), "that source waited for every question's details");
+  watcher.assertClean();
+});
+
 test("the teacher's projector, opened first, shows the question and explanation from the module of every question's details", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);

@@ -106,19 +106,43 @@ impl<P> Copy for Loading<P> {}
 /// page does by itself when the connection comes back
 /// ([`try_again_when_online`]).
 ///
-/// A page that shows any question's words, explanation or evidence
-/// (`with_details`) also waits for every question's details
-/// (`content::complete_bundle`), downloaded beside its module.
+/// A page that shows questions' words, explanations or evidence also waits
+/// for their details (`details`), downloaded beside its module.
 ///
 /// The page's styles come with its code ([`page_styles`]), unless it is the
 /// quiz page (`quiz_page`), whose styles are the page's own.
 #[component]
-pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] with_details: bool, #[prop(optional)] quiz_page: bool) -> impl IntoView
+pub fn LazyPage<F, Fut>(load: F, #[prop(optional)] details: DetailsNeeded, #[prop(optional)] quiz_page: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<PageView, NotLoaded>> + 'static,
 {
-    load_and_show(erase(load), (), Wording::PAGE, Needs { details: with_details, page_styles: !quiz_page })
+    load_and_show(erase(load), (), Wording::PAGE, Needs { details, page_styles: !quiz_page })
+}
+
+/// Which questions' details a page waits for besides its code.
+#[derive(Clone, Copy, Default)]
+pub enum DetailsNeeded {
+    #[default]
+    None,
+    /// Every question's (`content::complete_bundle`): a module of their own.
+    Every,
+    /// One question's (`content::details_of`): a source page opened from a
+    /// question highlights its evidence. A question of the class link the
+    /// app was opened with has them here or on their way, so a student who
+    /// follows the evidence does without the module of every question's.
+    Of(&'static str),
+}
+
+impl DetailsNeeded {
+    /// Waits until the details are here, fetching what is missing.
+    async fn arrived(self) -> Result<(), NotLoaded> {
+        match self {
+            DetailsNeeded::None => Ok(()),
+            DetailsNeeded::Every => crate::content::complete_bundle().await.map(drop),
+            DetailsNeeded::Of(id) => crate::content::details_of(&[id.to_string()]).await,
+        }
+    }
 }
 
 /// Shows a part of a page that `load` fetches, made from `props`, as
@@ -140,14 +164,13 @@ where
     P: Clone + Send + Sync + 'static,
 {
     let heading = if in_section { Heading::H3 } else { Heading::H2 };
-    load_and_show(erase(load), props, Wording { loading, failed, heading }, Needs { details: false, page_styles: false })
+    load_and_show(erase(load), props, Wording { loading, failed, heading }, Needs { details: DetailsNeeded::None, page_styles: false })
 }
 
 /// What a view waits for besides its code.
 #[derive(Clone, Copy)]
 struct Needs {
-    /// Every question's details (`content::complete_bundle`).
-    details: bool,
+    details: DetailsNeeded,
     /// The other pages' stylesheet ([`page_styles`]).
     page_styles: bool,
 }
@@ -201,17 +224,18 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
         let download = load.with_value(|load| load());
-        // Started now, so that the downloads go at once.
-        if needs.details {
-            spawn_local(async {
-                let _ = crate::content::complete_bundle().await;
+        // Started now, so that the downloads go at once; awaited again
+        // below, which joins them.
+        if !matches!(needs.details, DetailsNeeded::None) {
+            spawn_local(async move {
+                let _ = needs.details.arrived().await;
             });
         }
         let styles = needs.page_styles.then(page_styles).flatten();
         spawn_local(async move {
             let page = match download.await {
-                Ok(page) if needs.details => crate::content::complete_bundle().await.map(|_| page),
-                other => other,
+                Ok(page) => needs.details.arrived().await.map(|_| page),
+                failed => failed,
             };
             let page = match (page, styles) {
                 (Ok(page), Some(styles)) => styles.await.map(|_| page).map_err(|_| NotLoaded),

@@ -2,7 +2,7 @@
 //! `open_door_core`, which holds every rule of the product.
 
 use leptos::prelude::*;
-use open_door_core::route::Page;
+use open_door_core::route::{query_value, Page};
 
 pub mod components;
 pub mod content;
@@ -14,7 +14,7 @@ pub mod paths;
 pub mod router;
 pub mod storage;
 
-use lazy::LazyPage;
+use lazy::{DetailsNeeded, LazyPage};
 use pages::{
     about::About,
     classroom::Classroom,
@@ -171,7 +171,7 @@ fn PageView() -> impl IntoView {
             && (!has_details_for(&location.search.get()) || (waited == Some(&true) && content::has_all_details()))
     });
     move || match (page.get(), play_waits.get()) {
-        (Page::Play, true) => view! { <LazyPage load=play_page with_details=true quiz_page=true /> }.into_any(),
+        (Page::Play, true) => view! { <LazyPage load=play_page details=DetailsNeeded::Every quiz_page=true /> }.into_any(),
         (page, _) => show(page),
     }
 }
@@ -186,10 +186,15 @@ fn show(page: Page) -> AnyView {
         Page::QuizSetup => view! { <LazyPage load=quiz_setup_page /> }.into_any(),
         Page::Play => view! { <Play /> }.into_any(),
         Page::Sources => view! { <LazyPage load=source_list_page /> }.into_any(),
-        Page::Source(_) => view! { <LazyPage load=source_reader_page with_details=true /> }.into_any(),
-        Page::Classroom => view! { <LazyPage load=classroom_page with_details=true /> }.into_any(),
-        Page::Projector => view! { <LazyPage load=projector_page with_details=true /> }.into_any(),
-        Page::Print => view! { <LazyPage load=print_page with_details=true /> }.into_any(),
+        Page::Source(_) => {
+            // The question it was opened from, whose evidence it highlights.
+            let question = use_location().search.with_untracked(|search| query_value(search, "q"));
+            let details = question.and_then(|id| content::bundle().question(&id)).map_or(DetailsNeeded::None, |q| DetailsNeeded::Of(&q.id));
+            view! { <LazyPage load=source_reader_page details /> }.into_any()
+        }
+        Page::Classroom => view! { <LazyPage load=classroom_page details=DetailsNeeded::Every /> }.into_any(),
+        Page::Projector => view! { <LazyPage load=projector_page details=DetailsNeeded::Every /> }.into_any(),
+        Page::Print => view! { <LazyPage load=print_page details=DetailsNeeded::Every /> }.into_any(),
         Page::About => view! { <LazyPage load=about_page /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     }
