@@ -3,8 +3,8 @@
 //! half-valid content. It is written in parts (`QuizContent`, embedded in
 //! the main module in the compact form of `open_door_core::embedded`, its
 //! questions' details (words and feedback) in a module of their own and a
-//! file per question, and `ReadingContent`, JSON in the reading pages'
-//! module: see src/content.rs).
+//! file per question, and `ReadingContent`, in the same form, in the
+//! reading pages' module: see src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -44,7 +44,11 @@ fn main() {
             for (id, text) in embedded.details_by_question {
                 write(&format!("{QUESTIONS_DIR}/{id}.txt"), text);
             }
-            write("reading.json", serde_json::to_string(&reading).expect("validated content always serialises"));
+            let reading = open_door_core::embedded::encode_reading(&reading).unwrap_or_else(|error| {
+                eprintln!("\ncontent error: {error}");
+                std::process::exit(1);
+            });
+            write("reading.txt", reading);
         }
         Err(errors) => {
             for error in &errors {

@@ -52,20 +52,21 @@ impl UnloadedPack {
 /// The quiz part of the built-in content (`QuizContent`, see build.rs), in
 /// the form `open_door_core::embedded` reads without serde.
 const QUIZ_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/quiz-content.txt"));
-/// The rest (`ReadingContent`): read only by [`reading_part`]'s callers.
-const READING_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.json"));
+/// The rest (`ReadingContent`), in the same form: read only by
+/// [`reading_part`]'s callers.
+const READING_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.txt"));
 
 /// The built-in content as embedded, every part: what stored packs were
 /// checked against (a pack may quote a built-in article's body).
 pub fn built_in_text() -> String {
-    format!("{QUIZ_CONTENT}\n{ALL_DETAILS}\n{READING_JSON}")
+    format!("{QUIZ_CONTENT}\n{ALL_DETAILS}\n{READING_CONTENT}")
 }
 
 /// The reading part of the built-in content. Only the reading pages and the
-/// pack checks call it, so wasm-split keeps it (and its parsing code) in
+/// pack checks call it, so wasm-split keeps it (and its reading code) in
 /// their modules, out of the quiz's first load.
 fn reading_part() -> ReadingContent {
-    serde_json::from_str(READING_JSON).expect("embedded content is written by build.rs")
+    embedded::decode_reading(READING_CONTENT).expect("embedded content is written by build.rs")
 }
 
 /// What became of the pack a class link carried.

@@ -31,7 +31,7 @@ pub struct Bundle {
 /// only what a quiz names them by), and what only the reading pages and the
 /// pack checks read (explainers, glossary, the articles whole), which
 /// travels in their modules and so stays out of a class link's first load.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuizContent {
     pub topics: Vec<Topic>,
     pub articles: Vec<Article>,
@@ -39,7 +39,7 @@ pub struct QuizContent {
 }
 
 /// The reading pages' part of the built-in content; see [`QuizContent`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadingContent {
     pub explainers: Vec<Explainer>,
     pub glossary: Vec<GlossaryTerm>,

@@ -2,8 +2,13 @@
 //! sequence of fields that [`decode`] reads back at start-up with a few
 //! lines of code. Read through serde_json instead, the parsing code for the
 //! content's types was 10.5 KB gzipped of a class link's first load; this
-//! reader is a fraction of that. Packs and the reading part stay JSON: they
-//! are read in modules of their own, which carry serde anyway.
+//! reader is a fraction of that. Packs stay JSON: they are read in a
+//! module of its own, which carries serde anyway.
+//!
+//! The reading part (explainers, glossary, the articles whole) is written
+//! apart too ([`encode_reading`]): the reading pages' module reads it, and
+//! through serde_json it brought that module, which a student following the
+//! evidence loads, about 17 KB gzipped of parsing code.
 //!
 //! The questions' [`Details`] (their words and feedback) are written apart
 //! ([`Embedded`]): they were 23 KB gzipped of the first load, and a class
@@ -15,7 +20,11 @@
 //! Fields come in the order the types declare them, so `encode` and the
 //! readers are written side by side and tested to give back what went in.
 
-use crate::content::{Article, Details, Difficulty, Question, QuestionKind, QuizContent, SinceThen, Topic};
+use crate::content::{
+    Article, Details, Difficulty, Explainer, GlossaryTerm, Question, QuestionKind, QuizContent, ReadingContent, SinceThen, Topic,
+};
+use crate::figures::FigureId;
+use crate::markup::{Block, Inline, LinkTarget};
 
 /// Ends every field. A control character no content text may contain:
 /// [`encode`] refuses one that does, naming it.
@@ -52,19 +61,7 @@ pub fn encode(content: &QuizContent) -> Result<Embedded, String> {
         out.text(&topic.id)?;
         out.text(&topic.title)
     })?;
-    out.list(&content.articles, |out, article| {
-        out.holder.clone_from(&article.id);
-        out.text(&article.id)?;
-        out.text(&article.label)?;
-        out.optional(&article.headline, |out, headline| out.text(headline))?;
-        out.optional(&article.outlet, |out, outlet| out.text(outlet))?;
-        out.text(&article.provenance)?;
-        out.text(&article.date_cue)?;
-        out.text(&article.date_inferred)?;
-        out.text(&article.place)?;
-        out.text(&article.source_file)?;
-        out.text(&article.body)
-    })?;
+    out.list(&content.articles, Writer::article)?;
     out.list(&content.questions, |out, question| {
         out.holder.clone_from(&question.id);
         out.text(&question.id)?;
@@ -95,20 +92,7 @@ pub fn encode(content: &QuizContent) -> Result<Embedded, String> {
 pub fn decode(text: &str) -> Option<QuizContent> {
     let mut fields = Reader { fields: text.split(END) };
     let topics = fields.list(|f| Some(Topic { id: f.text()?, title: f.text()? }))?;
-    let articles = fields.list(|f| {
-        Some(Article {
-            id: f.text()?,
-            label: f.text()?,
-            headline: f.optional(Reader::text)?,
-            outlet: f.optional(Reader::text)?,
-            provenance: f.text()?,
-            date_cue: f.text()?,
-            date_inferred: f.text()?,
-            place: f.text()?,
-            source_file: f.text()?,
-            body: f.text()?,
-        })
-    })?;
+    let articles = fields.list(Reader::article)?;
     let questions = fields.list(|f| {
         Some(Question {
             id: f.text()?,
@@ -141,6 +125,47 @@ pub fn decode_all_details(text: &str) -> Option<Vec<(String, Details)>> {
     fields.finished().then_some(all)
 }
 
+/// The reading part of the content as one text, or the first text that
+/// contains [`END`] (by the id of the explainer, term or article holding it).
+pub fn encode_reading(reading: &ReadingContent) -> Result<String, String> {
+    let mut out = Writer { text: String::new(), holder: String::new() };
+    out.list(&reading.explainers, |out, explainer| {
+        out.holder.clone_from(&explainer.id);
+        out.text(&explainer.id)?;
+        out.text(&explainer.title)?;
+        out.text(&explainer.topic)?;
+        out.text(&explainer.summary)?;
+        out.list(&explainer.sources, |out, source| out.text(source))?;
+        out.list(&explainer.blocks, Writer::block)
+    })?;
+    out.list(&reading.glossary, |out, term| {
+        out.holder.clone_from(&term.id);
+        out.text(&term.id)?;
+        out.text(&term.term)?;
+        out.text(&term.definition)
+    })?;
+    out.list(&reading.articles, Writer::article)?;
+    Ok(out.text)
+}
+
+/// What [`encode_reading`] wrote; `None` if the text is not such a thing.
+pub fn decode_reading(text: &str) -> Option<ReadingContent> {
+    let mut fields = Reader { fields: text.split(END) };
+    let explainers = fields.list(|f| {
+        Some(Explainer {
+            id: f.text()?,
+            title: f.text()?,
+            topic: f.text()?,
+            summary: f.text()?,
+            sources: f.list(Reader::text)?,
+            blocks: f.list(Reader::block)?,
+        })
+    })?;
+    let glossary = fields.list(|f| Some(GlossaryTerm { id: f.text()?, term: f.text()?, definition: f.text()? }))?;
+    let articles = fields.list(Reader::article)?;
+    fields.finished().then_some(ReadingContent { explainers, glossary, articles })
+}
+
 struct Writer {
     text: String,
     /// The id of what is being written, to name it in an error.
@@ -159,16 +184,85 @@ impl Writer {
 
     fn place(&mut self, place: Option<usize>) -> Result<(), String> {
         let place = place.ok_or_else(|| format!("{}: a variant missing from the embedded format's list", self.holder))?;
-        self.text(&place.to_string())
+        self.number(place)
     }
 
     fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T) -> Result<(), String>) -> Result<(), String> {
-        self.text(&items.len().to_string())?;
+        self.number(items.len())?;
         items.iter().try_for_each(|i| item(self, i))
     }
 
     fn optional<T>(&mut self, value: &Option<T>, item: impl FnMut(&mut Self, &T) -> Result<(), String>) -> Result<(), String> {
         self.list(value.as_slice(), item)
+    }
+
+    fn number(&mut self, number: usize) -> Result<(), String> {
+        self.text(&number.to_string())
+    }
+
+    fn article(&mut self, article: &Article) -> Result<(), String> {
+        self.holder.clone_from(&article.id);
+        self.text(&article.id)?;
+        self.text(&article.label)?;
+        self.optional(&article.headline, |out, headline| out.text(headline))?;
+        self.optional(&article.outlet, |out, outlet| out.text(outlet))?;
+        self.text(&article.provenance)?;
+        self.text(&article.date_cue)?;
+        self.text(&article.date_inferred)?;
+        self.text(&article.place)?;
+        self.text(&article.source_file)?;
+        self.text(&article.body)
+    }
+
+    /// A variant is its place in the enum, then its fields.
+    fn block(&mut self, block: &Block) -> Result<(), String> {
+        match block {
+            Block::Heading { level, text } => {
+                self.number(0)?;
+                self.number(usize::from(*level))?;
+                self.list(text, Writer::inline)
+            }
+            Block::Paragraph(text) => {
+                self.number(1)?;
+                self.list(text, Writer::inline)
+            }
+            Block::List { numbered, items } => {
+                self.number(2)?;
+                self.number(usize::from(*numbered))?;
+                self.list(items, |out, item| out.list(item, Writer::inline))
+            }
+            Block::Quote { text, cite } => {
+                self.number(3)?;
+                self.list(text, Writer::inline)?;
+                self.optional(cite, |out, cite| out.text(cite))
+            }
+            Block::Figure(figure) => {
+                self.number(4)?;
+                self.place(FigureId::ALL.iter().position(|f| f == figure))
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) -> Result<(), String> {
+        let (place, text) = match inline {
+            Inline::Text(text) => (0, text),
+            Inline::Strong(text) => (1, text),
+            Inline::Emphasis(text) => (2, text),
+            Inline::Link { text, target } => {
+                let (kind, id) = match target {
+                    LinkTarget::Glossary(id) => (0, id),
+                    LinkTarget::Source(id) => (1, id),
+                    LinkTarget::Explainer(id) => (2, id),
+                    LinkTarget::QuizOnTopic(id) => (3, id),
+                };
+                self.number(3)?;
+                self.text(text)?;
+                self.number(kind)?;
+                return self.text(id);
+            }
+        };
+        self.number(place)?;
+        self.text(text)
     }
 
     fn details(&mut self, details: &Details) -> Result<(), String> {
@@ -213,6 +307,64 @@ impl Reader<'_> {
     fn optional<T>(&mut self, item: impl FnMut(&mut Self) -> Option<T>) -> Option<Option<T>> {
         let mut items = self.list(item)?;
         (items.len() <= 1).then(|| items.pop())
+    }
+
+    fn article(&mut self) -> Option<Article> {
+        Some(Article {
+            id: self.text()?,
+            label: self.text()?,
+            headline: self.optional(Reader::text)?,
+            outlet: self.optional(Reader::text)?,
+            provenance: self.text()?,
+            date_cue: self.text()?,
+            date_inferred: self.text()?,
+            place: self.text()?,
+            source_file: self.text()?,
+            body: self.text()?,
+        })
+    }
+
+    fn block(&mut self) -> Option<Block> {
+        let inlines = |f: &mut Self| f.list(Reader::inline);
+        Some(match self.number()? {
+            0 => Block::Heading { level: u8::try_from(self.number()?).ok()?, text: inlines(self)? },
+            1 => Block::Paragraph(inlines(self)?),
+            2 => Block::List { numbered: self.boolean()?, items: self.list(inlines)? },
+            3 => Block::Quote { text: inlines(self)?, cite: self.optional(Reader::text)? },
+            4 => Block::Figure(*FigureId::ALL.get(self.number()?)?),
+            _ => return None,
+        })
+    }
+
+    fn inline(&mut self) -> Option<Inline> {
+        let place = self.number()?;
+        let text = self.text()?;
+        Some(match place {
+            0 => Inline::Text(text),
+            1 => Inline::Strong(text),
+            2 => Inline::Emphasis(text),
+            3 => {
+                let kind = self.number()?;
+                let id = self.text()?;
+                let target = match kind {
+                    0 => LinkTarget::Glossary(id),
+                    1 => LinkTarget::Source(id),
+                    2 => LinkTarget::Explainer(id),
+                    3 => LinkTarget::QuizOnTopic(id),
+                    _ => return None,
+                };
+                Inline::Link { text, target }
+            }
+            _ => return None,
+        })
+    }
+
+    fn boolean(&mut self) -> Option<bool> {
+        match self.number()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
     }
 
     fn details(&mut self) -> Option<Details> {

@@ -1,14 +1,19 @@
-//! The quiz content's embedded form: what the build writes, the app reads
-//! back unchanged (the questions, then their details, all at once or one
-//! question's at a time); what is damaged reads as nothing, never as a panic.
+//! The content's embedded form: what the build writes, the app reads back
+//! unchanged (the questions, then their details, all at once or one
+//! question's at a time; the reading part apart); what is damaged reads as
+//! nothing, never as a panic.
 
 mod common;
 
 use std::path::Path;
 
-use open_door_core::content::{Bundle, Details, Difficulty, Question, QuestionKind, QuizContent, SinceThen};
-use open_door_core::embedded::{decode, decode_all_details, decode_details, encode, END};
+use open_door_core::content::{
+    Bundle, Details, Difficulty, Explainer, GlossaryTerm, Question, QuestionKind, QuizContent, ReadingContent, SinceThen,
+};
+use open_door_core::embedded::{decode, decode_all_details, decode_details, decode_reading, encode, encode_reading, END};
+use open_door_core::figures::FigureId;
 use open_door_core::files::load_content;
+use open_door_core::markup::{Block, Inline, LinkTarget};
 use proptest::prelude::*;
 
 const ALL_KINDS: [QuestionKind; 6] = {
@@ -157,6 +162,91 @@ fn an_out_of_range_or_non_canonical_number_reads_as_nothing() {
     }
 }
 
+/// Every kind of block, inline, link and figure, a quotation with and
+/// without its source, both kinds of list, an explainer with no sources.
+fn varied_reading() -> ReadingContent {
+    let text = |t: &str| Inline::Text(t.into());
+    let link = |target: LinkTarget| Inline::Link { text: "a link".into(), target };
+    let mut blocks = vec![
+        Block::Heading { level: 2, text: vec![text("Who decides"), Inline::Emphasis("and how".into())] },
+        Block::Heading { level: 3, text: vec![Inline::Strong("Article 4".into())] },
+        Block::Paragraph(vec![
+            link(LinkTarget::Glossary("unanimity".into())),
+            link(LinkTarget::Source("002".into())),
+            link(LinkTarget::Explainer("article-5".into())),
+            link(LinkTarget::QuizOnTopic("joining".into())),
+        ]),
+        Block::List { numbered: true, items: vec![vec![text("one")], vec![], vec![text("three")]] },
+        Block::List { numbered: false, items: Vec::new() },
+        Block::Quote { text: vec![text("“an armed attack against one”")], cite: Some("Article 5".into()) },
+        Block::Quote { text: vec![text("Twó\n\nlines")], cite: None },
+    ];
+    blocks.extend(FigureId::ALL.map(Block::Figure));
+    let explainer = |id: &str, sources: &[&str], blocks: Vec<Block>| Explainer {
+        id: id.into(),
+        title: format!("About {id}"),
+        topic: "joining".into(),
+        summary: "What it says.".into(),
+        sources: sources.iter().map(|s| s.to_string()).collect(),
+        blocks,
+    };
+    let (quiz, mut reading) = common::bundle(0).into_parts();
+    reading.explainers = vec![explainer("article-5", &["000", "treaty"], blocks), explainer("empty", &[], Vec::new())];
+    reading.glossary = vec![GlossaryTerm { id: "unanimity".into(), term: "Unanimity".into(), definition: "Every ally agrees.".into() }];
+    reading.articles.extend(varied().articles.into_iter().filter(|a| !quiz.articles.iter().any(|q| q.id == a.id)));
+    reading
+}
+
+#[test]
+fn the_built_in_reading_content_reads_back_as_written() {
+    let bundle = load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).expect("the content is valid");
+    let (_, reading) = bundle.into_parts();
+    assert!(!reading.explainers.is_empty() && !reading.glossary.is_empty() && !reading.articles.is_empty(), "the content this test needs");
+    assert_eq!(decode_reading(&encode_reading(&reading).expect("no text holds the separator")), Some(reading));
+}
+
+#[test]
+fn every_kind_of_block_inline_link_and_figure_reads_back() {
+    let reading = varied_reading();
+    assert_eq!(decode_reading(&encode_reading(&reading).unwrap()), Some(reading));
+    let empty = ReadingContent::default();
+    assert_eq!(decode_reading(&encode_reading(&empty).unwrap()), Some(empty));
+}
+
+#[test]
+fn a_reading_text_holding_the_separator_is_refused_by_its_id() {
+    let mut reading = varied_reading();
+    reading.explainers[0].blocks[2] = Block::Paragraph(vec![Inline::Strong(format!("a{END}b"))]);
+    assert_eq!(encode_reading(&reading), Err("article-5: a text contains the control character U+001F".to_string()));
+    let mut reading = varied_reading();
+    reading.glossary[0].definition = format!("a{END}b");
+    assert_eq!(encode_reading(&reading), Err("unanimity: a text contains the control character U+001F".to_string()));
+    let mut reading = varied_reading();
+    let last = reading.articles.len() - 1;
+    reading.articles[last].body = format!("a{END}b");
+    assert_eq!(encode_reading(&reading), Err(format!("{}: a text contains the control character U+001F", reading.articles[last].id)));
+}
+
+#[test]
+fn a_cut_lengthened_or_out_of_range_reading_text_reads_as_nothing() {
+    let text = encode_reading(&varied_reading()).unwrap();
+    for (cut, _) in text.char_indices().filter(|&(i, c)| c == END && i + 1 < text.len()) {
+        assert_eq!(decode_reading(&text[..=cut]), None, "cut after byte {cut}");
+    }
+    assert_eq!(decode_reading(&format!("{text}extra{END}")), None);
+    assert_eq!(decode_reading(""), None);
+    // The first explainer's first block (after its title, topic, summary,
+    // two sources and the count of blocks): its variant, the heading's level.
+    let fields: Vec<&str> = text.split(END).collect();
+    let first_block = fields.iter().position(|f| *f == "About article-5").unwrap() + 7;
+    assert_eq!((fields[first_block], fields[first_block + 1]), ("0", "2"), "the fields this test changes");
+    for (at, value) in [(first_block, "5"), (first_block, "x"), (first_block + 1, "256")] {
+        let mut damaged = fields.clone();
+        damaged[at] = value;
+        assert_eq!(decode_reading(&damaged.join(&END.to_string())), None, "field {at} as {value}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -173,5 +263,19 @@ proptest! {
         quiz.articles[0].headline = headline;
         quiz.questions[2].explanation = explanation;
         prop_assert_eq!(read_back(&quiz), Bundle::from_quiz(quiz));
+    }
+
+    #[test]
+    fn any_reading_texts_without_the_separator_read_back(
+        inline in "[^\u{1f}]{0,40}",
+        cite in proptest::option::of("[^\u{1f}]{0,20}"),
+        definition in "[^\u{1f}]{0,40}",
+        body in "[^\u{1f}]{0,80}",
+    ) {
+        let mut reading = varied_reading();
+        reading.explainers[0].blocks[0] = Block::Quote { text: vec![Inline::Emphasis(inline)], cite };
+        reading.glossary[0].definition = definition;
+        reading.articles[0].body = body;
+        prop_assert_eq!(decode_reading(&encode_reading(&reading).unwrap()), Some(reading));
     }
 }
