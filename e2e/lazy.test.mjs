@@ -86,13 +86,15 @@ test("the build has page modules, and a class link's first load fetches none of 
   await page.waitForSelector("h2:text-is('Question 1 of 3')");
   assert.deepEqual(fetched.filter((path) => lazyModules.includes(path) || path === PAGE_STYLES), [], "no page module, and no other page's styles, on the quiz's first load");
 
-  // Following the evidence fetches the reading pages' module and the other
-  // pages' styles, then shows the source with them.
+  // Following the evidence fetches the sources' module and the other
+  // pages' styles, then shows the source with them; not the other reading
+  // pages' module (explainers, figures, glossary).
   await page.click("form.question input >> nth=0");
   await page.click("form.question button[type=submit]");
   await page.click(".feedback a[href*='/sources/']");
   await page.waitForSelector("main #evidence");
-  assert.ok(fetched.some((path) => path.endsWith("/split_reading.wasm")), "the source's module came when it was opened");
+  assert.ok(fetched.some((path) => path.endsWith("/split_sources.wasm")), "the source's module came when it was opened");
+  assert.ok(!fetched.some((path) => path.endsWith("/split_reading.wasm")), "the other reading pages' module did not");
   assert.equal(fetched.filter((path) => path === PAGE_STYLES).length, 1, "and the other pages' styles, once");
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("evidence")).scrollMarginTop), "48px", "the source is styled");
   watcher.assertClean();
