@@ -3,8 +3,9 @@
 //! half-valid content. It is written in parts (`QuizContent`, embedded in
 //! the main module in the compact form of `open_door_core::embedded`, its
 //! questions' details (words and feedback) in a module of their own and a
-//! file per question, and `ReadingContent`, in the same form, in the
-//! reading pages' module: see src/content.rs).
+//! file per question, and `ReadingContent`, in the same form, its
+//! explainers and glossary in the reading pages' module and its articles in
+//! the sources': see src/content.rs).
 //!
 //! The figures' data is written as Rust code (figures.rs) instead of JSON:
 //! constructing it costs the wasm far less than a serde deserialiser for
@@ -48,7 +49,8 @@ fn main() {
                 eprintln!("\ncontent error: {error}");
                 std::process::exit(1);
             });
-            write("reading.txt", reading);
+            write("explainers.txt", reading.explainers);
+            write("articles.txt", reading.articles);
         }
         Err(errors) => {
             for error in &errors {

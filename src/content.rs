@@ -52,21 +52,35 @@ impl UnloadedPack {
 /// The quiz part of the built-in content (`QuizContent`, see build.rs), in
 /// the form `open_door_core::embedded` reads without serde.
 const QUIZ_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/quiz-content.txt"));
-/// The rest (`ReadingContent`), in the same form: read only by
-/// [`reading_part`]'s callers.
-const READING_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/reading.txt"));
+/// The rest (`ReadingContent`), in the same form, in two parts: the
+/// explainers with the glossary, and the articles whole. Each is read only
+/// by the pages that show it and by the pack checks, so wasm-split keeps
+/// each (and its reading code) in their modules, out of the quiz's first
+/// load, and the sources' module without the explainers.
+const EXPLAINERS: &str = include_str!(concat!(env!("OUT_DIR"), "/explainers.txt"));
+const ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles.txt"));
 
 /// The built-in content as embedded, every part: what stored packs were
 /// checked against (a pack may quote a built-in article's body).
 pub fn built_in_text() -> String {
-    format!("{QUIZ_CONTENT}\n{ALL_DETAILS}\n{READING_CONTENT}")
+    format!("{QUIZ_CONTENT}\n{ALL_DETAILS}\n{EXPLAINERS}\n{ARTICLES}")
 }
 
-/// The reading part of the built-in content. Only the reading pages and the
-/// pack checks call it, so wasm-split keeps it (and its reading code) in
-/// their modules, out of the quiz's first load.
+/// The built-in explainers and glossary.
+fn explainers_part() -> ReadingContent {
+    let (explainers, glossary) = embedded::decode_explainers(EXPLAINERS).expect("embedded content is written by build.rs");
+    ReadingContent { explainers, glossary, articles: Vec::new() }
+}
+
+/// The built-in articles whole.
+fn articles_part() -> ReadingContent {
+    let articles = embedded::decode_articles(ARTICLES).expect("embedded content is written by build.rs");
+    ReadingContent { articles, ..ReadingContent::default() }
+}
+
+/// The whole reading part, for the pack checks.
 fn reading_part() -> ReadingContent {
-    embedded::decode_reading(READING_CONTENT).expect("embedded content is written by build.rs")
+    ReadingContent { articles: articles_part().articles, ..explainers_part() }
 }
 
 /// What became of the pack a class link carried.
@@ -411,13 +425,21 @@ async fn fetched_details(fetching: &js_sys::Function) -> Vec<(String, Details)> 
         .collect()
 }
 
-/// [`bundle`] with the explainers, the glossary and the articles whole,
-/// for the reading pages (see [`reading_part`]). For a question's words or
-/// feedback, read [`bundle`]: this copy may have been made before they all
-/// came.
+/// [`bundle`] with the explainers and the glossary, for the reading pages;
+/// its articles are as [`bundle`] has them (by what a quiz names them).
+/// For a question's words or feedback, read [`bundle`]: this copy may have
+/// been made before they all came.
 pub fn reading_bundle() -> &'static Bundle {
     static READING: OnceLock<Bundle> = OnceLock::new();
-    READING.get_or_init(|| bundle().clone().with_reading(reading_part()))
+    READING.get_or_init(|| bundle().clone().with_reading(explainers_part()))
+}
+
+/// [`bundle`] with the articles whole, for the sources' pages, which show
+/// no explainer or glossary term (it has none); as with [`reading_bundle`],
+/// a question's words or feedback are [`bundle`]'s.
+pub fn sources_bundle() -> &'static Bundle {
+    static SOURCES: OnceLock<Bundle> = OnceLock::new();
+    SOURCES.get_or_init(|| bundle().clone().with_reading(articles_part()))
 }
 
 /// Today as a day number (days since 1970-01-01), for review scheduling.

@@ -43,7 +43,7 @@ use storage::ProgressStore;
 // sources have theirs, as a student in a quiz follows the evidence to one
 // of them and back: with the explainers, the figures and the About page,
 // it was 34 KB gzipped more on that path (71 against 37 KB); the Classroom
-// page takes 8 more files for it (31, 2.8 KB more, 40 ms later throttled).
+// page took 8 more files for it (31, 2.8 KB more, 40 ms later throttled).
 lazy_page!(home, home_page, Home);
 lazy_page!(reading, learn_page, Learn);
 lazy_page!(reading, explainer_page, ExplainerPage);

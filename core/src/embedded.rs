@@ -5,10 +5,12 @@
 //! reader is a fraction of that. Packs stay JSON: they are read in a
 //! module of its own, which carries serde anyway.
 //!
-//! The reading part (explainers, glossary, the articles whole) is written
-//! apart too ([`encode_reading`]): the reading pages' module reads it, and
-//! through serde_json it brought that module, which a student following the
-//! evidence loads, about 21 KB gzipped of parsing code.
+//! The reading part is written apart too, in two texts ([`encode_reading`]):
+//! the explainers with the glossary, which the reading pages' module reads,
+//! and the articles whole, which the sources' module reads, so that a
+//! student following the evidence loads the articles alone. Read through
+//! serde_json, the reading part brought that path about 21 KB gzipped of
+//! parsing code.
 //!
 //! The questions' [`Details`] (their words and feedback) are written apart
 //! ([`Embedded`]): they were 23 KB gzipped of the first load, and a class
@@ -125,9 +127,18 @@ pub fn decode_all_details(text: &str) -> Option<Vec<(String, Details)>> {
     fields.finished().then_some(all)
 }
 
-/// The reading part of the content as one text, or the first text that
-/// contains [`END`] (by the id of the explainer, term or article holding it).
-pub fn encode_reading(reading: &ReadingContent) -> Result<String, String> {
+/// The reading part of the content as the app embeds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmbeddedReading {
+    /// The explainers and the glossary: [`decode_explainers`].
+    pub explainers: String,
+    /// The articles whole: [`decode_articles`].
+    pub articles: String,
+}
+
+/// The reading part in its two texts, or the first text that contains
+/// [`END`] (by the id of the explainer, term or article holding it).
+pub fn encode_reading(reading: &ReadingContent) -> Result<EmbeddedReading, String> {
     let mut out = Writer { text: String::new(), holder: String::new() };
     out.list(&reading.explainers, |out, explainer| {
         out.holder.clone_from(&explainer.id);
@@ -144,12 +155,14 @@ pub fn encode_reading(reading: &ReadingContent) -> Result<String, String> {
         out.text(&term.term)?;
         out.text(&term.definition)
     })?;
+    let explainers = std::mem::take(&mut out.text);
     out.list(&reading.articles, Writer::article)?;
-    Ok(out.text)
+    Ok(EmbeddedReading { explainers, articles: out.text })
 }
 
-/// What [`encode_reading`] wrote; `None` if the text is not such a thing.
-pub fn decode_reading(text: &str) -> Option<ReadingContent> {
+/// What [`EmbeddedReading::explainers`] holds: the explainers and the
+/// glossary; `None` if the text is not such a thing.
+pub fn decode_explainers(text: &str) -> Option<(Vec<Explainer>, Vec<GlossaryTerm>)> {
     let mut fields = Reader { fields: text.split(END) };
     let explainers = fields.list(|f| {
         Some(Explainer {
@@ -162,8 +175,15 @@ pub fn decode_reading(text: &str) -> Option<ReadingContent> {
         })
     })?;
     let glossary = fields.list(|f| Some(GlossaryTerm { id: f.text()?, term: f.text()?, definition: f.text()? }))?;
+    fields.finished().then_some((explainers, glossary))
+}
+
+/// What [`EmbeddedReading::articles`] holds; `None` if the text is not
+/// such a thing.
+pub fn decode_articles(text: &str) -> Option<Vec<Article>> {
+    let mut fields = Reader { fields: text.split(END) };
     let articles = fields.list(Reader::article)?;
-    fields.finished().then_some(ReadingContent { explainers, glossary, articles })
+    fields.finished().then_some(articles)
 }
 
 struct Writer {

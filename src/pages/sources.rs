@@ -4,7 +4,7 @@ use open_door_core::route::Page;
 
 use crate::components::bring_into_focus;
 use crate::components::title::PageTitle;
-use crate::content::{bundle, reading_bundle};
+use crate::content::{bundle, sources_bundle};
 use crate::pages::not_found::NotFound;
 use crate::pages::quiz_setup::capitalise;
 use crate::router::{use_location, use_query_value, A};
@@ -16,7 +16,7 @@ pub fn SourceList() -> impl IntoView {
         <PageTitle text="Sources" />
         <p>"The five news texts and the treaty the quiz is drawn from, oldest first. Each shows only what the text itself says about where it comes from."</p>
         <ul class="cards">
-            {reading_bundle().articles_by_date().into_iter().map(|a| view! {
+            {sources_bundle().articles_by_date().into_iter().map(|a| view! {
                 <li>
                     <h2><A href=crate::paths::href(&format!("/sources/{}", a.id))>{capitalise(&a.label)}</A></h2>
                     <p>{a.headline.clone().unwrap_or_else(|| "No headline in the text.".into())}</p>
@@ -34,7 +34,7 @@ pub fn SourceReader() -> impl IntoView {
     move || {
         let Page::Source(id) = page.get() else { return view! { <NotFound /> }.into_any() };
         // The article's body is in the reading part of the content.
-        let Some(article) = reading_bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
+        let Some(article) = sources_bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
         let evidence = question.get().and_then(|q| bundle().question(q.as_str())).filter(|q| q.article == article.id);
         let highlight = evidence.map(|q| q.evidence.clone());
         // A link back to the quiz, for an installed app has no Back button.
