@@ -146,6 +146,9 @@ test("a teacher with a mouse on a 1280x720 projector reaches the controls after 
   await page.waitForSelector(".projector-prompt");
   /** Clicks where the button is on screen: Playwright's own click would scroll to it. */
   const clickInView = async (name) => {
+    // Where the button is once the slide has been fitted, a frame after it
+    // changed: read before, the click could land where it no longer is.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const box = await page.getByRole("button", { name }).boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= 720, `"${name}" is on screen (top ${box.y})`);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
