@@ -99,6 +99,49 @@ for (const [fault, what] of [["500", "answered with a server error"], ["truncate
   });
 }
 
+// A wasm module whose one function traps (`unreachable`), as the app's
+// code does where it panics: the same WebAssembly.RuntimeError, thrown
+// uncaught in a task or a promise.
+const TRAP = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 5, 1, 3, 0, 0, 11];
+
+for (const [where, scheme] of [["a task", "light"], ["a promise", "dark"]]) {
+  test(`an error that stops the app in ${where} says so on top of the page, and Reload resumes the quiz (${scheme})`, async () => {
+    const { page, context } = await freshPage(app, { viewport: { width: 360, height: 740 }, colorScheme: scheme });
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(app.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
+    await answerShown(page);
+    await page.click("button:text-is('Next question')");
+    await page.waitForSelector("text=Question 2 of 3");
+
+    // An error of another kind (a browser extension's, say) is not the app stopping.
+    await page.evaluate(() => new Promise((done) => {
+      setTimeout(() => { throw new TypeError("not the app"); });
+      setTimeout(done, 50);
+    }));
+    assert.deepEqual(errors, ["not the app"]);
+    assert.equal(await page.locator("#start-up").count(), 0, "an ordinary script error shows nothing");
+
+    await page.evaluate(([bytes, inPromise]) => {
+      const trap = () => new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports.f();
+      if (inPromise) Promise.resolve().then(trap);
+      else setTimeout(trap);
+    }, [TRAP, where === "a promise"]);
+    await page.waitForSelector("#start-up[role=alert] button:text-is('Reload')");
+    assert.match(await page.textContent("#start-up"), /Something went wrong in Open Door, and it may no longer respond\. Reload the page to go on: your quizzes and answers are kept on this device\./);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Reload", "focus is on the way out");
+    const notice = await page.locator("#start-up").boundingBox();
+    assert.ok(notice.y === 0 && notice.y + notice.height <= 740 / 2, `on top of the page, in view (${notice.y} to ${notice.y + notice.height})`);
+    assert.deepEqual(await violations(page), []);
+    assert.ok(errors.some((message) => message.includes("unreachable")), "the error itself still reaches the console");
+
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("text=Question 2 of 3");
+    assert.equal(await page.locator("#start-up").count(), 0);
+    await context.close();
+  });
+}
+
 test("every page in the navigation opens with its own single h1", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/");
