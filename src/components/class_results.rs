@@ -281,7 +281,8 @@ fn question_score(q: &QuestionStats) -> String {
 #[component]
 fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
     view! {
-        // Scrolls sideways on a narrow screen; focusable so a keyboard can scroll it.
+        // Scrolls sideways where six columns do not fit (a phone shows each
+        // row as a card instead); focusable so a keyboard can scroll it.
         <div class="class-table-wrap" tabindex="0" role="region" aria-label="Students">
         <table class="class-table">
             <caption>"Students"</caption>
@@ -313,11 +314,12 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{name}</th>
-                            <td class="figure">{format!("{} of {}", s.correct, s.total)}{unanswered}{uncounted}</td>
-                            <td class="figure">{time}</td>
-                            <td class="figure">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
-                            <td class=format!("check {class}")>{check}{note}</td>
-                            <td class="file">{s.file.clone()}</td>
+                            // Labelled for a phone, where each row is a card (public/pages.css).
+                            <td class="figure" data-label="Score">{format!("{} of {}", s.correct, s.total)}{unanswered}{uncounted}</td>
+                            <td class="figure" data-label="Time">{time}</td>
+                            <td class="figure" data-label="Finished">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
+                            <td class=format!("check {class}") data-label="Code check">{check}{note}</td>
+                            <td class="file" data-label="File">{s.file.clone()}</td>
                         </tr>
                     }
                 }).collect_view()}
