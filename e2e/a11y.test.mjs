@@ -91,6 +91,39 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+// axe does not check focus rings: WCAG 2.2 asks 3:1 against what is behind.
+test("the focus ring stands out 3:1 from what is behind it, in the header and in the page, in both schemes", async () => {
+  for (const scheme of ["light", "dark"]) {
+    const { page, context } = await freshPage(app, { colorScheme: scheme, viewport: { width: 360, height: 740 } });
+    await page.goto(app.url + "/");
+    await ready(page);
+    const rings = [];
+    for (const selector of ["header a.brand", "header .menu-button", "main a"]) {
+      await page.focus(selector);
+      // Focused from the keyboard, as :focus-visible needs.
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Tab");
+      rings.push(await page.evaluate(() => {
+        const rgb = (color) => color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+        const luminance = (color) => {
+          const [r, g, b] = rgb(color).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const focused = document.activeElement;
+        let behind = focused.parentElement;
+        while (getComputedStyle(behind).backgroundColor === "rgba(0, 0, 0, 0)") behind = behind.parentElement;
+        const [a, b] = [luminance(getComputedStyle(focused).outlineColor), luminance(getComputedStyle(behind).backgroundColor)].sort((x, y) => y - x);
+        return { focused: focused.textContent.trim(), style: getComputedStyle(focused).outlineStyle, contrast: (a + 0.05) / (b + 0.05) };
+      }));
+    }
+    for (const ring of rings) {
+      assert.equal(ring.style, "solid", `${scheme}: "${ring.focused}" shows a ring`);
+      assert.ok(ring.contrast >= 3, `${scheme}: "${ring.focused}"'s ring stands out ${ring.contrast.toFixed(2)}:1`);
+    }
+    await context.close();
+  }
+});
+
 test("the dark scheme follows the device setting", async () => {
   const { page, context } = await freshPage(app, { colorScheme: "dark" });
   await page.goto(app.url + "/");
