@@ -84,7 +84,10 @@ pub fn ClassResultsSection() -> impl IntoView {
     view! {
         <section class="class-results" aria-labelledby="class-results-heading">
             <h2 id="class-results-heading">"Class results"</h2>
-            <p class="no-print">"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere. Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial. One quiz handed in under two names (a result left on a shared device) counts for neither: the table says which files to ask about. A quiz whose time ran out is not compared with the others this way (its code is still checked), as two students who started together can end alike."</p>
+            // Which files count is told below the table, beside the code
+            // check, for a teacher who wonders at a "not counted": before
+            // the picker it made nine more lines on a phone.
+            <p class="no-print">"At the end of a quiz each student can download their result (JSON or CSV) with their name in it. Give all the files here at once: they are read and checked on this device, and nothing is sent anywhere."</p>
             <div
                 class="drop-zone no-print"
                 class:dragging=move || dragging.get()
@@ -108,6 +111,11 @@ pub fn ClassResultsSection() -> impl IntoView {
                 })}
             </div>
             {move || class.get().map(|class| view! { <ClassView class=class files=files /> })}
+            <details class="no-print">
+                <summary>"Which results count"</summary>
+                <p>"Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial."</p>
+                <p>"One quiz handed in under two names (a result left on a shared device) counts for neither: the table says which files to ask about. A quiz whose time ran out is not compared with the others this way (its code is still checked), as two students who started together can end alike."</p>
+            </details>
             <details class="no-print">
                 <summary>"What the code check does and does not protect against"</summary>
                 <p>"Each result carries a code worked out from everything the file shows: the name, the quiz, the time and the answers. A file edited after the quiz (a changed score, answer, time or name) no longer matches."</p>
