@@ -233,6 +233,13 @@ test("two class links started in turn are both resumable, newest first", async (
   assert.equal(offered.length, 2, offered.join(" | "));
   assert.match(offered[0], /Finland and Sweden.*1 of 5 answered/);
   assert.match(offered[1], /Ukraine's road to NATO.*1 of 5 answered/);
+  // The latest comes first of the page's buttons, on a phone's first screen too.
+  assert.deepEqual(await page.locator("main .actions a").allTextContents(), [offered[0].replace(/ 1 of 5 answered$/, ""), "Start a 10-question quiz", "Read the explainers"]);
+  assert.deepEqual(await page.locator("main .actions a.primary").allTextContents(), [offered[0].replace(/ 1 of 5 answered$/, "")], "resuming is the main action, not a new quiz");
+  await page.setViewportSize({ width: 360, height: 740 });
+  const resume = await page.locator("main .actions a.primary").boundingBox();
+  assert.ok(resume.y + resume.height <= 740, `the way back to the quiz is on a phone's first screen (bottom ${resume.y + resume.height})`);
+  await page.setViewportSize({ width: 1024, height: 800 });
   await page.click(".resume-list li >> nth=1 >> a");
   await heading(page, 2, 5);
   // Mid-quiz, the menu's "Quiz" leads to the set-up, which offers them too.
@@ -397,6 +404,7 @@ test("a timed test opened early waits for Start: its clock starts then, not when
   await page.clock.fastForward("11:00");
   await page.waitForSelector(".resume-list li:has-text('See the results')", { timeout: 5000 });
   assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["See the results: 8C: Article 5 the time is up"]);
+  assert.equal(await page.textContent("main .actions a.primary"), "See the results: 8C: Article 5");
   await page.reload();
   await ready(page);
   assert.deepEqual(await page.locator(".resume-list li").allTextContents(), ["See the results: 8C: Article 5 the time is up"]);

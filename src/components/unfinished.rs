@@ -8,12 +8,19 @@ use crate::content::{bundle, now_ms};
 use crate::router::A;
 use crate::storage::use_progress;
 
-#[component]
-pub fn UnfinishedQuizzes() -> impl IntoView {
+/// An unfinished quiz's link: where it leads, what it says, how far it got.
+#[derive(Clone, PartialEq)]
+pub struct ResumeLink {
+    pub href: String,
+    pub label: String,
+    pub progress: String,
+}
+
+/// The unfinished quizzes' links, most recently played first. A timed
+/// quiz's time can run out while they are on screen: a timer at the next
+/// deadline reads them again then, so a link says where it now leads.
+pub fn use_resume_links() -> Memo<Vec<ResumeLink>> {
     let store = use_progress();
-    // A timed quiz's time can run out while the list is on screen: a timer
-    // at the next deadline reads it again then, so its link says where it
-    // now leads.
     let deadline_passed = Trigger::new();
     Effect::new(move |_| {
         deadline_passed.track();
@@ -28,7 +35,7 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
             }
         }
     });
-    let resumable = move || {
+    Memo::new(move |_| {
         deadline_passed.track();
         let now = now_ms();
         store.progress.with(|p| {
@@ -37,25 +44,29 @@ pub fn UnfinishedQuizzes() -> impl IntoView {
                 .map(|(_, s)| {
                     // Its time ran out while the student was away: the
                     // link leads to the results, which the page says.
-                    let (action, state) = if s.is_out_of_time(now) {
+                    let (action, progress) = if s.is_out_of_time(now) {
                         ("See the results", "the time is up".to_string())
                     } else {
                         ("Resume", format!("{} of {} answered", s.answered(), s.items.len()))
                     };
-                    (s.href(), format!("{action}: {}", s.title(bundle())), state)
+                    ResumeLink { href: s.href(), label: format!("{action}: {}", s.title(bundle())), progress }
                 })
-                .collect::<Vec<_>>()
+                .collect()
         })
-    };
+    })
+}
+
+#[component]
+pub fn UnfinishedQuizzes(links: Memo<Vec<ResumeLink>>) -> impl IntoView {
     move || {
-        let open = resumable();
+        let open = links.get();
         (!open.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="resume-heading">
                     <h2 id="resume-heading">"Unfinished quizzes"</h2>
                     <ul class="resume-list">
-                        {open.into_iter().map(|(href, label, progress)| view! {
-                            <li><A href=crate::paths::href(&href) attr:class="button">{label}</A>" "<span>{progress}</span></li>
+                        {open.into_iter().map(|link| view! {
+                            <li><A href=crate::paths::href(&link.href) attr:class="button">{link.label}</A>" "<span>{link.progress}</span></li>
                         }).collect_view()}
                     </ul>
                 </section>

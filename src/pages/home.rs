@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use open_door_core::quiz::QuizSpec;
 
 use crate::components::title::set_title;
-use crate::components::unfinished::UnfinishedQuizzes;
+use crate::components::unfinished::{use_resume_links, UnfinishedQuizzes};
 use crate::content::{bundle, today};
 use crate::router::A;
 use crate::storage::use_progress;
@@ -11,6 +11,7 @@ use crate::storage::use_progress;
 pub fn Home() -> impl IntoView {
     set_title("");
     let store = use_progress();
+    let unfinished = use_resume_links();
     // Each click starts a fresh shuffle; the play page fixes it in the URL.
     let quick = QuizSpec::quick(0).unseeded_href();
     let due = move || {
@@ -27,10 +28,16 @@ pub fn Home() -> impl IntoView {
             "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each question built on a quote from its source."
         </p>
         <p class="actions">
-            <A href=crate::paths::href(&quick) attr:class="button primary">"Start a 10-question quiz"</A>
+            // A student back to a quiz left midway (an installed app opens
+            // here) finds it first, on a phone's first screen; the list
+            // below has the others, and how far each got.
+            {move || unfinished.with(|links| links.first().cloned()).map(|link| view! {
+                <A href=crate::paths::href(&link.href) attr:class="button primary">{link.label}</A>
+            })}
+            <A href=crate::paths::href(&quick) attr:class=move || if unfinished.with(Vec::is_empty) { "button primary" } else { "button" }>"Start a 10-question quiz"</A>
             <A href=crate::paths::href("/learn") attr:class="button">"Read the explainers"</A>
         </p>
-        <UnfinishedQuizzes />
+        <UnfinishedQuizzes links=unfinished />
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
             (!best.is_empty()).then(|| view! {

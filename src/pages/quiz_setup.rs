@@ -15,7 +15,7 @@ use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::components::title::PageTitle;
-use crate::components::unfinished::UnfinishedQuizzes;
+use crate::components::unfinished::{use_resume_links, UnfinishedQuizzes};
 use crate::content::{bundle, library, random_seed};
 use crate::pages::classroom::pack_file_name;
 use crate::router::A;
@@ -135,7 +135,7 @@ pub fn QuizSetup() -> impl IntoView {
     view! {
         <PageTitle text="Quiz" />
         <p>"Choose what to practise. With nothing ticked, Start gives ten questions on everything."</p>
-        <UnfinishedQuizzes />
+        <UnfinishedQuizzes links=use_resume_links() />
         <QuizBuilder purpose=BuilderPurpose::Play />
     }
 }
