@@ -9,7 +9,6 @@ use crate::router::A;
 use crate::storage::use_progress;
 
 /// An unfinished quiz's link: where it leads, what it says, how far it got.
-#[derive(Clone, PartialEq)]
 pub struct ResumeLink {
     pub href: String,
     pub label: String,
@@ -19,7 +18,10 @@ pub struct ResumeLink {
 /// The unfinished quizzes' links, most recently played first. A timed
 /// quiz's time can run out while they are on screen: a timer at the next
 /// deadline reads them again then, so a link says where it now leads.
-pub fn use_resume_links() -> Memo<Vec<ResumeLink>> {
+/// A plain reactive closure, not a `Memo`: made twice on the home page,
+/// the list is short, and a `Memo` of its type cost the page's module
+/// more code than it saves.
+pub fn use_resume_links() -> impl Fn() -> Vec<ResumeLink> + Copy {
     let store = use_progress();
     let deadline_passed = Trigger::new();
     Effect::new(move |_| {
@@ -35,7 +37,7 @@ pub fn use_resume_links() -> Memo<Vec<ResumeLink>> {
             }
         }
     });
-    Memo::new(move |_| {
+    move || {
         deadline_passed.track();
         let now = now_ms();
         store.progress.with(|p| {
@@ -53,13 +55,13 @@ pub fn use_resume_links() -> Memo<Vec<ResumeLink>> {
                 })
                 .collect()
         })
-    })
+    }
 }
 
 #[component]
-pub fn UnfinishedQuizzes(links: Memo<Vec<ResumeLink>>) -> impl IntoView {
+pub fn UnfinishedQuizzes(links: impl Fn() -> Vec<ResumeLink> + Send + Sync + 'static) -> impl IntoView {
     move || {
-        let open = links.get();
+        let open = links();
         (!open.is_empty()).then(|| {
             view! {
                 <section aria-labelledby="resume-heading">

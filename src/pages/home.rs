@@ -27,16 +27,20 @@ pub fn Home() -> impl IntoView {
             "Learn how a country becomes a member of NATO, from the treaty's Article 10 to the agreement of every ally, and what Article 5's promise of collective defence does and does not say. "
             "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each question built on a quote from its source."
         </p>
-        <p class="actions">
-            // A student back to a quiz left midway (an installed app opens
-            // here) finds it first, on a phone's first screen; the list
-            // below has the others, and how far each got.
-            {move || unfinished.with(|links| links.first().cloned()).map(|link| view! {
-                <A href=crate::paths::href(&link.href) attr:class="button primary">{link.label}</A>
-            })}
-            <A href=crate::paths::href(&quick) attr:class=move || if unfinished.with(Vec::is_empty) { "button primary" } else { "button" }>"Start a 10-question quiz"</A>
-            <A href=crate::paths::href("/learn") attr:class="button">"Read the explainers"</A>
-        </p>
+        // A student back to a quiz left midway (an installed app opens
+        // here) finds it first, on a phone's first screen; the list below
+        // has the others, and how far each got.
+        {move || {
+            let latest = unfinished().into_iter().next();
+            let start_class = if latest.is_some() { "button" } else { "button primary" };
+            view! {
+                <p class="actions">
+                    {latest.map(|link| view! { <A href=crate::paths::href(&link.href) attr:class="button primary">{link.label}</A> })}
+                    <A href=crate::paths::href(&quick) attr:class=start_class>"Start a 10-question quiz"</A>
+                    <A href=crate::paths::href("/learn") attr:class="button">"Read the explainers"</A>
+                </p>
+            }
+        }}
         <UnfinishedQuizzes links=unfinished />
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
