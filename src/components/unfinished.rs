@@ -18,9 +18,9 @@ pub struct ResumeLink {
 /// The unfinished quizzes' links, most recently played first. A timed
 /// quiz's time can run out while they are on screen: a timer at the next
 /// deadline reads them again then, so a link says where it now leads.
-/// A plain reactive closure, not a `Memo`: made twice on the home page,
-/// the list is short, and a `Memo` of its type cost the page's module
-/// more code than it saves.
+/// A plain reactive closure, not a `Memo`: the home page calls it twice
+/// (its first button and the list), the list is short, and a `Memo` of
+/// its type cost the page's module more code than it saves.
 pub fn use_resume_links() -> impl Fn() -> Vec<ResumeLink> + Copy {
     let store = use_progress();
     let deadline_passed = Trigger::new();
