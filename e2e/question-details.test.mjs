@@ -262,20 +262,34 @@ test("the teacher's quiz builder, reached from a class link, lists every questio
   watcher.assertClean();
 });
 
-test("a timed test whose next question could not come goes on by itself once the connection is back", async (t) => {
-  // Question 1's file comes beside the app; the others', and the module of
-  // everyone's, fail: the school's line dropped after the quiz opened.
+/**
+ * A timed test of `minutes` whose question 1 has come and been answered,
+ * and whose question 2 did not load: its file came beside the app, the
+ * others', and the module of everyone's, failed (the school's line dropped
+ * after the quiz opened). Emptying `faults` brings the line back.
+ */
+async function timedTestCutOff(t, minutes, { fakeClock = false } = {}) {
   const faults = Object.fromEntries([...IDS.slice(1).map(questionFile), DETAILS_MODULE].map((path) => [path, "404"]));
   const server = await serve(DIST, 0, { faults });
   const { page } = await open(t, server);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(server.url + `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=test&minutes=5`);
+  if (fakeClock) await page.clock.install();
+  await page.goto(server.url + `/quiz/play?ids=${IDS.join(",")}&seed=5&mode=test&minutes=${minutes}`);
   await page.click("text=Start the quiz");
   await page.waitForSelector('h2:text-is("Question 1 of 3")');
   await answerShown(page);
   await page.waitForSelector(".page-failed button:text-is('Try again')");
   assert.match(await page.textContent(".page-failed h2"), /This question did not load/);
+  return { page, faults, errors };
+}
+
+test("a timed test whose next question could not come goes on by itself once the connection is back", async (t) => {
+  const { page, faults, errors } = await timedTestCutOff(t, 5);
+  // The time runs on meanwhile, and the student sees it.
+  const shownLeft = await page.textContent(".time-left");
+  assert.match(shownLeft, /^Time left: (5:00|4:\d\d)$/);
+  await page.waitForFunction((text) => document.querySelector(".time-left")?.textContent !== text, shownLeft, { timeout: 3000 });
 
   // The line is back: the browser says so, and the question comes with no
   // press, its clock still running.
@@ -285,5 +299,22 @@ test("a timed test whose next question could not come goes on by itself once the
   await page.waitForSelector('h2:text-is("Question 2 of 3")');
   assert.equal(BY_PROMPT.get(await page.textContent("form.question legend"))?.id, IDS[1], "its own words");
   assert.match(await page.textContent(".time-left"), /^Time left: (5:00|4:\d\d)$/);
+  assert.deepEqual(errors, []);
+});
+
+test("a timed test whose time runs out while a question could not come ends, and shows its results once the connection is back", async (t) => {
+  const { page, faults, errors } = await timedTestCutOff(t, 1, { fakeClock: true });
+  // The clock, in view beside the failed question, ends the quiz at zero.
+  await page.clock.fastForward("01:02");
+  await page.waitForSelector(".page-failed h2:text-is('Your results did not load')");
+  assert.equal(await page.locator(".time-left").count(), 0, "no clock once the quiz has ended");
+
+  for (const path of Object.keys(faults)) delete faults[path];
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await page.waitForSelector(".timed-out");
+  // Two, not three: the answer given before the line dropped is kept.
+  assert.match(await page.textContent(".timed-out"), /The time ran out: 2 questions were not answered\./);
+  assert.match(await page.textContent(".score"), /^You scored [01] out of 3\.$/);
   assert.deepEqual(errors, []);
 });

@@ -19,7 +19,7 @@ use crate::router::{use_location, A};
 use crate::storage::use_progress;
 
 use crate::lazy::{LazyView, NotLoaded, SplitView};
-use question::QuestionScreen;
+use question::{QuestionScreen, TimeLimit};
 use results::{results_screen, ResultsInputs};
 
 #[component]
@@ -118,8 +118,14 @@ pub fn Play() -> impl IntoView {
                         Screen::Question(_) => ("Loading this question…", "This question did not load"),
                         Screen::Results => ("Loading your results…", "Your results did not load"),
                     };
-                    view! { <LazyView load=move || screen_details(session, screen, details_came) props=(link, session, false) loading=loading failed=failed /> }
-                        .into_any()
+                    view! {
+                        // The time runs on while a question's words are on
+                        // their way or did not come: the clock shows it,
+                        // and ends the quiz when it is up.
+                        {matches!(screen, Screen::Question(_)).then(|| view! { <TimeLimit link=link session=session /> })}
+                        <LazyView load=move || screen_details(session, screen, details_came) props=(link, session, false) loading=loading failed=failed />
+                    }
+                    .into_any()
                 }
                 Some((Screen::Results, arrived)) => view! {
                     <LazyView load=results_screen props=(link, session, arrived) loading="Loading your results…" failed="Your results did not load" />

@@ -137,7 +137,7 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
 /// "one minute left" to screen readers once, and ends the quiz at zero,
 /// scoring the answer picked and not saved.
 #[component]
-fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
+pub fn TimeLimit(link: Memo<QuizLink>, session: SessionMemo) -> impl IntoView {
     let store = use_progress();
     let Some(deadline) = session.with_untracked(|s| s.as_ref().and_then(|s| s.deadline_ms())) else {
         return ().into_any();
