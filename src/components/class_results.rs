@@ -224,7 +224,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 }).collect_view()}
             </ul>
             <table class="by-topic class-topics">
-                <caption>"Class average by topic"</caption>
+                <caption>"Class average by topic (a question on two topics counts in both)"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Class average"</th></tr></thead>
                 <tbody>
                     {class.topics.iter().map(|t| view! {

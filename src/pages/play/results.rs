@@ -219,7 +219,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // pushed it below the first screen.
             {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() /> })}
             <table class="by-topic">
-                <caption>"By topic"</caption>
+                <caption>"By topic (a question on two topics counts in both)"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
                 <tbody>{topics}</tbody>
             </table>
