@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { answerShown, appFiles, DIST, launch, ready, watch } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, launch, ready, violations, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 const IDS = ["000-01", "002-05", "004-02"];
@@ -290,6 +290,7 @@ test("a timed test whose next question could not come goes on by itself once the
   const shownLeft = await page.textContent(".time-left");
   assert.match(shownLeft, /^Time left: (5:00|4:\d\d)$/);
   await page.waitForFunction((text) => document.querySelector(".time-left")?.textContent !== text, shownLeft, { timeout: 3000 });
+  assert.deepEqual(await violations(page), []);
 
   // The line is back: the browser says so, and the question comes with no
   // press, its clock still running.
