@@ -131,6 +131,31 @@ test("a class link's other questions whose files fail: the first question comes 
   assert.ok(fetched.includes(DETAILS_MODULE), "the others came with the module of everyone's");
 });
 
+test("a class link's late file holds back its own question only, and Try again shows it once the file has come", async (t) => {
+  // The third question's file comes 12 s late, and the module of
+  // everyone's fails: a school line that stalls one request.
+  const late = questionFile(IDS[2]);
+  const server = await serve(DIST, 0, { delays: { [late]: 12000 }, faults: { [DETAILS_MODULE]: "404" } });
+  const { page } = await open(t, server);
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(server.url + CLASS_LINK);
+  await page.waitForSelector('h2:text-is("Question 1 of 3")');
+  let lateCame = false;
+  const lateComing = page.waitForResponse((response) => new URL(response.url()).pathname === late, { timeout: 20000 }).then(() => { lateCame = true; });
+  await answerAndCheckFeedback(page);
+  await page.click("text=Next question");
+  assert.equal(await answerAndCheckFeedback(page), IDS[1], "the second question, whose file came, shows");
+  assert.equal(lateCame, false, "before the late file came");
+
+  await page.click("text=Next question");
+  await page.waitForSelector(".page-failed h2:text-is('This question did not load')");
+  await lateComing;
+  await page.click(".page-failed button:text-is('Try again')");
+  assert.equal(await answerAndCheckFeedback(page), IDS[2], "its own words, from the file that came late");
+  assert.deepEqual(errors, []);
+});
+
 test("a link's ids with no file (a made-up id here; a pack's question alike) ask for nothing", async (t) => {
   const server = await serve(DIST);
   const { page, fetched } = await open(t, server);

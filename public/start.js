@@ -16,8 +16,8 @@ import "./register-sw.js";
 // or sooner if the app asks for one (src/content.rs), so that they share
 // the slow line neither with the wasm (on the benchmark's line nine more
 // requests made it arrive about 70 ms later) nor with the first drawing.
-// A file that fails only means that question comes later, with every
-// other's. scripts/build-wasm.mjs writes in the ids that have a file,
+// A file that fails or is late only means that question comes later, with
+// every other's. scripts/build-wasm.mjs writes in the ids that have a file,
 // so a pack's questions, or a link's made-up ids, ask for nothing. Under
 // the service worker nothing is fetched here: it has every module stored,
 // the one with every question's details too, so they come from the device,
@@ -28,23 +28,32 @@ const QUESTION_FILES = new Set("__QUESTION_IDS__".split(" "));
 const QUESTIONS_WAIT_MS = 3000;
 if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.controller) {
   const listed = [...new Set((new URLSearchParams(location.search).get("ids") ?? "").split(","))].filter((id) => QUESTION_FILES.has(id));
-  const fetchDetails = (ids) =>
-    Promise.all(
-      ids.map((id) =>
-        fetch(new URL(`questions/${id}.txt`, import.meta.url))
-          .then((response) => (response.ok ? response.text() : null))
-          .catch(() => null)
-          .then((text) => [id, text]),
-      ),
-    );
-  // Each gives a promise of `[id, text or null]` pairs, or of none after the wait.
-  const waited = (arriving) => Promise.race([arriving, new Promise((resolve) => setTimeout(resolve, QUESTIONS_WAIT_MS, []))]);
+  // A question's file as `[id, its text, or null if it did not come]`.
+  const fetchDetails = (id) =>
+    fetch(new URL(`questions/${id}.txt`, import.meta.url))
+      .then((response) => (response.ok ? response.text() : null))
+      .catch(() => null)
+      .then((text) => [id, text]);
+  // What `arriving` gives, or nothing once the wait is over.
+  const waited = (arriving) => Promise.race([arriving, new Promise((resolve) => setTimeout(resolve, QUESTIONS_WAIT_MS))]);
   const [first, others] = [listed.slice(0, 1), listed.slice(1)];
-  const arriving = fetchDetails(first);
-  globalThis.openDoorFirstQuestion = () => waited(arriving);
-  // Fetched at its first call; `ids` tells the app which are coming.
+  const arriving = Promise.all(first.map(fetchDetails));
+  globalThis.openDoorFirstQuestion = () => waited(arriving).then((pairs) => pairs ?? []);
+  // The others' files, fetched at the first call and kept as each comes.
+  // A call gives every file that has come, once those of `wanted` (ids,
+  // space-separated) have or the wait is over: one late file holds back
+  // its own question only. `ids` tells the app which are coming.
+  const came = [];
   let othersArriving = null;
-  if (others.length) globalThis.openDoorOtherQuestions = Object.assign(() => waited((othersArriving ??= fetchDetails(others))), { ids: others.join(" ") });
+  if (others.length) {
+    globalThis.openDoorOtherQuestions = Object.assign(
+      (wanted = "") => {
+        othersArriving ??= new Map(others.map((id) => [id, fetchDetails(id).then((pair) => came.push(pair))]));
+        return waited(Promise.all(wanted.split(" ").map((id) => othersArriving.get(id)))).then(() => [...came]);
+      },
+      { ids: others.join(" ") },
+    );
+  }
 }
 
 // The styles of every page but the quiz (public/pages.css, in the app's

@@ -327,7 +327,7 @@ pub fn has_all_details() -> bool {
 pub async fn details_of(ids: &[String]) -> Result<(), NotLoaded> {
     let all_here = || ids.iter().all(|id| bundle().has_details(id));
     if !all_here() && ids.iter().all(|id| details_here_or_coming(id)) {
-        receive_other_details().await;
+        receive_other_details(ids).await;
     }
     if all_here() {
         return Ok(());
@@ -340,19 +340,21 @@ pub async fn details_of(ids: &[String]) -> Result<(), NotLoaded> {
 /// and read.
 static PREFETCHED_DETAILS: OnceLock<Vec<(String, Details)>> = OnceLock::new();
 
-/// The library's bundle with the details of the class link's other
-/// questions, once they have come.
-static WITH_OTHER_DETAILS: OnceLock<Bundle> = OnceLock::new();
-
-/// The class link's other questions' files, until they have been received:
-/// the function of public/start.js that gives them, and their ids.
+/// The class link's other questions' files: the function of
+/// public/start.js that gives those that have come, the ids of those still
+/// on their way, and the details of those that came.
 struct OtherDetails {
     fetching: js_sys::Function,
-    ids: Vec<String>,
+    coming: Vec<String>,
+    came: Vec<(String, Details)>,
 }
 
 thread_local! {
     static OTHER_DETAILS: std::cell::RefCell<Option<OtherDetails>> = const { std::cell::RefCell::new(None) };
+    /// The library's bundle with the details of the class link's other
+    /// questions that have come. Made again when a late file comes; the one
+    /// before is kept, as a screen may still show its questions.
+    static WITH_OTHER_DETAILS: std::cell::Cell<Option<&'static Bundle>> = const { std::cell::Cell::new(None) };
 }
 
 /// What public/start.js is fetching for the address, if anything: a
@@ -361,7 +363,7 @@ thread_local! {
 pub fn prefetched_details() -> Option<js_sys::Function> {
     let others = crate::start_script_function("openDoorOtherQuestions").map(|fetching| {
         let ids = js_sys::Reflect::get(&fetching, &"ids".into()).ok().and_then(|ids| ids.as_string()).unwrap_or_default();
-        OtherDetails { ids: ids.split(' ').map(str::to_string).collect(), fetching }
+        OtherDetails { coming: ids.split(' ').map(str::to_string).collect(), came: Vec::new(), fetching }
     });
     OTHER_DETAILS.set(others);
     crate::start_script_function("openDoorFirstQuestion")
@@ -372,55 +374,69 @@ pub fn prefetched_details() -> Option<js_sys::Function> {
 /// module of every question's details.
 pub fn details_here_or_coming(id: &str) -> bool {
     bundle().has_details(id)
-        || OTHER_DETAILS.with_borrow(|others| others.as_ref().is_some_and(|others| others.ids.iter().any(|other| other == id)))
+        || OTHER_DETAILS.with_borrow(|others| others.as_ref().is_some_and(|others| others.coming.iter().any(|other| other == id)))
 }
 
 /// Waits for the first question's file (at most 3 s from now: start.js
 /// says why) and keeps what arrived, for the library (built after this).
 pub async fn receive_details(fetching: js_sys::Function) {
-    let _ = PREFETCHED_DETAILS.set(fetched_details(&fetching).await);
+    let came = fetched_details(&fetching, &[]).await;
+    let _ = PREFETCHED_DETAILS.set(came.into_iter().filter_map(|(id, details)| Some((id, details?))).collect());
 }
 
-/// Waits for the class link's other questions' files, if they are on their
-/// way (at most 3 s from now), and adds what arrived to [`bundle`]. Called
-/// when a screen needs one of them: start.js asks for them once the first
-/// question is drawn (or at this call, if sooner), and reading them any
-/// earlier would only delay the first question.
-pub async fn receive_other_details() {
-    let Some(others) = OTHER_DETAILS.with_borrow(|others| others.as_ref().map(|others| others.fetching.clone())) else { return };
-    let received = fetched_details(&others).await;
-    // Two callers may wait at once; the first to wake adds them. A library
-    // that still awaits details is the built-in content alone (one with
-    // packs has every question's), so it is made again rather than cloned:
-    // cloning a bundle took about 5 KB of code (before compression) that
-    // the main module has no other use for.
-    if OTHER_DETAILS.take().is_some() && !library().bundle.awaiting_details.is_empty() {
-        WITH_OTHER_DETAILS.get_or_init(|| {
-            let mut with_others = Library::built_in(false).bundle;
-            for (id, details) in received {
-                with_others.add_details(&id, details);
+/// Waits for the files of the class link's other questions among `wanted`
+/// that are on their way (at most 3 s from now), and adds to [`bundle`]
+/// every one that has come. Called when a screen needs one of them:
+/// start.js asks for them once the first question is drawn (or at this
+/// call, if sooner), and reading them any earlier would only delay the
+/// first question.
+pub async fn receive_other_details(wanted: &[String]) {
+    let Some(fetching) = OTHER_DETAILS.with_borrow(|others| others.as_ref().map(|others| others.fetching.clone())) else { return };
+    let files = fetched_details(&fetching, wanted).await;
+    // Two callers may wait at once: each takes only the files the other
+    // has not.
+    let any_came = OTHER_DETAILS.with_borrow_mut(|others| {
+        let Some(others) = others.as_mut() else { return false };
+        let before = others.came.len();
+        for (id, details) in files {
+            if let Some(at) = others.coming.iter().position(|coming| *coming == id) {
+                others.coming.swap_remove(at);
+                others.came.extend(details.map(|details| (id, details)));
             }
-            with_others
+        }
+        others.came.len() > before
+    });
+    // A library that still awaits details is the built-in content alone
+    // (one with packs has every question's), so it is made again rather
+    // than cloned: cloning a bundle took about 5 KB of code (before
+    // compression) that the main module has no other use for.
+    if any_came && !library().bundle.awaiting_details.is_empty() {
+        let mut with_others = Library::built_in(false).bundle;
+        OTHER_DETAILS.with_borrow(|others| {
+            for (id, details) in others.iter().flat_map(|others| &others.came) {
+                with_others.add_details(id, details.clone());
+            }
         });
+        WITH_OTHER_DETAILS.set(Some(Box::leak(Box::new(with_others))));
     }
 }
 
-/// What `fetching` (a function of public/start.js) gives: the question
-/// files that arrived, read. A file that is missing or is not a question's
-/// details (a host's error page) is left out.
-async fn fetched_details(fetching: &js_sys::Function) -> Vec<(String, Details)> {
+/// What `fetching` (a function of public/start.js) gives when asked for the
+/// files of `wanted`: each file that has come, read, or `None` for one that
+/// is missing or is not a question's details (a host's error page).
+async fn fetched_details(fetching: &js_sys::Function, wanted: &[String]) -> Vec<(String, Option<Details>)> {
     use wasm_bindgen::JsCast;
-    let Some(arriving) = fetching.call0(&wasm_bindgen::JsValue::NULL).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
-        return Vec::new();
-    };
+    let asked = fetching.call1(&wasm_bindgen::JsValue::NULL, &wanted.join(" ").into());
+    let Some(arriving) = asked.ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else { return Vec::new() };
     let arrived = wasm_bindgen_futures::JsFuture::from(arriving).await;
     let Some(pairs) = arrived.ok().and_then(|pairs| pairs.dyn_into::<js_sys::Array>().ok()) else { return Vec::new() };
     pairs
         .iter()
         .filter_map(|pair| {
             let pair = pair.dyn_into::<js_sys::Array>().ok()?;
-            let (id, text) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
-            Some((id, embedded::decode_details(&text)?))
+            let id = pair.get(0).as_string()?;
+            let details = pair.get(1).as_string().and_then(|text| embedded::decode_details(&text));
+            Some((id, details))
         })
         .collect()
 }
