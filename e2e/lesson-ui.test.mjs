@@ -186,6 +186,12 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
   }
   assert.ok(ordering >= 8, `only ${ordering} ordering questions seen`);
   await page.waitForSelector(".score");
+  // A question on two topics counts under each, so the table's answers
+  // add up to more than the quiz's questions: its caption says why.
+  const questions = Number((await page.textContent(".score")).match(/out of (\d+)/)[1]);
+  const topicAnswers = (await page.locator(".by-topic tbody td").allTextContents()).reduce((sum, cell) => sum + Number(cell.match(/of (\d+)$/)[1]), 0);
+  assert.ok(topicAnswers > questions, `${topicAnswers} topic answers for ${questions} questions`);
+  assert.match(await page.textContent(".by-topic caption"), /a question on two topics counts in both/);
   // The whole bank touches every topic: the longest table by topic there
   // is, which must not push the hand-in below the results' first screen.
   await page.waitForSelector("#hand-in-name");
