@@ -456,6 +456,24 @@ test("a name changed after the download says the file has the old name; the next
   await context.close();
 });
 
+test("the class results quote a question's evidence as the student's review does, a quote of speech with its own marks once", async () => {
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  // Its evidence is a quote of what someone said: it has its own marks.
+  await page.goto(app.url + "/quiz/play?ids=000-08&seed=2&mode=test");
+  await answerShown(page);
+  const quoted = await page.textContent(".review-item figure.evidence blockquote");
+  assert.match(quoted.trim(), /^“But while/);
+  await page.fill("#hand-in-name", "Sam");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.setInputFiles("#class-files", [await file.path()]);
+  await page.waitForSelector(".class-questions");
+  assert.equal((await page.textContent(".class-questions blockquote")).trim(), quoted.trim());
+  watcher.assertClean();
+  await context.close();
+});
+
 test("the name is kept on the device only until the student erases their data", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");

@@ -217,7 +217,9 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                             <p class="class-question-prompt"><strong>{format!("Question {}: ", q.number)}</strong>{q.prompt.clone()}</p>
                             <p class="class-question-score">{question_score(q)}</p>
                             {wrong}
-                            <blockquote class="evidence"><p>{format!("“{}”", q.evidence)}</p></blockquote>
+                            // As every other page quotes it: marks of its own would double
+                            // the quotation marks a quote of speech starts or ends with.
+                            <blockquote class="evidence"><p>{q.evidence.clone()}</p></blockquote>
                             <p class="source">{format!("From {}.", q.source)}</p>
                         </li>
                     }
