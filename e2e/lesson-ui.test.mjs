@@ -289,13 +289,21 @@ test("the compact menu on a phone opens and closes by keyboard and names its sta
   await page.keyboard.press("Escape");
   assert.equal(await menu.getAttribute("aria-expanded"), "false");
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains("menu-button")), true, "Escape returns to the button");
+  // A link followed by keyboard folds the menu away, and with it the
+  // focused link: the focus goes back to the button, not to the page's top.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Learn");
+  assert.equal(await menu.getAttribute("aria-expanded"), "false");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("menu-button")), true, "the focus is on the button");
   await menu.click();
   await page.click("nav a:text-is('Sources')");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Sources");
   assert.equal(await menu.getAttribute("aria-expanded"), "false", "a followed link closes the menu");
   await menu.click();
   await page.goBack();
-  await page.waitForSelector("form.question");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Learn");
   assert.equal(await menu.getAttribute("aria-expanded"), "false", "Back closes the menu");
   assert.ok(!(await page.isVisible("nav a:text-is('Learn')")));
   watcher.assertClean();

@@ -119,12 +119,19 @@ pub fn App() -> impl IntoView {
     // header stays one line and the quiz fits a phone's first screen.
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
-    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
+    // Closed, the open menu hides its links, one of them perhaps focused:
+    // the focus goes back to the button, where the next Tab goes on from.
+    let close_menu = move || {
+        if menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(button) = menu_button.get_untracked() {
                 let _ = button.focus();
             }
+        }
+    };
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            close_menu();
         }
     };
     router::provide_router();
@@ -138,7 +145,7 @@ pub fn App() -> impl IntoView {
                         <span aria-hidden="true">"☰ "</span>"Menu"
                     </button>
                     // A tapped link closes the menu, also the current page's.
-                    <ul id="site-menu" on:click=move |_| menu_open.set(false)>
+                    <ul id="site-menu" on:click=move |_| close_menu()>
                         <li><A href=paths::href("/learn") section=true>"Learn"</A></li>
                         <li><A href=paths::href("/quiz") section=true>"Quiz"</A></li>
                         <li><A href=paths::href("/sources") section=true>"Sources"</A></li>
