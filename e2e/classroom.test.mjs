@@ -23,6 +23,9 @@ test("a class link with a QR code, its projector view and its printed worksheet"
   const link = await makeArticle5Link(page);
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/quiz\/play\?check=[A-Z2-9]{4}&ids=[0-9a-z,-]+&seed=\d+&mode=practice$/);
   assert.equal(link.split("ids=")[1].split("&")[0].split(",").length, 5);
+  // Untitled, it is named by the one topic ticked, which its questions
+  // share, and by no other topic some of them are also on.
+  assert.equal(await page.textContent(".share-quiz"), "Quiz on Article 5: what it promises: 5 questions, practice with no time limit.");
   assert.ok((await page.getAttribute("svg.qr path", "d")).length > 500, "the QR code is drawn");
   await page.click("text=Copy link");
   await page.waitForSelector("text=Copied.");

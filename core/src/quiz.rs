@@ -126,19 +126,12 @@ impl QuizSpec {
             Selection::Filter { topics, articles, .. } if !topics.is_empty() => topic_titles(topics),
             Selection::Filter { articles, .. } => articles.iter().filter_map(|id| bank.article(id)).map(|a| a.label.clone()).collect(),
             Selection::Ids(ids) => {
-                // A class link lists its questions: name the topics they
-                // are on (each question's first), in quiz order.
-                let mut firsts: Vec<String> = Vec::new();
-                for topic in ids.iter().filter_map(|id| bank.question(id)?.topics.first()) {
-                    if !firsts.contains(topic) {
-                        firsts.push(topic.clone());
-                    }
-                }
-                if firsts.is_empty() {
+                let covering = topics_covering(ids.iter().filter_map(|id| bank.question(id)).map(|q| q.topics.as_slice()));
+                if covering.is_empty() {
                     let plural = if ids.len() == 1 { "" } else { "s" };
                     return format!("Quiz of {} chosen question{plural}", ids.len());
                 }
-                topic_titles(&firsts)
+                topic_titles(&covering)
             }
         };
         match named.as_slice() {
@@ -150,6 +143,29 @@ impl QuizSpec {
             few => format!("Quiz on {}", and_list(few)),
         }
     }
+}
+
+/// The fewest topics, as near as a greedy choice finds them, that every
+/// question of a list is on: a class link lists its questions, not the
+/// topics the teacher ticked, and its questions may be on other topics too
+/// (a quiz on Article 5 has questions also on Finland and Sweden), so the
+/// topic most of them share comes first, and a topic that only some share
+/// beside it is not named. Ties go to the topic met first in quiz order.
+fn topics_covering<'a>(question_topics: impl Iterator<Item = &'a [String]>) -> Vec<String> {
+    let mut uncovered: Vec<&[String]> = question_topics.filter(|topics| !topics.is_empty()).collect();
+    let mut covering = Vec::new();
+    while let Some([first, ..]) = uncovered.first() {
+        let (mut most_shared, mut most) = (first, 0);
+        for topic in uncovered.iter().flat_map(|topics| topics.iter()) {
+            let on = uncovered.iter().filter(|topics| topics.contains(topic)).count();
+            if on > most {
+                (most_shared, most) = (topic, on);
+            }
+        }
+        covering.push(most_shared.clone());
+        uncovered.retain(|topics| !topics.contains(most_shared));
+    }
+    covering
 }
 
 /// "a", "a and b", "a, b and c".

@@ -268,6 +268,21 @@ fn a_quiz_is_titled_by_what_it_asks() {
 }
 
 #[test]
+fn a_class_link_is_titled_by_the_topic_its_questions_share_not_each_ones_first() {
+    // As the Classroom page makes it from the one topic "Article 5" ticked:
+    // a question on two topics, the other first, does not name it too.
+    let mut bank = common::bundle(4);
+    bank.questions[0].topics = vec!["joining".into(), "article-5".into()];
+    let ids = |list: &[&str]| QuizSpec::of_questions(list.iter().map(|id| id.to_string()).collect(), 1);
+    assert_eq!(ids(&["000-00", "000-01", "000-03"]).title(&bank), "Quiz on Article 5");
+    // A question on the shared topic alone, and one on the other alone:
+    // both named, the one more questions are on first.
+    assert_eq!(ids(&["000-02", "000-00", "000-01", "000-03"]).title(&bank), "Quiz on Article 5 and Joining");
+    // Two topics each question is on: the first met in quiz order.
+    assert_eq!(ids(&["000-00"]).title(&bank), "Quiz on Joining");
+}
+
+#[test]
 fn the_time_left_reads_0_00_only_once_the_time_has_run_out() {
     assert_eq!(time_left_text(600_000.0), "Time left: 10:00");
     assert_eq!(time_left_text(59_001.0), "Time left: 1:00");
