@@ -216,7 +216,7 @@ test("a class quiz chosen and not yet made comes back after a look at the source
   await context.close();
 });
 
-test("a corrected title keeps the class's quiz; Enter in the question search makes no link; a changed quiz says it is a new one", async () => {
+test("a corrected title keeps the class's quiz, more time its questions; Enter in the question search makes no link; a changed quiz says it is a new one", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
   await ready(page);
@@ -254,6 +254,26 @@ test("a corrected title keeps the class's quiz; Enter in the question search mak
   await page.reload();
   await ready(page);
   assert.equal(await page.textContent(".share-link"), corrected, "the kept link is still the class's");
+
+  // More time for the class: a new link, with the same questions in the
+  // same order (the worksheets printed still match), the one before listed.
+  const questionsOf = (link) => ["ids", "seed"].map((key) => new URL(link).searchParams.get(key));
+  await page.selectOption("#minutes", "20");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-new-quiz");
+  const longer = await page.textContent(".share-link");
+  assert.deepEqual(questionsOf(longer), questionsOf(corrected));
+  assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, a test with a 20-minute time limit.");
+  assert.equal(await page.textContent(".share-new-quiz"), "The same questions in the same order as the link made before, with another time limit: worksheets printed for it still match, but a class that is to have this time limit needs this link and QR code. The one before is listed below.");
+  assert.deepEqual(await page.locator(".earlier-link").allTextContents(), [corrected]);
+  // A practice quiz beside the test is drawn afresh: on the test's own
+  // questions it would give their answers away.
+  await page.check("#mode-practice");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-quiz:text-is('9B: Article 5 check: 5 questions, practice with a 20-minute time limit.')");
+  assert.notDeepEqual(questionsOf(await page.textContent(".share-link")), questionsOf(longer));
+  assert.match(await page.textContent(".share-new-quiz"), /^This is a new quiz/);
+  await page.check("#mode-test");
 
   // Other questions are another quiz, and the page says so.
   await page.check("#count-10");

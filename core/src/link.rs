@@ -116,10 +116,33 @@ impl Default for LinkChoices {
     }
 }
 
+/// What a class link made again from the builder's choices keeps of the
+/// one made before, whose class may already have it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remade {
+    /// Only the title changed (a title corrected): the same quiz.
+    SameQuiz,
+    /// Only the time limit changed (more time for the class): a new link
+    /// with the same questions in the same order, so the worksheets and
+    /// answer keys already printed still match it.
+    OtherTimeLimit,
+    /// The questions were chosen otherwise, or the mode changed: new
+    /// questions are drawn, as a practice quiz on the test's own questions
+    /// would give the test's answers away.
+    NewQuiz,
+}
+
 impl LinkChoices {
-    /// Whether `other` makes the same quiz: every choice but the title.
-    pub fn same_quiz_as(&self, other: &Self) -> bool {
-        Self { title: String::new(), ..self.clone() } == Self { title: String::new(), ..other.clone() }
+    /// What these choices keep of the link made from `before`.
+    pub fn remade_from(&self, before: &Self) -> Remade {
+        let quiz = |c: &Self| (c.topics.clone(), c.articles.clone(), c.count, c.picked.clone(), c.mode);
+        if quiz(self) != quiz(before) {
+            Remade::NewQuiz
+        } else if self.minutes != before.minutes {
+            Remade::OtherTimeLimit
+        } else {
+            Remade::SameQuiz
+        }
     }
 
     /// The choices written as a query, as the Classroom page keeps them.

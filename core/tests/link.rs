@@ -1,6 +1,6 @@
 mod common;
 
-use open_door_core::link::{earlier_links, LinkChoices, LinkLabels, QuizLink, EARLIER_LINKS_MAX, MAX_LABEL_CHARS, MAX_QUESTIONS};
+use open_door_core::link::{earlier_links, LinkChoices, LinkLabels, QuizLink, Remade, EARLIER_LINKS_MAX, MAX_LABEL_CHARS, MAX_QUESTIONS};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 #[test]
@@ -137,7 +137,7 @@ fn a_link_sums_up_its_quiz_in_one_line() {
 }
 
 #[test]
-fn the_link_builders_choices_are_kept_as_made_and_only_the_title_leaves_the_quiz_the_same() {
+fn the_link_builders_choices_are_kept_as_made_and_a_title_or_time_limit_alone_keeps_the_questions() {
     let choices = LinkChoices {
         topics: vec!["article-5".into(), "joining".into()],
         articles: vec!["002".into()],
@@ -153,9 +153,16 @@ fn the_link_builders_choices_are_kept_as_made_and_only_the_title_leaves_the_quiz
         assert_eq!(LinkChoices::from_query(&kept.to_query()), Some(kept.clone()), "{}", kept.to_query());
     }
     let corrected = LinkChoices { title: "9B: Article 5 check".into(), ..choices.clone() };
-    assert!(corrected.same_quiz_as(&choices));
-    assert!(!LinkChoices { count: Some(10), ..choices.clone() }.same_quiz_as(&choices));
-    assert!(!LinkChoices { picked: vec!["000-01".into()], ..choices.clone() }.same_quiz_as(&choices));
+    assert_eq!(corrected.remade_from(&choices), Remade::SameQuiz);
+    // More time for the class: the printed worksheets still match.
+    assert_eq!(LinkChoices { minutes: Some(20), ..corrected.clone() }.remade_from(&choices), Remade::OtherTimeLimit);
+    assert_eq!(LinkChoices { minutes: None, ..choices.clone() }.remade_from(&choices), Remade::OtherTimeLimit);
+    // A practice quiz beside the test draws other questions: on the
+    // test's own, it would give its answers away.
+    assert_eq!(LinkChoices { mode: Mode::Practice, ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
+    assert_eq!(LinkChoices { count: Some(10), ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
+    assert_eq!(LinkChoices { picked: vec!["000-01".into()], ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
+    assert_eq!(LinkChoices { articles: vec![], minutes: None, ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
     // Not what the page writes: nothing to refill the form with.
     for broken in ["", "ids=000-01&seed=1", "count=5&mode=test&picked=&title=%E", "count=5&mode=test&title=x"] {
         assert_eq!(LinkChoices::from_query(broken), None, "{broken:?}");

@@ -4,7 +4,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use open_door_core::content::normalise_for_match;
-use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, PLAY_PATH};
+use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, Remade, PLAY_PATH};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::number::decimal;
 use open_door_core::pack::Pack;
@@ -183,8 +183,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     }
     Effect::new(move |_| keep_form_draft(purpose.draft_key(), &choices_now()));
     let problem = RwSignal::new(None::<Message>);
-    // The last link made replaced another quiz the class may have.
-    let new_quiz = RwSignal::new(false);
+    // How the last link made differs from the one it replaced, which the
+    // class may have.
+    let replaced_quiz = RwSignal::new(None::<Remade>);
     // The link about to be drawn was just made by the button, not kept for
     // the tab: it takes the focus.
     let just_made = StoredValue::new(false);
@@ -235,15 +236,18 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
             BuilderPurpose::Share => {
                 let choices = untrack(choices_now);
                 let shown = link.get_untracked();
-                let same_quiz = shown
-                    .as_ref()
-                    .map(|made| &made.link)
-                    .filter(|_| made_from.get_value().is_some_and(|before| before.same_quiz_as(&choices)));
+                let remade = match (shown.as_ref(), made_from.get_value()) {
+                    (Some(made), Some(before)) => Some((&made.link, choices.remade_from(&before))),
+                    _ => None,
+                };
                 // A shared link lists its questions, so every student gets
                 // exactly these even if the bank grows later.
-                let (ids, spec) = match same_quiz {
-                    Some(made) => (made.items().iter().map(|i| i.question_id.clone()).collect(), made.spec().clone()),
-                    None => {
+                let (ids, spec) = match remade {
+                    Some((made, Remade::SameQuiz | Remade::OtherTimeLimit)) => (
+                        made.items().iter().map(|i| i.question_id.clone()).collect(),
+                        QuizSpec { minutes: spec.minutes, ..made.spec().clone() },
+                    ),
+                    _ => {
                         let spec = if choices.picked.is_empty() {
                             spec
                         } else {
@@ -257,8 +261,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 // The last link made, whether or not it is on the page (a
                 // refused quiz in between clears the page's).
                 let previous = shown.as_ref().map(ClassLink::kept).or_else(|| saved_class_link().map(|(href, _)| href));
-                let replaced = previous.filter(|_| same_quiz.is_none());
-                new_quiz.set(replaced.is_some());
+                let how = remade.map_or(Remade::NewQuiz, |(_, how)| how);
+                let replaced = previous.filter(|_| how != Remade::SameQuiz);
+                replaced_quiz.set(replaced.is_some().then_some(how));
                 if let Some(replaced) = replaced {
                     earlier.set(keep_earlier_class_link(&replaced));
                 }
@@ -363,7 +368,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         <MessageView message=problem />
         {move || link.get().map(|class_link| {
             let take_focus = just_made.try_update_value(std::mem::take).unwrap_or(false);
-            view! { <ShareLink class_link=class_link new_quiz=new_quiz.get_untracked() take_focus=take_focus /> }
+            view! { <ShareLink class_link=class_link replaced=replaced_quiz.get_untracked() take_focus=take_focus /> }
         })}
         {move || earlier.with(|hrefs| (!hrefs.is_empty()).then(|| view! { <EarlierLinks kept=hrefs.clone() /> }))}
     }
@@ -468,8 +473,8 @@ fn SinglePicker(
 #[component]
 fn ShareLink(
     class_link: ClassLink,
-    /// It replaced a link with other questions, which the class may have.
-    new_quiz: bool,
+    /// How it differs from the link it replaced, which the class may have.
+    replaced: Option<Remade>,
     /// It was just made: its heading takes the focus and the top of the
     /// screen, so the link and its buttons come into view (on a phone the
     /// button pressed is at the form's foot, and all of it was below the
@@ -486,8 +491,11 @@ fn ShareLink(
         <section class="share" aria-labelledby="share-heading">
             <h2 id="share-heading" tabindex="-1">"The class link"</h2>
             <p class="share-quiz" id="share-quiz">{about}</p>
-            {new_quiz.then(|| view! {
-                <p class="share-new-quiz" role="status">"This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below."</p>
+            {replaced.map(|how| view! {
+                <p class="share-new-quiz" role="status">{match how {
+                    Remade::OtherTimeLimit => "The same questions in the same order as the link made before, with another time limit: worksheets printed for it still match, but a class that is to have this time limit needs this link and QR code. The one before is listed below.",
+                    Remade::NewQuiz | Remade::SameQuiz => "This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below.",
+                }}</p>
             })}
             {match class_link.too_big.clone() {
                 None => view! {
