@@ -174,6 +174,35 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+test("each name written on the map lies on its own country, over no other country's shape", async () => {
+  const { page, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  // Every round's map has the same shapes and names (only their fills
+  // change): the last one is measured, opened on its own so that the
+  // names are laid out in the fonts the image is drawn in.
+  await page.goto(`${app.url}/figures/enlargement-2024.svg`);
+  const labels = await page.evaluate(() => {
+    const shapes = [...document.querySelectorAll("svg > path")];
+    const under = (point) => shapes.filter((shape) => shape.isPointInFill(point));
+    return [...document.querySelectorAll("text.label")].map((label) => {
+      // From the name's own lines (it may be turned) to the map's.
+      const toMap = document.querySelector("svg").getCTM().inverse().multiply(label.getCTM());
+      const at = (x, y) => new DOMPoint(x, y).matrixTransform(toMap);
+      const box = label.getBBox();
+      const own = under(at(box.x + box.width / 2, box.y + box.height / 2));
+      const others = new Set();
+      for (const share of [0.25, 0.5, 0.75]) {
+        for (let x = box.x; x <= box.x + box.width; x += 1) {
+          for (const shape of under(at(x, box.y + box.height * share))) if (!own.includes(shape)) others.add(shape);
+        }
+      }
+      return { name: label.textContent, onACountry: own.length === 1, overOthers: others.size };
+    });
+  });
+  assert.deepEqual(labels.map((l) => l.name), ["Finland", "Russia"]);
+  for (const label of labels) assert.deepEqual(label, { name: label.name, onACountry: true, overOthers: 0 });
+  await context.close();
+});
+
 test("the maps are precached for offline use but the quiz never loads them", async () => {
   const { page, watcher, context } = await freshPage(app);
   const requested = [];

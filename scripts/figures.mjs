@@ -27,8 +27,12 @@ const HEIGHT = 560;
 const EXTENT = { west: -26, east: 46, south: 34, north: 71 };
 
 // Names written on the map, so the border between Finland and Russia can be
-// found without colour; placed by hand (longitude, latitude) where they fit.
-const LABELS = [["Finland", [26.5, 64.5]], ["Russia", [42, 58]]];
+// found without colour: each name's middle placed by hand (longitude,
+// latitude) on its country, and turned (degrees) where it fits only so.
+// Finland is narrower than its name is long: written across, the name ran
+// over Sweden and Russia, and named the wrong country (e2e/figures.test.mjs
+// checks that each name lies on its own country alone).
+const LABELS = [["Finland", [25.2, 64.1], -90], ["Russia", [42, 58], 0]];
 // Greenland belongs to Denmark; the reference says nothing of how it
 // counts, so the map neither shades it as a member nor as an outsider.
 const LEFT_OUT = ["Greenland"];
@@ -114,9 +118,10 @@ export function drawEnlargementMaps() {
     const note = offMap.length
       ? `<text class="note" x="6" y="64" data-off-map="${escape(offMap.join(";"))}">← Also members: ${escape(offMap.join(", "))}</text>`
       : "";
-    const labels = LABELS.map(([name, at]) => {
-      const [x, y] = projection(at);
-      return `<text class="label" x="${Math.round(x)}" y="${Math.round(y)}" text-anchor="middle">${name}</text>`;
+    const labels = LABELS.map(([name, at, turn]) => {
+      const [x, y] = projection(at).map(Math.round);
+      const turned = turn ? ` transform="rotate(${turn} ${x} ${y})"` : "";
+      return `<text class="label" x="${x}" y="${y}" text-anchor="middle" dominant-baseline="central"${turned}>${name}</text>`;
     });
     const title = `NATO in ${year}: ${count} members`;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escape(title)}" data-year="${year}" data-count="${count}">
