@@ -301,3 +301,17 @@ for (const scheme of ["light", "dark"]) {
     assert.deepEqual(errors, [], "a module that did not arrive throws nothing uncaught");
   });
 }
+
+test("a source page that cannot load, opened from a question's evidence, keeps its way back to the question", async (t) => {
+  const { page, errors } = await classLinkWithout(t, lazyModules.find((path) => path.endsWith("/split_sources.wasm")));
+  await answerShown(page);
+  await page.click(".feedback a[href*='/sources/']");
+  await page.waitForSelector(".page-failed h1:text-is('This page did not load')");
+  assert.deepEqual(await violations(page), []);
+  // An installed app has no Back button, and the menu's pages may not
+  // load either: the link is the way out.
+  await page.click(".page-failed a:text-is('Back to the question')");
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  assert.ok(await page.isVisible(".feedback"), "back on the question answered, its feedback shown");
+  assert.deepEqual(errors, [], "a module that did not arrive throws nothing uncaught");
+});

@@ -310,6 +310,12 @@ fn show_while_loading(
                 // again" (see `fetch`), and only a reload starts it afresh.
                 <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device."</p>
                 <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
+                // The source page opened from a question (the one page that
+                // waits for a question's details) keeps its way back.
+                {match needs.details {
+                    DetailsNeeded::Of(question_id) => crate::components::question::back_from_evidence(question_id).map(|link| view! { <p>{link}</p> }),
+                    _ => None,
+                }}
             </div>
         }
         .into_any(),

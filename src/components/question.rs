@@ -374,6 +374,18 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     window.scroll_by_with_x_and_y(0.0, by);
 }
 
+/// The way back from a question's evidence to the quiz on this device that
+/// asks it ("Back to the question", or to the results once it is done), for
+/// an installed app has no Back button; none where no quiz asks it. Shown
+/// by the source page, and by its failure to load, a dead end without it
+/// (the menu's pages may not load either).
+pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
+    let (href, finished) = crate::storage::use_progress()
+        .progress
+        .with_untracked(|p| p.quiz_asking(question_id).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
+    Some(view! { <A href=crate::paths::href(&href)>{if finished { "Back to your results" } else { "Back to the question" }}</A> })
+}
+
 /// The evidence quote, cited and linked to the highlighted passage.
 #[component]
 pub fn Evidence(question: &'static Question) -> impl IntoView {

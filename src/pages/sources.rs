@@ -3,12 +3,12 @@ use open_door_core::content::{locate_quote, Article};
 use open_door_core::route::Page;
 
 use crate::components::bring_into_focus;
+use crate::components::question::back_from_evidence;
 use crate::components::title::PageTitle;
 use crate::content::{bundle, sources_bundle};
 use crate::pages::not_found::NotFound;
 use crate::pages::quiz_setup::capitalise;
 use crate::router::{use_location, use_query_value, A};
-use crate::storage::use_progress;
 
 #[component]
 pub fn SourceList() -> impl IntoView {
@@ -37,19 +37,13 @@ pub fn SourceReader() -> impl IntoView {
         let Some(article) = sources_bundle().article(&id) else { return view! { <NotFound /> }.into_any() };
         let evidence = question.get().and_then(|q| bundle().question(q.as_str())).filter(|q| q.article == article.id);
         let highlight = evidence.map(|q| q.evidence.clone());
-        // A link back to the quiz, for an installed app has no Back button.
-        let back = evidence.and_then(|q| {
-            use_progress().progress.with_untracked(|p| p.quiz_asking(&q.id).map(|s| (s.href_back_from(&q.id), s.is_finished())))
-        });
-        view! { <Reader article=article highlight=highlight back=back /> }.into_any()
+        view! { <Reader article=article highlight=highlight from_question=evidence.map(|q| q.id.as_str()) /> }.into_any()
     }
 }
 
 #[component]
-fn Reader(article: &'static Article, highlight: Option<String>, back: Option<(String, bool)>) -> impl IntoView {
-    let back_link = move || {
-        back.clone().map(|(href, finished)| view! { <A href=crate::paths::href(&href)>{if finished { "Back to your results" } else { "Back to the question" }}</A> })
-    };
+fn Reader(article: &'static Article, highlight: Option<String>, from_question: Option<&'static str>) -> impl IntoView {
+    let back_link = move || from_question.and_then(back_from_evidence);
     let paragraphs = article
         .paragraphs()
         .map(|p| match highlight.as_deref().and_then(|h| locate_quote(p, h)) {
