@@ -163,6 +163,15 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
     assert.match(await page.textContent(".earlier-links li"), /^Test A: 5 questions, a test with a 10-minute time limit\./);
   }
   assert.deepEqual(await violations(page), []);
+  // Each link's buttons are described by the quiz they are for, "Copy
+  // link" too: a screen reader's list of buttons said it twice, unnamed.
+  const describedAs = (button) =>
+    page.$$eval(button, (buttons) => buttons.map((b) => document.getElementById(b.getAttribute("aria-describedby") ?? "")?.textContent ?? null));
+  for (const button of ["button:text-is('Copy link')", "button:text-is('Show the QR code full screen')"]) {
+    const [shared, made] = await describedAs(button);
+    assert.match(shared ?? "", /^Warm-up: 5 questions/, `${button} of the link above`);
+    assert.match(made ?? "", /^Test A: 5 questions/, `${button} of the link made before`);
+  }
   // The test made before keeps its QR code, projector and worksheet: the
   // lesson hands out the practice quiz first, and the test after it.
   const earlier = page.locator(".earlier-links li");
@@ -280,7 +289,7 @@ test("a corrected title keeps the class's quiz, more time its questions; Enter i
   await page.click("text=Make the class link");
   await page.waitForSelector(".share-new-quiz");
   assert.notEqual(quizOf(await page.textContent(".share-link")), quizOf(corrected));
-  assert.equal(await page.textContent(".share-new-quiz"), "This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below.");
+  assert.equal(await page.textContent(".share-new-quiz"), "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below.");
   assert.deepEqual(await violations(page), []);
   watcher.assertClean();
   await context.close();

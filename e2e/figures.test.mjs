@@ -106,6 +106,12 @@ test("the year control works by keyboard: the count, the countries and the map f
   map = await shownMap(page);
   assert.equal(map.year, "1955");
   assert.match(await page.locator("#enlargement-map .rounds tr.current").innerText(), /^1955\s+West Germany/);
+  // Pressed on to the first year, "Earlier" keeps the focus (a disabled
+  // button dropped it to the page) and says it goes no further.
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Enter");
+  assert.match(await status.innerText(), /^12 members in 1949\./);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Earlier");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-disabled")), "true");
   watcher.assertClean();
   await context.close();
 });

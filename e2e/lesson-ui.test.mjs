@@ -306,6 +306,18 @@ test("the compact menu on a phone opens and closes by keyboard and names its sta
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Learn");
   assert.equal(await menu.getAttribute("aria-expanded"), "false", "Back closes the menu");
   assert.ok(!(await page.isVisible("nav a:text-is('Learn')")));
+  // Left by Tab past its last link, or Shift+Tab above it, the open menu
+  // closes: it covered the page's first links as the focus went on to them
+  // (found by a keyboard-only walk).
+  for (const [key, presses] of [["Tab", 5], ["Shift+Tab", 1]]) {
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await menu.getAttribute("aria-expanded"), "true");
+    for (let i = 0; i < presses; i++) await page.keyboard.press(key);
+    assert.equal(await page.evaluate(() => document.querySelector("nav").contains(document.activeElement)), false);
+    assert.equal(await menu.getAttribute("aria-expanded"), "false", `${key} out of the menu closes it`);
+    assert.ok(!(await page.isVisible("nav a:text-is('Learn')")));
+  }
   watcher.assertClean();
   await context.close();
 

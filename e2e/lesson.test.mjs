@@ -287,6 +287,26 @@ test("the one-click quiz fixes its seed in the URL, so Back and reload find the 
   await context.close();
 });
 
+test("a test whose time runs out on its first question, by keyboard, puts the focus on the results", async () => {
+  // Nothing answered yet, so the results waited for the other questions'
+  // words and their own module before they were drawn (found by a
+  // keyboard-only walk: the focus fell to the page, and the next Tab
+  // went to the footer).
+  const { page, watcher, context } = await freshPage(app);
+  await page.clock.install();
+  await page.goto(app.url + "/quiz/play?ids=000-01,000-03,001-02&seed=1&mode=test&minutes=1");
+  await page.focus("button:text-is('Start the quiz')");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.matches(".question-heading"));
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.clock.fastForward("01:02");
+  await page.waitForSelector(".timed-out");
+  await page.waitForFunction(() => document.activeElement?.id === "results-heading", null, { timeout: 3000 });
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a timed test keeps the time in view, warns at one minute, and says what ran out", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 640 } });
   await page.clock.install();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use open_door_core::route::{query_value, Page};
+use wasm_bindgen::JsCast;
 
 pub mod components;
 pub mod content;
@@ -134,12 +135,23 @@ pub fn App() -> impl IntoView {
             close_menu();
         }
     };
+    // Left by Tab or a tap elsewhere, the open menu closes: it would cover
+    // the page's first links as the focus went on to them, and Escape,
+    // heard only inside it, would no longer close it.
+    let close_when_left = move |ev: leptos::ev::FocusEvent| {
+        // Both are elements: the menu's own, and where the focus went, if anywhere.
+        let (Some(nav), to) = (ev.current_target(), ev.related_target()) else { return };
+        if !to.is_some_and(|to| nav.unchecked_into::<web_sys::Node>().contains(Some(to.unchecked_ref()))) {
+            menu_open.set(false);
+        }
+    };
     router::provide_router();
     view! {
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <header class="site-header">
                 <A href=paths::href("/") attr:class="brand">"Open Door"</A>
-                <nav aria-label="Main" class="site-nav" class:open=move || menu_open.get() on:keydown=close_on_escape>
+                <nav aria-label="Main" class="site-nav" class:open=move || menu_open.get() on:keydown=close_on_escape
+                    on:focusout=close_when_left>
                     <button type="button" class="menu-button" node_ref=menu_button aria-controls="site-menu"
                         aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|open| *open = !*open)>
                         <span aria-hidden="true">"☰ "</span>"Menu"

@@ -238,7 +238,12 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
         <p class="actions">
             {make_follow_up.map(|make| {
                 view! {
-                    <button type="button" class="primary" on:click=move |_| make()>
+                    // The link comes below the table's buttons: its heading
+                    // takes the focus, as a class link's does.
+                    <button type="button" class="primary" on:click=move |_| {
+                        make();
+                        bring_into_focus("follow-up-heading");
+                    }>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>
                 }
@@ -261,7 +266,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             let projector = class_link.with_fragment(crate::paths::href(&class_link.link.projector_href()));
             view! {
                 <div class="follow-up">
-                    <h3>"The follow-up quiz"</h3>
+                    <h3 id="follow-up-heading" tabindex="-1">"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions (of those missed by at least one student, at most {FOLLOW_UP_MAX}), in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     {class_link.too_big.map(|pack| view! {

@@ -69,7 +69,9 @@ fn EnlargementMap() -> impl IntoView {
         <figure class="explainer-figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
             <figcaption id="enlargement-caption">{format!("NATO's members by the year they joined{caption}")}</figcaption>
             <div class="year-control">
-                <button type="button" class="button" on:click=move |_| step(-1) disabled=move || index.get() == 0>
+                // Not `disabled`: a disabled button drops the focus of a student
+                // who pressed it to reach the first or last year.
+                <button type="button" class="button" on:click=move |_| step(-1) aria-disabled=move || (index.get() == 0).then_some("true")>
                     "Earlier"
                 </button>
                 <label for="enlargement-year">"Year"</label>
@@ -87,7 +89,7 @@ fn EnlargementMap() -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="button" on:click=move |_| step(1) disabled=move || index.get() == last>
+                <button type="button" class="button" on:click=move |_| step(1) aria-disabled=move || (index.get() == last).then_some("true")>
                     "Later"
                 </button>
             </div>

@@ -393,7 +393,7 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
                             {class_link.too_big.as_ref().map(|pack| view! {
                                 <p class="note">{format!("Its questions from the pack \"{}\" did not fit in the link: students need the pack file with it, as when it was made.", pack.name)}</p>
                             })}
-                            <CopyLink text=href />
+                            <CopyLink text=href described_by=about_id.clone() />
                             // A lesson's second link must not cost the first its
                             // QR code, projector and worksheet.
                             <LinkActions class_link=class_link about_id=about_id />
@@ -494,7 +494,7 @@ fn ShareLink(
             {replaced.map(|how| view! {
                 <p class="share-new-quiz" role="status">{match how {
                     Remade::OtherTimeLimit => "The same questions in the same order as the link made before, with another time limit: worksheets printed for it still match, but a class that is to have this time limit needs this link and QR code. The one before is listed below.",
-                    Remade::NewQuiz | Remade::SameQuiz => "This is a new quiz, with other questions than the link made before: a class that is to take this one needs this link and QR code. The one before is listed below.",
+                    Remade::NewQuiz | Remade::SameQuiz => "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below.",
                 }}</p>
             })}
             {match class_link.too_big.clone() {
@@ -521,7 +521,7 @@ fn ShareLink(
                 }
             }}
             <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
-            <CopyLink text=href.clone() />
+            <CopyLink text=href.clone() described_by="share-quiz" />
             // The buttons before the code itself, so that on a phone they
             // come into view with the link (the code took most of the screen).
             <LinkActions class_link=class_link about_id="share-quiz" />
@@ -549,7 +549,12 @@ fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String) -> impl In
 /// "Copy link", and whether it worked: a link pasted into the class's chat
 /// must be the whole link.
 #[component]
-pub fn CopyLink(text: String) -> impl IntoView {
+pub fn CopyLink(
+    text: String,
+    /// The id of what names the quiz, where a page lists more than one link.
+    #[prop(optional, into)]
+    described_by: Option<String>,
+) -> impl IntoView {
     let copied = RwSignal::new("");
     let copy = move |_| {
         let promise = window().navigator().clipboard().write_text(&text);
@@ -561,7 +566,7 @@ pub fn CopyLink(text: String) -> impl IntoView {
     };
     view! {
         <p>
-            <button type="button" on:click=copy>"Copy link"</button>
+            <button type="button" aria-describedby=described_by on:click=copy>"Copy link"</button>
             " "
             <span role="status">{move || copied.get()}</span>
         </p>

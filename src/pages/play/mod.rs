@@ -85,7 +85,7 @@ pub fn Play() -> impl IntoView {
     // Which screen was shown before, to tell results reached by finishing
     // (focus moves to them) from results reopened by Back or a reload
     // (the browser puts the student back where they were).
-    let previous = StoredValue::new(None::<Screen>);
+    let previous = StoredValue::new(None::<(Screen, bool)>);
     let nothing_to_ask = move || link.with(|l| l.is_seeded() && l.items().is_empty());
     // A screen whose questions' words are still on their way is drawn again
     // once they have come.
@@ -168,10 +168,15 @@ enum Screen {
 }
 
 /// The screen to show, and whether it follows a question on this page.
-fn shown_after(previous: &StoredValue<Option<Screen>>, now: Option<Screen>) -> Option<(Screen, bool)> {
-    let before = previous.get_value();
-    previous.set_value(now);
-    now.map(|screen| (screen, matches!(before, Some(Screen::Question(_)))))
+/// The same screen drawn again (its questions' words have come) keeps what
+/// it followed: results that waited for them still take the focus.
+fn shown_after(previous: &StoredValue<Option<(Screen, bool)>>, now: Option<Screen>) -> Option<(Screen, bool)> {
+    let shown = now.map(|screen| match previous.get_value() {
+        Some((before, arrived)) if before == screen => (screen, arrived),
+        before => (screen, matches!(before, Some((Screen::Question(_), _)))),
+    });
+    previous.set_value(shown);
+    shown
 }
 
 /// The saved quiz on this page, as the screens read it.
