@@ -583,6 +583,45 @@ test("a tablet handed straight on after a class's test: the next student starts 
   await own.context.close();
 });
 
+test("on a shared computer each result keeps its own student's name: the next student's quiz is not handed in under the last one's", async () => {
+  // Found by a walk through two lessons on one browser: Ben's result on
+  // another quiz came with Lena's name filled in, and Lena's, opened again
+  // for her file, came with Ben's.
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  const takeTheQuiz = async (link) => {
+    await page.goto(app.url + link);
+    for (const n of [1, 2]) {
+      await heading(page, n, 2);
+      await answerShown(page);
+    }
+    await page.waitForSelector(".result-code");
+  };
+  const download = async () => (await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]))[0].suggestedFilename();
+  const week2 = "/quiz/play?ids=000-02,000-04&seed=3&mode=test&title=Week%202";
+  await takeTheQuiz(week2);
+  await page.fill("#hand-in-name", "Lena");
+  assert.match(await download(), /^open-door-Lena-Week2-/);
+  const lenasCode = await page.textContent(".result-code");
+
+  // Ben, on the same computer, another quiz: no name until he gives one.
+  await takeTheQuiz("/quiz/play?ids=000-08,000-09&seed=3&mode=test&title=Week%203");
+  assert.equal(await page.inputValue("#hand-in-name"), "");
+  assert.equal(await page.locator("button:text-is('Use the name kept on this device: Lena')").count(), 1);
+  assert.deepEqual(await violations(page), []);
+  await page.fill("#hand-in-name", "Ben");
+  assert.equal(await page.locator("text=Use the name kept on this device").count(), 0, "offered only while the field is empty");
+  assert.match(await download(), /^open-door-Ben-Week3-/);
+
+  // Lena back for her file: her result, her name, her code.
+  await page.goto(app.url + week2);
+  await page.waitForSelector(".result-code");
+  assert.equal(await page.inputValue("#hand-in-name"), "Lena");
+  assert.equal(await page.textContent(".result-code"), lenasCode);
+  assert.match(await download(), /^open-door-Lena-Week2-/);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("on a shared tablet the next student starts their own attempt, which carries no name of the student before", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const link = app.url + "/quiz/play?ids=000-02,000-04,000-13&seed=3&mode=test";

@@ -6,7 +6,7 @@
 // found in the cache is refused or repaired by "Try again"; the worker is
 // registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -88,19 +88,31 @@ test("offline after one visit, a deep-linked quiz is finished and saved; an upda
   assert.deepEqual(Object.keys(saved.questions).sort(), ["000-01", "002-05", "004-02"]);
 
   // Back online with a new build: it installs beside the old one and waits.
-  await host.serve(nextBuild());
+  await host.serve(nextBuild({ folder: "app-second" }));
   await context.setOffline(false);
   await page.goto(host.url + "/quiz/play?ids=000-02&seed=1");
   await page.waitForSelector("text=A new version of Open Door is ready");
   assert.equal(await page.locator("form.question").count(), 1, "the quiz on screen is untouched");
   await Promise.all([page.waitForEvent("load"), page.click("text=Reload to update")]);
   await ready(page);
-  await page.waitForFunction(async (old) => !(await caches.keys()).includes(old), firstCache);
-  const caches = await openDoorCaches(page);
-  assert.equal(caches.length, 1, `one cache left: ${caches}`);
-  assert.notEqual(caches[0], firstCache);
+  // The version before is kept, for a tab still open on it (see "Reload
+  // to update in one tab…"), until the next one.
+  await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith("open-door-")).length === 2);
+  const [before, second] = await openDoorCaches(page);
+  assert.equal(before, firstCache);
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("open-door.progress")));
   assert.equal(kept.questions["000-01"].seen, 1, "progress survives the update");
+
+  // A third version: the first one's cache goes, so versions do not pile up.
+  await host.serve(nextBuild({ folder: "app-third" }));
+  await page.reload();
+  await page.waitForSelector("text=A new version of Open Door is ready");
+  await Promise.all([page.waitForEvent("load"), page.click("text=Reload to update")]);
+  await ready(page);
+  await page.waitForFunction(async (old) => !(await caches.keys()).includes(old), firstCache);
+  const left = await openDoorCaches(page);
+  assert.equal(left.length, 2, `the version before and this one: ${left}`);
+  assert.equal(left[0], second);
 
   watcher.assertClean();
 });
@@ -254,39 +266,51 @@ test("a bad copy in the cache: the start-up fails, and Try again refetches it an
   assert.equal(wasmType, "application/wasm", "the cache holds the real wasm again");
 });
 
-test("Reload to update in one tab leaves another tab's quiz alone; that tab asks on its own", async (t) => {
+test("Reload to update in one tab leaves another tab's quiz alone: it finishes on its version, results too, and asks on its own", async (t) => {
   const { host, context, page: home } = await open(t);
   await home.goto(host.url + "/");
   await ready(home);
   await controlled(home);
   const quiz = await context.newPage();
+  // Opened, not yet answered: the results' module, asked for after the
+  // first answer, is not here yet.
   await quiz.goto(host.url + "/quiz/play?ids=000-01,002-05,004-02&seed=5&mode=practice");
   await quiz.waitForSelector('h2:text-is("Question 1 of 3")');
-  await answerShown(quiz);
-  await quiz.waitForSelector(".feedback");
-  await quiz.click('button:text-is("Next question")');
-  await quiz.waitForSelector('h2:text-is("Question 2 of 3")');
   await quiz.evaluate(() => { window.sameDocument = true; });
 
-  // A new build on the server: both tabs learn of it.
-  await host.serve(nextBuild());
+  // A new build on the server, in its own app folder as a deploy makes it
+  // (the old folder is gone from the host): both tabs learn of it.
+  await host.serve(nextBuild({ folder: "app-next" }));
   await home.reload();
   await ready(home);
   await home.waitForSelector("text=A new version of Open Door is ready");
   await quiz.waitForSelector("text=A new version of Open Door is ready");
+  await quiz.evaluate(() => navigator.serviceWorker.addEventListener("controllerchange", () => { window.newWorker = true; }));
 
   await Promise.all([home.waitForEvent("load"), home.click("text=Reload to update")]);
   await ready(home);
   // Wait until the new version is in charge everywhere, then look at the quiz tab.
-  await quiz.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith("open-door-")).length === 1);
+  await quiz.waitForFunction(() => window.newWorker === true);
   await quiz.waitForTimeout(500);
   assert.equal(await quiz.evaluate(() => window.sameDocument), true, "the tab mid-quiz was not reloaded");
-  assert.equal(await quiz.locator('h2:text-is("Question 2 of 3")').count(), 1, "still on question 2");
+  assert.equal(await quiz.locator('h2:text-is("Question 1 of 3")').count(), 1, "still on question 1");
   assert.equal(await quiz.locator("text=A new version of Open Door is ready").count(), 1, "it still offers the update");
 
-  // Its own button reloads it onto the new version, the quiz resumed.
+  // It finishes the quiz on its own version: its results' module, in the
+  // old app folder, comes from the old version's cache (found by a walk:
+  // "Your results did not load", whatever Try again did).
+  for (const n of [1, 2, 3]) {
+    await quiz.waitForSelector(`h2:text-is("Question ${n} of 3")`);
+    await answerShown(quiz);
+    await quiz.waitForSelector(".feedback");
+    await quiz.click(`button:text-is("${n === 3 ? "See results" : "Next question"}")`);
+  }
+  await quiz.waitForSelector(".score");
+  assert.equal(await quiz.evaluate(() => window.sameDocument), true, "still not reloaded");
+
+  // Its own button reloads it onto the new version, the result kept.
   await Promise.all([quiz.waitForEvent("load"), quiz.click("text=Reload to update")]);
-  await quiz.waitForSelector('h2:text-is("Question 2 of 3")');
+  await quiz.waitForSelector(".score");
   assert.equal(await quiz.evaluate(() => window.sameDocument), undefined, "reloaded");
 });
 
@@ -294,12 +318,22 @@ test("Reload to update in one tab leaves another tab's quiz alone; that tab asks
  * A copy of the build with one file changed, the main module: a new version
  * for the worker, whose main module the browser's cache does not hold. What
  * changes is a custom section added at its end, which the browser skips.
+ * With `folder`, the app's folder is renamed instead, as a real deploy's is.
  */
-function nextBuild() {
+function nextBuild({ folder } = {}) {
   const next = mkdtempSync(join(tmpdir(), "open-door-next-"));
   cpSync(DIST, next, { recursive: true });
-  const name = Buffer.from("next-build");
-  appendFileSync(join(next, WASM), Buffer.concat([Buffer.from([0, name.length + 1, name.length]), name]));
+  if (folder) {
+    // As a real deploy: the app's folder is named by its build, so every
+    // module's address changes, and the old ones are no longer served.
+    const old = readdirSync(next).find((name) => name.startsWith("app-"));
+    renameSync(join(next, old), join(next, folder));
+    const page = join(next, "index.html");
+    writeFileSync(page, readFileSync(page, "utf8").split(old).join(folder));
+  } else {
+    const name = Buffer.from("next-build");
+    appendFileSync(join(next, WASM), Buffer.concat([Buffer.from([0, name.length + 1, name.length]), name]));
+  }
   stampServiceWorker(next, readFileSync("public/sw.js", "utf8"));
   return next;
 }

@@ -97,7 +97,13 @@ test("full storage: the quiz goes on in memory and the student is told", async (
   await page.waitForSelector("form.question");
   await answerShown(page);
   await page.waitForSelector(".feedback");
-  assert.match(await page.textContent("section.notice"), /will not be kept/);
+  assert.match(await page.textContent("section.notice"), /will not be kept if this tab is reloaded or closed\./);
+  // A new version ready meanwhile (as public/register-sw.js announces it):
+  // reloading would lose the answers, and the prompt says so rather than
+  // "Your progress is kept" (found by a walk on a full device).
+  await page.evaluate(() => dispatchEvent(new CustomEvent("open-door-update-ready")));
+  await page.waitForSelector("text=Reload to update");
+  assert.match(await page.textContent(".update-status"), /^A new version of Open Door is ready\. This browser is not saving your progress, so reloading loses it: finish and hand in first\./);
   await page.click("text=Next question");
   await page.waitForSelector("h2:text-is('Question 2 of 2')");
   watcher.assertClean();

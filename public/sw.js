@@ -70,11 +70,16 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// The version before this one is kept until the next: a tab still open on
+// it (mid-quiz while another tab took the update) asks for its own modules,
+// in its own app folder, which this version's cache does not hold and the
+// host no longer serves. Older versions go. The browser lists caches in the
+// order they were made.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+      const earlier = (await caches.keys()).filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE);
+      await Promise.all(earlier.slice(0, -1).map((n) => caches.delete(n)));
       await self.clients.claim();
     })(),
   );
@@ -114,7 +119,9 @@ self.addEventListener("fetch", (event) => {
 
 async function fromCacheOrNetwork(key, request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(key, { ignoreSearch: true });
+  // A page is always this version's; a file this version lacks may be the
+  // version before's, asked for by a tab still open on it.
+  const cached = (await cache.match(key, { ignoreSearch: true })) || (request.mode !== "navigate" && (await caches.match(key, { ignoreSearch: true })));
   if (cached) return cached;
   // Not cached (the install has not finished, or failed): the network's
   // answer is passed on, never stored, and refused if it is not what was

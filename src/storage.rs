@@ -10,6 +10,7 @@ use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
 use open_door_core::number::decimal;
 use open_door_core::pack::{self, Pack};
+use open_door_core::result::HandInNames;
 use wasm_bindgen::{JsCast, JsValue};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
@@ -23,6 +24,8 @@ const LEGACY_PACKS_KEY: &str = "open-door.packs";
 /// The name or nickname a student puts on the results they hand in
 /// (erased with the rest: it starts with "open-door.").
 const NAME_KEY: &str = "open-door.name";
+/// The name each result was handed in under (`result::HandInNames`).
+const RESULT_NAMES_KEY: &str = "open-door.result-names";
 /// The class link a teacher last made, found again on the Classroom page
 /// after the projector, the worksheet or a reload.
 const CLASS_LINK_KEY: &str = "open-door.classroom.link";
@@ -230,10 +233,12 @@ impl ProgressStore {
     }
 }
 
+// A reload loses it too: a student told only "after you close this tab"
+// reloaded and lost their answers.
 const MEMORY_ONLY_NOTICE: &str =
-    "This browser is not letting Open Door save anything, so your progress will not be kept after you close this tab.";
+    "This browser is not letting Open Door save anything (its storage is blocked or full), so your progress will not be kept if this tab is reloaded or closed.";
 const FULL_NOTICE: &str =
-    "Your progress could not be saved on this device (the browser refused, perhaps because its storage is full), so from now on it will not be kept after you close this tab.";
+    "Your progress could not be saved on this device (the browser refused, perhaps because its storage is full), so from now on it will not be kept if this tab is reloaded or closed.";
 
 /// Writes a backup of `raw` under its own key, dropping the oldest beyond
 /// the few the core keeps.
@@ -368,6 +373,18 @@ pub fn saved_name() -> String {
 /// not kept (the result still carries it).
 pub fn save_name(name: &str) {
     save_text(NAME_KEY, name);
+}
+
+/// The name `result` (a quiz's key and finish time) was handed in under.
+pub fn result_name(result: &str) -> Option<String> {
+    HandInNames::read(&saved_text(RESULT_NAMES_KEY)?).of(result).map(String::from)
+}
+
+/// Keeps `name` as the one `result` is handed in under.
+pub fn keep_result_name(result: &str, name: &str) {
+    let mut names = HandInNames::read(&saved_text(RESULT_NAMES_KEY).unwrap_or_default());
+    names.set(result, name);
+    save_text(RESULT_NAMES_KEY, &names.write());
 }
 
 /// The class link the teacher last made on this device, as handed out,

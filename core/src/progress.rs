@@ -36,9 +36,6 @@ pub const MIN_QUESTIONS_FOR_BEST: usize = 4;
 /// (see [`Progress::prune`]).
 pub const MAX_SAVED_QUIZZES: usize = 12;
 
-/// How many unfinished quizzes the home page offers to resume.
-pub const RESUME_LIST_LENGTH: usize = 3;
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub version: u64,
@@ -272,7 +269,9 @@ impl Progress {
 
     /// Unfinished quizzes with at least one answer or something ticked, or
     /// whose clock was started (it runs whether or not the student has
-    /// answered yet), newest first, at most [`RESUME_LIST_LENGTH`].
+    /// answered yet), newest first: every one, as many as are kept (a list
+    /// cut at three hid a class's unfinished test once the student started
+    /// a fourth quiz).
     pub fn resumable(&self) -> Vec<(&str, &QuizSession)> {
         let mut open: Vec<(&str, &QuizSession)> = self
             .quizzes
@@ -281,7 +280,6 @@ impl Progress {
             .map(|(k, s)| (k.as_str(), s))
             .collect();
         open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));
-        open.truncate(RESUME_LIST_LENGTH);
         open
     }
 
@@ -325,10 +323,19 @@ impl Progress {
         };
     }
 
-    /// Question ids due for review on `today`, most overdue first.
+    /// Question ids due for review on `today`, most overdue first. A test
+    /// still being taken keeps its answers until it ends, so none of its
+    /// questions is offered for review (which shows the answer) meanwhile.
     pub fn due(&self, today: i64) -> Vec<String> {
-        let mut due: Vec<(i64, &String)> =
-            self.questions.iter().filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id))).collect();
+        let in_open_test = |id: &String| {
+            self.quizzes.values().any(|s| s.spec.mode == Mode::Test && !s.is_finished() && s.items.iter().any(|i| i.question_id == *id))
+        };
+        let mut due: Vec<(i64, &String)> = self
+            .questions
+            .iter()
+            .filter(|(id, _)| !in_open_test(id))
+            .filter_map(|(id, r)| r.review.filter(|rv| rv.due_day <= today).map(|rv| (rv.due_day, id)))
+            .collect();
         crate::sort::sort_by(&mut due, Ord::cmp);
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }

@@ -280,6 +280,46 @@ pub fn clean_name(name: &str) -> String {
     bounded.trim_end().to_string()
 }
 
+/// The name each result on this device was handed in under, so that a
+/// result opened again (its student back for the file after the next
+/// student typed theirs) still carries its own. Kept as lines of
+/// "result\tname", the latest last, as many as the quizzes kept.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HandInNames(Vec<(String, String)>);
+
+impl HandInNames {
+    /// What [`write`](Self::write) wrote; a line that is not a result and
+    /// a name is left out.
+    pub fn read(text: &str) -> Self {
+        Self(
+            text.lines()
+                .filter_map(|line| line.split_once('\t'))
+                .map(|(result, name)| (result.to_string(), clean_name(name)))
+                .filter(|(_, name)| !name.is_empty())
+                .collect(),
+        )
+    }
+
+    pub fn of(&self, result: &str) -> Option<&str> {
+        self.0.iter().find(|(kept, _)| kept == result).map(|(_, name)| name.as_str())
+    }
+
+    /// Gives `result` the name `name` (none, if it is empty once cleaned).
+    pub fn set(&mut self, result: &str, name: &str) {
+        self.0.retain(|(kept, _)| kept != result);
+        let name = clean_name(name);
+        if !name.is_empty() {
+            self.0.push((result.to_string(), name));
+        }
+        let over = self.0.len().saturating_sub(crate::progress::MAX_SAVED_QUIZZES);
+        self.0.drain(..over);
+    }
+
+    pub fn write(&self) -> String {
+        self.0.iter().map(|(result, name)| format!("{result}\t{name}\n")).collect()
+    }
+}
+
 /// Bidirectional overrides and zero-width characters, which could make a
 /// name look like another in the class table.
 fn is_invisible_format(c: char) -> bool {
@@ -327,11 +367,18 @@ pub fn date_of_day(day: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// "45 s" under a minute, "1 min 05 s" from one minute on.
+/// "45 s" under a minute, "1 min 05 s" from one minute, "2 h 05 min"
+/// from an hour and "7 days 3 h" from a day on: an untimed quiz left and
+/// finished in a later lesson counts the days between, and "10091 min"
+/// told no one that.
 pub fn format_time(seconds: u64) -> String {
-    match seconds / 60 {
-        0 => format!("{seconds} s"),
-        minutes => format!("{minutes} min {:02} s", seconds % 60),
+    let (minutes, hours, days) = (seconds / 60, seconds / 3_600, seconds / 86_400);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds} s"),
+        (0, 0, _) => format!("{minutes} min {:02} s", seconds % 60),
+        (0, _, _) => format!("{hours} h {:02} min", minutes % 60),
+        (1, _, _) => format!("1 day {} h", hours % 24),
+        _ => format!("{days} days {} h", hours % 24),
     }
 }
 

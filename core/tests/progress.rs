@@ -3,8 +3,7 @@ mod common;
 use open_door_core::content::Bundle;
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::progress::{
-    backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, RESUME_LIST_LENGTH,
-    REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
+    backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
 };
 use open_door_core::quiz::{Mode, QuizSpec, Selection, Submitted, TIME_LIMIT_TICK_MS};
 
@@ -278,7 +277,27 @@ fn the_resume_list_is_short_and_old_quizzes_make_room_without_losing_answered_on
     }
     assert_eq!(p.quizzes.len(), MAX_SAVED_QUIZZES);
     assert!(p.quiz(&answered).is_some(), "unanswered quizzes go first");
-    assert!(p.resumable().len() <= RESUME_LIST_LENGTH);
+    assert_eq!(
+        p.resumable().iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+        [answered.key().as_str()],
+        "the quiz with an answer can be resumed"
+    );
+}
+
+#[test]
+fn every_unfinished_quiz_can_be_resumed_not_only_the_latest_few() {
+    // A class's test left half done, then three quizzes of one's own: the
+    // test is still listed (it dropped out of a list cut at three).
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let links: Vec<QuizLink> = (0..4).map(|seed| QuizLink::open(&format!("count=5&seed={seed}&mode=test"), &bank)).collect();
+    for (at, link) in links.iter().enumerate() {
+        p.start_or_resume(link, &bank, at as f64);
+        p.answer(&link.key(), 0, vec![0], &bank, at as f64, 0);
+    }
+    let listed: Vec<&str> = p.resumable().iter().map(|(k, _)| *k).collect();
+    let newest_first: Vec<String> = links.iter().rev().map(QuizLink::key).collect();
+    assert_eq!(listed, newest_first);
 }
 
 #[test]
@@ -476,6 +495,29 @@ fn missed_questions_come_back_on_the_leitner_schedule() {
     assert!(p.questions["q"].review.is_none(), "retired after the last box");
     p.record_answer("q", false, day);
     assert_eq!(p.questions["q"].review.unwrap().review_box, 1, "a miss starts again");
+}
+
+#[test]
+fn a_test_still_being_taken_offers_none_of_its_questions_for_review() {
+    // Found by a student's walk: three questions missed in a test left
+    // open came back the next day as "due for review", answers shown.
+    let bank = common::bundle(10);
+    let test = QuizLink::open("count=3&seed=1&mode=test", &bank);
+    let mut p = Progress::default();
+    p.start_or_resume(&test, &bank, 0.0);
+    let missed = p.quiz(&test).unwrap().items[0].question_id.clone();
+    p.record_answer(&missed, false, 10);
+    // One missed in a practice quiz, not in the test, is due as usual.
+    let practice_only =
+        bank.questions.iter().map(|q| q.id.clone()).find(|id| p.quiz(&test).unwrap().items.iter().all(|i| i.question_id != *id)).unwrap();
+    p.record_answer(&practice_only, false, 10);
+    assert_eq!(p.due(11), std::slice::from_ref(&practice_only), "the open test's question waits");
+    p.finish(&test.key(), &bank, 1.0);
+    let mut due = p.due(11);
+    due.sort();
+    let mut expected = vec![missed, practice_only];
+    expected.sort();
+    assert_eq!(due, expected, "once the test has ended, both are due");
 }
 
 #[test]

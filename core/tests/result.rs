@@ -4,9 +4,10 @@
 mod common;
 
 use open_door_core::content::Bundle;
+use open_door_core::progress::MAX_SAVED_QUIZZES;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, utc_time, verify, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
 };
 use proptest::prelude::*;
 
@@ -108,8 +109,21 @@ fn a_result_is_titled_as_the_teacher_titled_its_quiz() {
 }
 
 #[test]
-fn the_time_taken_reads_as_seconds_under_a_minute_and_minutes_after() {
-    for (seconds, shown) in [(0, "0 s"), (4, "4 s"), (59, "59 s"), (60, "1 min 00 s"), (65, "1 min 05 s"), (3_600, "60 min 00 s")] {
+fn the_time_taken_reads_in_seconds_minutes_hours_or_days() {
+    for (seconds, shown) in [
+        (0, "0 s"),
+        (4, "4 s"),
+        (59, "59 s"),
+        (60, "1 min 00 s"),
+        (65, "1 min 05 s"),
+        (3_599, "59 min 59 s"),
+        (3_600, "1 h 00 min"),
+        (7_500, "2 h 05 min"),
+        (86_399, "23 h 59 min"),
+        (86_400, "1 day 0 h"),
+        // An untimed quiz started in one lesson and finished a week later.
+        (605_479, "7 days 0 h"),
+    ] {
         assert_eq!(format_time(seconds), shown, "{seconds} s");
     }
 }
@@ -313,4 +327,32 @@ proptest! {
         prop_assert_eq!(verify(&record.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
         prop_assert_eq!(verify(&record.to_csv(&bank), &bank), Verification::Matches { correct: 3, total: 5 });
     }
+}
+
+#[test]
+fn each_result_keeps_the_name_it_was_handed_in_under() {
+    let mut names = HandInNames::default();
+    names.set("quiz-a@1", "Lena");
+    names.set("quiz-b@2", "Ben");
+    let names = HandInNames::read(&names.write());
+    assert_eq!((names.of("quiz-a@1"), names.of("quiz-b@2"), names.of("quiz-c@3")), (Some("Lena"), Some("Ben"), None));
+
+    // Renamed, and cleaned as a result's name is; a name cleared is none.
+    let mut names = names;
+    names.set("quiz-a@1", " Lena\tM. ");
+    assert_eq!(names.of("quiz-a@1"), Some("Lena M."));
+    names.set("quiz-b@2", "  ");
+    assert_eq!(names.of("quiz-b@2"), None);
+
+    // As many as the quizzes kept: the oldest named goes first.
+    for n in 0..MAX_SAVED_QUIZZES {
+        names.set(&format!("later@{n}"), "Sam");
+    }
+    let names = HandInNames::read(&names.write());
+    assert_eq!(names.of("quiz-a@1"), None);
+    assert_eq!(names.of("later@0"), Some("Sam"));
+    assert_eq!(names.write().lines().count(), MAX_SAVED_QUIZZES);
+
+    // What is not a line of it reads as nothing.
+    assert_eq!(HandInNames::read("no tab here\n\t\nquiz@1\t\n"), HandInNames::default());
 }

@@ -1,6 +1,11 @@
 //! Handing in a result: the student's name or nickname (optional, kept on
 //! this device only), the result as JSON or CSV named after the student,
 //! the quiz and the day, and the code the teacher checks it with.
+//!
+//! A result keeps the name it was handed in under. A new one starts with
+//! no name and offers the one last typed on the device: on a tablet the
+//! class shares, that is the last student's, which filled in unasked would
+//! hand in the next student's answers under it.
 
 use leptos::prelude::*;
 use open_door_core::quiz::QuizSession;
@@ -8,7 +13,7 @@ use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
-use crate::storage::{save_name, saved_name};
+use crate::storage::{keep_result_name, result_name, save_name, saved_name};
 
 /// The day (counted from 1970-01-01) on the student's own calendar, so a
 /// quiz finished just after midnight is dated by the student's clock.
@@ -38,8 +43,16 @@ enum Outcome {
 }
 
 #[component]
-pub fn HandIn(session: QuizSession) -> impl IntoView {
-    let name = RwSignal::new(saved_name());
+pub fn HandIn(
+    session: QuizSession,
+    /// Names this result (its quiz and when it finished) among the device's.
+    result: String,
+) -> impl IntoView {
+    let own_name = result_name(&result);
+    let kept_name = Some(saved_name()).filter(|kept| own_name.is_none() && !kept.is_empty());
+    let name = RwSignal::new(own_name.unwrap_or_default());
+    let result = StoredValue::new(result);
+    let name_field = NodeRef::<leptos::html::Input>::new();
     let day = local_day(session.finished_at_ms.unwrap_or_else(now_ms));
     // The student's next step in a lesson, as the results page leaves it.
     let set_by_teacher = session.is_set_by_teacher();
@@ -83,11 +96,13 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                     autocomplete="nickname"
                     maxlength=MAX_NAME_CHARS
                     aria-describedby="hand-in-name-note"
+                    node_ref=name_field
                     prop:value=move || name.get()
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         let cleaned = clean_name(&typed);
                         save_name(&cleaned);
+                        result.with_value(|result| keep_result_name(result, &cleaned));
                         name.set(typed);
                         // Said once, at the first change to the name the
                         // file carries (not a space added, say).
@@ -102,6 +117,21 @@ pub fn HandIn(session: QuizSession) -> impl IntoView {
                 />
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
             </p>
+            {kept_name.map(|kept| {
+                let label = format!("Use the name kept on this device: {kept}");
+                let use_it = move |_| {
+                    result.with_value(|result| keep_result_name(result, &kept));
+                    name.set(kept.clone());
+                    // The button goes with the empty field: the focus goes
+                    // to the name it put there.
+                    if let Some(field) = name_field.get_untracked() {
+                        let _ = field.focus();
+                    }
+                };
+                move || name.with(|typed| typed.trim().is_empty()).then(|| view! {
+                    <p><button type="button" on:click=use_it.clone()>{label.clone()}</button></p>
+                })
+            })}
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
             <p class="actions">
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>

@@ -142,6 +142,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // a tab of its own, say, which does not share what the first kept).
     // A retake is another result, told apart by when it finished.
     let result = format!("{}@{}", link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
+    let this_result = result.clone();
     let only_mistakes = RwSignal::new(finished.review_opens_on_mistakes(bank, storage::review_shows_all(&result), &arrived_at));
     let show_only_mistakes = move |only: bool| {
         only_mistakes.set(only);
@@ -200,7 +201,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             <p>{format!("Time taken: {}.", format_time(seconds))}</p>
             // A class's quiz is handed in next: on a phone the hand-in and
             // its download come in the first screen, before retrying.
-            {set_by_teacher.then(|| view! { <HandIn session=finished.clone() /> })}
+            {set_by_teacher.then(|| view! { <HandIn session=finished.clone() result=this_result.clone() /> })}
             <p class="actions">
                 {retry.map(|href| {
                     let class = if set_by_teacher { "button" } else { "button primary" };
@@ -217,7 +218,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             </p>
             // Before the table by topic, which on a phone (one row a topic)
             // pushed it below the first screen.
-            {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() /> })}
+            {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() result=this_result.clone() /> })}
             <table class="by-topic">
                 <caption>"By topic (a question on two topics counts in both)"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
