@@ -225,7 +225,7 @@ test("a class quiz chosen and not yet made comes back after a look at the source
   await context.close();
 });
 
-test("a corrected title keeps the class's quiz, more time its questions; Enter in the question search makes no link; a changed quiz says it is a new one", async () => {
+test("a corrected title keeps the class's quiz, more time its questions; Enter in the question search makes no link; a changed quiz says it is another one", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/classroom");
   await ready(page);
@@ -281,7 +281,7 @@ test("a corrected title keeps the class's quiz, more time its questions; Enter i
   await page.click("text=Make the class link");
   await page.waitForSelector(".share-quiz:text-is('9B: Article 5 check: 5 questions, practice with a 20-minute time limit.')");
   assert.notDeepEqual(questionsOf(await page.textContent(".share-link")), questionsOf(longer));
-  assert.match(await page.textContent(".share-new-quiz"), /^This is a new quiz/);
+  assert.match(await page.textContent(".share-new-quiz"), /^This is another quiz than the link made before/);
   await page.check("#mode-test");
 
   // Other questions are another quiz, and the page says so.
