@@ -3,10 +3,11 @@
 // one CSV; one JSON is then edited), the teacher loads every file together
 // with a copy of one and a file that is not a result.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { parse } from "smol-toml";
 import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, startApp, violations, watch } from "./helpers.mjs";
 
 let app;
@@ -199,10 +200,21 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   }
   // A wrong answer is named the class's mistake only when it leads: Maria
   // and Ana, both wrong with different choices, are a tie, not "1 student".
-  const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-score + p")?.textContent ?? ""]));
+  const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-answer + p")?.textContent ?? ""]));
   for (const [score, wrong] of wrongLines) {
     if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: the 2 students who answered it wrongly each gave a different answer\.|Most chosen wrong answer: .+ \(2 students\))$/);
     if (score === "1 of 2 answered right.") assert.match(wrong, /^Most chosen wrong answer: .+ \(1 student\)$/);
+  }
+  // Each with its right answer in words, beside the wrong one most chosen
+  // (found by a teacher's walk: the class results never said it).
+  const byPrompt = new Map(readdirSync("content/questions").flatMap((name) => parse(readFileSync(`content/questions/${name}`, "utf8")).question).map((q) => [q.prompt, q]));
+  const answerLines = await page.$$eval(".class-questions li", (lis) =>
+    lis.map((li) => [li.querySelector(".class-question-prompt").textContent.replace(/^Question \d+: /, ""), li.querySelector(".class-question-answer").textContent]),
+  );
+  for (const [prompt, line] of answerLines) {
+    const q = byPrompt.get(prompt);
+    const words = q.type === "order" ? q.choices.join(" → ") : q.choices.filter((c) => q.answer.includes(c)).join("; ");
+    assert.equal(line, `Right answer: ${words}`, prompt);
   }
   const shownOrder = perQuestion.map(([, score]) => Number(score[0]));
   assert.deepEqual(shownOrder, [...shownOrder].sort((a, b) => a - b), "most missed first");

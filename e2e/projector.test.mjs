@@ -63,6 +63,8 @@ test("projector: full screen, large type, letters that match the worksheet and t
       [".projector-answer > p:first-child", ".projector-choices li"].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)));
     assert.equal(answer, choice, `question ${n}: the answer's size`);
     const right = await page.locator(".projector-choices li.right .letter").allTextContents();
+    // Said with the marked letters, in letter order (the words followed the bank's order).
+    if (right.length) assert.ok((await page.textContent(".projector-answer > p:first-child")).startsWith(`The answer: ${right.join(" ")}: `));
     slides.push({ choices: choices.map((c) => c.replace(/ ✓ \(answer\)$/, "")), right });
     await page.keyboard.press("n");
   }
@@ -133,8 +135,34 @@ test("projector: full screen, large type, letters that match the worksheet and t
     if (slide.right.length) assert.equal(keyLetters[n], slide.right.join(" "), `question ${n + 1}: the key's letters`);
     assert.ok(quick.includes(`${n + 1} ${keyLetters[n]}`), quick);
   }
-  assert.match(quick, /^Quick marking: 1 [A-H]( [A-H])*, 2 /);
+  assert.match(quick, /^Quick marking: 1 [A-H]\d?( [A-H]\d?)*, 2 /);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/print-1920.png`, fullPage: true });
+  watcher.assertClean();
+  await context.close();
+});
+
+test("an order question's key gives each letter the number the worksheet asks for beside it, and so does the projector", async () => {
+  // Found by a teacher's walk with paper: the sheet asks "Number these from
+  // 1", and the key gave the letters in sequence ("C B D A"), to be turned
+  // into numbers for every paper.
+  const { page, watcher, context } = await freshPage(app);
+  const rightOrder = parse(readFileSync("content/questions/treaty-north-atlantic-treaty.toml", "utf8")).question.find((q) => q.id === "treaty-08").choices;
+  const query = "ids=treaty-08,000-01&seed=4&mode=test";
+  await page.goto(app.url + "/classroom/print?" + query);
+  await ready(page);
+  const printed = (await page.locator(".sheet-question").first().locator(".sheet-choices li").allTextContents()).map((c) => c.replace(" ☐ ", " "));
+  const numbers = printed.map((choice) => rightOrder.indexOf(choice.slice(2)) + 1);
+  assert.deepEqual([...numbers].sort(), [1, 2, 3, 4], `each printed choice is one of the question's: ${printed}`);
+  assert.notDeepEqual(numbers, [1, 2, 3, 4], "shuffled, so letters and numbers differ");
+  const expected = printed.map((choice, place) => `${choice[0]}${numbers[place]}`).join(" ");
+  assert.equal(await page.locator(".key-letters").first().textContent(), expected);
+  assert.match(await page.textContent(".quick-key"), new RegExp(`^Quick marking: 1 ${expected}, 2 [A-H]$`));
+
+  await page.goto(app.url + "/classroom/projector?" + query);
+  await page.waitForSelector(".projector-prompt");
+  await page.keyboard.press("r");
+  await page.waitForSelector(".projector-answer");
+  assert.equal(await page.textContent(".projector-answer > p:first-child"), `Right order: ${expected}: ${rightOrder.join(" → ")}`);
   watcher.assertClean();
   await context.close();
 });

@@ -70,6 +70,9 @@ pub struct QuestionStats {
     /// The text the evidence is quoted from ("the AP report from Bucharest").
     pub source: String,
     pub right: usize,
+    /// The right answer in words, as a student's review gives it (the
+    /// letters differ from student to student).
+    pub answer: String,
     /// How many counted students were asked it.
     pub asked: usize,
     /// How many of them gave no answer (their time ran out first).
@@ -479,6 +482,7 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
                 evidence: question.evidence.clone(),
                 source: bank.article(&question.article).map_or_else(String::new, |a| a.label.clone()),
                 right,
+                answer: question.right_answer_text(),
                 asked: records.len(),
                 unanswered: records.len() - given.len(),
                 wrong: WrongAnswers::of(question, &given),

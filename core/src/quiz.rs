@@ -275,14 +275,24 @@ pub fn choice_place(key: &str) -> Option<usize> {
 }
 
 /// The right answer of `item` as the letters it shows: the right choices in
-/// letter order ("A C"), or for an order question the letters in the right
-/// sequence ("C A B").
+/// letter order ("A C"), or for an order question each letter with the
+/// number the worksheet asks for beside it ("A3 B1 C2": A comes third), so
+/// a paper is marked letter by letter as it was filled in.
 pub fn answer_letters(question: &Question, item: &QuizItem) -> String {
-    right_places(question, item).into_iter().map(|p| choice_letter(p).to_string()).collect::<Vec<_>>().join(" ")
+    let places = right_places(question, item);
+    let letters: Vec<String> = if question.kind == QuestionKind::Order {
+        (0..item.choice_order.len())
+            .filter_map(|place| places.iter().position(|&p| p == place).map(|n| format!("{}{}", choice_letter(place), n + 1)))
+            .collect()
+    } else {
+        places.into_iter().map(|p| choice_letter(p).to_string()).collect()
+    };
+    letters.join(" ")
 }
 
-/// The right answer of `item` in words, in the order of its letters, so a
-/// key reads "A C: first; second" with each word under its letter.
+/// The right answer of `item` in words: in the order of its letters, so a
+/// key reads "A C: first; second" with each word under its letter; an order
+/// question's in the right order ("first → second → third").
 pub fn answer_in_letter_order(question: &Question, item: &QuizItem) -> String {
     let shown: Vec<usize> = right_places(question, item).into_iter().map(|p| item.choice_order[p]).collect();
     question.choice_text(&shown)

@@ -215,6 +215,9 @@ fn per_question_counts_most_missed_first_naming_a_wrong_answer_only_where_one_st
     assert_eq!(third.id, quiz.questions[2]);
     assert_eq!(third.evidence, bank.question(&third.id).unwrap().evidence);
     assert_eq!(third.source, "the test text");
+    // The right answer beside the wrong one most chosen, in words: each
+    // student's letters were their own.
+    assert_eq!((third.answer.as_str(), &third.wrong), ("a", &most_chosen(&["b"], 2)));
     assert_eq!(class.follow_up.len(), FOLLOW_UP_MAX);
     assert_eq!(class.follow_up[0], quiz.questions[2]);
 }

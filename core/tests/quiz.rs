@@ -246,7 +246,10 @@ mod letters {
         assert_eq!((0..4).map(choice_letter).collect::<String>(), "ABCD");
         assert_eq!(answer_letters(&bank.questions[0], &items[0]), "C");
         assert_eq!(answer_letters(&bank.questions[1], &items[1]), "A B");
-        assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 B C A");
+        // The worksheet asks for a number beside each letter of an order
+        // question: "third" is shown as A, so A is 3.
+        assert_eq!(answer_letters(&bank.questions[2], &items[2]), "A3 B1 C2");
+        assert_eq!(marking_key(&items, &bank), "1 C, 2 A B, 3 A3 B1 C2");
         // The words follow the letters: A is "b", B is "a".
         assert_eq!(answer_in_letter_order(&bank.questions[1], &items[1]), "b; a");
         assert_eq!(answer_in_letter_order(&bank.questions[2], &items[2]), "first → second → third");

@@ -216,6 +216,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                         <li>
                             <p class="class-question-prompt"><strong>{format!("Question {}: ", q.number)}</strong>{q.prompt.clone()}</p>
                             <p class="class-question-score">{question_score(q)}</p>
+                            <p class="class-question-answer">"Right answer: " <strong>{q.answer.clone()}</strong></p>
                             {wrong}
                             // As every other page quotes it: marks of its own would double
                             // the quotation marks a quote of speech starts or ends with.

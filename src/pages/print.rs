@@ -62,7 +62,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                     <li class="sheet-question">
                         <p class="sheet-prompt">{question.prompt.clone()}</p>
                         <p class="kind">{hint}</p>
-                        <ul class="sheet-choices">
+                        <ul class="sheet-choices" class:numbered=question.kind == QuestionKind::Order>
                             {item.choice_order.iter().enumerate().map(|(place, &c)| view! {
                                 <li><span class="letter">{choice_letter(place)}</span>" "<span class="box" aria-hidden="true">"☐"</span>" "{question.choices[c].clone()}</li>
                             }).collect_view()}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use open_door_core::content::QuestionKind;
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::choice_letter;
+use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter};
 use wasm_bindgen::JsCast;
 
 use crate::components::needs_pack::NeedsPack;
@@ -95,6 +95,7 @@ pub fn Projector() -> impl IntoView {
         let Some(question) = bundle().question(&item.question_id) else { return ().into_any() };
         let shown: Vec<usize> = item.choice_order.clone();
         let right = question.correct_indices();
+        let answer = format!("{}: {}", answer_letters(question, item), answer_in_letter_order(question, item));
         view! {
             <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
             <h2 class="projector-prompt">{question.prompt.clone()}</h2>
@@ -114,7 +115,12 @@ pub fn Projector() -> impl IntoView {
                 <div class="projector-answer">
                     // Said in words too: scrolled to the explanation, the
                     // marked choice may be above the screen.
-                    <p><strong>{if question.kind == QuestionKind::Order { "Right order: " } else { "The answer: " }}</strong>{question.right_answer_text()}</p>
+                    // With the letters as the worksheet's answer key gives
+                    // them, for a class marking its own papers.
+                    <p>
+                        <strong>{if question.kind == QuestionKind::Order { "Right order: " } else { "The answer: " }}</strong>
+                        {answer.clone()}
+                    </p>
                     <p>{question.explanation.clone()}</p>
                     <Evidence question=question />
                 </div>
