@@ -20,6 +20,19 @@ test("Learn starts with how a country joins, and its first card opens that expla
   await page.locator("main ul.cards h2 a").first().click();
   await page.waitForFunction(() => location.pathname === "/learn/joining");
   assert.match(await page.textContent("main"), /Finland was invited at Madrid on 29 June 2022/);
+  // Each explainer leads on to the next, as the Learn page orders them,
+  // and lists only the sources it draws on (found by a reader's walk: every
+  // page ended at its quiz button, and every page listed the treaty).
+  for (const [at, title] of titles.entries()) {
+    if (at > 0) {
+      await page.click(`.next-explainer a:text-is("${title}")`);
+      await page.waitForSelector(`main h1:text-is("${title}")`);
+    }
+    const cited = await page.locator(".cited li").evaluateAll((items) => items.map((li) => li.querySelector("a")?.getAttribute("href") ?? li.textContent));
+    assert.ok(cited.length > 0 && cited.every((href) => href.startsWith("/sources/")), `${title}: each source a link to it: ${cited}`);
+    assert.equal(new Set(cited).size, cited.length, `${title}: each source once: ${cited}`);
+    assert.equal(await page.locator(".next-explainer").count(), at < titles.length - 1 ? 1 : 0, `${title}: the next explainer, if any`);
+  }
   watcher.assertClean();
   await context.close();
 });

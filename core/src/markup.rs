@@ -148,16 +148,25 @@ fn numbered_item(line: &str) -> Option<&str> {
 
 /// Parses `**strong**`, `*emphasis*` and `[text](kind:id)` in one line.
 pub fn parse_inline(text: &str) -> Result<Vec<Inline>, String> {
+    // Bold or italic text is shown as it is written: a link in it would be
+    // shown as its markup.
+    let styled = |inner: &str| {
+        if inner.contains("](") {
+            Err("a link inside `**…**` or `*…*` would be shown as typed: put the link outside them".to_string())
+        } else {
+            Ok(inner.to_string())
+        }
+    };
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         let (inline, consumed) = if let Some(after) = rest.strip_prefix("**") {
             let end = after.find("**").ok_or("`**` opened but never closed")?;
-            (Inline::Strong(after[..end].to_string()), end + 4)
+            (Inline::Strong(styled(&after[..end])?), end + 4)
         } else if let Some(after) = rest.strip_prefix('*') {
             let end = after.find('*').ok_or("`*` opened but never closed")?;
-            (Inline::Emphasis(after[..end].to_string()), end + 2)
+            (Inline::Emphasis(styled(&after[..end])?), end + 2)
         } else if let Some((after, close)) = rest
             .strip_prefix('[')
             .and_then(|after| Some((after, after.find(']')?)))
@@ -260,6 +269,10 @@ mod tests {
         assert_eq!(parse_document("fine\n\n**open").unwrap_err(), "line 3: `**` opened but never closed");
         assert!(parse_document("# Title").unwrap_err().starts_with("line 1: headings"));
         assert!(parse_document("[x](http://example.com)").unwrap_err().contains("link kind `http`"));
+        // Found on a page: a glossary link in bold showed as its markup.
+        let bold_link = parse_document("- ok\n- **[Article 5](glossary:article-5) and the war.** Text").unwrap_err();
+        assert!(bold_link.starts_with("line 2: a link inside `**…**` or `*…*`"), "{bold_link}");
+        assert!(parse_document("*see [x](learn:joining)*").is_err());
     }
 
     #[test]

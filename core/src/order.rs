@@ -18,6 +18,12 @@ impl Bundle {
         explainers
     }
 
+    /// The explainer after `id` in teaching order: where its page leads on.
+    pub fn explainer_after(&self, id: &str) -> Option<&Explainer> {
+        let order = self.explainers_in_teaching_order();
+        order.iter().position(|e| e.id == id).and_then(|at| order.get(at + 1).copied())
+    }
+
     /// Articles oldest first, by the date each was inferred to be from.
     /// One whose date cannot be read (a pack may have any wording) goes last,
     /// in the order it came.

@@ -148,6 +148,12 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
             if !known {
                 problems.push(format!("link to unknown {link:?}"));
             }
+            // "Sources this page draws on" lists what the page links to.
+            if let LinkTarget::Source(id) = link {
+                if !explainer.sources.contains(id) {
+                    problems.push(format!("links source `{id}` that its `sources` do not list"));
+                }
+            }
         }
         for problem in problems {
             report(ItemKind::Explainer, &explainer.id, problem);

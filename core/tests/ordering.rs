@@ -71,6 +71,17 @@ fn learn_lists_explainers_in_the_order_of_topics_toml() {
 }
 
 #[test]
+fn each_explainer_leads_on_to_the_next_in_teaching_order_and_the_last_to_none() {
+    let bundle = content();
+    let order = bundle.explainers_in_teaching_order();
+    for pair in order.windows(2) {
+        assert_eq!(bundle.explainer_after(&pair[0].id).map(|e| e.id.as_str()), Some(pair[1].id.as_str()));
+    }
+    assert!(bundle.explainer_after(&order.last().unwrap().id).is_none());
+    assert!(bundle.explainer_after("no-such-explainer").is_none());
+}
+
+#[test]
 fn moving_a_topic_moves_its_explainer() {
     let mut bundle = common::bundle(1);
     bundle.explainers = vec![common::explainer("defence", "article-5"), common::explainer("how-to-join", "joining")];

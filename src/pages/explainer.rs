@@ -27,13 +27,17 @@ pub fn ExplainerPage() -> impl IntoView {
                         {explainer.sources.iter().map(|s| view! {
                             <li><A href=crate::paths::href(&format!("/sources/{s}"))>{article_label(s)}</A></li>
                         }).collect_view()}
-                        <li>"The North Atlantic Treaty (Washington, 4 April 1949), quoted where marked."</li>
                     </ul>
                 </section>
                 <section class="test-yourself" aria-labelledby="test-heading">
                     <h2 id="test-heading">"Test yourself"</h2>
                     <p><A href=crate::paths::href(&quiz) attr:class="button primary">"Start a 10-question quiz on this topic"</A></p>
                 </section>
+                // The Learn page says each builds on the ones before: the
+                // page leads on to the next, as a reader of a booklet turns it.
+                {reading_bundle().explainer_after(&explainer.id).map(|next| view! {
+                    <p class="next-explainer">"Next: " <A href=crate::paths::href(&format!("/learn/{}", next.id))>{next.title.clone()}</A></p>
+                })}
             </article>
         }
         .into_any()

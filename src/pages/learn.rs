@@ -9,6 +9,7 @@ pub fn Learn() -> impl IntoView {
     view! {
         <PageTitle text="Learn" />
         <p>"Short explainers, each five minutes of reading, with a quiz at the end. They are in teaching order: each builds on the ones before it."</p>
+        <p>"They quote five news texts from November 2022 to July 2023 by short names, such as “the AP report from Bucharest”, and the North Atlantic Treaty: all six are under " <A href=crate::paths::href("/sources")>"Sources"</A>", with what each says about itself."</p>
         <ul class="cards">
             {reading_bundle().explainers_in_teaching_order().into_iter().map(|e| view! {
                 <li>
