@@ -43,6 +43,15 @@ test("Sources lists the treaty of 1949 first, then the news texts oldest first",
   await ready(page);
   const hrefs = await page.locator("main ul.cards h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   assert.deepEqual(hrefs, ["/sources/treaty", "/sources/002", "/sources/003", "/sources/000", "/sources/001", "/sources/004"]);
+  // A text that differs from the record says so on its own page, before a
+  // quiz asks about it (found by a reader's walk: only the quiz's feedback did).
+  await page.click('main a[href="/sources/002"]');
+  await page.waitForSelector(".record-notes");
+  assert.deepEqual(await page.locator(".record-notes li").allTextContents(), [
+    "It says Finland and Sweden \"applied to join in April\"; they applied in May 2022.",
+    "It speaks of \"NATO’s 30 members\": true in November 2022. Since then Finland joined on 4 April 2023, the 31st member, and Sweden on 7 March 2024, the 32nd.",
+  ]);
+  assert.ok((await page.textContent(".article-text")).includes("applied to join in April"), "what the note quotes is in the text");
   watcher.assertClean();
   await context.close();
 });

@@ -59,6 +59,7 @@ impl Bundle {
             .map(|a| Article {
                 body: String::new(),
                 provenance: String::new(),
+                record_notes: Vec::new(),
                 date_cue: String::new(),
                 place: String::new(),
                 source_file: String::new(),
@@ -156,6 +157,11 @@ pub struct Article {
     pub outlet: Option<String>,
     /// What the text says about where it comes from, in our words.
     pub provenance: String,
+    /// Where the text differs from the public record, or states a fact
+    /// that has changed since, each said with its date, in our words from
+    /// the reference: a student reading the text meets them before the quiz.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub record_notes: Vec<String>,
     /// The date as the text gives it ("said Thursday", "29 Jun, 2023 20:35").
     pub date_cue: String,
     /// The date inferred from the cue and the public record of the event.

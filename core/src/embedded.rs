@@ -227,6 +227,7 @@ impl Writer {
         self.optional(&article.headline, |out, headline| out.text(headline))?;
         self.optional(&article.outlet, |out, outlet| out.text(outlet))?;
         self.text(&article.provenance)?;
+        self.list(&article.record_notes, |out, note| out.text(note))?;
         self.text(&article.date_cue)?;
         self.text(&article.date_inferred)?;
         self.text(&article.place)?;
@@ -336,6 +337,7 @@ impl Reader<'_> {
             headline: self.optional(Reader::text)?,
             outlet: self.optional(Reader::text)?,
             provenance: self.text()?,
+            record_notes: self.list(Reader::text)?,
             date_cue: self.text()?,
             date_inferred: self.text()?,
             place: self.text()?,

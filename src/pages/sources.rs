@@ -78,6 +78,10 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
                 <dd>{article.place.clone()}</dd>
                 <dt>"About this copy"</dt>
                 <dd>{article.provenance.clone()}</dd>
+                {(!article.record_notes.is_empty()).then(|| view! {
+                    <dt>"Checked against the record"</dt>
+                    <dd><ul class="record-notes">{article.record_notes.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}</ul></dd>
+                })}
             </dl>
             {highlight.is_some().then(|| view! {
                 <p class="hint">

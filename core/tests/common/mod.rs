@@ -38,6 +38,7 @@ pub fn bundle(questions: usize) -> Bundle {
             headline: None,
             outlet: None,
             provenance: "made for tests".into(),
+            record_notes: vec![],
             date_cue: "today".into(),
             date_inferred: "today".into(),
             place: "here".into(),
