@@ -140,6 +140,14 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await page.goto(app.url + "/");
   await ready(page);
   assert.equal(await page.locator(".resume-list").count(), 0);
+  // It lists it as a result, which opens again with its code, for a
+  // student who must download the file again and has no link (found by a
+  // walk through a second lesson).
+  assert.equal(await page.locator(".finished-list li").count(), 1);
+  assert.match(await page.textContent(".finished-list li"), / \d+ of \d+ right$/);
+  await page.click(".finished-list a");
+  await page.waitForSelector(".result-code");
+  assert.equal(await page.textContent(".result-code"), code);
   await page.goto(link);
   await page.waitForSelector("text=Results");
   // Asked first, since the result and its code are replaced: no keeps them.

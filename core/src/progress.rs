@@ -283,6 +283,15 @@ impl Progress {
         open
     }
 
+    /// Finished quizzes, the latest first: each keeps its results and its
+    /// hand-in at its link, for a student who must download a result again
+    /// and no longer has the link.
+    pub fn finished(&self) -> Vec<&QuizSession> {
+        let mut done: Vec<&QuizSession> = self.quizzes.values().filter(|s| s.is_finished()).collect();
+        done.sort_by(|a, b| b.finished_at_ms.unwrap_or_default().total_cmp(&a.finished_at_ms.unwrap_or_default()));
+        done
+    }
+
     /// Keeps at most [`MAX_SAVED_QUIZZES`], never `keep`. What goes first:
     /// quizzes with no answer, then finished ones, then unfinished ones,
     /// each oldest first. An unfinished quiz with answers is dropped only

@@ -285,6 +285,21 @@ fn the_resume_list_is_short_and_old_quizzes_make_room_without_losing_answered_on
 }
 
 #[test]
+fn finished_quizzes_are_listed_latest_first_and_unfinished_ones_not() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let links: Vec<QuizLink> = (0..3).map(|seed| QuizLink::open(&format!("count=2&seed={seed}"), &bank)).collect();
+    for (at, link) in links.iter().enumerate() {
+        p.start_or_resume(link, &bank, at as f64);
+    }
+    // Finished in another order than started; the third is left unfinished.
+    p.finish(&links[1].key(), &bank, 10.0);
+    p.finish(&links[0].key(), &bank, 20.0);
+    let listed: Vec<String> = p.finished().iter().map(|s| s.spec.query()).collect();
+    assert_eq!(listed, [links[0].key(), links[1].key()]);
+}
+
+#[test]
 fn every_unfinished_quiz_can_be_resumed_not_only_the_latest_few() {
     // A class's test left half done, then three quizzes of one's own: the
     // test is still listed (it dropped out of a list cut at three).

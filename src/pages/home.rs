@@ -42,6 +42,30 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <UnfinishedQuizzes links=unfinished />
+        // A result is handed in as a file: a student who lost it, or must
+        // hand it in again, finds it here without the class link.
+        {move || {
+            let finished: Vec<_> = store.progress.with(|p| {
+                p.finished()
+                    .into_iter()
+                    .map(|s| {
+                        let score = s.score(bundle());
+                        (s.href(), s.title(bundle()), format!("{} of {} right", score.correct, score.total))
+                    })
+                    .collect()
+            });
+            (!finished.is_empty()).then(|| view! {
+                <section aria-labelledby="finished-heading">
+                    <h2 id="finished-heading">"Your results"</h2>
+                    <p>"Each opens with its review and its result file to download again."</p>
+                    <ul class="finished-list">
+                        {finished.into_iter().map(|(href, title, score)| view! {
+                            <li><A href=crate::paths::href(&href)>{title}</A>" "<span>{score}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
             (!best.is_empty()).then(|| view! {
