@@ -68,7 +68,7 @@ async function student(link, { label, name, pick, format, reopenAt }) {
   await page.waitForSelector("#hand-in-name");
   assert.equal(await page.inputValue("#hand-in-name"), "");
   if (kept) {
-    await page.click(`button:text-is("Use the name kept on this device: ${kept}")`);
+    await page.getByRole("button", { name: `Use ${kept}, the name kept on this device` }).click();
     assert.equal(await page.inputValue("#hand-in-name"), kept);
     assert.equal(await page.evaluate(() => document.activeElement.id), "hand-in-name");
   }

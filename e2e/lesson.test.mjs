@@ -595,7 +595,7 @@ test("on a shared computer each result keeps its own student's name: the next st
   // Found by a walk through two lessons on one browser: Ben's result on
   // another quiz came with Lena's name filled in, and Lena's, opened again
   // for her file, came with Ben's.
-  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
+  const { page, watcher, context } = await freshPage(app, { acceptDownloads: true, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
   const takeTheQuiz = async (link) => {
     await page.goto(app.url + link);
     for (const n of [1, 2]) {
@@ -614,10 +614,16 @@ test("on a shared computer each result keeps its own student's name: the next st
   // Ben, on the same computer, another quiz: no name until he gives one.
   await takeTheQuiz("/quiz/play?ids=000-08,000-09&seed=3&mode=test&title=Week%203");
   assert.equal(await page.inputValue("#hand-in-name"), "");
-  assert.equal(await page.locator("button:text-is('Use the name kept on this device: Lena')").count(), 1);
+  const offer = page.getByRole("button", { name: "Use Lena, the name kept on this device" });
+  assert.equal(await offer.textContent(), "Use Lena");
   assert.deepEqual(await violations(page), []);
+  // Offered beside the field, it keeps the download on a phone's first
+  // screen (below the field, it pushed it off).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const button = await page.locator("button:text-is('Download result (JSON)')").boundingBox();
+  assert.ok(button.y + button.height <= 740, `the download ends at ${button.y + button.height} px`);
   await page.fill("#hand-in-name", "Ben");
-  assert.equal(await page.locator("text=Use the name kept on this device").count(), 0, "offered only while the field is empty");
+  assert.equal(await offer.count(), 0, "offered only while the field is empty");
   assert.match(await download(), /^open-door-Ben-Week3-/);
 
   // Lena back for her file: her result, her name, her code.
@@ -671,6 +677,10 @@ test("on a shared tablet the next student starts their own attempt, which carrie
   });
   await page.click("text=Start my own attempt");
   await heading(page, 1, 3);
+  // As the question said, the name is cleared: the device's, and the one
+  // the removed result was handed in under.
+  assert.equal(await page.evaluate(() => localStorage.getItem("open-door.name")), null);
+  assert.ok(!((await page.evaluate(() => localStorage.getItem("open-door.result-names"))) ?? "").includes("Lena"), "Lena's name is gone with her result");
   // The quiz starts at the top, its first question focused.
   await page.waitForFunction(() => document.activeElement.classList.contains("question-heading"), null, { timeout: 2000 });
   assert.equal(await page.evaluate(() => window.scrollY), 0);

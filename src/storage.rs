@@ -380,10 +380,12 @@ pub fn result_name(result: &str) -> Option<String> {
     HandInNames::read(&saved_text(RESULT_NAMES_KEY)?).of(result).map(String::from)
 }
 
-/// Keeps `name` as the one `result` is handed in under.
-pub fn keep_result_name(result: &str, name: &str) {
+/// Keeps `name` as the one `result` is handed in under, and forgets those
+/// of results `progress` no longer keeps.
+pub fn keep_result_name(result: &str, name: &str, progress: &Progress) {
+    let kept = progress.results();
     let mut names = HandInNames::read(&saved_text(RESULT_NAMES_KEY).unwrap_or_default());
-    names.set(result, name);
+    names.set(result, name, &kept);
     save_text(RESULT_NAMES_KEY, &names.write());
 }
 

@@ -32,6 +32,12 @@ pub const REVIEW_INTERVALS_DAYS: [i64; 5] = [1, 2, 4, 8, 16];
 /// questions say little about how well the topic is known.
 pub const MIN_QUESTIONS_FOR_BEST: usize = 4;
 
+/// Names one result among the device's: its quiz (the link's key) and when
+/// it finished, so that a retake is another result.
+pub fn result_key(quiz_key: &str, finished_at_ms: f64) -> String {
+    format!("{quiz_key}@{finished_at_ms}")
+}
+
 /// Saved quizzes kept on the device; past this, the least useful go first
 /// (see [`Progress::prune`]).
 pub const MAX_SAVED_QUIZZES: usize = 12;
@@ -281,6 +287,11 @@ impl Progress {
             .collect();
         open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));
         open
+    }
+
+    /// The keys of the results kept (see [`result_key`]).
+    pub fn results(&self) -> Vec<String> {
+        self.quizzes.iter().filter_map(|(key, s)| s.finished_at_ms.map(|at| result_key(key, at))).collect()
     }
 
     /// Finished quizzes, the latest first: each keeps its results and its

@@ -283,7 +283,8 @@ pub fn clean_name(name: &str) -> String {
 /// The name each result on this device was handed in under, so that a
 /// result opened again (its student back for the file after the next
 /// student typed theirs) still carries its own. Kept as lines of
-/// "result\tname", the latest last, as many as the quizzes kept.
+/// "result\tname" (see [`crate::progress::result_key`]), for the results
+/// still kept and no others.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct HandInNames(Vec<(String, String)>);
 
@@ -304,15 +305,17 @@ impl HandInNames {
         self.0.iter().find(|(kept, _)| kept == result).map(|(_, name)| name.as_str())
     }
 
-    /// Gives `result` the name `name` (none, if it is empty once cleaned).
-    pub fn set(&mut self, result: &str, name: &str) {
-        self.0.retain(|(kept, _)| kept != result);
+    /// Gives `result` the name `name` (none, if it is empty once cleaned),
+    /// and forgets the names of results no longer among `kept`: a result
+    /// taken again, or dropped to make room, takes its student's name with
+    /// it. A count of names alone let a group's retakes push out the name
+    /// of a result still kept.
+    pub fn set(&mut self, result: &str, name: &str, kept: &[String]) {
+        self.0.retain(|(named, _)| named != result && kept.contains(named));
         let name = clean_name(name);
         if !name.is_empty() {
             self.0.push((result.to_string(), name));
         }
-        let over = self.0.len().saturating_sub(crate::progress::MAX_SAVED_QUIZZES);
-        self.0.drain(..over);
     }
 
     pub fn write(&self) -> String {

@@ -3,7 +3,8 @@ mod common;
 use open_door_core::content::Bundle;
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::progress::{
-    backup_key, backups_to_drop, load, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, REVIEW_INTERVALS_DAYS, SCHEMA_VERSION,
+    backup_key, backups_to_drop, load, result_key, save, Progress, MAX_SAVED_QUIZZES, MIN_QUESTIONS_FOR_BEST, REVIEW_INTERVALS_DAYS,
+    SCHEMA_VERSION,
 };
 use open_door_core::quiz::{Mode, QuizSpec, Selection, Submitted, TIME_LIMIT_TICK_MS};
 
@@ -297,6 +298,11 @@ fn finished_quizzes_are_listed_latest_first_and_unfinished_ones_not() {
     p.finish(&links[0].key(), &bank, 20.0);
     let listed: Vec<String> = p.finished().iter().map(|s| s.spec.query()).collect();
     assert_eq!(listed, [links[0].key(), links[1].key()]);
+    // Each names its result by its quiz and when it finished.
+    let mut results = p.results();
+    results.sort();
+    assert_eq!(results, [result_key(&links[0].key(), 20.0), result_key(&links[1].key(), 10.0)]);
+    assert_eq!(result_key("count=2&seed=1", 20.0), "count=2&seed=1@20");
 }
 
 #[test]

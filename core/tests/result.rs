@@ -330,28 +330,31 @@ proptest! {
 }
 
 #[test]
-fn each_result_keeps_the_name_it_was_handed_in_under() {
+fn each_result_keeps_the_name_it_was_handed_in_under_while_it_is_kept() {
+    let kept: Vec<String> = ["quiz-a@1", "quiz-b@2"].map(String::from).to_vec();
     let mut names = HandInNames::default();
-    names.set("quiz-a@1", "Lena");
-    names.set("quiz-b@2", "Ben");
-    let names = HandInNames::read(&names.write());
+    names.set("quiz-a@1", "Lena", &kept);
+    names.set("quiz-b@2", "Ben", &kept);
+    let mut names = HandInNames::read(&names.write());
     assert_eq!((names.of("quiz-a@1"), names.of("quiz-b@2"), names.of("quiz-c@3")), (Some("Lena"), Some("Ben"), None));
 
     // Renamed, and cleaned as a result's name is; a name cleared is none.
-    let mut names = names;
-    names.set("quiz-a@1", " Lena\tM. ");
+    names.set("quiz-a@1", " Lena\tM. ", &kept);
     assert_eq!(names.of("quiz-a@1"), Some("Lena M."));
-    names.set("quiz-b@2", "  ");
+    names.set("quiz-b@2", "  ", &kept);
     assert_eq!(names.of("quiz-b@2"), None);
 
-    // As many as the quizzes kept: the oldest named goes first.
-    for n in 0..MAX_SAVED_QUIZZES {
-        names.set(&format!("later@{n}"), "Sam");
+    // Found by a walk: a group's retakes of another quiz, each named,
+    // pushed out Lena's name while her result was still kept. Only a
+    // result that is no longer kept loses its name.
+    for n in 0..(MAX_SAVED_QUIZZES * 2) {
+        let retake = format!("warm-up@{}", 100 + n);
+        names.set(&retake, "Student", &[kept[0].clone(), retake.clone()]);
     }
     let names = HandInNames::read(&names.write());
-    assert_eq!(names.of("quiz-a@1"), None);
-    assert_eq!(names.of("later@0"), Some("Sam"));
-    assert_eq!(names.write().lines().count(), MAX_SAVED_QUIZZES);
+    assert_eq!(names.of("quiz-a@1"), Some("Lena M."));
+    assert_eq!(names.of("warm-up@100"), None, "a result taken again since");
+    assert_eq!(names.write().lines().count(), 2);
 
     // What is not a line of it reads as nothing.
     assert_eq!(HandInNames::read("no tab here\n\t\nquiz@1\t\n"), HandInNames::default());

@@ -13,7 +13,7 @@ use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
-use crate::storage::{keep_result_name, result_name, save_name, saved_name};
+use crate::storage::{keep_result_name, result_name, save_name, saved_name, use_progress};
 
 /// The day (counted from 1970-01-01) on the student's own calendar, so a
 /// quiz finished just after midnight is dated by the student's clock.
@@ -48,6 +48,8 @@ pub fn HandIn(
     /// Names this result (its quiz and when it finished) among the device's.
     result: String,
 ) -> impl IntoView {
+    let store = use_progress();
+    let keep_name = move |result: &str, name: &str| store.progress.with_untracked(|p| keep_result_name(result, name, p));
     let own_name = result_name(&result);
     let kept_name = Some(saved_name()).filter(|kept| own_name.is_none() && !kept.is_empty());
     let name = RwSignal::new(own_name.unwrap_or_default());
@@ -90,48 +92,57 @@ pub fn HandIn(
             <h2 id="hand-in-heading">"Hand in your result"</h2>
             <p class="field">
                 <label for="hand-in-name">"Name or nickname (optional)"</label>
-                <input
-                    id="hand-in-name"
-                    type="text"
-                    autocomplete="nickname"
-                    maxlength=MAX_NAME_CHARS
-                    aria-describedby="hand-in-name-note"
-                    node_ref=name_field
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        let typed = event_target_value(&ev);
-                        let cleaned = clean_name(&typed);
-                        save_name(&cleaned);
-                        result.with_value(|result| keep_result_name(result, &cleaned));
-                        name.set(typed);
-                        // Said once, at the first change to the name the
-                        // file carries (not a space added, say).
-                        let changed = outcome.with_untracked(|o| match o {
-                            Some(Outcome::Saved { file_name, name }) if *name != cleaned => Some((file_name.clone(), !name.is_empty())),
-                            _ => None,
-                        });
-                        if let Some((file_name, named)) = changed {
-                            outcome.set(Some(Outcome::Outdated { file_name, named }));
+                // The name kept on the device is offered beside the field,
+                // not below it: below, it pushed the download off a phone's
+                // first screen.
+                <span class="name-row">
+                    <input
+                        id="hand-in-name"
+                        type="text"
+                        autocomplete="nickname"
+                        maxlength=MAX_NAME_CHARS
+                        aria-describedby="hand-in-name-note"
+                        node_ref=name_field
+                        prop:value=move || name.get()
+                        on:input=move |ev| {
+                            let typed = event_target_value(&ev);
+                            let cleaned = clean_name(&typed);
+                            save_name(&cleaned);
+                            result.with_value(|result| keep_name(result, &cleaned));
+                            name.set(typed);
+                            // Said once, at the first change to the name the
+                            // file carries (not a space added, say).
+                            let changed = outcome.with_untracked(|o| match o {
+                                Some(Outcome::Saved { file_name, name }) if *name != cleaned => Some((file_name.clone(), !name.is_empty())),
+                                _ => None,
+                            });
+                            if let Some((file_name, named)) = changed {
+                                outcome.set(Some(Outcome::Outdated { file_name, named }));
+                            }
                         }
-                    }
-                />
+                    />
+                    {kept_name.map(|kept| {
+                        let label = format!("Use {kept}");
+                        let described = format!("Use {kept}, the name kept on this device");
+                        let use_it = move |_| {
+                            // Kept again for the device too: typing and clearing
+                            // the field had erased it.
+                            save_name(&kept);
+                            result.with_value(|result| keep_name(result, &kept));
+                            name.set(kept.clone());
+                            // The button goes with the empty field: the focus goes
+                            // to the name it put there.
+                            if let Some(field) = name_field.get_untracked() {
+                                let _ = field.focus();
+                            }
+                        };
+                        move || name.with(|typed| typed.trim().is_empty()).then(|| view! {
+                            <button type="button" class="use-kept-name" aria-label=described.clone() on:click=use_it.clone()>{label.clone()}</button>
+                        })
+                    })}
+                </span>
                 <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
             </p>
-            {kept_name.map(|kept| {
-                let label = format!("Use the name kept on this device: {kept}");
-                let use_it = move |_| {
-                    result.with_value(|result| keep_result_name(result, &kept));
-                    name.set(kept.clone());
-                    // The button goes with the empty field: the focus goes
-                    // to the name it put there.
-                    if let Some(field) = name_field.get_untracked() {
-                        let _ = field.focus();
-                    }
-                };
-                move || name.with(|typed| typed.trim().is_empty()).then(|| view! {
-                    <p><button type="button" on:click=use_it.clone()>{label.clone()}</button></p>
-                })
-            })}
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
             <p class="actions">
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>

@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use open_door_core::link::QuizLink;
+use open_door_core::progress::result_key;
 use open_door_core::quiz::{review_entry_id, QuizSpec};
 use open_door_core::result::format_time;
 
@@ -69,6 +70,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // Taken again by the same student, or by the next student on a shared
     // device, whose hand-in must not carry the name saved here by the one
     // before.
+    // A retake is another result, told apart by when it finished.
+    let result = result_key(&link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
+    let replaced = StoredValue::new(result.clone());
     let start_again = move |by: Restart| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
@@ -89,6 +93,8 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             if by != Restart::Again {
                 storage::save_name("");
             }
+            // The result goes, and the name it was handed in under with it.
+            replaced.with_value(|replaced| store.progress.with_untracked(|p| storage::keep_result_name(replaced, "", p)));
             link.with_untracked(|l| {
                 store.change(|p| {
                     p.restart(l, bundle(), now_ms());
@@ -140,8 +146,6 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // the tab: Back from an evidence finds the question they were reading),
     // or comes back to a right answer's entry by its evidence's link (from
     // a tab of its own, say, which does not share what the first kept).
-    // A retake is another result, told apart by when it finished.
-    let result = format!("{}@{}", link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
     let this_result = result.clone();
     let only_mistakes = RwSignal::new(finished.review_opens_on_mistakes(bank, storage::review_shows_all(&result), &arrived_at));
     let show_only_mistakes = move |only: bool| {
