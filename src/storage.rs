@@ -200,6 +200,15 @@ impl ProgressStore {
         }
     }
 
+    /// Keeps `name` as the one `result` is handed in under, and forgets
+    /// those of results no longer kept.
+    pub fn keep_result_name(&self, result: &str, name: &str) {
+        let kept = self.progress.with_untracked(Progress::results);
+        let mut names = HandInNames::read(&saved_text(RESULT_NAMES_KEY).unwrap_or_default());
+        names.set(result, name, &kept);
+        save_text(RESULT_NAMES_KEY, &names.write());
+    }
+
     /// Adds a notice to the banner, once.
     fn tell(&self, notice: &str) {
         self.notices.update(|n| {
@@ -378,15 +387,6 @@ pub fn save_name(name: &str) {
 /// The name `result` (a quiz's key and finish time) was handed in under.
 pub fn result_name(result: &str) -> Option<String> {
     HandInNames::read(&saved_text(RESULT_NAMES_KEY)?).of(result).map(String::from)
-}
-
-/// Keeps `name` as the one `result` is handed in under, and forgets those
-/// of results `progress` no longer keeps.
-pub fn keep_result_name(result: &str, name: &str, progress: &Progress) {
-    let kept = progress.results();
-    let mut names = HandInNames::read(&saved_text(RESULT_NAMES_KEY).unwrap_or_default());
-    names.set(result, name, &kept);
-    save_text(RESULT_NAMES_KEY, &names.write());
 }
 
 /// The class link the teacher last made on this device, as handed out,

@@ -13,7 +13,7 @@ use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
-use crate::storage::{keep_result_name, result_name, save_name, saved_name, use_progress};
+use crate::storage::{result_name, save_name, saved_name, use_progress};
 
 /// The day (counted from 1970-01-01) on the student's own calendar, so a
 /// quiz finished just after midnight is dated by the student's clock.
@@ -49,7 +49,6 @@ pub fn HandIn(
     result: String,
 ) -> impl IntoView {
     let store = use_progress();
-    let keep_name = move |result: &str, name: &str| store.progress.with_untracked(|p| keep_result_name(result, name, p));
     let own_name = result_name(&result);
     let kept_name = Some(saved_name()).filter(|kept| own_name.is_none() && !kept.is_empty());
     let name = RwSignal::new(own_name.unwrap_or_default());
@@ -108,7 +107,7 @@ pub fn HandIn(
                             let typed = event_target_value(&ev);
                             let cleaned = clean_name(&typed);
                             save_name(&cleaned);
-                            result.with_value(|result| keep_name(result, &cleaned));
+                            result.with_value(|result| store.keep_result_name(result, &cleaned));
                             name.set(typed);
                             // Said once, at the first change to the name the
                             // file carries (not a space added, say).
@@ -128,7 +127,7 @@ pub fn HandIn(
                             // Kept again for the device too: typing and clearing
                             // the field had erased it.
                             save_name(&kept);
-                            result.with_value(|result| keep_name(result, &kept));
+                            result.with_value(|result| store.keep_result_name(result, &kept));
                             name.set(kept.clone());
                             // The button goes with the empty field: the focus goes
                             // to the name it put there.

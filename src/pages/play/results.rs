@@ -71,8 +71,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // device, whose hand-in must not carry the name saved here by the one
     // before.
     // A retake is another result, told apart by when it finished.
-    let result = result_key(&link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default());
-    let replaced = StoredValue::new(result.clone());
+    let result = StoredValue::new(result_key(&link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default()));
     let start_again = move |by: Restart| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
@@ -94,7 +93,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 storage::save_name("");
             }
             // The result goes, and the name it was handed in under with it.
-            replaced.with_value(|replaced| store.progress.with_untracked(|p| storage::keep_result_name(replaced, "", p)));
+            result.with_value(|result| store.keep_result_name(result, ""));
             link.with_untracked(|l| {
                 store.change(|p| {
                     p.restart(l, bundle(), now_ms());
@@ -146,11 +145,11 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // the tab: Back from an evidence finds the question they were reading),
     // or comes back to a right answer's entry by its evidence's link (from
     // a tab of its own, say, which does not share what the first kept).
-    let this_result = result.clone();
-    let only_mistakes = RwSignal::new(finished.review_opens_on_mistakes(bank, storage::review_shows_all(&result), &arrived_at));
+    let only_mistakes =
+        RwSignal::new(finished.review_opens_on_mistakes(bank, result.with_value(|result| storage::review_shows_all(result)), &arrived_at));
     let show_only_mistakes = move |only: bool| {
         only_mistakes.set(only);
-        storage::keep_review_shows_all(&result, !only);
+        result.with_value(|result| storage::keep_review_shows_all(result, !only));
     };
     let review = finished
         .items
@@ -205,7 +204,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             <p>{format!("Time taken: {}.", format_time(seconds))}</p>
             // A class's quiz is handed in next: on a phone the hand-in and
             // its download come in the first screen, before retrying.
-            {set_by_teacher.then(|| view! { <HandIn session=finished.clone() result=this_result.clone() /> })}
+            {set_by_teacher.then(|| view! { <HandIn session=finished.clone() result=result.get_value() /> })}
             <p class="actions">
                 {retry.map(|href| {
                     let class = if set_by_teacher { "button" } else { "button primary" };
@@ -222,7 +221,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             </p>
             // Before the table by topic, which on a phone (one row a topic)
             // pushed it below the first screen.
-            {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() result=this_result.clone() /> })}
+            {(!set_by_teacher).then(|| view! { <HandIn session=finished.clone() result=result.get_value() /> })}
             <table class="by-topic">
                 <caption>"By topic (a question on two topics counts in both)"</caption>
                 <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
