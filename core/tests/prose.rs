@@ -1,6 +1,7 @@
 //! The app's own prose quotes only what its sources say. Every passage in
-//! double quotes in an explainer or a glossary definition stands in one of
-//! the articles or in the reference (`../shared/reference/nato-facts.md`),
+//! double quotes in an explainer, a figure, an article's record notes or a
+//! glossary definition stands in one of the articles or in the reference
+//! (`../shared/reference/nato-facts.md`),
 //! and every quotation block from the treaty stands word for word in the
 //! reference. Errors name the file and the id.
 
@@ -124,6 +125,13 @@ fn every_quotation_in_the_prose_stands_in_a_source() {
         for passage in quoted_passages(text) {
             if !own(&passage) && !found_in(&sources, &passage) {
                 missing.push(format!("{file}: {id}: \"{passage}\""));
+            }
+        }
+    }
+    for article in &bundle.articles {
+        for passage in article.record_notes.iter().flat_map(|note| quoted_passages(note)) {
+            if !own(&passage) && !found_in(&sources, &passage) {
+                missing.push(format!("content/articles/{}.toml: record_notes: \"{passage}\"", article.id));
             }
         }
     }
