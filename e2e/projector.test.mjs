@@ -51,8 +51,13 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.equal(await stuck("Next"), null);
   // Each question's lettered choices, and the letters of the right ones.
   const slides = [];
+  // Each step is said to a screen reader, as the focus stays on the page:
+  // not the first question, which the heading introduces.
+  const said = () => page.textContent(".projector [role=status]");
+  assert.equal(await said(), "");
   for (let n = 1; n <= 5; n++) {
     await page.waitForSelector(`text=Question ${n} of 5`);
+    if (n > 1) assert.equal(await said(), `Question ${n} of 5: ${await page.textContent(".projector-prompt")}`);
     const choices = await page.locator(".projector-choices li").allTextContents();
     await page.keyboard.press("r");
     await page.waitForSelector(".projector-answer");
@@ -65,6 +70,7 @@ test("projector: full screen, large type, letters that match the worksheet and t
     const right = await page.locator(".projector-choices li.right .letter").allTextContents();
     // Said with the marked letters, in letter order (the words followed the bank's order).
     if (right.length) assert.ok((await page.textContent(".projector-answer > p:first-child")).startsWith(`The answer: ${right.join(" ")}: `));
+    assert.equal(await said(), await page.textContent(".projector-answer > p:first-child"), `question ${n}: the answer is said as shown`);
     slides.push({ choices: choices.map((c) => c.replace(/ ✓ \(answer\)$/, "")), right });
     await page.keyboard.press("n");
   }
@@ -83,14 +89,14 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.equal(await page.textContent(".projector-count"), "Question 4 of 5");
   await page.keyboard.press("PageDown");
   await page.waitForSelector(".projector-answer");
-  assert.equal(await page.locator("text=Question 4 of 5").count(), 1, "the first Page Down reveals, on the same question");
+  assert.equal(await page.textContent(".projector-count"), "Question 4 of 5", "the first Page Down reveals, on the same question");
   await page.keyboard.press("PageDown");
   await page.waitForSelector("text=Question 5 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0, "the next question starts unrevealed");
   assert.deepEqual([await stuck("Previous"), await stuck("Next")], [null, "true"], "the last question");
   // Clicked all the same (Playwright holds back from an aria-disabled button).
   await page.click(".projector-controls button:has-text('Next')", { force: true });
-  assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "Next on the last question stays there");
+  assert.equal(await page.textContent(".projector-count"), "Question 5 of 5", "Next on the last question stays there");
 
   // The full-screen QR code fills the height of the screen.
   await page.click("text=Show the QR code full screen");
@@ -105,17 +111,17 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.equal(await focusedOnPage(), null, "no control behind the QR code takes the focus");
   await page.keyboard.press("Enter");
   assert.equal(await page.locator(".qr-full").count(), 1);
-  assert.equal(await page.locator("text=Question 5 of 5").count(), 1);
+  assert.equal(await page.textContent(".projector-count"), "Question 5 of 5");
   await page.keyboard.press("Tab");
   assert.equal(await focusedOnPage(), "Close (Esc)");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".qr-full", { state: "detached" });
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Show the QR code full screen");
-  assert.equal(await page.locator("text=Question 5 of 5").count(), 1);
+  assert.equal(await page.textContent(".projector-count"), "Question 5 of 5");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".qr-full");
   await page.keyboard.press("p");
-  assert.equal(await page.locator("text=Question 5 of 5").count(), 1, "P waits while the QR code is shown");
+  assert.equal(await page.textContent(".projector-count"), "Question 5 of 5", "P waits while the QR code is shown");
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/qr-1920.png` });
   await page.keyboard.press("Escape");
   await page.waitForSelector(".qr-full", { state: "detached" });
@@ -137,6 +143,28 @@ test("projector: full screen, large type, letters that match the worksheet and t
   }
   assert.match(quick, /^Quick marking: 1 [A-H]\d?( [A-H]\d?)*, 2 /);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/print-1920.png`, fullPage: true });
+  watcher.assertClean();
+  await context.close();
+});
+
+test("a teacher who goes back to the Classroom page mid-lesson finds the projector where it was, by its button or by Back and Forward", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1280, height: 720 } });
+  await classLink(page);
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  assert.equal(await page.textContent(".projector-count"), "Question 3 of 5");
+  await page.click("text=Back to the Classroom page");
+  await page.waitForSelector("form.builder");
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-count"), "Question 3 of 5", "by the Classroom page's button");
+  await page.goBack();
+  await page.waitForSelector("form.builder");
+  await page.goForward();
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-count"), "Question 3 of 5", "by Back and Forward");
   watcher.assertClean();
   await context.close();
 });

@@ -2,9 +2,9 @@
 //! large type, the answer and its evidence revealed on command.
 
 use leptos::prelude::*;
-use open_door_core::content::QuestionKind;
+use open_door_core::content::{Question, QuestionKind};
 use open_door_core::link::QuizLink;
-use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter};
+use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter, QuizItem};
 use wasm_bindgen::JsCast;
 
 use crate::components::needs_pack::NeedsPack;
@@ -39,7 +39,9 @@ pub fn Projector() -> impl IntoView {
     // Where this tab's projector was, after a reload mid-lesson.
     let kept = link.with_untracked(|l| crate::storage::projector_at(&l.key()));
     let index = RwSignal::new(if kept < items.with_untracked(Vec::len) { kept } else { 0 });
-    Effect::new(move |_| crate::storage::keep_projector_at(&link.with(QuizLink::key), index.get()));
+    // On each step only: leaving for another page changes the address
+    // before this page goes, and its link would be kept as this one's.
+    Effect::new(move |_| crate::storage::keep_projector_at(&link.with_untracked(QuizLink::key), index.get()));
     let revealed = RwSignal::new(false);
     let go = move |step: isize| {
         let next = index.get_untracked() as isize + step;
@@ -60,6 +62,23 @@ pub fn Projector() -> impl IntoView {
                 window().scroll_to_with_x_and_y(0.0, 0.0);
             }
             fit_slide(shows_answer)
+        });
+    });
+    // Said to a screen reader on each step, as the slide changes without
+    // the focus moving: the new question, or the answer revealed or hidden.
+    // Not at the first slide, which the page's heading introduces.
+    let step_said = RwSignal::new(String::new());
+    Effect::new(move |was_drawn: Option<()>| {
+        let (at, shows_answer) = (index.get(), revealed.get());
+        if was_drawn.is_none() {
+            return;
+        }
+        let item = items.with_untracked(|all| all.get(at).cloned());
+        let Some((item, question)) = item.and_then(|item| bundle().question(&item.question_id).map(|q| (item, q))) else { return };
+        step_said.set(if shows_answer {
+            format!("{} {}", answer_label(question), answer_line(question, &item))
+        } else {
+            format!("Question {} of {}: {}", at + 1, count(), question.prompt)
         });
     });
     let resized = window_event_listener(leptos::ev::resize, move |_| fit_slide(revealed.get_untracked()));
@@ -95,7 +114,7 @@ pub fn Projector() -> impl IntoView {
         let Some(question) = bundle().question(&item.question_id) else { return ().into_any() };
         let shown: Vec<usize> = item.choice_order.clone();
         let right = question.correct_indices();
-        let answer = format!("{}: {}", answer_letters(question, item), answer_in_letter_order(question, item));
+        let answer = answer_line(question, item);
         view! {
             <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
             <h2 class="projector-prompt">{question.prompt.clone()}</h2>
@@ -118,7 +137,7 @@ pub fn Projector() -> impl IntoView {
                     // With the letters as the worksheet's answer key gives
                     // them, for a class marking its own papers.
                     <p>
-                        <strong>{if question.kind == QuestionKind::Order { "Right order: " } else { "The answer: " }}</strong>
+                        <strong>{answer_label(question)}</strong>" "
                         {answer.clone()}
                     </p>
                     <p>{question.explanation.clone()}</p>
@@ -133,6 +152,7 @@ pub fn Projector() -> impl IntoView {
         <div class="projector">
             <h1 class="projector-title">{move || title.get()}</h1>
             <LinkNotices link=link />
+            <p role="status" class="visually-hidden">{move || step_said.get()}</p>
             {move || match link.with(|l| l.needs_pack().map(str::to_string)) {
                 _ if link.with(QuizLink::is_cut) => view! { <CutLink /> }.into_any(),
                 Some(name) => view! { <NeedsPack name=name /> }.into_any(),
@@ -155,6 +175,20 @@ pub fn Projector() -> impl IntoView {
             <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
     }
+}
+
+/// How a revealed answer is introduced, on the slide and to a screen reader.
+fn answer_label(question: &Question) -> &'static str {
+    if question.kind == QuestionKind::Order {
+        "Right order:"
+    } else {
+        "The answer:"
+    }
+}
+
+/// The answer with the letters the worksheet's key gives: "B, D: …".
+fn answer_line(question: &Question, item: &QuizItem) -> String {
+    format!("{}: {}", answer_letters(question, item), answer_in_letter_order(question, item))
 }
 
 /// The most a slide's type is scaled down to fit the screen; style.css
