@@ -344,6 +344,34 @@ test("a class link cut short when copied is refused with what to do, never run a
   await context.close();
 });
 
+test("a class link on two ticked topics is named after them wherever it goes, though its questions are on a third topic too", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  // The draw of seed 19 on these two topics: its questions alone would
+  // name the quiz "Article 5: what it promises and Finland and Sweden".
+  await page.addInitScript(() => { Math.random = () => 19.5 / 4294967295; });
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.check("#topic-joining");
+  await page.check("#topic-article-5");
+  await page.click("text=Make the class link");
+  const link = await page.textContent(".share-link");
+  assert.match(link, /&seed=19&mode=practice&about=joining,article-5$/);
+  const title = "Quiz on How a country joins NATO and Article 5: what it promises";
+  for (const [path, heading] of [["/classroom/projector?", title], ["/classroom/print?", `Worksheet: ${title}`]]) {
+    await page.goto(link.replace("/quiz/play?", path));
+    await ready(page);
+    assert.equal(await page.textContent("main h1"), heading);
+  }
+  // The student's quiz, saved: its place in the home page's list once left.
+  await page.goto(link);
+  await answerShown(page);
+  await page.goto(app.url + "/");
+  await page.waitForSelector(".resume-list");
+  assert.equal(await page.textContent(".resume-list a"), `Resume: ${title}`);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a class quiz from single questions lists exactly those", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom");

@@ -9,7 +9,7 @@
 
 use crate::content::Bundle;
 use crate::number::decimal;
-use crate::quiz::{and_list, prepare, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
+use crate::quiz::{and_list, prepare, quiz_on, topics_naming, Mode, QuizItem, QuizSpec, Selection, DEFAULT_COUNT};
 use crate::rng::{fnv1a, short_code};
 
 /// Where a quiz is played, shown on the projector and printed.
@@ -179,32 +179,51 @@ impl LinkChoices {
     }
 }
 
-/// What a class link says besides the quiz itself. Neither changes which
-/// questions are asked, so neither is part of the link's [`key`](QuizLink::key).
+/// What a class link says besides the quiz itself. None of it changes which
+/// questions are asked, so none of it is part of the link's [`key`](QuizLink::key).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkLabels {
     /// The teacher's pack its questions come from (see [`crate::link_pack`]).
     pub pack: Option<String>,
     /// The teacher's title, for the worksheet, the key and the projector.
     pub title: Option<String>,
+    /// The topics the teacher ticked, which name a quiz with no title of
+    /// its own: a list of questions is otherwise named by the fewest topics
+    /// its questions are on, and a question is often on a topic besides the
+    /// ticked one (see [`QuizLink::with_labels`], which keeps it only then).
+    pub about: Vec<String>,
 }
 
 /// The longest pack name or title a link keeps.
 pub const MAX_LABEL_CHARS: usize = 80;
 
 impl LinkLabels {
-    /// The quiz's title: the teacher's own, or what `spec` is about.
+    /// The quiz's title: the teacher's own, or the ticked topics it is
+    /// about, or what `spec` is about.
     pub fn title_of(&self, spec: &QuizSpec, bank: &Bundle) -> String {
-        self.title.clone().unwrap_or_else(|| spec.title(bank))
+        self.title.clone().or_else(|| named_by_topics(&self.about, bank)).unwrap_or_else(|| spec.title(bank))
     }
 
     /// The query parts (each starting with `&`) that carry the labels.
     fn query(&self) -> String {
-        [("pack", &self.pack), ("title", &self.title)]
+        let labels: String = [("pack", &self.pack), ("title", &self.title)]
             .into_iter()
             .filter_map(|(key, value)| value.as_deref().map(|v| format!("&{key}={}", percent_encode(v))))
-            .collect()
+            .collect();
+        // A list, as the quiz's own `ids` is written.
+        let about = self.about.iter().map(|id| percent_encode(id)).collect::<Vec<_>>().join(",");
+        if about.is_empty() {
+            labels
+        } else {
+            format!("{labels}&about={about}")
+        }
     }
+}
+
+/// "Quiz on …" the topics of `ids` this bank knows; `None` if it knows none.
+fn named_by_topics(ids: &[String], bank: &Bundle) -> Option<String> {
+    let titles: Vec<String> = ids.iter().filter_map(|id| bank.topic(id)).map(|t| t.title.clone()).collect();
+    (!titles.is_empty()).then(|| quiz_on(&titles))
 }
 
 /// A link opened against the bank: the quiz it asks for, the questions that
@@ -279,9 +298,27 @@ impl QuizLink {
 
     /// The same link with a teacher's pack name and title, each kept as
     /// the link will read it back (one line, at most [`MAX_LABEL_CHARS`]),
-    /// so that the link's check matches it.
+    /// so that the link's check matches it. The ticked topics are kept,
+    /// less those none of its questions is on, where its questions would
+    /// name it by other topics: most links stay as short as they were.
     pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
-        let labels = LinkLabels { pack: labels.pack.as_deref().and_then(label), title: labels.title.as_deref().and_then(label) };
+        let title = labels.title.as_deref().and_then(label);
+        let on_a_question = |topic: &String| {
+            self.items.iter().filter_map(|item| bank.question(&item.question_id)).any(|question| question.topics.contains(topic))
+        };
+        let mut about: Vec<String> = labels.about.into_iter().filter(on_a_question).collect();
+        // Named by the same topics, perhaps in another order.
+        let named_alike = match &self.spec.selection {
+            Selection::Ids(ids) => {
+                let naming = topics_naming(ids, bank);
+                naming.len() == about.len() && naming.iter().all(|topic| about.contains(topic))
+            }
+            Selection::Filter { .. } => about.is_empty(),
+        };
+        if title.is_some() || named_alike {
+            about.clear();
+        }
+        let labels = LinkLabels { pack: labels.pack.as_deref().and_then(label), title, about };
         let written = format!("{}{}", self.spec.query(), labels.query());
         Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
     }
@@ -496,6 +533,7 @@ fn parse(query: &str) -> Parsed {
             "topics" => topics = list().collect(),
             "pack" => labels.pack = label(&value),
             "title" => labels.title = label(&value),
+            "about" => labels.about = list().collect(),
             CHECK_KEY => check = Some(value),
             "articles" => articles = list().collect(),
             "count" => {

@@ -613,12 +613,18 @@ fn session_json(session: &QuizSession) -> Json {
         ("timed_out", Json::Bool(session.timed_out)),
     ];
     // Only a class link's quiz has labels: other saves read as before.
-    if session.labels != LinkLabels::default() {
-        let labels = &session.labels;
+    let labels = &session.labels;
+    if labels.pack.is_some() || labels.title.is_some() {
         fields.push((
             "labels",
             Json::object(vec![("pack", Json::from(labels.pack.as_deref())), ("title", Json::from(labels.title.as_deref()))]),
         ));
+    }
+    // Beside the labels, not in them: a version before it, in a tab still
+    // open, reads a quiz with an unknown label as damaged, but passes over
+    // a field of the quiz it does not know.
+    if !labels.about.is_empty() {
+        fields.push(("about", Json::Array(labels.about.iter().map(|topic| Json::from(topic.as_str())).collect())));
     }
     // Likewise a pick not yet saved as an answer.
     if let Some((item, response)) = &session.picked {
@@ -696,12 +702,15 @@ fn read_session(value: &Json) -> Option<QuizSession> {
         finished_at_ms: optional(value.get("finished_at_ms"), Json::as_whole_ms)?,
         updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_whole_ms)?,
         timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
-        labels: optional(value.get("labels"), |labels| {
-            only(labels, &["pack", "title"])?;
-            let text = |key: &str| optional(labels.get(key), |t| t.as_str().map(str::to_string));
-            Some(LinkLabels { pack: text("pack")?, title: text("title")? })
-        })?
-        .unwrap_or_default(),
+        labels: LinkLabels {
+            about: optional(value.get("about"), texts)?.unwrap_or_default(),
+            ..optional(value.get("labels"), |labels| {
+                only(labels, &["pack", "title"])?;
+                let text = |key: &str| optional(labels.get(key), |t| t.as_str().map(str::to_string));
+                Some(LinkLabels { pack: text("pack")?, title: text("title")?, about: Vec::new() })
+            })?
+            .unwrap_or_default()
+        },
         picked: optional(value.get("picked"), |picked| {
             only(picked, &["item", "response"])?;
             Some((read_count(picked.get("item")?)?, read_indices(picked.get("response")?)?))

@@ -126,7 +126,7 @@ impl QuizSpec {
             Selection::Filter { topics, articles, .. } if !topics.is_empty() => topic_titles(topics),
             Selection::Filter { articles, .. } => articles.iter().filter_map(|id| bank.article(id)).map(|a| a.label.clone()).collect(),
             Selection::Ids(ids) => {
-                let covering = topics_covering(ids.iter().filter_map(|id| bank.question(id)).map(|q| q.topics.as_slice()));
+                let covering = topics_naming(ids, bank);
                 if covering.is_empty() {
                     let plural = if ids.len() == 1 { "" } else { "s" };
                     return format!("Quiz of {} chosen question{plural}", ids.len());
@@ -134,15 +134,26 @@ impl QuizSpec {
                 topic_titles(&covering)
             }
         };
-        match named.as_slice() {
-            [] => "Quiz on every topic".to_string(),
-            [first, second, third, rest @ ..] if !rest.is_empty() => {
-                let more = rest.len();
-                format!("Quiz on {first}, {second}, {third} and {more} more {}", if more == 1 { "topic" } else { "topics" })
-            }
-            few => format!("Quiz on {}", and_list(few)),
-        }
+        quiz_on(&named)
     }
+}
+
+/// "Quiz on Article 5 and Finland and Sweden": a quiz named by its topics
+/// or sources, at most three of them by name.
+pub(crate) fn quiz_on(named: &[String]) -> String {
+    match named {
+        [] => "Quiz on every topic".to_string(),
+        [first, second, third, rest @ ..] if !rest.is_empty() => {
+            let more = rest.len();
+            format!("Quiz on {first}, {second}, {third} and {more} more {}", if more == 1 { "topic" } else { "topics" })
+        }
+        few => format!("Quiz on {}", and_list(few)),
+    }
+}
+
+/// The topics a list of questions is named by (see [`topics_covering`]).
+pub(crate) fn topics_naming(ids: &[String], bank: &Bundle) -> Vec<String> {
+    topics_covering(ids.iter().filter_map(|id| bank.question(id)).map(|q| q.topics.as_slice()))
 }
 
 /// The fewest topics, as near as a greedy choice finds them, that every

@@ -61,7 +61,7 @@ impl QuizRef {
         if self.title.is_empty() || self.title == link.spec().title(bank) {
             return link;
         }
-        link.with_labels(LinkLabels { pack: None, title: Some(self.title.clone()) }, bank)
+        link.with_labels(LinkLabels { title: Some(self.title.clone()), ..LinkLabels::default() }, bank)
     }
 }
 

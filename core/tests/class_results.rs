@@ -494,7 +494,7 @@ fn the_class_quiz_opens_under_the_teachers_title_as_the_class_was_given_it() {
     // As the Classroom makes a class quiz: its questions listed.
     let (items, _) = prepare(&bank, &spec(5));
     let class_spec = QuizSpec { selection: Selection::Ids(items.iter().map(|item| item.question_id.clone()).collect()), ..spec(5) };
-    let labels = LinkLabels { pack: None, title: Some("9B: Article 5 check".into()) };
+    let labels = LinkLabels { pack: None, title: Some("9B: Article 5 check".into()), about: Vec::new() };
     let mut titled = QuizSession::new(class_spec.clone(), items.clone(), 0.0);
     titled.labels = labels.clone();
     titled.finish(60_000.0);
@@ -555,7 +555,7 @@ fn a_file_of_another_quiz_under_the_class_quizs_title_says_what_tells_it_apart()
     let titled = |name: &str, spec: QuizSpec| {
         let (items, _) = prepare(&bank, &spec);
         let mut session = QuizSession::new(spec, items, 0.0);
-        session.labels = LinkLabels { pack: None, title: Some("Week 3".into()) };
+        session.labels = LinkLabels { pack: None, title: Some("Week 3".into()), about: Vec::new() };
         session.finish(60_000.0);
         file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
     };

@@ -82,7 +82,7 @@ fn a_class_link_cut_short_or_changed_anywhere_is_refused() {
         mode: Mode::Test,
         minutes: Some(10),
     };
-    let labels = LinkLabels { pack: None, title: Some("Lesson 4 check".into()) };
+    let labels = LinkLabels { pack: None, title: Some("Lesson 4 check".into()), about: Vec::new() };
     let link = QuizLink::from_spec(spec, &bank).with_labels(labels.clone(), &bank);
     let href = link.href();
     let query = href.strip_prefix("/quiz/play?").expect("a play link");
@@ -115,7 +115,7 @@ fn a_title_is_kept_as_the_link_reads_it_back_so_the_link_stays_whole() {
     let bank = common::bundle(20);
     let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into()]), seed: 1, mode: Mode::Practice, minutes: None };
     let pasted = format!(" Week 3\tquiz {}", "x".repeat(100));
-    let link = QuizLink::from_spec(spec, &bank).with_labels(LinkLabels { pack: None, title: Some(pasted) }, &bank);
+    let link = QuizLink::from_spec(spec, &bank).with_labels(LinkLabels { pack: None, title: Some(pasted), about: Vec::new() }, &bank);
     let opened = QuizLink::open(link.href().split_once('?').expect("a query").1, &bank);
     assert!(!opened.is_cut());
     assert_eq!(opened.labels(), link.labels());
@@ -252,7 +252,7 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
     let bank = common::bundle(20);
     let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into(), "000-02".into()]), seed: 7, mode: Mode::Test, minutes: Some(10) };
     for title in [Some("8C: Article 5"), None] {
-        let labels = LinkLabels { pack: None, title: title.map(String::from) };
+        let labels = LinkLabels { pack: None, title: title.map(String::from), about: Vec::new() };
         let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
         let query = link.href().split_once('?').expect("a query").1.to_string();
         // The end of a sentence or a bracket, as typed or as the address bar
@@ -268,7 +268,7 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
         }
     }
     // A title that ends in a full stop keeps it; a changed link is still refused.
-    let labels = LinkLabels { pack: None, title: Some("Week 3.".into()) };
+    let labels = LinkLabels { pack: None, title: Some("Week 3.".into()), about: Vec::new() };
     let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
     let query = link.href().split_once('?').expect("a query").1.to_string();
     assert_eq!(QuizLink::open(&query, &bank).labels(), &labels);
@@ -288,4 +288,58 @@ fn a_replaced_class_link_is_listed_first_once_and_the_list_is_bounded() {
     assert_eq!(kept.len(), EARLIER_LINKS_MAX);
     assert_eq!(kept[0], "/quiz/play?new");
     assert!(!kept.contains(&many[EARLIER_LINKS_MAX - 1]), "the oldest goes");
+}
+
+#[test]
+fn a_class_link_on_ticked_topics_is_named_after_those_of_them_its_questions_are_on_and_no_other() {
+    // The real bank: its questions are often on a topic besides the ticked
+    // one, which named a quiz on the fewest topics covering its questions.
+    let bank = open_door_core::files::load_content(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).unwrap();
+    let topics: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
+    let (mut named_otherwise, mut links) = (0, 0);
+    for (first, a) in topics.iter().enumerate() {
+        for ticked in topics[first..].iter().map(|b| if a == b { vec![*a] } else { vec![*a, *b] }) {
+            for (seed, count) in (0..60).flat_map(|seed| [(seed, 5), (seed, 10)]) {
+                // As the Classroom page makes it: the questions drawn, then
+                // listed, with the ticked topics as a label.
+                let ticked: Vec<String> = ticked.iter().map(|t| t.to_string()).collect();
+                let filter = Selection::Filter { topics: ticked.clone(), articles: Vec::new(), count: Some(count) };
+                let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Practice, minutes: None }, &bank);
+                let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
+                let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, &bank);
+                let labels = LinkLabels { about: ticked.clone(), ..LinkLabels::default() };
+                let made = listed.with_labels(labels, &bank);
+                let opened = QuizLink::open(made.href().split_once('?').unwrap().1, &bank);
+                assert!(!opened.is_cut() && opened.notices().is_empty(), "{}", made.href());
+
+                let on_a_question: Vec<&str> = ticked
+                    .iter()
+                    .filter(|t| opened.items().iter().any(|i| bank.question(&i.question_id).unwrap().topics.contains(t)))
+                    .map(|t| bank.topic(t).unwrap().title.as_str())
+                    .collect();
+                // In either order: the questions' own name lists the topic
+                // most of them are on first.
+                let named = [on_a_question.join(" and "), on_a_question.iter().rev().copied().collect::<Vec<_>>().join(" and ")]
+                    .map(|topics| format!("Quiz on {topics}"));
+                assert!(named.contains(&opened.title(&bank)), "{} for {}", opened.title(&bank), made.href());
+                links += 1;
+                // Only a link its questions would name otherwise carries the topics.
+                let otherwise = !named.contains(&listed.title(&bank));
+                assert_eq!(made.href().contains("&about="), otherwise, "{}", made.href());
+                named_otherwise += usize::from(otherwise);
+            }
+        }
+    }
+    assert!(named_otherwise > 0 && named_otherwise < links / 4, "{named_otherwise} of {links} links named otherwise by their questions");
+}
+
+#[test]
+fn a_teachers_title_names_the_quiz_and_the_ticked_topics_are_then_left_out() {
+    let bank = common::bundle(10);
+    let link = QuizLink::open("ids=000-01,000-02&seed=1", &bank);
+    let about = LinkLabels { about: vec!["joining".into()], ..LinkLabels::default() };
+    assert_eq!(link.with_labels(about.clone(), &bank).title(&bank), "Quiz on Joining");
+    let made = link.with_labels(LinkLabels { title: Some("9B".into()), ..about }, &bank);
+    assert_eq!(made.title(&bank), "9B");
+    assert!(!made.href().contains("about"), "{}", made.href());
 }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use open_door_core::class_results::{
     add_new_files, ClassResults, CodeCheck, HandedFile, QuestionStats, StudentRow, WrongAnswers, FOLLOW_UP_MAX,
 };
+use open_door_core::link::LinkLabels;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
@@ -157,7 +158,13 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             keep_follow_up_made(&spec.href());
             // Made like any class link: a pack quiz's follow-up carries its
             // pack questions too.
-            make_class_link(ids.clone(), spec.clone(), Some("Follow-up: the most-missed questions".into()), follow_up, follow_up_problem);
+            make_class_link(
+                ids.clone(),
+                spec.clone(),
+                LinkLabels { title: Some("Follow-up: the most-missed questions".into()), ..LinkLabels::default() },
+                follow_up,
+                follow_up_problem,
+            );
         }
     });
     // Made before in this tab from these same results (the teacher is back

@@ -75,13 +75,14 @@ impl ClassLink {
 /// Makes the class link of a quiz of chosen questions into `link`: with
 /// the pack questions it uses carried in its fragment (compressed by the
 /// browser, hence asynchronous), or, where they do not fit, with the pack
-/// file to hand out. The link builder and the class results' follow-up quiz
+/// file to hand out. `labels` are the teacher's title and ticked topics;
+/// the pack is found here. The link builder and the class results' follow-up quiz
 /// both make their links here, so a pack quiz's follow-up reaches students
 /// too.
 pub fn make_class_link(
     ids: Vec<String>,
     spec: QuizSpec,
-    teachers_title: Option<String>,
+    labels: LinkLabels,
     link: RwSignal<Option<ClassLink>>,
     problem: RwSignal<Option<Message>>,
 ) {
@@ -92,7 +93,7 @@ pub fn make_class_link(
         Ok(link_pack) => link_pack,
         Err(why) => return problem.set(Some(Message::Problem(vec![why]))),
     };
-    let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), title: teachers_title };
+    let labels = LinkLabels { pack: link_pack.as_ref().map(|p| p.name.clone()), ..labels };
     let quiz_link = QuizLink::from_spec(fixed, bundle()).with_labels(labels, bundle());
     let Some(link_pack) = link_pack else {
         return link.set(Some(ClassLink { link: quiz_link, fragment: None, too_big: None }));
@@ -267,10 +268,15 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 if let Some(replaced) = replaced {
                     earlier.set(keep_earlier_class_link(&replaced));
                 }
-                let teachers_title = Some(choices.title.trim().to_string()).filter(|t| !t.is_empty());
+                let labels = LinkLabels {
+                    title: Some(choices.title.trim().to_string()).filter(|t| !t.is_empty()),
+                    // Questions picked one by one are named by their own topics.
+                    about: if choices.picked.is_empty() { choices.topics.clone() } else { Vec::new() },
+                    pack: None,
+                };
                 made_from.set_value(Some(choices));
                 just_made.set_value(true);
-                make_class_link(ids, spec, teachers_title, link, problem);
+                make_class_link(ids, spec, labels, link, problem);
             }
         }
     };
