@@ -123,7 +123,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   // Tom's edited file alone: listed, but with nothing counted there are no
   // class figures to show ("0 of 0 answered right" read as all wrong).
   await page.setInputFiles("#class-files", [tom.file]);
-  await page.waitForSelector(".class-status:text-is('1 result read, none counted.')");
+  await page.waitForSelector(".class-status:text-is('1 result read, none counted: 1 whose code does not match.')");
   assert.equal(await page.textContent(".no-figures"), "No file is counted (see the code check above), so there are no class figures yet.");
   assert.equal(await page.locator(".class-questions, .class-topics").count(), 0);
   await page.click("button:text-is('Start again')");
@@ -136,7 +136,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(".class-status:text-is('1 result read: 1 counted in the figures below. 1 file could not be read.')");
   await page.setInputFiles("#class-files", [maria.file, tomFile, ana.file, copy, notes]);
   await page.waitForSelector(".class-status:has-text('4 results read')");
-  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
+  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below; not counted: 1 duplicate and 1 whose code does not match. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
   assert.match(await page.textContent(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
   // The quiz as the class was given it, under its title.
   assert.equal(await page.getAttribute(".class-quiz a", "href"), link.slice(link.indexOf("/quiz/play")));
@@ -182,6 +182,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   const count = (right) => right.filter(Boolean).length;
   const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
   assert.equal(mariaRows.filter((r) => r[4].includes("Duplicate: The same result as")).length, 1, "one of Maria's two files is flagged");
+  assert.match(byFile["Maria (1).json"][4], /Duplicate: The same result as Maria\.json\.$/, "the copy, not the file as downloaded");
   // Its score is said not to count, beside it (on a phone, in view with the name).
   assert.deepEqual(mariaRows.map((r) => r[1]).sort(), [`${count(maria.right)} of 5`, `${count(maria.right)} of 5not counted`]);
   assert.ok(mariaRows.every((r) => r[4].startsWith("✓ Matches")));
@@ -255,7 +256,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
 
   // The class is still here after another page and a reload, with no file
   // picked again; "Erase my data" forgets it.
-  const status = "4 results read: 2 counted in the figures below. 1 file could not be read.";
+  const status = "4 results read: 2 counted in the figures below; not counted: 1 duplicate and 1 whose code does not match. 1 file could not be read.";
   await page.goto(app.url + "/learn");
   await page.goBack();
   await page.waitForSelector(`.class-status:text-is("${status}")`);
@@ -325,6 +326,15 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       await page.waitForSelector(".class-status:has-text('already')");
       assert.match(await page.textContent(".class-status"), /^1 result read: 1 counted in the figures below\. 1 file could not be read\. lee\.json was already here, so it was not added again\.$/);
       assert.equal(await page.locator(".class-table tbody tr").count(), 1);
+      // A file cut short in the copying is refused; the whole file given
+      // again under its name takes its place, refused no more.
+      const copied = (body) => ({ name: "lee-copy.json", mimeType: "application/json", buffer: Buffer.from(body) });
+      await page.setInputFiles("#class-files", copied(text.slice(0, text.length / 2)));
+      await page.waitForSelector(".class-status:has-text('2 files could not be read')");
+      await page.setInputFiles("#class-files", copied(text));
+      await page.waitForSelector(".class-status:has-text('2 results read')");
+      assert.equal(await page.textContent(".class-status"), "2 results read: 1 counted in the figures below; not counted: 1 duplicate. 1 file could not be read.");
+      assert.deepEqual(await page.locator(".unreadable li").allTextContents(), [await page.textContent(".unreadable li:has-text('huge.json')")]);
     }
     assert.deepEqual(await violations(page), [], `axe, ${scheme} scheme`);
     await page.locator(".class-results").screenshot({ path: join(scratch, `class-results-360-${scheme}.png`) });

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
-use crate::quiz::QuizSpec;
+use crate::quiz::{and_list, QuizSpec};
 use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
 use crate::rng::fnv1a;
 
@@ -187,12 +187,18 @@ pub type HandedFile = (String, Result<String, String>);
 /// Adds to `files` those of `given` it does not hold yet, and gives the
 /// names of those it did: a file picked or dropped again (the same name and
 /// the same text, as when the whole folder is picked after a few of its
-/// files) is that one file, not a second result to flag.
+/// files) is that one file, not a second result to flag. A file given
+/// under the name of one that could not be read replaces it: the student's
+/// download again, of a file that was cut short.
 pub fn add_new_files(files: &mut Vec<HandedFile>, given: Vec<HandedFile>) -> Vec<String> {
     let mut already = Vec::new();
     for file in given {
         if files.contains(&file) {
             already.push(file.0);
+        } else if let Some(unread) =
+            files.iter_mut().find(|(name, text)| *name == file.0 && text.as_deref().map_or(true, |t| read(t).is_err()))
+        {
+            *unread = file;
         } else {
             files.push(file);
         }
@@ -234,7 +240,9 @@ impl ClassResults {
         records.sort_by_cached_key(|(file, record, _)| {
             let name = clean_name(&record.name).to_lowercase();
             let finished = record.finished.clone();
-            (name.is_empty(), name, finished.is_none(), finished, file.clone())
+            // Of two files of one result, the one named as downloaded
+            // counts, not a copy a computer named "… (1).json".
+            (name.is_empty(), name, finished.is_none(), finished, file.len(), file.clone())
         });
 
         let checks: Vec<CodeCheck> = records
@@ -331,6 +339,34 @@ impl ClassResults {
         };
         let follow_up = questions.iter().filter(|q| q.right < q.asked).take(FOLLOW_UP_MAX).map(|q| q.id.clone()).collect();
         Self { quiz: Some(quiz), students, unreadable, questions, topics, follow_up }
+    }
+
+    /// The table in a line, for the teacher who gave the files: how many
+    /// results count, and why the others do not (each row says which).
+    pub fn summary(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let counted = self.students.iter().filter(|s| s.counted).count();
+        let of_kind = |kind: fn(&StudentRow) -> bool| self.students.iter().filter(|s| !s.counted && kind(s)).count();
+        let why_not: Vec<String> = [
+            (of_kind(|s| matches!(s.check, CodeCheck::OtherQuiz(_))), "of another quiz", "of another quiz"),
+            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.is_some()), "duplicate", "duplicates"),
+            (of_kind(|s| matches!(s.check, CodeCheck::DoesNotMatch(_))), "whose code does not match", "whose code does not match"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+        let results = count(self.students.len(), "result", "results");
+        let mut text = match (counted, why_not.is_empty()) {
+            (0, true) => format!("{results} read, none counted."),
+            (0, false) => format!("{results} read, none counted: {}.", and_list(&why_not)),
+            (_, true) => format!("{results} read: {counted} counted in the figures below."),
+            (_, false) => format!("{results} read: {counted} counted in the figures below; not counted: {}.", and_list(&why_not)),
+        };
+        if !self.unreadable.is_empty() {
+            text.push_str(&format!(" {} could not be read.", count(self.unreadable.len(), "file", "files")));
+        }
+        text
     }
 
     /// The follow-up quiz of the most-missed questions, in practice mode.

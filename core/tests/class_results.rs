@@ -88,15 +88,15 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
             ("ana.json", "matches", false, true, true),
             ("bo.json", "does not match", false, false, true),
             ("lee.json", "other quiz", false, false, true),
-            ("maria (1).json", "matches", false, true, true),
-            ("maria.json", "matches", true, false, true),
+            ("maria.json", "matches", false, true, true),
+            ("maria (1).json", "matches", true, false, true),
             ("tom-2.json", "matches", false, true, true),
             ("tom.csv", "matches", true, false, true),
         ]
     );
     let maria = &class.students[5];
     assert_eq!((maria.name.as_str(), maria.correct, maria.total, maria.seconds), ("Maria", 3, 5, 90));
-    assert_eq!(maria.duplicate.as_deref(), Some("The same result as maria (1).json."));
+    assert_eq!(maria.duplicate.as_deref(), Some("The same result as maria.json."));
     assert_eq!(class.students[7].duplicate.as_deref(), Some("The same name as tom-2.json, counted instead."));
     // A name with markup stays text (the page shows it as text); control characters are gone.
     assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
@@ -277,7 +277,7 @@ fn the_class_table_exports_as_csv() {
         "UTF-8 with its mark, for Excel"
     );
     assert!(
-        lines.contains(&"Maria,3,5,0,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria (1).json.,no,maria.json"),
+        lines.contains(&"Maria,3,5,0,1 min 30 s,90,1970-01-01T00:01:30Z,matches,The same result as maria.json.,no,maria (1).json"),
         "{csv}"
     );
     assert!(lines.contains(&"Bo,5,5,0,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
@@ -428,19 +428,53 @@ fn the_same_file_handed_in_again_is_read_once_and_named() {
     assert!(add_new_files(&mut files, vec![maria.clone(), broken.clone()]).is_empty());
     assert_eq!(add_new_files(&mut files, vec![maria.clone(), tom.clone(), broken]), ["maria.json", "notes.txt"]);
     let class = ClassResults::gather(&files, &bank);
-    let rows: Vec<(&str, bool)> = class.students.iter().map(|s| (s.file.as_str(), s.duplicate.is_none())).collect();
-    assert_eq!(rows, [("maria.json", true), ("tom.json", true)]);
+    assert_eq!(rows(&class), [("maria.json", true, None), ("tom.json", true, None)]);
     assert_eq!(class.unreadable.len(), 1, "{:?}", class.unreadable);
     // The same name with other content is another file, kept: the table
     // says which of the two counts.
     let maria_again = file("maria.json", result(&bank, 5, "Maria", &[1, 1, 1, 1, 1], 200).to_json());
     assert!(add_new_files(&mut files, vec![maria_again]).is_empty());
     assert_eq!(files.len(), 4);
-    // A copy under another name is still a second file, and flagged.
+    // A copy under another name is still a second file, and flagged: the
+    // copy, whichever is given first, as a computer names it "… (1)".
     let copy = file("maria (1).json", maria.1.clone().unwrap());
-    let class = ClassResults::gather(&[maria, copy], &bank);
-    assert_eq!(class.students.len(), 2);
-    assert!(class.students.iter().any(|s| s.duplicate.is_some()));
+    for given in [[maria.clone(), copy.clone()], [copy, maria]] {
+        assert_eq!(
+            rows(&ClassResults::gather(&given, &bank)),
+            [("maria.json", true, None), ("maria (1).json", false, Some("The same result as maria.json."))]
+        );
+    }
+}
+
+#[test]
+fn a_file_that_could_not_be_read_is_replaced_by_the_one_given_again_under_its_name() {
+    let bank = common::bundle(12);
+    let whole = result(&bank, 5, "Li", &[0, 0, 1, 0, 2], 90).to_json();
+    let cut = file("li.json", whole[..whole.len() / 2].to_string());
+    let mut files = vec![cut, file("notes.txt", "not a result".into())];
+    assert_eq!(ClassResults::gather(&files, &bank).unreadable.len(), 2);
+    assert!(add_new_files(&mut files, vec![file("li.json", whole)]).is_empty());
+    let class = ClassResults::gather(&files, &bank);
+    assert_eq!(rows(&class), [("li.json", true, None)]);
+    assert_eq!(class.unreadable.iter().map(|u| u.file.as_str()).collect::<Vec<_>>(), ["notes.txt"]);
+    // A file that was read stays, and one of the same name is a second file.
+    let other = file("li.json", result(&bank, 5, "Li", &[1, 1, 1, 1, 1], 200).to_json());
+    add_new_files(&mut files, vec![other]);
+    assert_eq!(ClassResults::gather(&files, &bank).students.len(), 2);
+}
+
+#[test]
+fn the_status_line_says_how_many_results_count_and_why_the_others_do_not() {
+    let (_, class) = class();
+    assert_eq!(
+        class.summary(),
+        "8 results read: 4 counted in the figures below; not counted: 1 of another quiz, 2 duplicates and 1 whose code does not match. 1 file could not be read."
+    );
+    let bank = common::bundle(12);
+    let ana = file("ana.json", result(&bank, 5, "Ana", &[0, 0, 1, 0, 2], 90).to_json());
+    assert_eq!(ClassResults::gather(std::slice::from_ref(&ana), &bank).summary(), "1 result read: 1 counted in the figures below.");
+    let edited = file("ana.json", ana.1.unwrap().replace("\"Ana\"", "\"Bo\""));
+    assert_eq!(ClassResults::gather(&[edited], &bank).summary(), "1 result read, none counted: 1 whose code does not match.");
 }
 
 #[test]

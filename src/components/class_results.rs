@@ -102,7 +102,7 @@ pub fn ClassResultsSection() -> impl IntoView {
                 <FileButton id="class-files" label="Choose result files (you can pick many at once), or drop them here" accept=".json,.csv,application/json,text/csv" multiple=true on_change=on_pick />
             </div>
             <div role="status" class="class-status">
-                {move || class.with(|c| c.as_ref().map(summary))}
+                {move || class.with(|c| c.as_ref().map(ClassResults::summary))}
                 {move || (!kept.get() && class.with(Option::is_some)).then_some(" This browser would not keep them for this tab, so leaving this page clears the table.")}
                 // Until "Start again" empties the table.
                 {move || given_again.with(|names| match names.as_slice() {
@@ -125,22 +125,6 @@ pub fn ClassResultsSection() -> impl IntoView {
             </details>
         </section>
     }
-}
-
-fn summary(class: &ClassResults) -> String {
-    let students = class.students.len();
-    let counted = class.students.iter().filter(|s| s.counted).count();
-    let unreadable = class.unreadable.len();
-    let results = if students == 1 { "1 result".to_string() } else { format!("{students} results") };
-    let mut text = if counted == 0 {
-        format!("{results} read, none counted.")
-    } else {
-        format!("{results} read: {counted} counted in the figures below.")
-    };
-    if unreadable > 0 {
-        text.push_str(&format!(" {unreadable} {} could not be read.", if unreadable == 1 { "file" } else { "files" }));
-    }
-    text
 }
 
 #[component]
