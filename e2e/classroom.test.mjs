@@ -344,7 +344,7 @@ test("a class link cut short when copied is refused with what to do, never run a
   await context.close();
 });
 
-test("a class link on two ticked topics is named after them wherever it goes, though its questions are on a third topic too", async () => {
+test("a class link on two ticked topics is named after them wherever it goes, though its questions are on a third topic too; one on a source, after the source", async () => {
   const { page, watcher, context } = await freshPage(app);
   // The draw of seed 19 on these two topics: its questions alone would
   // name the quiz "Article 5: what it promises and Finland and Sweden".
@@ -368,6 +368,18 @@ test("a class link on two ticked topics is named after them wherever it goes, th
   await page.goto(app.url + "/");
   await page.waitForSelector(".resume-list");
   assert.equal(await page.textContent(".resume-list a"), `Resume: ${title}`);
+  // A quiz on a source ticked alone is named after the source.
+  await page.goto(app.url + "/classroom");
+  await ready(page);
+  await page.uncheck("#topic-joining");
+  await page.uncheck("#topic-article-5");
+  await page.check("#article-002");
+  await page.click("text=Make the class link");
+  const onSource = await page.textContent(".share-link");
+  assert.match(onSource, /&about=002$/);
+  await page.goto(onSource.replace("/quiz/play?", "/classroom/print?"));
+  await ready(page);
+  assert.equal(await page.textContent("main h1"), "Worksheet: Quiz on the AP report from Bucharest");
   watcher.assertClean();
   await context.close();
 });

@@ -187,10 +187,11 @@ pub struct LinkLabels {
     pub pack: Option<String>,
     /// The teacher's title, for the worksheet, the key and the projector.
     pub title: Option<String>,
-    /// The topics the teacher ticked, which name a quiz with no title of
-    /// its own: a list of questions is otherwise named by the fewest topics
-    /// its questions are on, and a question is often on a topic besides the
-    /// ticked one (see [`QuizLink::with_labels`], which keeps it only then).
+    /// The topics the teacher ticked, or with none the sources, which name
+    /// a quiz with no title of its own: a list of questions is otherwise
+    /// named by the fewest topics its questions are on, and a question is
+    /// often on a topic besides the ticked one (see
+    /// [`QuizLink::with_labels`], which keeps them only then).
     pub about: Vec<String>,
 }
 
@@ -198,10 +199,10 @@ pub struct LinkLabels {
 pub const MAX_LABEL_CHARS: usize = 80;
 
 impl LinkLabels {
-    /// The quiz's title: the teacher's own, or the ticked topics it is
-    /// about, or what `spec` is about.
+    /// The quiz's title: the teacher's own, or the ticked topics or sources
+    /// it is about, or what `spec` is about.
     pub fn title_of(&self, spec: &QuizSpec, bank: &Bundle) -> String {
-        self.title.clone().or_else(|| named_by_topics(&self.about, bank)).unwrap_or_else(|| spec.title(bank))
+        self.title.clone().or_else(|| named_by(&self.about, bank)).unwrap_or_else(|| spec.title(bank))
     }
 
     /// The query parts (each starting with `&`) that carry the labels.
@@ -220,10 +221,12 @@ impl LinkLabels {
     }
 }
 
-/// "Quiz on …" the topics of `ids` this bank knows; `None` if it knows none.
-fn named_by_topics(ids: &[String], bank: &Bundle) -> Option<String> {
-    let titles: Vec<String> = ids.iter().filter_map(|id| bank.topic(id)).map(|t| t.title.clone()).collect();
-    (!titles.is_empty()).then(|| quiz_on(&titles))
+/// "Quiz on …" the topics or sources of `ids` this bank knows; `None` if
+/// it knows none.
+fn named_by(ids: &[String], bank: &Bundle) -> Option<String> {
+    let named: Vec<String> =
+        ids.iter().filter_map(|id| bank.topic(id).map(|t| t.title.clone()).or_else(|| bank.article(id).map(|a| a.label.clone()))).collect();
+    (!named.is_empty()).then(|| quiz_on(&named))
 }
 
 /// A link opened against the bank: the quiz it asks for, the questions that
@@ -298,13 +301,17 @@ impl QuizLink {
 
     /// The same link with a teacher's pack name and title, each kept as
     /// the link will read it back (one line, at most [`MAX_LABEL_CHARS`]),
-    /// so that the link's check matches it. The ticked topics are kept,
-    /// less those none of its questions is on, where its questions would
-    /// name it by other topics: most links stay as short as they were.
+    /// so that the link's check matches it. The ticked topics or sources
+    /// are kept, less those none of its questions is on, where its
+    /// questions would name it otherwise: most links stay as short as they
+    /// were.
     pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
         let title = labels.title.as_deref().and_then(label);
-        let on_a_question = |topic: &String| {
-            self.items.iter().filter_map(|item| bank.question(&item.question_id)).any(|question| question.topics.contains(topic))
+        let on_a_question = |about: &String| {
+            self.items
+                .iter()
+                .filter_map(|item| bank.question(&item.question_id))
+                .any(|question| question.topics.contains(about) || question.article == *about)
         };
         let mut about: Vec<String> = labels.about.into_iter().filter(on_a_question).collect();
         // Named by the same topics, perhaps in another order.

@@ -334,6 +334,22 @@ fn a_class_link_on_ticked_topics_is_named_after_those_of_them_its_questions_are_
 }
 
 #[test]
+fn a_class_link_on_ticked_sources_is_named_after_them() {
+    let bank = open_door_core::files::load_content(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).unwrap();
+    for article in &bank.articles {
+        for seed in 0..20 {
+            let filter = Selection::Filter { topics: Vec::new(), articles: vec![article.id.clone()], count: Some(5) };
+            let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Test, minutes: None }, &bank);
+            let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
+            let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, &bank);
+            let made = listed.with_labels(LinkLabels { about: vec![article.id.clone()], ..LinkLabels::default() }, &bank);
+            let opened = QuizLink::open(made.href().split_once('?').unwrap().1, &bank);
+            assert_eq!(opened.title(&bank), format!("Quiz on {}", article.label), "{}", made.href());
+        }
+    }
+}
+
+#[test]
 fn a_teachers_title_names_the_quiz_and_the_ticked_topics_are_then_left_out() {
     let bank = common::bundle(10);
     let link = QuizLink::open("ids=000-01,000-02&seed=1", &bank);

@@ -271,7 +271,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let labels = LinkLabels {
                     title: Some(choices.title.trim().to_string()).filter(|t| !t.is_empty()),
                     // Questions picked one by one are named by their own topics.
-                    about: if choices.picked.is_empty() { choices.topics.clone() } else { Vec::new() },
+                    about: match (choices.picked.is_empty(), choices.topics.is_empty()) {
+                        (false, _) => Vec::new(),
+                        (true, false) => choices.topics.clone(),
+                        (true, true) => choices.articles.clone(),
+                    },
                     pack: None,
                 };
                 made_from.set_value(Some(choices));
