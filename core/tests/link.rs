@@ -1,5 +1,6 @@
 mod common;
 
+use open_door_core::content::Bundle;
 use open_door_core::link::{earlier_links, LinkChoices, LinkLabels, QuizLink, Remade, EARLIER_LINKS_MAX, MAX_LABEL_CHARS, MAX_QUESTIONS};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
@@ -290,27 +291,37 @@ fn a_replaced_class_link_is_listed_first_once_and_the_list_is_bounded() {
     assert!(!kept.contains(&many[EARLIER_LINKS_MAX - 1]), "the oldest goes");
 }
 
+/// A class link as the Classroom page makes it: the questions `filter`
+/// draws, listed, with `about` (the ticked topics or sources) as a label.
+/// Gives the listed link, the link made, and the link as a student opens it.
+fn class_link_as_made(bank: &Bundle, filter: Selection, seed: u32, about: Vec<String>) -> (QuizLink, QuizLink, QuizLink) {
+    let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Practice, minutes: None }, bank);
+    let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
+    let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, bank);
+    let made = listed.with_labels(LinkLabels { about, ..LinkLabels::default() }, bank);
+    let opened = QuizLink::open(made.href().split_once('?').unwrap().1, bank);
+    assert!(!opened.is_cut() && opened.notices().is_empty(), "{}", made.href());
+    (listed, made, opened)
+}
+
+/// The app's own content, as the build embeds it.
+fn real_bank() -> Bundle {
+    open_door_core::files::load_content(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).unwrap()
+}
+
 #[test]
 fn a_class_link_on_ticked_topics_is_named_after_those_of_them_its_questions_are_on_and_no_other() {
     // The real bank: its questions are often on a topic besides the ticked
     // one, which named a quiz on the fewest topics covering its questions.
-    let bank = open_door_core::files::load_content(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).unwrap();
+    let bank = real_bank();
     let topics: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
     let (mut named_otherwise, mut links) = (0, 0);
     for (first, a) in topics.iter().enumerate() {
         for ticked in topics[first..].iter().map(|b| if a == b { vec![*a] } else { vec![*a, *b] }) {
             for (seed, count) in (0..60).flat_map(|seed| [(seed, 5), (seed, 10)]) {
-                // As the Classroom page makes it: the questions drawn, then
-                // listed, with the ticked topics as a label.
                 let ticked: Vec<String> = ticked.iter().map(|t| t.to_string()).collect();
                 let filter = Selection::Filter { topics: ticked.clone(), articles: Vec::new(), count: Some(count) };
-                let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Practice, minutes: None }, &bank);
-                let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
-                let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, &bank);
-                let labels = LinkLabels { about: ticked.clone(), ..LinkLabels::default() };
-                let made = listed.with_labels(labels, &bank);
-                let opened = QuizLink::open(made.href().split_once('?').unwrap().1, &bank);
-                assert!(!opened.is_cut() && opened.notices().is_empty(), "{}", made.href());
+                let (listed, made, opened) = class_link_as_made(&bank, filter, seed, ticked.clone());
 
                 let on_a_question: Vec<&str> = ticked
                     .iter()
@@ -335,15 +346,11 @@ fn a_class_link_on_ticked_topics_is_named_after_those_of_them_its_questions_are_
 
 #[test]
 fn a_class_link_on_ticked_sources_is_named_after_them() {
-    let bank = open_door_core::files::load_content(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))).unwrap();
+    let bank = real_bank();
     for article in &bank.articles {
         for seed in 0..20 {
             let filter = Selection::Filter { topics: Vec::new(), articles: vec![article.id.clone()], count: Some(5) };
-            let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Test, minutes: None }, &bank);
-            let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
-            let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, &bank);
-            let made = listed.with_labels(LinkLabels { about: vec![article.id.clone()], ..LinkLabels::default() }, &bank);
-            let opened = QuizLink::open(made.href().split_once('?').unwrap().1, &bank);
+            let (_, made, opened) = class_link_as_made(&bank, filter, seed, vec![article.id.clone()]);
             assert_eq!(opened.title(&bank), format!("Quiz on {}", article.label), "{}", made.href());
         }
     }
