@@ -326,6 +326,23 @@ test("the worksheets print without the answer key for the class, and the key alo
   await context.close();
 });
 
+test("a class's ten-question worksheet prints on two sheets of A4, and so does its key", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/classroom/print?ids=000-01,000-10,000-16,000-25,001-08,002-01,002-07,002-17,002-25,002-32&seed=1&mode=practice");
+  await page.waitForSelector("ol.sheet");
+  // As the browser's print dialog sets the page: A4, a margin of about 1 cm.
+  const pages = async (part) => {
+    await page.evaluate((part) => document.querySelector(".print-job").classList.add(`print-${part}`), part);
+    const pdf = await page.pdf({ format: "A4", margin: { top: "1cm", bottom: "1cm", left: "1cm", right: "1cm" } });
+    await page.evaluate((part) => document.querySelector(".print-job").classList.remove(`print-${part}`), part);
+    return pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g).length;
+  };
+  assert.equal(await pages("worksheet"), 2, "the worksheet");
+  assert.equal(await pages("key"), 2, "the answer key");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("without a title the worksheet is titled with its topics; the projector fits a phone", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   const link = await classLink(page);
