@@ -44,17 +44,28 @@
   // worker downloads the app to install it. A first install that failed
   // leaves no worker (its registration goes with it), so the app would not
   // work offline until the page is opened again: it is registered again
-  // when the browser says the network is back. An update that failed is
-  // asked for again then. Not on a timer: a file the host fails for good
-  // would have every student's device download the app again and again.
-  let registerWhenOnline = false;
+  // when the browser says the network is back, and, as a school's line can
+  // drop and come back with the browser never saying so (the Wi-Fi stays
+  // up), after a while: three times, further apart each time, so that a
+  // host that fails for good costs each device a few tries, not one a
+  // minute. A try downloads only what the last did not bring (sw.js takes
+  // files from the browser's cache). An update that failed is asked for
+  // again when the network is back.
+  const RETRY_AFTER_SECONDS = [10, 60, 300];
+  let registerAgain = false;
+  let retries = 0;
+  function registerLater() {
+    registerAgain = true;
+    if (retries < RETRY_AFTER_SECONDS.length) setTimeout(registerIfAsked, RETRY_AFTER_SECONDS[retries++] * 1000);
+  }
+  function registerIfAsked() {
+    if (!registerAgain) return;
+    registerAgain = false;
+    register();
+  }
   window.addEventListener("online", () => {
-    if (registerWhenOnline) {
-      registerWhenOnline = false;
-      register();
-    } else if (registration) {
-      registration.update().catch(() => {});
-    }
+    if (registerAgain) registerIfAsked();
+    else if (registration) registration.update().catch(() => {});
   });
 
   // Each installing worker once: it can be both the registration's
@@ -65,7 +76,7 @@
     watched.add(worker);
     worker.addEventListener("statechange", () => {
       if (worker.state === "installed" && navigator.serviceWorker.controller) announce();
-      if (worker.state === "redundant" && !registration.active) registerWhenOnline = true;
+      if (worker.state === "redundant" && !registration.active) registerLater();
     });
   }
 
@@ -84,7 +95,7 @@
         console.warn("Open Door will not work offline:", error.message);
         // A browser that allows no worker here (a private window) refuses
         // for good; anything else was the network or the host.
-        if (error.name !== "SecurityError") registerWhenOnline = true;
+        if (error.name !== "SecurityError") registerLater();
       });
   }
 
