@@ -137,7 +137,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.setInputFiles("#class-files", [maria.file, tomFile, ana.file, copy, notes]);
   await page.waitForSelector(".class-status:has-text('4 results read')");
   assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below; not counted: 1 duplicate and 1 whose code does not match. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
-  assert.match(await page.textContent(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
+  assert.match(await page.innerText(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
   // The quiz as the class was given it, under its title.
   assert.equal(await page.getAttribute(".class-quiz a", "href"), link.slice(link.indexOf("/quiz/play")));
   // Each name on one line: the name column is not squeezed by the notes.
@@ -348,6 +348,8 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
 
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-table").isVisible(), true);
+      // Dated on paper, without the link a page cannot follow.
+      assert.match(await page.innerText(".class-quiz"), /^Class quiz: .+ \(5 questions\)\. Printed on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
       // The class's figures alone: not the builder, nor the instructions
       // for gathering the files.
       for (const hidden of ["h2:text-is('Build a class quiz')", ".drop-zone", "header.site-header", "text=Give all the files here at once"]) {

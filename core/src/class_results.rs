@@ -151,7 +151,7 @@ pub struct ClassResults {
     /// The quiz most of the files are for; `None` when no file could be read.
     pub quiz: Option<QuizRef>,
     /// Sorted by name (unnamed last), then by when each was finished
-    /// (unknown last), then by file.
+    /// (unknown last), then by file, the shorter name first.
     pub students: Vec<StudentRow>,
     pub unreadable: Vec<Unreadable>,
     /// Most missed first; empty when no file is counted.

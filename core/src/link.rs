@@ -187,12 +187,15 @@ pub struct LinkLabels {
     pub pack: Option<String>,
     /// The teacher's title, for the worksheet, the key and the projector.
     pub title: Option<String>,
-    /// The topics the teacher ticked, or with none the sources, which name
-    /// a quiz with no title of its own: a list of questions is otherwise
-    /// named by the fewest topics its questions are on, and a question is
-    /// often on a topic besides the ticked one (see
-    /// [`QuizLink::with_labels`], which keeps them only then).
-    pub about: Vec<String>,
+    /// The topics the teacher ticked, or with none the sources, as the link
+    /// writes them (their ids joined by commas), which name a quiz with no
+    /// title of its own: a list of questions is otherwise named by the
+    /// fewest topics its questions are on, and a question is often on a
+    /// topic besides the ticked one (see [`QuizLink::with_labels`], which
+    /// keeps them only then). A text as the other labels are: a student's
+    /// device reads it and passes it on, and only a page that names the
+    /// quiz looks inside.
+    pub about: Option<String>,
 }
 
 /// The longest pack name or title a link keeps.
@@ -202,30 +205,25 @@ impl LinkLabels {
     /// The quiz's title: the teacher's own, or the ticked topics or sources
     /// it is about, or what `spec` is about.
     pub fn title_of(&self, spec: &QuizSpec, bank: &Bundle) -> String {
-        self.title.clone().or_else(|| named_by(&self.about, bank)).unwrap_or_else(|| spec.title(bank))
+        self.title.clone().or_else(|| self.about.as_deref().and_then(|about| named_by(about, bank))).unwrap_or_else(|| spec.title(bank))
     }
 
     /// The query parts (each starting with `&`) that carry the labels.
     fn query(&self) -> String {
-        let labels: String = [("pack", &self.pack), ("title", &self.title)]
+        [("pack", &self.pack), ("title", &self.title), ("about", &self.about)]
             .into_iter()
             .filter_map(|(key, value)| value.as_deref().map(|v| format!("&{key}={}", percent_encode(v))))
-            .collect();
-        // A list, as the quiz's own `ids` is written.
-        let about = self.about.iter().map(|id| percent_encode(id)).collect::<Vec<_>>().join(",");
-        if about.is_empty() {
-            labels
-        } else {
-            format!("{labels}&about={about}")
-        }
+            .collect()
     }
 }
 
-/// "Quiz on …" the topics or sources of `ids` this bank knows; `None` if
-/// it knows none.
-fn named_by(ids: &[String], bank: &Bundle) -> Option<String> {
-    let named: Vec<String> =
-        ids.iter().filter_map(|id| bank.topic(id).map(|t| t.title.clone()).or_else(|| bank.article(id).map(|a| a.label.clone()))).collect();
+/// "Quiz on …" the topics or sources of `about` (ids joined by commas)
+/// this bank knows; `None` if it knows none.
+fn named_by(about: &str, bank: &Bundle) -> Option<String> {
+    let named: Vec<String> = about
+        .split(',')
+        .filter_map(|id| bank.topic(id).map(|t| t.title.clone()).or_else(|| bank.article(id).map(|a| a.label.clone())))
+        .collect();
     (!named.is_empty()).then(|| quiz_on(&named))
 }
 
@@ -307,24 +305,22 @@ impl QuizLink {
     /// were.
     pub fn with_labels(&self, labels: LinkLabels, bank: &Bundle) -> Self {
         let title = labels.title.as_deref().and_then(label);
-        let on_a_question = |about: &String| {
+        let on_a_question = |about: &&str| {
             self.items
                 .iter()
                 .filter_map(|item| bank.question(&item.question_id))
-                .any(|question| question.topics.contains(about) || question.article == *about)
+                .any(|question| question.topics.iter().any(|topic| topic == about) || question.article == *about)
         };
-        let mut about: Vec<String> = labels.about.into_iter().filter(on_a_question).collect();
+        let about: Vec<&str> = labels.about.as_deref().unwrap_or_default().split(',').filter(on_a_question).collect();
         // Named by the same topics, perhaps in another order.
         let named_alike = match &self.spec.selection {
             Selection::Ids(ids) => {
                 let naming = topics_naming(ids, bank);
-                naming.len() == about.len() && naming.iter().all(|topic| about.contains(topic))
+                naming.len() == about.len() && naming.iter().all(|topic| about.contains(&topic.as_str()))
             }
             Selection::Filter { .. } => about.is_empty(),
         };
-        if title.is_some() || named_alike {
-            about.clear();
-        }
+        let about = if title.is_some() || named_alike { None } else { label(&about.join(",")) };
         let labels = LinkLabels { pack: labels.pack.as_deref().and_then(label), title, about };
         let written = format!("{}{}", self.spec.query(), labels.query());
         Self::resolve(self.spec.clone(), self.seeded, written, self.notices.clone(), labels, bank)
@@ -461,13 +457,21 @@ pub fn play_href(spec: &QuizSpec, labels: &LinkLabels) -> String {
 
 /// The query the app writes: its check first, then the quiz and labels.
 fn checked_query(spec: &QuizSpec, labels: &LinkLabels) -> String {
-    let canonical = canonical_query(spec, labels);
-    format!("{CHECK_KEY}={}&{canonical}", check_of(&canonical))
+    format!("{CHECK_KEY}={}&{}", check_of(&checked_part(spec, labels)), canonical_query(spec, labels))
 }
 
 /// A quiz and its labels, written the one way the app writes them.
 fn canonical_query(spec: &QuizSpec, labels: &LinkLabels) -> String {
     format!("{}{}", spec.query(), labels.query())
+}
+
+/// What the link's check covers: all of it but the ticked topics or
+/// sources, which only name the quiz. A version of the app from before
+/// them, still on a student's device until it updates, then runs the quiz
+/// (and says it ignored a part of the link), where a check over them would
+/// refuse the link as cut.
+fn checked_part(spec: &QuizSpec, labels: &LinkLabels) -> String {
+    canonical_query(spec, &LinkLabels { about: None, ..labels.clone() })
 }
 
 struct Parsed {
@@ -481,7 +485,7 @@ struct Parsed {
 impl Parsed {
     /// Whether the link's check, where it has one, matches the rest of it.
     fn check_matches(&self) -> bool {
-        self.check.as_ref().is_none_or(|check| *check == check_of(&canonical_query(&self.spec, &self.labels)))
+        self.check.as_ref().is_none_or(|check| *check == check_of(&checked_part(&self.spec, &self.labels)))
     }
 }
 
@@ -540,7 +544,9 @@ fn parse(query: &str) -> Parsed {
             "topics" => topics = list().collect(),
             "pack" => labels.pack = label(&value),
             "title" => labels.title = label(&value),
-            "about" => labels.about = list().collect(),
+            // Written last, and outside the check: a sentence's full stop
+            // after a pasted link lands here, and goes.
+            "about" => labels.about = label(value.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())),
             CHECK_KEY => check = Some(value),
             "articles" => articles = list().collect(),
             "count" => {

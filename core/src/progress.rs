@@ -623,8 +623,8 @@ fn session_json(session: &QuizSession) -> Json {
     // Beside the labels, not in them: a version before it, in a tab still
     // open, reads a quiz with an unknown label as damaged, but passes over
     // a field of the quiz it does not know.
-    if !labels.about.is_empty() {
-        fields.push(("about", Json::Array(labels.about.iter().map(|topic| Json::from(topic.as_str())).collect())));
+    if let Some(about) = &labels.about {
+        fields.push(("about", Json::from(about.as_str())));
     }
     // Likewise a pick not yet saved as an answer.
     if let Some((item, response)) = &session.picked {
@@ -703,11 +703,11 @@ fn read_session(value: &Json) -> Option<QuizSession> {
         updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_whole_ms)?,
         timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
         labels: LinkLabels {
-            about: optional(value.get("about"), texts)?.unwrap_or_default(),
+            about: optional(value.get("about"), |t| t.as_str().map(str::to_string))?,
             ..optional(value.get("labels"), |labels| {
                 only(labels, &["pack", "title"])?;
                 let text = |key: &str| optional(labels.get(key), |t| t.as_str().map(str::to_string));
-                Some(LinkLabels { pack: text("pack")?, title: text("title")?, about: Vec::new() })
+                Some(LinkLabels { pack: text("pack")?, title: text("title")?, about: None })
             })?
             .unwrap_or_default()
         },

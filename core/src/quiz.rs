@@ -143,10 +143,8 @@ impl QuizSpec {
 pub(crate) fn quiz_on(named: &[String]) -> String {
     match named {
         [] => "Quiz on every topic".to_string(),
-        [first, second, third, rest @ ..] if !rest.is_empty() => {
-            let more = rest.len();
-            format!("Quiz on {first}, {second}, {third} and {more} more {}", if more == 1 { "topic" } else { "topics" })
-        }
+        // Topics or sources: "and 2 more" fits either.
+        [first, second, third, rest @ ..] if !rest.is_empty() => format!("Quiz on {first}, {second}, {third} and {} more", rest.len()),
         few => format!("Quiz on {}", and_list(few)),
     }
 }

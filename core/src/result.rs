@@ -51,15 +51,31 @@ pub struct QuizRef {
 
 impl QuizRef {
     /// The quiz's link as the class was given it, as near as a result
-    /// tells: under the teacher's title where the result's title is not the
-    /// one the quiz has without it, so that it opens (and a student who
-    /// missed the lesson hands it in) under the title the class knows. A
-    /// result does not name a pack: the link opens a pack's quiz on a
-    /// device that has the pack.
+    /// tells: with the ticked topics or sources its title names, or under
+    /// the teacher's title, where the result's title is not the one the
+    /// quiz has without them, so that it opens (and a student who missed
+    /// the lesson hands it in) under the title the class knows. A result
+    /// does not name a pack: the link opens a pack's quiz on a device that
+    /// has the pack.
     pub fn class_link(&self, bank: &Bundle) -> QuizLink {
         let link = QuizLink::open(&self.link, bank);
         if self.title.is_empty() || self.title == link.spec().title(bank) {
             return link;
+        }
+        // The topics and sources the title names, in its order: the link
+        // is the class's if they name it so.
+        let mut named: Vec<(usize, &str)> = bank
+            .topics
+            .iter()
+            .map(|t| (t.title.as_str(), t.id.as_str()))
+            .chain(bank.articles.iter().map(|a| (a.label.as_str(), a.id.as_str())))
+            .filter_map(|(name, id)| self.title.find(name).map(|at| (at, id)))
+            .collect();
+        crate::sort::sort_by(&mut named, |a, b| a.cmp(b));
+        let about: Vec<&str> = named.into_iter().map(|(_, id)| id).collect();
+        let ticked = link.with_labels(LinkLabels { about: Some(about.join(",")), ..LinkLabels::default() }, bank);
+        if ticked.title(bank) == self.title {
+            return ticked;
         }
         link.with_labels(LinkLabels { title: Some(self.title.clone()), ..LinkLabels::default() }, bank)
     }

@@ -528,7 +528,7 @@ fn the_class_quiz_opens_under_the_teachers_title_as_the_class_was_given_it() {
     // As the Classroom makes a class quiz: its questions listed.
     let (items, _) = prepare(&bank, &spec(5));
     let class_spec = QuizSpec { selection: Selection::Ids(items.iter().map(|item| item.question_id.clone()).collect()), ..spec(5) };
-    let labels = LinkLabels { pack: None, title: Some("9B: Article 5 check".into()), about: Vec::new() };
+    let labels = LinkLabels { pack: None, title: Some("9B: Article 5 check".into()), about: None };
     let mut titled = QuizSession::new(class_spec.clone(), items.clone(), 0.0);
     titled.labels = labels.clone();
     titled.finish(60_000.0);
@@ -546,6 +546,19 @@ fn the_class_quiz_opens_under_the_teachers_title_as_the_class_was_given_it() {
     let opened = ResultRecord::from_session(&untitled, &bank, "Bo").quiz.class_link(&bank);
     assert_eq!(opened.labels().title, None);
     assert_eq!(opened.href(), QuizLink::from_spec(untitled.spec.clone(), &bank).href());
+
+    // Named after the topic the teacher ticked: with it, not as a title,
+    // which would make it a teacher's quiz.
+    let listed = QuizLink::open("ids=000-01,000-02&seed=1&mode=test", &bank);
+    let class_link = listed.with_labels(LinkLabels { about: Some("joining".into()), ..LinkLabels::default() }, &bank);
+    let mut on_joining = QuizSession::new(class_link.spec().clone(), class_link.items().to_vec(), 0.0);
+    on_joining.labels = class_link.labels().clone();
+    on_joining.finish(60_000.0);
+    let record = ResultRecord::from_session(&on_joining, &bank, "Cy");
+    assert_eq!(record.quiz.title, "Quiz on Joining");
+    let opened = record.quiz.class_link(&bank);
+    assert_eq!((opened.labels().title.as_deref(), opened.labels().about.as_deref()), (None, Some("joining")));
+    assert_eq!(opened.href(), class_link.href());
 }
 
 #[test]
@@ -589,7 +602,7 @@ fn a_file_of_another_quiz_under_the_class_quizs_title_says_what_tells_it_apart()
     let titled = |name: &str, spec: QuizSpec| {
         let (items, _) = prepare(&bank, &spec);
         let mut session = QuizSession::new(spec, items, 0.0);
-        session.labels = LinkLabels { pack: None, title: Some("Week 3".into()), about: Vec::new() };
+        session.labels = LinkLabels { pack: None, title: Some("Week 3".into()), about: None };
         session.finish(60_000.0);
         file(&format!("{name}.json"), ResultRecord::from_session(&session, &bank, name).to_json())
     };

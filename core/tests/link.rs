@@ -83,7 +83,7 @@ fn a_class_link_cut_short_or_changed_anywhere_is_refused() {
         mode: Mode::Test,
         minutes: Some(10),
     };
-    let labels = LinkLabels { pack: None, title: Some("Lesson 4 check".into()), about: Vec::new() };
+    let labels = LinkLabels { pack: None, title: Some("Lesson 4 check".into()), about: None };
     let link = QuizLink::from_spec(spec, &bank).with_labels(labels.clone(), &bank);
     let href = link.href();
     let query = href.strip_prefix("/quiz/play?").expect("a play link");
@@ -116,7 +116,7 @@ fn a_title_is_kept_as_the_link_reads_it_back_so_the_link_stays_whole() {
     let bank = common::bundle(20);
     let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into()]), seed: 1, mode: Mode::Practice, minutes: None };
     let pasted = format!(" Week 3\tquiz {}", "x".repeat(100));
-    let link = QuizLink::from_spec(spec, &bank).with_labels(LinkLabels { pack: None, title: Some(pasted), about: Vec::new() }, &bank);
+    let link = QuizLink::from_spec(spec, &bank).with_labels(LinkLabels { pack: None, title: Some(pasted), about: None }, &bank);
     let opened = QuizLink::open(link.href().split_once('?').expect("a query").1, &bank);
     assert!(!opened.is_cut());
     assert_eq!(opened.labels(), link.labels());
@@ -253,7 +253,7 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
     let bank = common::bundle(20);
     let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into(), "000-02".into()]), seed: 7, mode: Mode::Test, minutes: Some(10) };
     for title in [Some("8C: Article 5"), None] {
-        let labels = LinkLabels { pack: None, title: title.map(String::from), about: Vec::new() };
+        let labels = LinkLabels { pack: None, title: title.map(String::from), about: None };
         let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
         let query = link.href().split_once('?').expect("a query").1.to_string();
         // The end of a sentence or a bracket, as typed or as the address bar
@@ -269,7 +269,7 @@ fn a_class_link_that_picked_up_punctuation_or_html_escaping_still_opens() {
         }
     }
     // A title that ends in a full stop keeps it; a changed link is still refused.
-    let labels = LinkLabels { pack: None, title: Some("Week 3.".into()), about: Vec::new() };
+    let labels = LinkLabels { pack: None, title: Some("Week 3.".into()), about: None };
     let link = QuizLink::from_spec(spec.clone(), &bank).with_labels(labels.clone(), &bank);
     let query = link.href().split_once('?').expect("a query").1.to_string();
     assert_eq!(QuizLink::open(&query, &bank).labels(), &labels);
@@ -294,11 +294,11 @@ fn a_replaced_class_link_is_listed_first_once_and_the_list_is_bounded() {
 /// A class link as the Classroom page makes it: the questions `filter`
 /// draws, listed, with `about` (the ticked topics or sources) as a label.
 /// Gives the listed link, the link made, and the link as a student opens it.
-fn class_link_as_made(bank: &Bundle, filter: Selection, seed: u32, about: Vec<String>) -> (QuizLink, QuizLink, QuizLink) {
+fn class_link_as_made(bank: &Bundle, filter: Selection, seed: u32, about: &str) -> (QuizLink, QuizLink, QuizLink) {
     let drawn = QuizLink::from_spec(QuizSpec { selection: filter, seed, mode: Mode::Practice, minutes: None }, bank);
     let ids: Vec<String> = drawn.items().iter().map(|i| i.question_id.clone()).collect();
     let listed = QuizLink::from_spec(QuizSpec { selection: Selection::Ids(ids), ..drawn.spec().clone() }, bank);
-    let made = listed.with_labels(LinkLabels { about, ..LinkLabels::default() }, bank);
+    let made = listed.with_labels(LinkLabels { about: Some(about.to_string()), ..LinkLabels::default() }, bank);
     let opened = QuizLink::open(made.href().split_once('?').unwrap().1, bank);
     assert!(!opened.is_cut() && opened.notices().is_empty(), "{}", made.href());
     (listed, made, opened)
@@ -321,7 +321,7 @@ fn a_class_link_on_ticked_topics_is_named_after_those_of_them_its_questions_are_
             for (seed, count) in (0..60).flat_map(|seed| [(seed, 5), (seed, 10)]) {
                 let ticked: Vec<String> = ticked.iter().map(|t| t.to_string()).collect();
                 let filter = Selection::Filter { topics: ticked.clone(), articles: Vec::new(), count: Some(count) };
-                let (listed, made, opened) = class_link_as_made(&bank, filter, seed, ticked.clone());
+                let (listed, made, opened) = class_link_as_made(&bank, filter, seed, &ticked.join(","));
 
                 let on_a_question: Vec<&str> = ticked
                     .iter()
@@ -350,17 +350,34 @@ fn a_class_link_on_ticked_sources_is_named_after_them() {
     for article in &bank.articles {
         for seed in 0..20 {
             let filter = Selection::Filter { topics: Vec::new(), articles: vec![article.id.clone()], count: Some(5) };
-            let (_, made, opened) = class_link_as_made(&bank, filter, seed, vec![article.id.clone()]);
+            let (_, made, opened) = class_link_as_made(&bank, filter, seed, &article.id);
             assert_eq!(opened.title(&bank), format!("Quiz on {}", article.label), "{}", made.href());
         }
     }
 }
 
 #[test]
+fn the_ticked_topics_are_outside_the_links_check_so_a_version_before_them_runs_the_quiz() {
+    let bank = common::bundle(10);
+    let about = LinkLabels { about: Some("joining".into()), ..LinkLabels::default() };
+    let href = QuizLink::open("ids=000-01,000-02&seed=1", &bank).with_labels(about, &bank).href();
+    assert!(href.ends_with("&about=joining"), "{href}");
+    // A version that does not know `about` checks the rest: as this one
+    // does with the part gone.
+    let without = href.split_once('?').unwrap().1.replace("&about=joining", "");
+    let older = QuizLink::open(&without, &bank);
+    assert!(!older.is_cut() && older.notices().is_empty());
+    assert_eq!(older.items().len(), 2);
+    // Pasted before a full stop, the link keeps its title.
+    let pasted = QuizLink::open(&format!("{}.", href.split_once('?').unwrap().1), &bank);
+    assert_eq!((pasted.is_cut(), pasted.title(&bank)), (false, "Quiz on Joining".to_string()));
+}
+
+#[test]
 fn a_teachers_title_names_the_quiz_and_the_ticked_topics_are_then_left_out() {
     let bank = common::bundle(10);
     let link = QuizLink::open("ids=000-01,000-02&seed=1", &bank);
-    let about = LinkLabels { about: vec!["joining".into()], ..LinkLabels::default() };
+    let about = LinkLabels { about: Some("joining".into()), ..LinkLabels::default() };
     assert_eq!(link.with_labels(about.clone(), &bank).title(&bank), "Quiz on Joining");
     let made = link.with_labels(LinkLabels { title: Some("9B".into()), ..about }, &bank);
     assert_eq!(made.title(&bank), "9B");

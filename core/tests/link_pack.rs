@@ -60,7 +60,7 @@ fn a_student_with_no_pack_gets_the_same_quiz_from_the_link() {
     };
     let Selection::Ids(ids) = &spec.selection else { unreachable!() };
     let link_pack = build(&[pack], ids).unwrap().unwrap();
-    let labels = LinkLabels { pack: Some(link_pack.name.clone()), title: None, about: Vec::new() };
+    let labels = LinkLabels { pack: Some(link_pack.name.clone()), title: None, about: None };
     let href = QuizLink::from_spec(spec, &teacher).with_labels(labels, &teacher).href();
     let query = href.split_once('?').unwrap().1;
 
@@ -152,7 +152,7 @@ fn labels_survive_the_link_and_a_pack_link_never_becomes_another_quiz() {
     let labels = LinkLabels {
         pack: Some("Klasse 9b: Nordatlantikvertrag & Co, 100%".into()),
         title: Some("Article 5 — week 3".into()),
-        about: Vec::new(),
+        about: None,
     };
     let link = QuizLink::open("ids=002-01&seed=1&mode=practice", &bank).with_labels(labels.clone(), &bank);
     for href in [link.href(), link.projector_href(), link.print_href()] {

@@ -265,6 +265,12 @@ fn a_quiz_is_titled_by_what_it_asks() {
     let articles =
         QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec!["000".into()], count: None }, ..filter(None, &[]) };
     assert_eq!(articles.title(&bank), "Quiz on the test text");
+    // Past three named, a count that fits sources as well as topics.
+    let mut many = bank.clone();
+    for (id, title) in [("a", "A"), ("b", "B"), ("c", "C")] {
+        many.topics.push(open_door_core::content::Topic { id: id.into(), title: title.into() });
+    }
+    assert_eq!(filter(None, &["joining", "article-5", "a", "b", "c"]).title(&many), "Quiz on Joining, Article 5, A and 2 more");
     // Questions 000-00 and 000-02 are on joining; 000-01 on Article 5.
     assert_eq!(QuizSpec::of_questions(vec!["000-00".into(), "000-02".into()], 1).title(&bank), "Quiz on Joining");
     assert_eq!(QuizSpec::of_questions(vec!["000-01".into(), "000-00".into()], 1).title(&bank), "Quiz on Article 5 and Joining");

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use open_door_core::class_results::{
     add_new_files, ClassResults, CodeCheck, HandedFile, QuestionStats, StudentRow, WrongAnswers, FOLLOW_UP_MAX,
 };
+use open_door_core::figures::format_date;
 use open_door_core::link::LinkLabels;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
@@ -180,7 +181,9 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             <p class="class-quiz">
                 "Class quiz: " <strong>{quiz.title.clone()}</strong>
                 {format!(" ({} questions). ", quiz.questions.len())}
-                <A href=crate::paths::href(&quiz.class_link(bundle()).href())>"Open the quiz"</A>
+                <A href=crate::paths::href(&quiz.class_link(bundle()).href()) attr:class="no-print">"Open the quiz"</A>
+                // A printout kept in a folder says when it was made.
+                <span class="print-only">{format!("Printed on {}.", format_date(&date_of_day(today())))}</span>
             </p>
         })}
         {has_students.then(|| view! { <StudentTable students=class.students.clone() /> })}

@@ -272,9 +272,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     title: Some(choices.title.trim().to_string()).filter(|t| !t.is_empty()),
                     // Questions picked one by one are named by their own topics.
                     about: match (choices.picked.is_empty(), choices.topics.is_empty()) {
-                        (false, _) => Vec::new(),
-                        (true, false) => choices.topics.clone(),
-                        (true, true) => choices.articles.clone(),
+                        (false, _) => None,
+                        (true, false) => Some(choices.topics.join(",")),
+                        (true, true) => Some(choices.articles.join(",")),
                     },
                     pack: None,
                 };
