@@ -159,8 +159,9 @@ pub fn Projector() -> impl IntoView {
                 None => slide().into_any(),
             }}
             // A link with no question to show has nothing to step through
-            // or hand out.
-            <Show when=move || count() != 0>
+            // or hand out. The way back is with the controls, at the foot
+            // of every slide (public/pages.css).
+            <Show when=move || count() != 0 fallback=move || view! { <p>{back_to_classroom()}</p> }>
                 <p class="projector-controls">
                     // Not `disabled`: a disabled button drops the focus
                     // of a teacher who pressed it to get here.
@@ -170,11 +171,15 @@ pub fn Projector() -> impl IntoView {
                     </button>
                     <button type="button" aria-disabled=move || (index.get() + 1 >= count()).then_some("true") on:click=move |_| go(1)>"Next (N) →"</button>
                     <QrFullScreen text=student_link() />
+                    {back_to_classroom()}
                 </p>
             </Show>
-            <p><A href=crate::paths::href("/classroom")>"Back to the Classroom page"</A></p>
         </div>
     }
+}
+
+fn back_to_classroom() -> impl IntoView {
+    view! { <A href=crate::paths::href("/classroom") attr:class="projector-back">"Back to the Classroom page"</A> }
 }
 
 /// How a revealed answer is introduced, on the slide and to a screen reader.
