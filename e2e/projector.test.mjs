@@ -331,7 +331,7 @@ test("the worksheets print without the answer key for the class, and the key alo
   await context.close();
 });
 
-test("a class's ten-question worksheet prints on two sheets of A4, and so does its key", async () => {
+test("a class's ten-question worksheet prints on two sheets of A4, the second with a name line, and its key on two", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom/print?ids=000-01,000-10,000-16,000-25,001-08,002-01,002-07,002-17,002-25,002-32&seed=1&mode=practice");
   await page.waitForSelector("ol.sheet");
@@ -344,6 +344,17 @@ test("a class's ten-question worksheet prints on two sheets of A4, and so does i
   };
   assert.equal(await pages("worksheet"), 2, "the worksheet");
   assert.equal(await pages("key"), 2, "the answer key");
+  // Its second sheet has a name line too, at its head (the first has its
+  // own above the questions); the key's pages have none.
+  await page.emulateMedia({ media: "print" });
+  const pageNames = await page.evaluate(() => [".worksheet", ".answer-key"].map((s) => getComputedStyle(document.querySelector(s)).page));
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(pageNames, ["worksheet", "auto"]);
+  const worksheetPages = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule instanceof CSSPageRule && rule.selectorText.startsWith("worksheet")).map((rule) => rule.cssText.replace(/\s+/g, " ")));
+  assert.equal(worksheetPages.length, 2, worksheetPages.join(" | "));
+  assert.match(worksheetPages[0], /^@page worksheet \{ @top-right \{ content: "Name: _+"/);
+  assert.match(worksheetPages[1], /^@page worksheet:first \{ @top-right \{ content: none/);
   watcher.assertClean();
   await context.close();
 });
