@@ -285,7 +285,8 @@ impl Progress {
             .filter(|(_, s)| !s.is_finished() && (s.answered() > 0 || s.picked.is_some() || s.spec.waits_for_start()))
             .map(|(k, s)| (k.as_str(), s))
             .collect();
-        open.sort_by(|a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms));
+        // The app's one sort (crate::sort), its keys made unique by the link's.
+        crate::sort::sort_by(&mut open, |a, b| b.1.updated_at_ms.total_cmp(&a.1.updated_at_ms).then_with(|| a.0.cmp(b.0)));
         open
     }
 
@@ -298,9 +299,10 @@ impl Progress {
     /// hand-in at its link, for a student who must download a result again
     /// and no longer has the link.
     pub fn finished(&self) -> Vec<&QuizSession> {
-        let mut done: Vec<&QuizSession> = self.quizzes.values().filter(|s| s.is_finished()).collect();
-        done.sort_by(|a, b| b.finished_at_ms.unwrap_or_default().total_cmp(&a.finished_at_ms.unwrap_or_default()));
-        done
+        let mut done: Vec<(&String, &QuizSession)> = self.quizzes.iter().filter(|(_, s)| s.is_finished()).collect();
+        let finished = |s: &QuizSession| s.finished_at_ms.unwrap_or_default();
+        crate::sort::sort_by(&mut done, |a, b| finished(b.1).total_cmp(&finished(a.1)).then_with(|| a.0.cmp(b.0)));
+        done.into_iter().map(|(_, s)| s).collect()
     }
 
     /// Keeps at most [`MAX_SAVED_QUIZZES`], never `keep`. What goes first:
@@ -673,6 +675,8 @@ fn read_record(value: &Json) -> Option<QuestionRecord> {
 fn read_session(value: &Json) -> Option<QuizSession> {
     let spec = value.get("spec")?;
     let texts = |value: &Json| value.as_array()?.iter().map(|t| t.as_str().map(str::to_string)).collect::<Option<Vec<_>>>();
+    // An optional text field: `Some(None)` when absent or null, `None` when not a text.
+    let text = |field: Option<&Json>| optional(field, |t| t.as_str().map(str::to_string));
     let selection = match spec.get("selection")?.as_object()? {
         [(tag, ids)] if tag == "Ids" => Selection::Ids(texts(ids)?),
         [(tag, filter)] if tag == "Filter" => Selection::Filter {
@@ -703,11 +707,10 @@ fn read_session(value: &Json) -> Option<QuizSession> {
         updated_at_ms: value.get("updated_at_ms").map_or(Some(0.0), Json::as_whole_ms)?,
         timed_out: value.get("timed_out").map_or(Some(false), Json::as_bool)?,
         labels: LinkLabels {
-            about: optional(value.get("about"), |t| t.as_str().map(str::to_string))?,
+            about: text(value.get("about"))?,
             ..optional(value.get("labels"), |labels| {
                 only(labels, &["pack", "title"])?;
-                let text = |key: &str| optional(labels.get(key), |t| t.as_str().map(str::to_string));
-                Some(LinkLabels { pack: text("pack")?, title: text("title")?, about: None })
+                Some(LinkLabels { pack: text(labels.get("pack"))?, title: text(labels.get("title"))?, about: None })
             })?
             .unwrap_or_default()
         },
