@@ -66,3 +66,21 @@ test("the glossary lists Article 4, 5, 6 and then 10", async () => {
   watcher.assertClean();
   await context.close();
 });
+
+test("the treaty reads article by article, and a question's evidence shows under its article", async () => {
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/sources/treaty?q=treaty-06");
+  await ready(page);
+  assert.deepEqual(await page.locator("main .article-text h2").allTextContents(), ["Article 4", "Article 5", "Article 6", "Article 10"]);
+  await page.waitForSelector("mark#evidence:focus");
+  // The quote stands in Article 5's second paragraph: the heading before
+  // it is Article 5's.
+  const under = await page.$eval("mark#evidence", (mark) => {
+    let at = mark.parentElement;
+    while (at && at.tagName !== "H2") at = at.previousElementSibling;
+    return at?.textContent;
+  });
+  assert.equal(under, "Article 5");
+  watcher.assertClean();
+  await context.close();
+});

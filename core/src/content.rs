@@ -179,6 +179,39 @@ impl Article {
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
     }
+
+    /// The text as the reader shows it: the text's own headings (the
+    /// treaty's "Article 5", a news report's crosshead) apart from its
+    /// paragraphs, so that a reader can go from one to the next.
+    pub fn blocks(&self) -> impl Iterator<Item = TextBlock<'_>> {
+        self.paragraphs().map(|p| if is_heading(p) { TextBlock::Heading(p) } else { TextBlock::Paragraph(p) })
+    }
+}
+
+/// A part of an article's text: a heading or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextBlock<'a> {
+    Heading(&'a str),
+    Paragraph(&'a str),
+}
+
+impl<'a> TextBlock<'a> {
+    pub fn text(self) -> &'a str {
+        match self {
+            TextBlock::Heading(text) | TextBlock::Paragraph(text) => text,
+        }
+    }
+}
+
+/// A heading is a short line that starts with a letter or a digit and does
+/// not end as a sentence or a quotation does: the texts mark headings with
+/// nothing else. (A link's excerpt marks a gap with "[…]", no heading.)
+fn is_heading(paragraph: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    paragraph.starts_with(char::is_alphanumeric)
+        && !paragraph.contains('\n')
+        && paragraph.split_whitespace().count() <= MOST_WORDS
+        && !paragraph.ends_with(['.', '!', '?', ':', ';', ',', ')', ']', '"', '\'', '\u{201D}', '\u{2019}', '\u{2026}'])
 }
 
 /// A short explanatory page on one topic.
@@ -483,6 +516,39 @@ mod tests {
         let range = locate_quote(text, "said \"Ukraine's future is in NATO,\"").unwrap();
         assert_eq!(&text[range], "said “Ukraine’s future  is in NATO,”");
         assert_eq!(locate_quote(text, "Kiev"), None);
+    }
+
+    #[test]
+    fn headings_are_short_lines_that_end_no_sentence() {
+        let article = Article {
+            id: "t".into(),
+            label: "a text".into(),
+            headline: None,
+            outlet: None,
+            provenance: String::new(),
+            record_notes: Vec::new(),
+            date_cue: String::new(),
+            date_inferred: String::new(),
+            place: String::new(),
+            source_file: String::new(),
+            body: "Article 5\n\nThe Parties agree.\n\nAssistance instead of membership\n\nThere must be credible assurances.\n\n\
+                   \u{201C}We are ready\u{201D}\n\nOne two three four five six seven eight nine\n\nArticle 5 of the treaty\nwas invoked once\n\n[…]"
+                .into(),
+        };
+        use TextBlock::{Heading, Paragraph};
+        assert_eq!(
+            article.blocks().collect::<Vec<_>>(),
+            vec![
+                Heading("Article 5"),
+                Paragraph("The Parties agree."),
+                Heading("Assistance instead of membership"),
+                Paragraph("There must be credible assurances."),
+                Paragraph("\u{201C}We are ready\u{201D}"),
+                Paragraph("One two three four five six seven eight nine"),
+                Paragraph("Article 5 of the treaty\nwas invoked once"),
+                Paragraph("[…]"),
+            ]
+        );
     }
 
     #[test]

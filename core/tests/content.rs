@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use open_door_core::content::QuestionKind;
+use open_door_core::content::{locate_quote, QuestionKind, TextBlock};
 use open_door_core::files::load_content;
 
 fn content_dir() -> &'static Path {
@@ -79,6 +79,35 @@ fn cleaned_articles_are_verbatim_excerpts_of_the_originals() {
             assert!(original.contains(&single_spaced(headline)), "article {}: headline not in the original", article.id);
         }
     }
+}
+
+/// A source page highlights a question's evidence within one paragraph
+/// (src/pages/sources.rs), so each quote must lie within one: validation
+/// only asks that it stand somewhere in the text.
+#[test]
+fn every_evidence_lies_within_one_paragraph() {
+    let bundle = load_content(content_dir()).expect("content validates");
+    for question in &bundle.questions {
+        let article = bundle.article(&question.article).expect("its article");
+        let holding = article.blocks().filter(|block| locate_quote(block.text(), &question.evidence).is_some());
+        assert_eq!(holding.count(), 1, "question {}: its evidence is not within one paragraph of {}", question.id, article.id);
+    }
+}
+
+/// The treaty's text is its articles, each under its own heading.
+#[test]
+fn the_treaty_reads_article_by_article() {
+    let bundle = load_content(content_dir()).expect("content validates");
+    let treaty = bundle.article("treaty").expect("the treaty");
+    let headings: Vec<&str> = treaty
+        .blocks()
+        .filter_map(|block| match block {
+            TextBlock::Heading(text) => Some(text),
+            TextBlock::Paragraph(_) => None,
+        })
+        .collect();
+    assert_eq!(headings, ["Article 4", "Article 5", "Article 6", "Article 10"]);
+    assert!(matches!(treaty.blocks().next(), Some(TextBlock::Heading(_))), "the text starts with its first article's heading");
 }
 
 /// Boilerplate the issue names must not survive cleaning.

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use open_door_core::content::{locate_quote, Article};
+use open_door_core::content::{locate_quote, Article, TextBlock};
 use open_door_core::route::Page;
 
 use crate::components::bring_into_focus;
@@ -44,21 +44,27 @@ pub fn SourceReader() -> impl IntoView {
 #[component]
 fn Reader(article: &'static Article, highlight: Option<String>, from_question: Option<&'static str>) -> impl IntoView {
     let back_link = move || from_question.and_then(back_from_evidence);
-    let paragraphs = article
-        .paragraphs()
-        .map(|p| match highlight.as_deref().and_then(|h| locate_quote(p, h)) {
-            // The way back again right after the evidence, which the page
-            // opens on: on a phone the link above it is off the screen.
-            Some(range) => view! {
-                <p>
-                    {p[..range.start].to_string()}
-                    <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
-                    {p[range.end..].to_string()}
-                </p>
-                {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+    let blocks = article
+        .blocks()
+        .map(|block| match (block, highlight.as_deref().and_then(|h| locate_quote(block.text(), h))) {
+            // The evidence, in the paragraph that holds it (core's content
+            // tests keep each within one), and the way back again right
+            // after it, which the page opens on: on a phone the link above
+            // it is off the screen.
+            (block, Some(range)) => {
+                let p = block.text();
+                view! {
+                    <p>
+                        {p[..range.start].to_string()}
+                        <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
+                        {p[range.end..].to_string()}
+                    </p>
+                    {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+                }
+                .into_any()
             }
-            .into_any(),
-            None => view! { <p>{p.to_string()}</p> }.into_any(),
+            (TextBlock::Heading(heading), None) => view! { <h2>{heading.to_string()}</h2> }.into_any(),
+            (TextBlock::Paragraph(p), None) => view! { <p>{p.to_string()}</p> }.into_any(),
         })
         .collect_view();
     if highlight.is_some() {
@@ -89,7 +95,7 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
                     {back_link().map(|link| view! { " " {link} })}
                 </p>
             })}
-            <div class="article-text">{paragraphs}</div>
+            <div class="article-text">{blocks}</div>
         </article>
     }
 }
