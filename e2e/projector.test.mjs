@@ -299,7 +299,7 @@ test("the worksheets print without the answer key for the class, and the key alo
   // stands when the dialog would open is what prints, so each call notes
   // which part the page is then set to print.
   await page.evaluate(() => {
-    window.print = () => { window.prints = [...(window.prints ?? []), document.querySelector(".print-job").className]; };
+    window.print = () => { window.prints = [...(window.prints ?? []), `${document.querySelector(".print-job").className}; ${document.title}`]; };
   });
   const printed = async () => {
     await page.emulateMedia({ media: "print" });
@@ -326,7 +326,12 @@ test("the worksheets print without the answer key for the class, and the key alo
   await page.evaluate(() => dispatchEvent(new Event("afterprint")));
   await printFrom("Print both", 3);
   assert.deepEqual(await printed(), everything);
-  assert.deepEqual(await page.evaluate(() => window.prints), ["print-job print-worksheet", "print-job print-key", "print-job"]);
+  // The document's title heads each printed page: the key alone is named the key.
+  assert.deepEqual(await page.evaluate(() => window.prints), [
+    "print-job print-worksheet; Worksheet: Week 3 · Open Door",
+    "print-job print-key; Answer key: Week 3 · Open Door",
+    "print-job; Worksheet: Week 3 · Open Door",
+  ]);
   watcher.assertClean();
   await context.close();
 });

@@ -10,7 +10,7 @@ use open_door_core::quiz::{answer_in_letter_order, answer_letters, choice_letter
 use crate::components::markup::article_label;
 use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::{CutLink, LinkNotices};
-use crate::components::title::PageTitle;
+use crate::components::title::{set_title, PageTitle};
 use crate::content::bundle;
 use crate::router::use_location;
 
@@ -85,6 +85,13 @@ pub fn PrintWorksheet() -> impl IntoView {
             })
             .collect_view();
         let count = questions.len();
+        // The document's title heads each printed page (in the browser's
+        // print header): the key printed alone is named the key.
+        let named = title.clone();
+        Effect::new(move |_| {
+            let part_name = if part.get() == PrintPart::Key { "Answer key" } else { "Worksheet" };
+            set_title(&format!("{part_name}: {named}"));
+        });
         view! {
             <div class="print-job" class:print-worksheet=move || part.get() == PrintPart::Worksheet class:print-key=move || part.get() == PrintPart::Key>
                 <div class="worksheet">
