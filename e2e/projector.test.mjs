@@ -235,6 +235,7 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
   );
   /** After the slide has been fitted to the screen, a frame after it changed. */
   const fitted = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const movedOff = { "1280x720": 0, "1920x1080": 0 };
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     const { page, watcher, context } = await freshPage(app, { viewport: { width, height } });
     await page.goto(`${app.url}/classroom/projector?ids=${ids.join(",")}&seed=1`);
@@ -253,9 +254,17 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
       const revealed = await page.evaluate(() => {
         const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
         const answer = document.querySelector(".projector-answer").getBoundingClientRect();
-        return answer.top >= 0 && answer.bottom <= controlsTop;
+        return {
+          inView: answer.top >= 0 && answer.bottom <= controlsTop,
+          questionInView: document.querySelector(".projector-prompt").getBoundingClientRect().top >= 0,
+          leastRoom: answer.height <= Math.floor(innerHeight * 0.3) + 1,
+        };
       });
-      assert.ok(revealed, `${width}x${height}: "${slide.prompt}" revealed shows its answer, explanation and evidence`);
+      assert.ok(revealed.inView, `${width}x${height}: "${slide.prompt}" revealed shows its answer, explanation and evidence`);
+      // The question stays on screen, unless the answer's box under it
+      // would be under a third of the screen: then it moves no further.
+      assert.ok(revealed.questionInView || revealed.leastRoom, `${width}x${height}: "${slide.prompt}" revealed keeps its question in view`);
+      if (!revealed.questionInView) movedOff[`${width}x${height}`]++;
       // Scrolled down to the answer (or by the teacher), then hidden.
       await page.evaluate(() => window.scrollBy(0, 100));
       await page.keyboard.press("r");
@@ -267,6 +276,62 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
     watcher.assertClean();
     await context.close();
   }
+  // Two of the bank's questions, revealed on 720 lines, move up by a line
+  // of type (the README says how many).
+  assert.deepEqual(movedOff, { "1280x720": 2, "1920x1080": 0 });
+});
+
+test("on a 1280x720 projector a long answer keeps its question in view and scrolls in a box of its own, by wheel, keys or clicker", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1280, height: 720 } });
+  await page.goto(`${app.url}/classroom/projector?ids=004-10,000-01&seed=1`);
+  await page.waitForSelector(".projector-prompt");
+  const shown = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const answer = document.querySelector(".projector-answer");
+    done({
+      count: document.querySelector(".projector-count").textContent,
+      questionTop: document.querySelector(".projector-prompt").getBoundingClientRect().top,
+      choicesBottom: document.querySelector(".projector-choices").getBoundingClientRect().bottom,
+      answerTop: answer?.getBoundingClientRect().top,
+      answerBottom: answer?.getBoundingClientRect().bottom,
+      controlsTop: document.querySelector(".projector-controls").getBoundingClientRect().top,
+      scrolled: answer?.scrollTop,
+      more: answer ? answer.scrollHeight - answer.clientHeight - answer.scrollTop : 0,
+    });
+  }))));
+  // A presenter's clicker: Page Down reveals the answer.
+  await page.keyboard.press("PageDown");
+  await page.waitForSelector(".projector-answer");
+  const revealed = await shown();
+  assert.ok(revealed.questionTop >= 0, `the question stays in view (top ${revealed.questionTop})`);
+  assert.ok(revealed.answerTop >= revealed.choicesBottom && revealed.answerBottom <= revealed.controlsTop, `the answer between the choices and the controls: ${JSON.stringify(revealed)}`);
+  assert.ok(revealed.more > 0, "this answer is longer than its box");
+  // Then the rest of the answer, on the same question, until its end.
+  let at = revealed;
+  for (let press = 0; at.more > 0; press++) {
+    assert.ok(press < 5, "the answer's end within a few presses");
+    await page.keyboard.press("PageDown");
+    const next = await shown();
+    assert.equal(next.count, "Question 1 of 2", "Page Down shows more of the answer before moving on");
+    assert.ok(next.scrolled > at.scrolled, "the answer's box scrolled on");
+    at = next;
+  }
+  await page.keyboard.press("PageDown");
+  await page.waitForSelector("text=Question 2 of 2");
+  // The box scrolls by keyboard (it takes the focus) and by the wheel.
+  await page.keyboard.press("p");
+  await page.keyboard.press("r");
+  await page.waitForSelector(".projector-answer");
+  await page.focus(".projector-answer");
+  await page.keyboard.press("ArrowDown");
+  assert.ok((await shown()).scrolled > 0, "the arrow key scrolls the focused answer");
+  await page.evaluate(() => { document.querySelector(".projector-answer").scrollTop = 0; });
+  const box = await page.locator(".projector-answer").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 100);
+  await page.waitForFunction(() => document.querySelector(".projector-answer").scrollTop > 0);
+  assert.ok((await shown()).questionTop >= 0, "the wheel scrolls the answer, not the page");
+  watcher.assertClean();
+  await context.close();
 });
 
 test("a projector window resized with the answer shown fits it again, in type the back row still reads", async () => {

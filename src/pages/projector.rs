@@ -93,8 +93,10 @@ pub fn Projector() -> impl IntoView {
             "ArrowLeft" | "p" | "P" => go(-1),
             "r" | "R" => revealed.update(|r| *r = !*r),
             // A presenter's clicker sends Page Down and Page Up, and has
-            // no R: forward shows the answer first, then the next question.
+            // no R: forward shows the answer first (and the rest of a long
+            // one), then the next question.
             "PageDown" if !revealed.get_untracked() => revealed.set(true),
+            "PageDown" if show_more_of_answer() => {}
             "PageDown" => go(1),
             "PageUp" => go(-1),
             _ => return,
@@ -131,7 +133,9 @@ pub fn Projector() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <Show when=move || revealed.get()>
-                <div class="projector-answer">
+                // Focusable, as it may scroll in its own box (see
+                // `fit_slide`): a teacher's keys then scroll it.
+                <div class="projector-answer" tabindex="0" role="region" aria-label="The answer">
                     // Said in words too: scrolled to the explanation, the
                     // marked choice may be above the screen.
                     // With the letters as the worksheet's answer key gives
@@ -201,13 +205,20 @@ fn answer_line(question: &Question, item: &QuizItem) -> String {
 /// explanation (set at 0.65em).
 const SMALLEST_FIT: f64 = 0.7;
 
+/// The least of the screen a revealed answer keeps below the question, in
+/// percent: its verdict and the start of its explanation.
+const LEAST_ANSWER_ROOM: f64 = 30.0;
+
 /// Makes the slide's type smaller, as little as needed, until the question
 /// (and, revealed, its answer and evidence) fits above the controls: on a
 /// wide screen the type, set by the width, makes a long question taller
-/// than the screen, and the class cannot scroll. What still does not fit
-/// at the smallest type scrolls into view on a reveal, never past the
-/// answer's top.
-fn fit_slide(scroll_to_answer: bool) {
+/// than the screen, and the class cannot scroll. A revealed answer that
+/// still does not fit at the smallest type comes into view as the slide's
+/// title and count scroll off, and then, so that the class never sees an
+/// answer without its question, scrolls in its own box under the choices
+/// (the page scrolls further only where that box would be under
+/// [`LEAST_ANSWER_ROOM`] of the screen).
+fn fit_slide(answer_shown: bool) {
     let find = |selector| document().query_selector(selector).ok().flatten();
     let Some(slide) = find(".projector").and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
     // In whole percent: formatting a float would bring the float
@@ -238,13 +249,50 @@ fn fit_slide(scroll_to_answer: bool) {
         was = now;
         fit = (fit - 0.03).max(SMALLEST_FIT);
     }
-    if scroll_to_answer {
-        let Some(answer) = find(".projector-answer") else { return };
-        let rect = answer.get_bounding_client_rect();
-        // Whole pixels: the page scrolls by them.
-        let overflow = (rect.bottom() - room).ceil();
-        if overflow > 0.0 {
-            window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
-        }
+    let Some(answer) = find(".projector-answer").and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|_| answer_shown) else {
+        return;
+    };
+    let _ = answer.style().remove_property("max-height");
+    let rect = answer.get_bounding_client_rect();
+    // On a phone the controls scroll with the page (style.css), and the
+    // answer with it.
+    let on_projector = find(".projector-controls")
+        .and_then(|c| window().get_computed_style(&c).ok().flatten())
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "sticky");
+    // Whole pixels: the page scrolls by them, and the box is sized in them
+    // (formatting a float would bring in the float formatter, above).
+    let overflow = (rect.bottom() - room).ceil();
+    if overflow <= 0.0 {
+        return;
     }
+    if !on_projector {
+        window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
+        return;
+    }
+    const MARGIN: f64 = 8.0;
+    let above_question =
+        find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - MARGIN).floor().max(0.0));
+    window().scroll_by_with_x_and_y(0.0, overflow.min(above_question));
+    let rect = answer.get_bounding_client_rect();
+    if rect.bottom() <= room {
+        return;
+    }
+    let least = (window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) * LEAST_ANSWER_ROOM / 100.0).floor();
+    let under_choices = (room - rect.top()).floor();
+    if under_choices < least {
+        window().scroll_by_with_x_and_y(0.0, least - under_choices);
+    }
+    let _ = answer.style().set_property("max-height", &format!("{}px", under_choices.max(least) as u32));
+}
+
+/// Scrolls a revealed answer that scrolls in its own box (see [`fit_slide`])
+/// on by most of a box, if it has more to show; says whether it had.
+fn show_more_of_answer() -> bool {
+    let Some(answer) = document().query_selector(".projector-answer").ok().flatten() else { return false };
+    let more = answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1;
+    if more {
+        answer.set_scroll_top(answer.scroll_top() + answer.client_height() * 9 / 10);
+    }
+    more
 }
