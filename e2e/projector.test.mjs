@@ -406,14 +406,18 @@ test("a class's ten-question worksheet prints on two sheets of A4, the second wi
   await page.goto(app.url + "/classroom/print?ids=000-01,000-10,000-16,000-25,001-08,002-01,002-07,002-17,002-25,002-32&seed=1&mode=practice");
   await page.waitForSelector("ol.sheet");
   // As the browser's print dialog sets the page: A4, a margin of about 1 cm.
-  const pages = async (part) => {
+  const pages = async (part, margin = "1cm") => {
     await page.evaluate((part) => document.querySelector(".print-job").classList.add(`print-${part}`), part);
-    const pdf = await page.pdf({ format: "A4", margin: { top: "1cm", bottom: "1cm", left: "1cm", right: "1cm" } });
+    const pdf = await page.pdf({ format: "A4", margin: { top: margin, bottom: margin, left: margin, right: margin } });
     await page.evaluate((part) => document.querySelector(".print-job").classList.remove(`print-${part}`), part);
     return pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g).length;
   };
   assert.equal(await pages("worksheet"), 2, "the worksheet");
   assert.equal(await pages("key"), 2, "the answer key");
+  // Printed with no margins set (a PDF printer's, or page.pdf's, default),
+  // the worksheet has margins of its own, the top one the name line's room
+  // (below), and the sheets are still two.
+  assert.equal(await pages("worksheet", "0"), 2, "the worksheet with no margins set");
   // Its second sheet has a name line too, at its head (the first has its
   // own above the questions); the key's pages have none.
   await page.emulateMedia({ media: "print" });
@@ -423,7 +427,10 @@ test("a class's ten-question worksheet prints on two sheets of A4, the second wi
   const worksheetPages = await page.evaluate(() =>
     [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule instanceof CSSPageRule && rule.selectorText.startsWith("worksheet")).map((rule) => rule.cssText.replace(/\s+/g, " ")));
   assert.equal(worksheetPages.length, 2, worksheetPages.join(" | "));
-  assert.match(worksheetPages[0], /^@page worksheet \{ @top-right \{ content: "Name: _+"/);
+  // Its own top margin: in none, the name line was printed over the
+  // second sheet's first question (a teacher's walk, printing with no
+  // margins).
+  assert.match(worksheetPages[0], /^@page worksheet \{ margin: 1\.5cm 1cm 1cm; @top-right \{ content: "Name: _+"/);
   assert.match(worksheetPages[1], /^@page worksheet:first \{ @top-right \{ content: none/);
   watcher.assertClean();
   await context.close();
