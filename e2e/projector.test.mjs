@@ -263,13 +263,17 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
       const revealed = await page.evaluate(() => {
         const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
         const answer = document.querySelector(".projector-answer").getBoundingClientRect();
+        const box = document.querySelector(".projector-answer");
         return {
+          // One Tab away where it scrolls in a box of its own, not otherwise.
+          focusableAsScrolls: (box.scrollHeight > box.clientHeight + 1) === (box.getAttribute("tabindex") === "0"),
           inView: answer.top >= 0 && answer.bottom <= controlsTop,
           questionInView: document.querySelector(".projector-prompt").getBoundingClientRect().top >= 0,
           leastRoom: answer.height <= Math.floor(innerHeight * 0.3) + 1,
         };
       });
       assert.ok(revealed.inView, `${width}x${height}: "${slide.prompt}" revealed shows its answer, explanation and evidence`);
+      assert.ok(revealed.focusableAsScrolls, `${width}x${height}: "${slide.prompt}" revealed can take the focus if, and only if, it scrolls`);
       // The question stays on screen, unless the answer's box under it
       // would be under a third of the screen: then it moves no further.
       assert.ok(revealed.questionInView || revealed.leastRoom, `${width}x${height}: "${slide.prompt}" revealed keeps its question in view`);
@@ -338,7 +342,16 @@ test("on a 1280x720 projector a long answer keeps its question in view and scrol
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 100);
   await page.waitForFunction(() => document.querySelector(".projector-answer").scrollTop > 0);
-  assert.ok((await shown()).questionTop >= 0, "the wheel scrolls the answer, not the page");
+  // To the answer's end, and on past it: the page stays where it is.
+  const before = await shown();
+  for (let turn = 0; (await shown()).more > 1; turn++) {
+    assert.ok(turn < 10, "the wheel reaches the answer's end");
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(100);
+  }
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(300); // a wheel's scroll chained to the page would come meanwhile
+  assert.equal((await shown()).questionTop, before.questionTop, "the wheel scrolls the answer, not the page");
   watcher.assertClean();
   await context.close();
 });
@@ -414,7 +427,8 @@ test("a class's ten-question worksheet prints on two sheets of A4, the second wi
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom/print?ids=000-01,000-10,000-16,000-25,001-08,002-01,002-07,002-17,002-25,002-32&seed=1&mode=practice");
   await page.waitForSelector("ol.sheet");
-  // As the browser's print dialog sets the page: A4, a margin of about 1 cm.
+  // As the browser's print dialog sets the page: A4, a margin of about 1 cm
+  // (the worksheet's pages set their own, pages.css).
   const pages = async (part, margin = "1cm") => {
     await page.evaluate((part) => document.querySelector(".print-job").classList.add(`print-${part}`), part);
     const pdf = await page.pdf({ format: "A4", margin: { top: margin, bottom: margin, left: margin, right: margin } });
@@ -425,7 +439,9 @@ test("a class's ten-question worksheet prints on two sheets of A4, the second wi
   assert.equal(await pages("key"), 2, "the answer key");
   // Printed with no margins set (a PDF printer's, or page.pdf's, default),
   // the worksheet has margins of its own, the top one the name line's room
-  // (below), and the sheets are still two.
+  // (below), and the sheets are still two. (Whether the line stands clear
+  // of the questions shows only in the PDF's pixels: checked by eye with
+  // pdftoppm, which the setup does not install.)
   assert.equal(await pages("worksheet", "0"), 2, "the worksheet with no margins set");
   // Its second sheet has a name line too, at its head (the first has its
   // own above the questions); the key's pages have none.

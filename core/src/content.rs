@@ -203,15 +203,16 @@ impl<'a> TextBlock<'a> {
     }
 }
 
-/// A heading is a short line that starts with a letter or a digit and does
-/// not end as a sentence or a quotation does: the texts mark headings with
-/// nothing else. (A link's excerpt marks a gap with "[…]", no heading.)
+/// A heading is a short line that starts and ends with a letter or a digit,
+/// with no punctuation to end it as a sentence or a quotation ends: the
+/// texts mark headings with nothing else. (A link's excerpt marks a gap
+/// with "[…]", no heading.)
 fn is_heading(paragraph: &str) -> bool {
     const MOST_WORDS: usize = 8;
     paragraph.starts_with(char::is_alphanumeric)
+        && paragraph.ends_with(char::is_alphanumeric)
         && !paragraph.contains('\n')
         && paragraph.split_whitespace().count() <= MOST_WORDS
-        && !paragraph.ends_with(['.', '!', '?', ':', ';', ',', ')', ']', '"', '\'', '\u{201D}', '\u{2019}', '\u{2026}'])
 }
 
 /// A short explanatory page on one topic.
@@ -532,7 +533,7 @@ mod tests {
             place: String::new(),
             source_file: String::new(),
             body: "Article 5\n\nThe Parties agree.\n\nAssistance instead of membership\n\nThere must be credible assurances.\n\n\
-                   \u{201C}We are ready\u{201D}\n\nOne two three four five six seven eight nine\n\nArticle 5 of the treaty\nwas invoked once\n\n[…]"
+                   \u{201C}We are ready\u{201D}\n\nOne two three four five six seven eight nine\n\nArticle 5 of the treaty\nwas invoked once\n\n[…]\n\nAllies in Vilnius \u{2014}\n\nUp by 2%"
                 .into(),
         };
         use TextBlock::{Heading, Paragraph};
@@ -547,6 +548,8 @@ mod tests {
                 Paragraph("One two three four five six seven eight nine"),
                 Paragraph("Article 5 of the treaty\nwas invoked once"),
                 Paragraph("[…]"),
+                Paragraph("Allies in Vilnius \u{2014}"),
+                Paragraph("Up by 2%"),
             ]
         );
     }

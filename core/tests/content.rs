@@ -89,7 +89,8 @@ fn every_evidence_lies_within_one_paragraph() {
     let bundle = load_content(content_dir()).expect("content validates");
     for question in &bundle.questions {
         let article = bundle.article(&question.article).expect("its article");
-        let holding = article.blocks().filter(|block| locate_quote(block.text(), &question.evidence).is_some());
+        let holding =
+            article.blocks().filter(|block| matches!(block, TextBlock::Paragraph(p) if locate_quote(p, &question.evidence).is_some()));
         assert_eq!(holding.count(), 1, "question {}: its evidence is not within one paragraph of {}", question.id, article.id);
     }
 }

@@ -87,15 +87,16 @@ pub fn PrintWorksheet() -> impl IntoView {
         let count = questions.len();
         // The document's title heads each printed page (in the browser's
         // print header): the key printed alone is named the key.
-        let named = title.clone();
-        Effect::new(move |_| {
-            let part_name = if part.get() == PrintPart::Key { "Answer key" } else { "Worksheet" };
-            set_title(&format!("{part_name}: {named}"));
-        });
+        let worksheet_title = format!("Worksheet: {title}");
+        let key_title = format!("Answer key: {title}");
+        {
+            let (worksheet_title, key_title) = (worksheet_title.clone(), key_title.clone());
+            Effect::new(move |_| set_title(if part.get() == PrintPart::Key { &key_title } else { &worksheet_title }));
+        }
         view! {
             <div class="print-job" class:print-worksheet=move || part.get() == PrintPart::Worksheet class:print-key=move || part.get() == PrintPart::Key>
                 <div class="worksheet">
-                    <PageTitle text=format!("Worksheet: {title}") />
+                    <PageTitle text=worksheet_title />
                     <LinkNotices link=Signal::stored(link.clone()) />
                     <p class="no-print">{format!("{count} questions. Print the worksheets for the class without the answer key, and the key for yourself; the browser's own Print command prints both, the key on a new page.")}</p>
                     <p class="no-print actions">
@@ -107,7 +108,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                     <ol class="sheet">{sheet}</ol>
                 </div>
                 <section class="answer-key" aria-labelledby="key-heading">
-                    <h2 id="key-heading">{format!("Answer key: {title}")}</h2>
+                    <h2 id="key-heading">{key_title}</h2>
                     <p class="quick-key"><strong>"Quick marking: "</strong>{quick_key}</p>
                     <h3>"Answers with their evidence"</h3>
                     <ol>{key}</ol>

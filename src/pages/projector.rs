@@ -133,9 +133,8 @@ pub fn Projector() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <Show when=move || revealed.get()>
-                // Focusable, as it may scroll in its own box (see
-                // `fit_slide`): a teacher's keys then scroll it.
-                <div class="projector-answer" tabindex="0" role="region" aria-label="The answer">
+                // Focusable where it scrolls in a box of its own (`fit_slide`).
+                <div class="projector-answer">
                     // Said in words too: scrolled to the explanation, the
                     // marked choice may be above the screen.
                     // With the letters as the worksheet's answer key gives
@@ -216,11 +215,18 @@ const LEAST_ANSWER_ROOM: f64 = 30.0;
 /// still does not fit at the smallest type comes into view as the slide's
 /// title and count scroll off, and then, so that the class never sees an
 /// answer without its question, scrolls in its own box under the choices
-/// (the page scrolls further only where that box would be under
+/// (the page scrolls further only where that box would have less than
 /// [`LEAST_ANSWER_ROOM`] of the screen).
 fn fit_slide(answer_shown: bool) {
     let find = |selector| document().query_selector(selector).ok().flatten();
     let Some(slide) = find(".projector").and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    // Measured whole, as the last fit may have put it in a box.
+    let answer = find(".projector-answer").and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(answer) = &answer {
+        let _ = answer.style().remove_property("max-height");
+        let _ = answer.style().remove_property("margin-bottom");
+        let _ = answer.remove_attribute("tabindex");
+    }
     // In whole percent: formatting a float would bring the float
     // formatter into the Classroom page's first load (9 KB gzipped).
     let fit_type = |fit: f64| {
@@ -228,8 +234,9 @@ fn fit_slide(answer_shown: bool) {
     };
     fit_type(1.0);
     let Some(last) = find(".projector-answer").or_else(|| find(".projector-choices")) else { return };
-    let controls = find(".projector-controls").map_or(0.0, |c| c.get_bounding_client_rect().height());
-    let room = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY) - controls;
+    let controls = find(".projector-controls");
+    let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    let room = viewport - controls.as_ref().map_or(0.0, |c| c.get_bounding_client_rect().height());
     // From the page's top, however far it is scrolled.
     let page_top = || document().document_element().map_or(0.0, |page| page.get_bounding_client_rect().top());
     let bottom = || last.get_bounding_client_rect().bottom() - page_top();
@@ -249,41 +256,57 @@ fn fit_slide(answer_shown: bool) {
         was = now;
         fit = (fit - 0.03).max(SMALLEST_FIT);
     }
-    let Some(answer) = find(".projector-answer").and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()).filter(|_| answer_shown) else {
-        return;
+    let Some(answer) = answer.filter(|_| answer_shown) else { return };
+    let style = |element: &web_sys::Element, property: &str| {
+        window().get_computed_style(element).ok().flatten().and_then(|style| style.get_property_value(property).ok()).unwrap_or_default()
     };
-    let _ = answer.style().remove_property("max-height");
-    let rect = answer.get_bounding_client_rect();
-    // On a phone the controls scroll with the page (style.css), and the
-    // answer with it.
-    let on_projector = find(".projector-controls")
-        .and_then(|c| window().get_computed_style(&c).ok().flatten())
-        .and_then(|style| style.get_property_value("position").ok())
-        .is_some_and(|position| position == "sticky");
-    // Whole pixels: the page scrolls by them, and the box is sized in them
+    // How far the answer, with `gap` under it, runs past the controls, in
+    // whole pixels: the page scrolls by them, and the box is sized in them
     // (formatting a float would bring in the float formatter, above).
-    let overflow = (rect.bottom() - room).ceil();
-    if overflow <= 0.0 {
+    let overflow = |gap: f64| (answer.get_bounding_client_rect().bottom() + gap - room).ceil();
+    // On a phone the controls scroll with the page (pages.css), and the
+    // answer with it.
+    if controls.is_none_or(|c| style(&c, "position") != "sticky") {
+        if overflow(0.0) > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, overflow(0.0).min(answer.get_bounding_client_rect().top()));
+        }
         return;
     }
-    if !on_projector {
-        window().scroll_by_with_x_and_y(0.0, overflow.min(rect.top()));
+    // The room kept under the answer (pages.css), which the page would
+    // scroll by too, goes where the answer does not fit with it. The
+    // browser's parseFloat reads "24px" as 24.
+    let gap_under = js_sys::parse_float(&style(&answer, "margin-bottom"));
+    if overflow(gap_under.max(0.0)) <= 0.0 {
         return;
     }
-    const MARGIN: f64 = 8.0;
+    // A sliver of it stays: the page scrolls by whole pixels, and at its
+    // end the answer's bottom would stand a fraction of one past the
+    // controls' top.
+    const SLIVER: f64 = 4.0;
+    let _ = answer.style().set_property("margin-bottom", &format!("{}px", SLIVER as u32));
+    const ABOVE_QUESTION: f64 = 8.0;
     let above_question =
-        find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - MARGIN).floor().max(0.0));
-    window().scroll_by_with_x_and_y(0.0, overflow.min(above_question));
-    let rect = answer.get_bounding_client_rect();
-    if rect.bottom() <= room {
+        find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - ABOVE_QUESTION).floor().max(0.0));
+    if overflow(SLIVER) > 0.0 {
+        window().scroll_by_with_x_and_y(0.0, overflow(SLIVER).min(above_question));
+    }
+    if overflow(SLIVER) <= 0.0 {
         return;
     }
-    let least = (window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0) * LEAST_ANSWER_ROOM / 100.0).floor();
-    let under_choices = (room - rect.top()).floor();
-    if under_choices < least {
-        window().scroll_by_with_x_and_y(0.0, least - under_choices);
+    let rect = answer.get_bounding_client_rect();
+    let box_room = (room - SLIVER - rect.top()).floor();
+    let whole = rect.height().ceil();
+    let least = (viewport * LEAST_ANSWER_ROOM / 100.0).floor();
+    let box_height = box_room.max(least.min(whole));
+    if box_height > box_room {
+        window().scroll_by_with_x_and_y(0.0, box_height - box_room);
     }
-    let _ = answer.style().set_property("max-height", &format!("{}px", under_choices.max(least) as u32));
+    // Not for a scroll of a pixel or two: the sliver under it takes that.
+    if rect.height() > box_height + 2.0 {
+        let _ = answer.style().set_property("max-height", &format!("{}px", box_height as u32));
+        // It scrolls: the keyboard can reach it to scroll it.
+        let _ = answer.set_attribute("tabindex", "0");
+    }
 }
 
 /// Scrolls a revealed answer that scrolls in its own box (see [`fit_slide`])

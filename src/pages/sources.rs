@@ -44,9 +44,16 @@ pub fn SourceReader() -> impl IntoView {
 #[component]
 fn Reader(article: &'static Article, highlight: Option<String>, from_question: Option<&'static str>) -> impl IntoView {
     let back_link = move || from_question.and_then(back_from_evidence);
+    // Marked once, where it first stands (a pack's text may hold it twice).
+    let mut marked = false;
     let blocks = article
         .blocks()
-        .map(|block| match (block, highlight.as_deref().and_then(|h| locate_quote(block.text(), h))) {
+        .map(|block| {
+            let found = highlight.as_deref().filter(|_| !marked).and_then(|h| locate_quote(block.text(), h));
+            marked |= found.is_some();
+            (block, found)
+        })
+        .map(|(block, found)| match (block, found) {
             // The evidence, in the paragraph that holds it (core's content
             // tests keep each within one), and the way back again right
             // after it, which the page opens on: on a phone the link above
