@@ -213,8 +213,8 @@ const LEAST_ANSWER_ROOM: f64 = 30.0;
 /// wide screen the type, set by the width, makes a long question taller
 /// than the screen, and the class cannot scroll. A revealed answer that
 /// still does not fit at the smallest type comes into view as the slide's
-/// title and count scroll off, and then, so that the class never sees an
-/// answer without its question, scrolls in its own box under the choices
+/// title and count scroll off, and then, so that the question stays in
+/// view beside its answer, scrolls in its own box under the choices
 /// (the page scrolls further only where that box would have less than
 /// [`LEAST_ANSWER_ROOM`] of the screen).
 fn fit_slide(answer_shown: bool) {
