@@ -21,6 +21,17 @@ pub fn mark_root(attribute: &str, on: bool) {
     }
 }
 
+/// The value the browser computes for an element's style `property`.
+pub fn computed_style(element: &web_sys::Element, property: &str) -> Option<String> {
+    leptos::prelude::window().get_computed_style(element).ok().flatten()?.get_property_value(property).ok()
+}
+
+/// A computed length in pixels ("48px" is 48): read by the browser's
+/// parseFloat, with no float parsing code in the wasm.
+pub fn computed_px(element: &web_sys::Element, property: &str) -> Option<f64> {
+    computed_style(element, property).map(|px| js_sys::parse_float(&px)).filter(|px| px.is_finite())
+}
+
 /// Brings the element `id` names into view and gives it the focus, so that
 /// reading (or a screen reader) goes on from there: in the next frame, once
 /// the page is drawn. Only a control, or an element with a `tabindex`,

@@ -345,16 +345,7 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     let window = window();
     let Some(viewport) = window.inner_height().ok().and_then(|height| height.as_f64()) else { return };
     // Room kept above it (style.css: more when a sticky time limit is shown).
-    let room_above = window
-        .get_computed_style(feedback)
-        .ok()
-        .flatten()
-        .and_then(|style| style.get_property_value("scroll-margin-top").ok())
-        // The browser's parseFloat reads "48px" as 48, with no float
-        // parsing code in the wasm.
-        .map(|px| js_sys::parse_float(&px))
-        .filter(|px| px.is_finite())
-        .unwrap_or(MARGIN);
+    let room_above = super::computed_px(feedback, "scroll-margin-top").unwrap_or(MARGIN);
     let frame = feedback.get_bounding_client_rect();
     // The button's own place, whether or not it is stuck to the screen.
     let after = feedback.next_element_sibling().map_or(0.0, |next| next.get_bounding_client_rect().height() + 2.0 * MARGIN);

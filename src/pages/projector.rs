@@ -12,6 +12,7 @@ use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::qr::QrFullScreen;
 use crate::components::question::{typing_in_a_field, Evidence};
 use crate::components::title::set_title;
+use crate::components::{computed_px, computed_style};
 use crate::content::bundle;
 use crate::router::use_location;
 use crate::router::A;
@@ -257,25 +258,21 @@ fn fit_slide(answer_shown: bool) {
         fit = (fit - 0.03).max(SMALLEST_FIT);
     }
     let Some(answer) = answer.filter(|_| answer_shown) else { return };
-    let style = |element: &web_sys::Element, property: &str| {
-        window().get_computed_style(element).ok().flatten().and_then(|style| style.get_property_value(property).ok()).unwrap_or_default()
-    };
     // How far the answer, with `gap` under it, runs past the controls, in
     // whole pixels: the page scrolls by them, and the box is sized in them
     // (formatting a float would bring in the float formatter, above).
     let overflow = |gap: f64| (answer.get_bounding_client_rect().bottom() + gap - room).ceil();
     // On a phone the controls scroll with the page (pages.css), and the
     // answer with it.
-    if controls.is_none_or(|c| style(&c, "position") != "sticky") {
+    if controls.is_none_or(|c| computed_style(&c, "position").as_deref() != Some("sticky")) {
         if overflow(0.0) > 0.0 {
             window().scroll_by_with_x_and_y(0.0, overflow(0.0).min(answer.get_bounding_client_rect().top()));
         }
         return;
     }
     // The room kept under the answer (pages.css), which the page would
-    // scroll by too, goes where the answer does not fit with it. The
-    // browser's parseFloat reads "24px" as 24.
-    let gap_under = js_sys::parse_float(&style(&answer, "margin-bottom"));
+    // scroll by too, goes where the answer does not fit with it.
+    let gap_under = computed_px(&answer, "margin-bottom").unwrap_or(0.0);
     if overflow(gap_under.max(0.0)) <= 0.0 {
         return;
     }

@@ -51,27 +51,26 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
         .map(|block| {
             let found = highlight.as_deref().filter(|_| !marked).and_then(|h| locate_quote(block.text(), h));
             marked |= found.is_some();
-            (block, found)
-        })
-        .map(|(block, found)| match (block, found) {
-            // The evidence, in the paragraph that holds it (core's content
-            // tests keep each within one), and the way back again right
-            // after it, which the page opens on: on a phone the link above
-            // it is off the screen.
-            (block, Some(range)) => {
-                let p = block.text();
-                view! {
-                    <p>
-                        {p[..range.start].to_string()}
-                        <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
-                        {p[range.end..].to_string()}
-                    </p>
-                    {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+            match (block, found) {
+                // The evidence, in the paragraph that holds it (core's content
+                // tests keep each within one), and the way back again right
+                // after it, which the page opens on: on a phone the link above
+                // it is off the screen.
+                (block, Some(range)) => {
+                    let p = block.text();
+                    view! {
+                        <p>
+                            {p[..range.start].to_string()}
+                            <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
+                            {p[range.end..].to_string()}
+                        </p>
+                        {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+                    }
+                    .into_any()
                 }
-                .into_any()
+                (TextBlock::Heading(heading), None) => view! { <h2>{heading.to_string()}</h2> }.into_any(),
+                (TextBlock::Paragraph(p), None) => view! { <p>{p.to_string()}</p> }.into_any(),
             }
-            (TextBlock::Heading(heading), None) => view! { <h2>{heading.to_string()}</h2> }.into_any(),
-            (TextBlock::Paragraph(p), None) => view! { <p>{p.to_string()}</p> }.into_any(),
         })
         .collect_view();
     if highlight.is_some() {
