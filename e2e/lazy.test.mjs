@@ -64,6 +64,7 @@ test("the page carries its one script and its styles, and the script asks Chrome
   assert.ok(script.startsWith("//# allFunctionsCalledOnLoad\n"), `the script starts: ${JSON.stringify(script.slice(0, 40))}`);
   assert.ok(script.includes("instantiateStreaming") && script.includes("chunk_"), "the glue and the modules' loader are in it");
   assert.doesNotMatch(page, /<script[^>]*\ssrc=/, "no script file is linked");
+  assert.doesNotMatch(page, /data-trunk/, "no build instruction for trunk is left in the page");
   const links = page.match(/<link\b[^>]*\srel="?stylesheet[^>]*>/g) ?? [];
   assert.deepEqual(links.map((link) => /\sdisabled[\s>]/.test(link)), [true], `one stylesheet file is linked, the other pages' one, disabled: ${links}`);
   const style = page.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? "";
