@@ -6,11 +6,10 @@
 // budget fails: the table says PASS or FAIL for each.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
+import { CHROMIUM_ARGS, scratchDir } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
 import { brotli, gzip } from "../scripts/post-build.mjs";
 import { CLASS_SIZE, classResultsLoad } from "./class-results.mjs";
@@ -65,7 +64,7 @@ const ten = bank.questions.filter((q) => ["single", "who-said", "true-false"].in
 const QUIZ = `/quiz/play?ids=${ten.map((q) => q.id).join(",")}&seed=1&mode=practice`;
 
 function buildBaseline() {
-  const dir = mkdtempSync(join(tmpdir(), "open-door-baseline-"));
+  const dir = scratchDir("baseline");
   cpSync("bench/baseline/index.html", join(dir, "index.html"));
   for (const [pkg, file] of [["survey-core", "survey.core.min.js"], ["survey-core", "survey-core.min.css"], ["survey-js-ui", "survey-js-ui.min.js"]]) {
     cpSync(join("node_modules", pkg, file), join(dir, file));
@@ -221,7 +220,7 @@ async function interactionAndMemory(browser, url, { submit, done, advance, quest
 // Asynchronous on purpose: this process also serves the pages Lighthouse
 // loads, so blocking here would stall it.
 async function lighthouse(url) {
-  const out = join(mkdtempSync(join(tmpdir(), "lh-")), "report.json");
+  const out = join(scratchDir("lighthouse"), "report.json");
   await promisify(execFile)(
     "node_modules/.bin/lighthouse",
     [url, "--quiet", "--output=json", `--output-path=${out}`, "--only-categories=performance,accessibility,best-practices,seo",

@@ -7,16 +7,15 @@
 // Part of `make bench`; runnable alone against a release build:
 //   trunk build --release && node bench/class-results.mjs
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { scratchDir } from "../e2e/helpers.mjs";
 
 export const CLASS_SIZE = 35;
 
 /** Writes the class's files; returns their paths. */
 function classFiles() {
-  const dir = mkdtempSync(join(tmpdir(), "open-door-class-"));
+  const dir = scratchDir("class");
   const names = execFileSync("cargo", ["run", "-q", "-p", "open-door-core", "--example", "class_files", "--", dir, String(CLASS_SIZE)], { encoding: "utf8" });
   return names.trim().split("\n").map((name) => join(dir, name));
 }

@@ -3,18 +3,17 @@
 // one CSV; one JSON is then edited), the teacher loads every file together
 // with a copy of one and a file that is not a result.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, startApp, violations, watch } from "./helpers.mjs";
+import { answerShown, eraseMyData, freshPage, makeArticle5Link, ready, SCREENSHOT_DIR, scratchDir, startApp, violations, watch } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
-const scratch = mkdtempSync(join(tmpdir(), "open-door-class-results-"));
+const scratch = scratchDir("class-results");
 
 /** The teacher's class link: five Article 5 questions in test mode. */
 async function classLink() {
@@ -337,7 +336,7 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       assert.deepEqual(await page.locator(".unreadable li").allTextContents(), [await page.textContent(".unreadable li:has-text('huge.json')")]);
     }
     assert.deepEqual(await violations(page), [], `axe, ${scheme} scheme`);
-    await page.locator(".class-results").screenshot({ path: join(scratch, `class-results-360-${scheme}.png`) });
+    await page.locator(".class-results").screenshot({ path: join(SCREENSHOT_DIR, `class-results-360-${scheme}.png`) });
 
     if (scheme === "light") {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
@@ -360,7 +359,7 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
     watcher.assertClean();
     await context.close();
   }
-  console.log(`screenshots: ${scratch}`);
+  console.log(`screenshots: ${SCREENSHOT_DIR}`);
 });
 
 test("a student who leaves the class quiz and comes back through the home page hands in under the teacher's title", async () => {

@@ -2,17 +2,16 @@
 // printed worksheet of the same quiz, and
 // custom question packs that are validated before anything is stored.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, makeArticle5Link, ready, startApp, startTheClock, violations } from "./helpers.mjs";
+import { answerShown, assertFormKept, builderForm, eraseMyData, freshPage, makeArticle5Link, ready, scratchDir, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
-const scratch = mkdtempSync(join(tmpdir(), "open-door-classroom-"));
+const scratch = scratchDir("classroom");
 const EXAMPLE_PACK = readFileSync("docs/example-pack.json", "utf8");
 
 test("a class link with a QR code, its projector view and its printed worksheet", async () => {

@@ -4,8 +4,10 @@
 // violation or request that leaves the origin; and axe-core, run on a page
 // as it is.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 
@@ -33,6 +35,32 @@ export async function violations(page) {
 }
 
 export const DIST = process.env.DIST || "dist";
+
+/** Screenshots taken for a person to look at (the class table at 360 px in
+ * both schemes, the README's), overwritten by each run. */
+export const SCREENSHOT_DIR = join(tmpdir(), "open-door-screenshots");
+
+/** Where a test writes the README's screenshot `name`: into docs/ when
+ * asked (`SCREENSHOTS=docs`, see the README), otherwise beside the others
+ * in SCREENSHOT_DIR, so a test run leaves the working tree as it found it. */
+export function readmeScreenshotPath(name) {
+  return join(process.env.SCREENSHOTS === "docs" ? "docs" : SCREENSHOT_DIR, name);
+}
+
+const scratchDirs = [];
+/**
+ * A new folder for scratch files (files to upload, a second build, a
+ * browser profile, the benchmark's baseline), removed when this process
+ * ends. Each test file runs in a process of its own, so a run leaves
+ * nothing behind in the system's temporary folder: kept, they came to
+ * about 10 MB a test run.
+ */
+export function scratchDir(name) {
+  if (!scratchDirs.length) process.on("exit", () => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const dir = mkdtempSync(join(tmpdir(), `open-door-${name}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
 
 /**
  * Where the build put the app's code (scripts/build-wasm.mjs), as paths from

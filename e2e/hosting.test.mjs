@@ -5,12 +5,10 @@
 // service worker and its precache, the manifest and the icons stay under
 // the sub-path.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
-import { answerShown, CHROMIUM_ARGS, launch, ready, watch } from "./helpers.mjs";
+import { answerShown, CHROMIUM_ARGS, launch, ready, scratchDir, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 const BUILD = process.env.DIST_SUBPATH || "dist-open-door";
@@ -134,7 +132,7 @@ test("under /open-door/: home, navigation, a deep link, a quiz, a class link and
 
 test("under /open-door/ Chromium finds the app installable (manifest, icons, worker scope)", async (t) => {
   const server = await serve(BUILD, 0, { base: BASE, precompressed: true });
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "open-door-profile-")), {
+  const context = await chromium.launchPersistentContext(scratchDir("profile"), {
     executablePath: "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });

@@ -6,13 +6,12 @@
 // found in the cache is refused or repaired by "Try again"; the worker is
 // registered once the app has started, even when its script arrives last.
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { stampServiceWorker } from "../scripts/post-build.mjs";
 import { chromium } from "playwright-core";
-import { answerShown, appFiles, CHROMIUM_ARGS, DIST, freePort, installOutcome, launch, ready, watch } from "./helpers.mjs";
+import { answerShown, appFiles, CHROMIUM_ARGS, DIST, freePort, installOutcome, launch, ready, scratchDir, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let browser;
@@ -336,7 +335,7 @@ test("Reload to update in one tab leaves another tab's quiz alone: it finishes o
  * With `folder`, the app's folder is renamed instead, as a real deploy's is.
  */
 function nextBuild({ folder } = {}) {
-  const next = mkdtempSync(join(tmpdir(), "open-door-next-"));
+  const next = scratchDir("next");
   cpSync(DIST, next, { recursive: true });
   if (folder) {
     // As a real deploy: the app's folder is named by its build, so every
@@ -357,7 +356,7 @@ test("Chromium finds the app installable (manifest, icons, service worker)", asy
   // Installability is never offered in an incognito-like context, so this
   // one uses a real, fresh profile.
   const server = await serve(DIST);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "open-door-profile-")), {
+  const context = await chromium.launchPersistentContext(scratchDir("profile"), {
     executablePath: "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });

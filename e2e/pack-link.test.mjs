@@ -4,18 +4,17 @@
 // for a link gives the teacher a warning and a file, and the student's
 // device asks for that pack by name; an altered or cut link is refused.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { answerShown, appFiles, DIST, freePort, freshPage, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, freePort, freshPage, ready, scratchDir, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
-const scratch = mkdtempSync(join(tmpdir(), "open-door-pack-link-"));
+const scratch = scratchDir("pack-link");
 const EXAMPLE_PACK = readFileSync("docs/example-pack.json", "utf8");
 const PACK_NAME = "Class 9B: the Washington Treaty handout";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { answerShown, assertFormKept, builderForm, freshPage, ready, startApp, startTheClock } from "./helpers.mjs";
+import { answerShown, assertFormKept, builderForm, freshPage, ready, readmeScreenshotPath, startApp, startTheClock } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -34,7 +34,7 @@ test("a practice quiz from the home page: feedback with evidence, then results",
   for (let n = 1; n <= 10; n++) {
     await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);
     assert.match(await page.textContent("form.question legend"), /\S/);
-    if (n === 1) await page.screenshot({ path: "docs/screenshot-question.png" });
+    if (n === 1) await page.screenshot({ path: readmeScreenshotPath("screenshot-question.png") });
     await answerShown(page);
     await page.waitForSelector(".feedback");
     assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);

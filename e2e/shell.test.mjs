@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { answerShown, appFiles, DIST, freshPage, installOutcome, ready, startApp, violations } from "./helpers.mjs";
+import { answerShown, appFiles, DIST, freshPage, installOutcome, ready, readmeScreenshotPath, startApp, violations } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 let app;
@@ -19,7 +19,7 @@ test("the shell: one h1, navigation, main, footer privacy promise, lang", async 
   }
   assert.match(await page.textContent("footer"), /No accounts, no tracking/);
   assert.equal(await page.locator("#start-up").count(), 0, "the loading message is gone once the app runs");
-  await page.screenshot({ path: "docs/screenshot-home.png" });
+  await page.screenshot({ path: readmeScreenshotPath("screenshot-home.png") });
   watcher.assertClean();
   await context.close();
 });
