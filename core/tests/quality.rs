@@ -1,6 +1,6 @@
 //! Quality rules for the built-in question bank, beyond what the build
 //! refuses: cues a student could game (the longest choice, the only quoted
-//! choice), repeated evidence, distractors of another kind, thin coverage,
+//! choice, absolutes only in the wrong choices), repeated evidence, distractors of another kind, thin coverage,
 //! and sources named in more than one way. Each failure names the file and
 //! the question. Only the built-in bank is held to these; an imported pack
 //! is not.
@@ -179,6 +179,50 @@ fn no_right_answer_is_alone_in_quotation_marks() {
         .map(|q| format!("{}: {}: only the right answer(s) carry quotation marks", file_of(q), q.id))
         .collect();
     fail_listing("a quotation mark gives the answer away", &failures);
+}
+
+/// Words that, opening a choice, make a claim absolute ("Only the
+/// Secretary General", "Anywhere in the world"): test-wise students learn
+/// that such choices are usually wrong.
+const ABSOLUTES: [&str; 9] = ["only", "any", "all", "every", "always", "never", "anywhere", "everywhere", "none"];
+
+/// Whether `choice` opens with an absolute.
+fn opens_absolute(choice: &str) -> bool {
+    choice.split_whitespace().next().is_some_and(|first| ABSOLUTES.contains(&first.to_lowercase().trim_end_matches(',')))
+}
+
+/// Whether two or more wrong choices open with an absolute and no right
+/// answer does: "cross out the absolutes" then finds the answer.
+fn absolutes_give_it_away(question: &Question) -> bool {
+    let wrong_absolutes = question.choices.iter().filter(|c| !question.answer.contains(c) && opens_absolute(c)).count();
+    wrong_absolutes >= 2 && !right_answers(question).any(|a| opens_absolute(a))
+}
+
+#[test]
+fn absolutes_that_give_the_answer_away_are_caught() {
+    let mut question = common::question("t-01", QuestionKind::Single);
+    for (choices, expected) in [
+        (["In Europe or North America", "Anywhere in the world", "Only in the North Atlantic Ocean"], true),
+        (["In Europe or North America", "Anywhere in the world", "In the North Atlantic Ocean"], false),
+        (["Any member state", "Only a majority", "Only the Secretary General"], false),
+        (["In Europe", "Wherever an ally has territory", "Against them all, everywhere"], false),
+    ] {
+        question.choices = choices.iter().map(|c| c.to_string()).collect();
+        question.answer = vec![choices[0].to_string()];
+        assert_eq!(absolutes_give_it_away(&question), expected, "{choices:?}");
+    }
+}
+
+#[test]
+fn no_answer_is_given_away_by_absolutes_in_the_other_choices() {
+    let failures: Vec<String> = bank()
+        .questions
+        .iter()
+        .filter(|q| q.kind != QuestionKind::Order && q.kind != QuestionKind::TrueFalse)
+        .filter(|q| absolutes_give_it_away(q))
+        .map(|q| format!("{}: {}: wrong choices open with “only”, “any” and the like, the answer does not", file_of(q), q.id))
+        .collect();
+    fail_listing("absolutes give the answer away", &failures);
 }
 
 #[test]
