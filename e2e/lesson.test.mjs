@@ -72,6 +72,27 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await context.close();
 });
 
+test("the home page, loaded afresh, gives a finished quiz's score as its results did", async () => {
+  // A fresh load of the home page has no question's answers (they come with
+  // the questions' details, not with the app): it counted every answer
+  // wrong, "0 of 2 right" (found by a keyboard walk).
+  const { page, watcher, context } = await freshPage(app);
+  await page.goto(app.url + "/quiz/play?ids=000-10,000-02&seed=1&mode=test");
+  for (const [n, answer] of [[1, "False"], [2, "Any member state"]]) {
+    await heading(page, n, 2);
+    await page.locator("form.question label", { hasText: answer }).click();
+    await page.click("form.question button[type=submit]");
+  }
+  await page.waitForSelector("text=Results");
+  assert.equal(await page.textContent(".score"), "You scored 2 out of 2.");
+  await page.goto(app.url + "/");
+  await ready(page);
+  await page.waitForSelector(".finished-list li:has-text('right')");
+  assert.match(await page.textContent(".finished-list li"), / 2 of 2 right$/);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("finished results stay at their URL after an evidence link, Back and a reload, until taken again", async () => {
   const { page, watcher, context } = await freshPage(app);
   const link = app.url + "/quiz/play?topics=joining&count=3&seed=9&mode=test";

@@ -14,6 +14,21 @@ pub fn Home() -> impl IntoView {
     let unfinished = use_resume_links();
     // Each click starts a fresh shuffle; the play page fixes it in the URL.
     let quick = QuizSpec::quick(0).unseeded_href();
+    // A finished quiz's score is counted from its questions' answers, which
+    // come with their details, not with the app: a fresh load asks for the
+    // details of the quizzes listed below and shows each score once they are
+    // here (counted before, every answer was wrong: "0 of 5 right").
+    let details_came = Trigger::new();
+    let awaited: Vec<String> = store.progress.with_untracked(|p| {
+        p.finished().iter().flat_map(|s| &s.items).map(|item| item.question_id.clone()).filter(|id| !bundle().has_details(id)).collect()
+    });
+    if !awaited.is_empty() {
+        leptos::task::spawn_local(async move {
+            if crate::content::details_of(&awaited).await.is_ok() {
+                details_came.notify();
+            }
+        });
+    }
     let due = move || {
         let ids: Vec<String> = store.progress.with(|p| p.due(today())).into_iter().filter(|id| bundle().question(id).is_some()).collect();
         (!ids.is_empty()).then(|| {
@@ -45,12 +60,14 @@ pub fn Home() -> impl IntoView {
         // A result is handed in as a file: a student who lost it, or must
         // hand it in again, finds it here without the class link.
         {move || {
+            details_came.track();
             let finished: Vec<_> = store.progress.with(|p| {
                 p.finished()
                     .into_iter()
                     .map(|s| {
-                        let score = s.score(bundle());
-                        (s.href(), s.title(bundle()), format!("{} of {} right", score.correct, score.total))
+                        let counted = s.items.iter().all(|item| bundle().has_details(&item.question_id));
+                        let score = counted.then(|| s.score(bundle())).map(|score| format!(" {} of {} right", score.correct, score.total));
+                        (s.href(), s.title(bundle()), score)
                     })
                     .collect()
             });
@@ -60,7 +77,7 @@ pub fn Home() -> impl IntoView {
                     <p>"Each opens with its review and its result file to download again."</p>
                     <ul class="finished-list">
                         {finished.into_iter().map(|(href, title, score)| view! {
-                            <li><A href=crate::paths::href(&href)>{title}</A>" "<span>{score}</span></li>
+                            <li><A href=crate::paths::href(&href)>{title}</A>{score.map(|score| view! { <span>{score}</span> })}</li>
                         }).collect_view()}
                     </ul>
                 </section>
