@@ -196,6 +196,34 @@ test("a whole quiz with the keyboard alone: Tab, Enter and letter keys", async (
   await context.close();
 });
 
+test("a link of the header's menu or of the footer, followed by keyboard, puts the focus on the new page, on a phone and wide", async () => {
+  // The header and footer stay while the page changes: focus left on the
+  // link followed (or, on a phone, back on the menu's button) told a
+  // screen reader nothing of the new page (found by a keyboard walk).
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    const { page, watcher, context } = await freshPage(app, { viewport });
+    await page.goto(app.url + "/");
+    await ready(page);
+    const follow = async (selector, heading) => {
+      if (viewport.width < 600 && selector.startsWith("nav")) {
+        await page.focus(".menu-button");
+        await page.keyboard.press("Enter");
+      }
+      await page.focus(selector);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((h) => document.querySelector("main h1")?.textContent === h, heading);
+      await page.waitForFunction(() => document.activeElement?.id === "main", null, { timeout: 2000 }).catch(() => {});
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "main", `${selector} at ${viewport.width} px: the focus is on the new page`);
+    };
+    await follow("nav a:text-is('Quiz')", "Quiz");
+    await follow("nav a:text-is('Sources')", "Sources");
+    await follow("footer a:text-is('About and privacy')", "About and privacy");
+    await follow(".site-header a.brand", "Open Door: how a country joins NATO");
+    watcher.assertClean();
+    await context.close();
+  }
+});
+
 test("a test with the keyboard alone: after each saved answer the next question's heading has the focus", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15,001-07&seed=3&mode=test");

@@ -121,7 +121,9 @@ pub fn App() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     // Closed, the open menu hides its links, one of them perhaps focused:
-    // the focus goes back to the button, where the next Tab goes on from.
+    // the focus goes back to the button, where the next Tab goes on from
+    // (a link followed then moves it on to the new page: the router's
+    // `keep_focus_in_page`).
     let close_menu = move || {
         if menu_open.get_untracked() {
             menu_open.set(false);

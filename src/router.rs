@@ -151,10 +151,15 @@ pub fn fragment(hash: &str) -> String {
 /// Focus left on the page that went away (the link followed, or whatever
 /// had it before Back) is lost with it: the next Tab would go on from a
 /// place in a page that is gone, and a screen reader would say nothing of
-/// the new one. It goes to the new page's content instead (a page that puts
-/// focus somewhere itself does so after this).
+/// the new one. Focus on the header or the footer, which stay while the
+/// page changes (the menu's link followed, or the menu's button it went
+/// back to), would say nothing of it either. Both go to the new page's
+/// content instead (a page that puts focus somewhere itself does so after
+/// this).
 fn keep_focus_in_page() {
-    if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
+    let outside_the_page =
+        |el: web_sys::Element| el.tag_name() == "BODY" || el.closest(".site-header, .site-footer").ok().flatten().is_some();
+    if document().active_element().is_none_or(outside_the_page) {
         focus_main();
     }
 }
