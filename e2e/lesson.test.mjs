@@ -332,6 +332,11 @@ test("a test whose time runs out on its first question, by keyboard, puts the fo
   await page.clock.fastForward("01:02");
   await page.waitForSelector(".timed-out");
   await page.waitForFunction(() => document.activeElement?.id === "results-heading", null, { timeout: 3000 });
+  // The focused heading is described by the score and by why the quiz
+  // ended: nothing said that the time had run out (a keyboard walk).
+  const description = await page.evaluate(() =>
+    (document.activeElement.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent).join(" "));
+  assert.match(description, /^You scored [01] out of 2\. The time ran out: 1 question was not answered\.$/);
   watcher.assertClean();
   await context.close();
 });

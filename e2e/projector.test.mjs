@@ -106,6 +106,9 @@ test("projector: full screen, large type, letters that match the worksheet and t
   // Clicked all the same (Playwright holds back from an aria-disabled button).
   await page.click(".projector-controls button:has-text('Next')", { force: true });
   assert.equal(await page.textContent(".projector-count"), "Question 5 of 5", "Next on the last question stays there");
+  // And says so, for a clicker's press past the end that changes nothing
+  // on the screen (a keyboard walk).
+  assert.equal(await said(), "That was the last question.");
 
   // The full-screen QR code fills the height of the screen.
   await page.click("text=Show the QR code full screen");

@@ -44,11 +44,16 @@ pub fn Projector() -> impl IntoView {
     // before this page goes, and its link would be kept as this one's.
     Effect::new(move |_| crate::storage::keep_projector_at(&link.with_untracked(QuizLink::key), index.get()));
     let revealed = RwSignal::new(false);
+    // Said to a screen reader on each step: see below.
+    let step_said = RwSignal::new(String::new());
     let go = move |step: isize| {
         let next = index.get_untracked() as isize + step;
         if next >= 0 && (next as usize) < count() {
             index.set(next as usize);
             revealed.set(false);
+        } else {
+            // A clicker's press past either end is said, not met with silence.
+            step_said.set(if step > 0 { "That was the last question." } else { "This is the first question." }.into());
         }
     };
     // Each slide, and each reveal, fits the screen as it is (a window made
@@ -68,7 +73,6 @@ pub fn Projector() -> impl IntoView {
     // Said to a screen reader on each step, as the slide changes without
     // the focus moving: the new question, or the answer revealed or hidden.
     // Not at the first slide, which the page's heading introduces.
-    let step_said = RwSignal::new(String::new());
     Effect::new(move |was_drawn: Option<()>| {
         let (at, shows_answer) = (index.get(), revealed.get());
         if was_drawn.is_none() {

@@ -179,7 +179,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
 
     view! {
         <section class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref>"Results"</h2>
+            // Focused as the quiz ends, it is described by the score and by
+            // why the quiz ended, so a screen reader says them with it.
+            <h2 id="results-heading" tabindex="-1" node_ref=heading_ref aria-describedby=if finished.timed_out { "results-score results-timed-out" } else { "results-score" }>"Results"</h2>
             // Opened again, it may be the last student's, and the next one
             // would hand it in, or their own under that student's name.
             {(!of_this_visit && may_be_shared).then(|| view! {
@@ -190,9 +192,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                     <button type="button" on:click=move |_| start_again(Restart::MyOwnAttempt)>"Start my own attempt"</button>
                 </p>
             })}
-            <p class="score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
+            <p class="score" id="results-score">{format!("You scored {} out of {}.", score.correct, score.total)}</p>
             {finished.timed_out.then(|| view! {
-                <p class="timed-out">{format!(
+                <p class="timed-out" id="results-timed-out">{format!(
                     "The time ran out{}",
                     match unanswered {
                         0 => ".".to_string(),
