@@ -94,14 +94,24 @@ test("the class link is there again after the projector, the worksheet and a rel
     assert.equal(await page.textContent(".share-link"), link, `the same link ${how}`);
     assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   };
+  // Back, the class link's heading has the focus, a few Tabs from the
+  // buttons used, not the page's top (20 Tabs away; a keyboard walk).
+  const focusOnTheLink = (how) =>
+    page.waitForFunction(() => document.activeElement?.id === "share-heading", null, { timeout: 2000 }).catch(() => assert.fail(`the class link's heading has the focus ${how}`));
   await page.click("text=Show on the projector");
   await page.waitForSelector(".projector-prompt");
   await page.click("text=Back to the Classroom page");
   await sameLink("after the projector's own link back");
+  await focusOnTheLink("after the projector's own link back");
   await page.click("text=Print worksheet and answer key");
   await page.waitForSelector(".sheet-question");
   await page.goBack();
   await sameLink("after Back from the worksheet");
+  await focusOnTheLink("after Back from the worksheet");
+  await page.click("text=Print worksheet and answer key");
+  await page.waitForSelector(".sheet-question");
+  await page.click("text=Back to the Classroom page");
+  await focusOnTheLink("after the worksheet's own link back");
   await page.reload();
   await ready(page);
   await sameLink("after a reload");

@@ -153,14 +153,23 @@ pub fn fragment(hash: &str) -> String {
 /// place in a page that is gone, and a screen reader would say nothing of
 /// the new one. Focus on the header or the footer, which stay while the
 /// page changes (the menu's link followed, or the menu's button it went
-/// back to), would say nothing of it either. Both go to the new page's
-/// content instead (a page that puts focus somewhere itself does so after
-/// this).
+/// back to), would say nothing of it either. Both go to the element the
+/// address's fragment names, if it takes focus (the Classroom's class link,
+/// come back to from the projector), as a link within a page moves it;
+/// otherwise to the new page's content (a page that puts focus somewhere
+/// itself does so after this).
 fn keep_focus_in_page() {
     let outside_the_page =
         |el: web_sys::Element| el.tag_name() == "BODY" || el.closest(".site-header, .site-footer").ok().flatten().is_some();
     if document().active_element().is_none_or(outside_the_page) {
-        focus_main();
+        // An element that cannot take focus leaves it where it was.
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(target) = fragment_target(&hash).and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+        if document().active_element().is_none_or(outside_the_page) {
+            focus_main();
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::components::needs_pack::NeedsPack;
 use crate::components::notices::{CutLink, LinkNotices};
 use crate::components::title::{set_title, PageTitle};
 use crate::content::bundle;
-use crate::router::use_location;
+use crate::router::{use_location, A};
 
 /// What the next print is of: copies for a class need the worksheet
 /// without its key, the teacher the key alone.
@@ -104,6 +104,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                         <button type="button" on:click=move |_| print(PrintPart::Key)>"Print the answer key"</button>
                         <button type="button" on:click=move |_| print(PrintPart::Both)>"Print both"</button>
                     </p>
+                    <p class="no-print"><A href=super::quiz_setup::way_back()>"Back to the Classroom page"</A></p>
                     <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
                     <ol class="sheet">{sheet}</ol>
                 </div>

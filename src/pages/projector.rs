@@ -187,7 +187,7 @@ pub fn Projector() -> impl IntoView {
 }
 
 fn back_to_classroom() -> impl IntoView {
-    view! { <A href=crate::paths::href("/classroom") attr:class="projector-back">"Back to the Classroom page"</A> }
+    view! { <A href=super::quiz_setup::way_back() attr:class="projector-back">"Back to the Classroom page"</A> }
 }
 
 /// How a revealed answer is introduced, on the slide and to a screen reader.

@@ -495,11 +495,11 @@ fn ShareLink(
     let pack_message = RwSignal::new(None::<Message>);
     let about = class_link.link.summary(bundle());
     if take_focus {
-        bring_into_focus("share-heading");
+        bring_into_focus(SHARE_HEADING);
     }
     view! {
-        <section class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading" tabindex="-1">"The class link"</h2>
+        <section class="share" aria-labelledby=SHARE_HEADING>
+            <h2 id=SHARE_HEADING tabindex="-1">"The class link"</h2>
             <p class="share-quiz" id="share-quiz">{about}</p>
             {replaced.map(|how| view! {
                 <p class="share-new-quiz" role="status">{match how {
@@ -550,9 +550,34 @@ fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String) -> impl In
     view! {
         <p class="actions">
             <QrFullScreen text=class_link.handed_out() described_by=about_id.clone() />
-            <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone()>"Show on the projector"</A>
-            <A href=crate::paths::href(&print) attr:class="button" attr:aria-describedby=about_id>"Print worksheet and answer key"</A>
+            <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone() on:click=|_| mark_way_back()>
+                "Show on the projector"
+            </A>
+            <A href=crate::paths::href(&print) attr:class="button" attr:aria-describedby=about_id on:click=|_| mark_way_back()>
+                "Print worksheet and answer key"
+            </A>
         </p>
+    }
+}
+
+/// The projector's and the worksheet's way back to this page, also by the
+/// browser's Back: to the class link, whose heading takes the focus (the
+/// router focuses the element a fragment names), rather than to the page's
+/// top, 20 Tabs from the buttons the teacher used.
+pub fn way_back() -> String {
+    crate::paths::href(&format!("/classroom#{SHARE_HEADING}"))
+}
+
+/// The class link's heading, which takes the focus when the link is made
+/// and when the teacher comes back to it.
+const SHARE_HEADING: &str = "share-heading";
+
+/// Writes the way back into this page's history entry before the router
+/// leaves it for the projector or the worksheet.
+fn mark_way_back() {
+    let (Ok(history), location) = (window().history(), window().location()) else { return };
+    if let (Ok(path), Ok(query)) = (location.pathname(), location.search()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}#{SHARE_HEADING}")));
     }
 }
 
