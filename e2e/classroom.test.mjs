@@ -95,19 +95,24 @@ test("the class link is there again after the projector, the worksheet and a rel
     assert.equal(await page.textContent(".share-quiz"), "9B: Article 5 check: 5 questions, practice with no time limit.");
   };
   // Back, the class link's heading has the focus, a few Tabs from the
-  // buttons used, not the page's top (20 Tabs away; a keyboard walk).
-  const focusOnTheLink = (how) =>
-    page.waitForFunction(() => document.activeElement?.id === "share-heading", null, { timeout: 2000 }).catch(() => assert.fail(`the class link's heading has the focus ${how}`));
-  await page.click("text=Show on the projector");
-  await page.waitForSelector(".projector-prompt");
-  await page.click("text=Back to the Classroom page");
-  await sameLink("after the projector's own link back");
-  await focusOnTheLink("after the projector's own link back");
+  // buttons used, not the page's top (20 Tabs away; a keyboard walk); the
+  // address that led there keeps no trace of it, for a reload or a later
+  // Back. First by the browser's Back, from the address the link was made at.
+  const focusOnTheLink = async (how) => {
+    await page.waitForFunction(() => document.activeElement?.id === "share-heading", null, { timeout: 2000 }).catch(() => assert.fail(`the class link's heading has the focus ${how}`));
+    assert.equal(await page.evaluate(() => location.hash), "", `no fragment left in the address ${how}`);
+  };
+  assert.equal(await page.evaluate(() => location.hash), "");
   await page.click("text=Print worksheet and answer key");
   await page.waitForSelector(".sheet-question");
   await page.goBack();
   await sameLink("after Back from the worksheet");
   await focusOnTheLink("after Back from the worksheet");
+  await page.click("text=Show on the projector");
+  await page.waitForSelector(".projector-prompt");
+  await page.click("text=Back to the Classroom page");
+  await sameLink("after the projector's own link back");
+  await focusOnTheLink("after the projector's own link back");
   await page.click("text=Print worksheet and answer key");
   await page.waitForSelector(".sheet-question");
   await page.click("text=Back to the Classroom page");
@@ -193,11 +198,17 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
   await earlier.locator("a:text-is('Show on the projector')").click();
   await page.waitForSelector(".projector-prompt");
   assert.equal(await page.textContent("h1"), "Test A");
+  // Back, the focus is on the line naming the quiz whose button was used,
+  // not on the link above (a review).
+  const focusOnTheTest = () =>
+    page.waitForFunction(() => document.activeElement?.id === "earlier-quiz-0", null, { timeout: 2000 }).catch(() => assert.fail("the test's line has the focus"));
   await page.goBack();
+  await focusOnTheTest();
   await earlier.locator("a:text-is('Print worksheet and answer key')").click();
   await page.waitForSelector("h1:text-is('Worksheet: Test A')");
   await page.goBack();
   await page.waitForSelector(".earlier-link");
+  await focusOnTheTest();
   // The practice quiz made again with a corrected title is the same quiz:
   // nothing more is listed.
   await page.fill("#quiz-title", "Warm up");

@@ -56,7 +56,17 @@ const scratchDirs = [];
  * about 10 MB a test run.
  */
 export function scratchDir(name) {
-  if (!scratchDirs.length) process.on("exit", () => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  if (!scratchDirs.length) {
+    // Each folder on its own: one still held (a browser profile after a
+    // failed test) must not keep the others, nor change the exit code.
+    process.on("exit", () => scratchDirs.forEach((dir) => {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {}
+    }));
+    // Stopped by Ctrl+C or the test runner: "exit" runs only on the way out.
+    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.once(signal, () => process.exit(code));
+  }
   const dir = mkdtempSync(join(tmpdir(), `open-door-${name}-`));
   scratchDirs.push(dir);
   return dir;

@@ -55,6 +55,10 @@ test("projector: full screen, large type, letters that match the worksheet and t
   // not the first question, which the heading introduces.
   const said = () => page.textContent(".projector [role=status]");
   assert.equal(await said(), "");
+  // Back from the first question: nowhere to go, and said so.
+  await page.keyboard.press("p");
+  assert.equal(await said(), "This is the first question.");
+  assert.equal(await page.textContent(".projector-count"), "Question 1 of 5");
   for (let n = 1; n <= 5; n++) {
     await page.waitForSelector(`text=Question ${n} of 5`);
     if (n > 1) assert.equal(await said(), `Question ${n} of 5: ${await page.textContent(".projector-prompt")}`);

@@ -9,7 +9,8 @@
 //!   scrolls to the top, or to the element the fragment names.
 //! - Back and Forward (`popstate`) only change the page: the browser puts
 //!   the scroll back where the student was. Focus, lost with the page that
-//!   went away, goes to the page's content, as after a link.
+//!   went away or left on the header or the footer, goes to the page's
+//!   content, as after a link.
 //! - Addresses are read with the public URL taken off (src/paths.rs adds it).
 
 use leptos::ev;
@@ -80,7 +81,7 @@ pub fn provide_router() {
     let history = window_event_listener(ev::popstate, move |_| {
         address.set(Address::current());
         // After the page it comes back to has rendered, as after a link.
-        request_animation_frame(keep_focus_in_page);
+        request_animation_frame(|| keep_focus_in_page(true));
     });
     // The router lives as long as the app; its listeners with it.
     std::mem::forget((clicks, history));
@@ -132,7 +133,7 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
             Some(element) => element.scroll_into_view(),
             None => window().scroll_to_with_x_and_y(0.0, 0.0),
         }
-        keep_focus_in_page();
+        keep_focus_in_page(!replace);
     });
 }
 
@@ -153,23 +154,28 @@ pub fn fragment(hash: &str) -> String {
 /// place in a page that is gone, and a screen reader would say nothing of
 /// the new one. Focus on the header or the footer, which stay while the
 /// page changes (the menu's link followed, or the menu's button it went
-/// back to), would say nothing of it either. Both go to the element the
-/// address's fragment names, if it takes focus (the Classroom's class link,
-/// come back to from the projector), as a link within a page moves it;
-/// otherwise to the new page's content (a page that puts focus somewhere
-/// itself does so after this).
-fn keep_focus_in_page() {
-    let outside_the_page =
-        |el: web_sys::Element| el.tag_name() == "BODY" || el.closest(".site-header, .site-footer").ok().flatten().is_some();
+/// back to), would say nothing of it either, when the page has changed
+/// (`page_changed`: not for an address replaced in place, such as the
+/// quiz's seed, which must not take the focus from the menu). Both go to
+/// the new page's content instead (a page that puts focus somewhere itself
+/// does so after this).
+fn keep_focus_in_page(page_changed: bool) {
+    let outside_the_page = |el: web_sys::Element| {
+        el.tag_name() == "BODY" || (page_changed && el.closest(".site-header, .site-footer").ok().flatten().is_some())
+    };
     if document().active_element().is_none_or(outside_the_page) {
-        // An element that cannot take focus leaves it where it was.
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(target) = fragment_target(&hash).and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = target.focus();
-        }
-        if document().active_element().is_none_or(outside_the_page) {
-            focus_main();
-        }
+        focus_main();
+    }
+}
+
+/// Drops the fragment from the address, in place: for a fragment that
+/// marked where a way back leads (a review entry, the Classroom's class
+/// link), once it has been followed. Left there, Back or a reload would go
+/// to it again, wherever the reader had gone since.
+pub fn drop_fragment() {
+    let location = window().location();
+    if let (Ok(path), Ok(query), Ok(history)) = (location.pathname(), location.search(), window().history()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
 }
 

@@ -184,11 +184,12 @@ fn no_right_answer_is_alone_in_quotation_marks() {
 /// Words that, opening a choice, make a claim absolute ("Only the
 /// Secretary General", "Anywhere in the world"): test-wise students learn
 /// that such choices are usually wrong.
-const ABSOLUTES: [&str; 9] = ["only", "any", "all", "every", "always", "never", "anywhere", "everywhere", "none"];
+const ABSOLUTES: [&str; 10] = ["only", "any", "all", "every", "always", "never", "anywhere", "everywhere", "none", "no"];
 
-/// Whether `choice` opens with an absolute.
+/// Whether `choice` opens with an absolute, after any opening quotation mark.
 fn opens_absolute(choice: &str) -> bool {
-    choice.split_whitespace().next().is_some_and(|first| ABSOLUTES.contains(&first.to_lowercase().trim_end_matches(',')))
+    let first = choice.trim_start_matches(QUOTATION_MARKS).split_whitespace().next().unwrap_or_default();
+    ABSOLUTES.contains(&first.to_lowercase().trim_end_matches(','))
 }
 
 /// Whether two or more wrong choices open with an absolute and no right
@@ -206,6 +207,7 @@ fn absolutes_that_give_the_answer_away_are_caught() {
         (["In Europe or North America", "Anywhere in the world", "In the North Atlantic Ocean"], false),
         (["Any member state", "Only a majority", "Only the Secretary General"], false),
         (["In Europe", "Wherever an ally has territory", "Against them all, everywhere"], false),
+        (["A vote", "“Only by consensus”", "No ally at all"], true),
     ] {
         question.choices = choices.iter().map(|c| c.to_string()).collect();
         question.answer = vec![choices[0].to_string()];

@@ -17,6 +17,7 @@ const EXAMPLE_PACK: &str = include_str!("../../docs/example-pack.json");
 
 #[component]
 pub fn Classroom() -> impl IntoView {
+    crate::pages::quiz_setup::take_the_way_back();
     view! {
         <PageTitle text="Classroom" />
         <p>"Build one quiz for the whole class and hand out its link. No accounts and no server: the link itself carries the quiz, and it works offline on any device that has opened Open Door before."</p>

@@ -394,11 +394,12 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
             <ul>
                 {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).enumerate().map(|(index, class_link)| {
                     let href = class_link.handed_out();
-                    let about_id = format!("earlier-quiz-{index}");
+                    let about_id = format!("{EARLIER_QUIZ}{index}");
                     view! {
                         <li>
                             // The teacher's title leads it, where there is one.
-                            <p id=about_id.clone()>{class_link.link.summary(bundle())}</p>
+                            // Where the way back from its projector or worksheet leads.
+                            <p id=about_id.clone() tabindex="-1">{class_link.link.summary(bundle())}</p>
                             <p class="share-link-box"><a class="earlier-link" href=href.clone()>{href.clone()}</a></p>
                             {class_link.too_big.as_ref().map(|pack| view! {
                                 <p class="note">{format!("Its questions from the pack \"{}\" did not fit in the link: students need the pack file with it, as when it was made.", pack.name)}</p>
@@ -406,7 +407,7 @@ fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
                             <CopyLink text=href described_by=about_id.clone() />
                             // A lesson's second link must not cost the first its
                             // QR code, projector and worksheet.
-                            <LinkActions class_link=class_link about_id=about_id />
+                            <LinkActions class_link=class_link about_id=about_id.clone() way_back_to=about_id />
                         </li>
                     }
                 }).collect_view()}
@@ -534,7 +535,7 @@ fn ShareLink(
             <CopyLink text=href.clone() described_by="share-quiz" />
             // The buttons before the code itself, so that on a phone they
             // come into view with the link (the code took most of the screen).
-            <LinkActions class_link=class_link about_id="share-quiz" />
+            <LinkActions class_link=class_link about_id="share-quiz" way_back_to=SHARE_HEADING />
             <QrImage text=href label="QR code of the class link" />
         </section>
     }
@@ -542,28 +543,30 @@ fn ShareLink(
 
 /// A class link's QR code full screen, and its quiz on the projector and
 /// on paper. Each control is described by the quiz it is for (`about_id`,
-/// the element that names it), as the page lists more than one link.
+/// the element that names it), as the page lists more than one link. Back
+/// from the projector or the worksheet, the element `way_back_to` takes the
+/// focus (see `mark_way_back`).
 #[component]
-fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String) -> impl IntoView {
+fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String, #[prop(into)] way_back_to: String) -> impl IntoView {
     let projector = class_link.with_fragment(class_link.link.projector_href());
     let print = class_link.with_fragment(class_link.link.print_href());
+    let mark = move |ev: leptos::ev::MouseEvent| mark_way_back(&ev, &way_back_to);
     view! {
         <p class="actions">
             <QrFullScreen text=class_link.handed_out() described_by=about_id.clone() />
-            <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone() on:click=|_| mark_way_back()>
+            <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone() on:click=mark.clone()>
                 "Show on the projector"
             </A>
-            <A href=crate::paths::href(&print) attr:class="button" attr:aria-describedby=about_id on:click=|_| mark_way_back()>
+            <A href=crate::paths::href(&print) attr:class="button" attr:aria-describedby=about_id on:click=mark>
                 "Print worksheet and answer key"
             </A>
         </p>
     }
 }
 
-/// The projector's and the worksheet's way back to this page, also by the
-/// browser's Back: to the class link, whose heading takes the focus (the
-/// router focuses the element a fragment names), rather than to the page's
-/// top, 20 Tabs from the buttons the teacher used.
+/// The projector's and the worksheet's own link back to this page: to the
+/// class link, whose heading takes the focus (`take_the_way_back`), rather
+/// than the page's top, 20 Tabs from the buttons the teacher used.
 pub fn way_back() -> String {
     crate::paths::href(&format!("/classroom#{SHARE_HEADING}"))
 }
@@ -572,12 +575,33 @@ pub fn way_back() -> String {
 /// and when the teacher comes back to it.
 const SHARE_HEADING: &str = "share-heading";
 
-/// Writes the way back into this page's history entry before the router
-/// leaves it for the projector or the worksheet.
-fn mark_way_back() {
+/// Marks where the browser's Back from the projector or the worksheet
+/// leads (`way_back_to`, the quiz the button was for): as a fragment in
+/// this page's history entry, written before the router's own listener on
+/// the window leaves the entry (this link's listener hears the click
+/// first). Not for a click that opens another tab, which leaves this page
+/// as it is.
+fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
     let (Ok(history), location) = (window().history(), window().location()) else { return };
     if let (Ok(path), Ok(query)) = (location.pathname(), location.search()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}#{SHARE_HEADING}")));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}#{way_back_to}")));
+    }
+}
+
+/// The start of the ids of the lines naming the class links made before.
+const EARLIER_QUIZ: &str = "earlier-quiz-";
+
+/// Back on this page by a way back (`mark_way_back`, `way_back`): the
+/// element its fragment names takes the focus, and the fragment is dropped.
+/// Another fragment is left alone.
+pub fn take_the_way_back() {
+    let id = crate::router::fragment(&window().location().hash().unwrap_or_default());
+    if id == SHARE_HEADING || id.starts_with(EARLIER_QUIZ) {
+        bring_into_focus(id);
+        crate::router::drop_fragment();
     }
 }
 

@@ -121,13 +121,8 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // for (also when this screen's module came after the page),
             // where a keyboard or a screen reader goes on reading.
             bring_into_focus(entry);
-            // Shown once: left in the address, the browser would take the
-            // student back to it on Back or a reload, wherever they had
-            // read since.
-            let location = window().location();
-            if let (Ok(path), Ok(query), Ok(history)) = (location.pathname(), location.search(), window().history()) {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
-            }
+            // Shown once (see `drop_fragment`).
+            crate::router::drop_fragment();
         }
     });
 
