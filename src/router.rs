@@ -168,14 +168,15 @@ fn keep_focus_in_page(page_changed: bool) {
     }
 }
 
-/// Drops the fragment from the address, in place: for a fragment that
-/// marked where a way back leads (a review entry, the Classroom's class
-/// link), once it has been followed. Left there, Back or a reload would go
-/// to it again, wherever the reader had gone since.
-pub fn drop_fragment() {
+/// Writes `fragment` (an element's id, or none) into the address in place,
+/// for a fragment that marks where a way back leads (a review entry, the
+/// Classroom's class link) until it has been followed: left there, Back or
+/// a reload would go to it again, wherever the reader had gone since.
+pub fn replace_fragment(fragment: Option<&str>) {
     let location = window().location();
     if let (Ok(path), Ok(query), Ok(history)) = (location.pathname(), location.search(), window().history()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
+        let hash = fragment.map(|id| format!("#{id}")).unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}{hash}")));
     }
 }
 

@@ -582,12 +582,8 @@ const SHARE_HEADING: &str = "share-heading";
 /// first). Not for a click that opens another tab, which leaves this page
 /// as it is.
 fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
-    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-        return;
-    }
-    let (Ok(history), location) = (window().history(), window().location()) else { return };
-    if let (Ok(path), Ok(query)) = (location.pathname(), location.search()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}#{way_back_to}")));
+    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        crate::router::replace_fragment(Some(way_back_to));
     }
 }
 
@@ -601,7 +597,7 @@ pub fn take_the_way_back() {
     let id = crate::router::fragment(&window().location().hash().unwrap_or_default());
     if id == SHARE_HEADING || id.starts_with(EARLIER_QUIZ) {
         bring_into_focus(id);
-        crate::router::drop_fragment();
+        crate::router::replace_fragment(None);
     }
 }
 

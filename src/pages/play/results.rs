@@ -121,8 +121,8 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // for (also when this screen's module came after the page),
             // where a keyboard or a screen reader goes on reading.
             bring_into_focus(entry);
-            // Shown once (see `drop_fragment`).
-            crate::router::drop_fragment();
+            // Shown once (see `replace_fragment`).
+            crate::router::replace_fragment(None);
         }
     });
 
