@@ -143,8 +143,19 @@ fn fragment_target(hash: &str) -> Option<web_sys::Element> {
     (!id.is_empty()).then(|| document().get_element_by_id(&id)).flatten()
 }
 
+/// A click with the main button and no key held: one that follows a link in
+/// this tab (a held key or another button opens it elsewhere, or saves it).
+pub fn is_plain_click(ev: &ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key())
+}
+
+/// The fragment of the address now, decoded: the id it names.
+pub fn address_fragment() -> String {
+    fragment(&window().location().hash().unwrap_or_default())
+}
+
 /// The fragment of `hash` (with its "#"), decoded: the id it names.
-pub fn fragment(hash: &str) -> String {
+fn fragment(hash: &str) -> String {
     let id = hash.strip_prefix('#').unwrap_or_default();
     js_sys::decode_uri_component(id).ok().and_then(|id| id.as_string()).unwrap_or_else(|| id.to_string())
 }
@@ -192,7 +203,7 @@ pub fn focus_main() {
 /// The address a click on a link goes to, if the app should handle it:
 /// a plain click on a link to a page of this app.
 fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+    if ev.default_prevented() || !is_plain_click(ev) {
         return None;
     }
     let link = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;

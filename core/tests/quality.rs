@@ -67,6 +67,12 @@ fn right_answers(question: &Question) -> impl Iterator<Item = &String> {
     question.choices.iter().filter(|c| question.answer.contains(c))
 }
 
+/// Whether a question's choices can be compared with its answer: not an
+/// order question (every choice is in the answer) nor a true-false one.
+fn has_distractors(question: &Question) -> bool {
+    !matches!(question.kind, QuestionKind::Order | QuestionKind::TrueFalse)
+}
+
 fn is_single_choice(kind: QuestionKind) -> bool {
     matches!(kind, QuestionKind::Single | QuestionKind::WhoSaid | QuestionKind::WhichSource)
 }
@@ -220,8 +226,7 @@ fn no_answer_is_given_away_by_absolutes_in_the_other_choices() {
     let failures: Vec<String> = bank()
         .questions
         .iter()
-        .filter(|q| q.kind != QuestionKind::Order && q.kind != QuestionKind::TrueFalse)
-        .filter(|q| absolutes_give_it_away(q))
+        .filter(|q| has_distractors(q) && absolutes_give_it_away(q))
         .map(|q| format!("{}: {}: wrong choices open with “only”, “any” and the like, the answer does not", file_of(q), q.id))
         .collect();
     fail_listing("absolutes give the answer away", &failures);
@@ -302,7 +307,7 @@ fn distractors_are_the_same_kind_of_thing_as_the_answer() {
     let failures: Vec<String> = bank()
         .questions
         .iter()
-        .filter(|q| q.kind != QuestionKind::Order && q.kind != QuestionKind::TrueFalse)
+        .filter(|q| has_distractors(q))
         .filter_map(|q| {
             let answer_shape = shape(right_answers(q).next()?);
             if answer_shape == Shape::Other || right_answers(q).any(|a| shape(a) != answer_shape) {

@@ -582,7 +582,7 @@ const SHARE_HEADING: &str = "share-heading";
 /// first). Not for a click that opens another tab, which leaves this page
 /// as it is.
 fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
-    if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+    if crate::router::is_plain_click(ev) {
         crate::router::replace_fragment(Some(way_back_to));
     }
 }
@@ -594,7 +594,7 @@ const EARLIER_QUIZ: &str = "earlier-quiz-";
 /// element its fragment names takes the focus, and the fragment is dropped.
 /// Another fragment is left alone.
 pub fn take_the_way_back() {
-    let id = crate::router::fragment(&window().location().hash().unwrap_or_default());
+    let id = crate::router::address_fragment();
     if id == SHARE_HEADING || id.starts_with(EARLIER_QUIZ) {
         bring_into_focus(id);
         crate::router::replace_fragment(None);

@@ -108,7 +108,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let heading_ref = NodeRef::<html::H2>::new();
     // The review entry the address names, if any: the link back from a
     // question's evidence.
-    let arrived_at = crate::router::fragment(&window().location().hash().unwrap_or_default());
+    let arrived_at = crate::router::address_fragment();
     let entry = arrived_at.clone();
     request_animation_frame(move || {
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
