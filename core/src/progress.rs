@@ -132,8 +132,8 @@ impl Progress {
         self.start_or_resume(link, bank, now_ms)
     }
 
-    /// Ends the quiz at its deadline if its time limit has run out, keeping
-    /// its best scores; says whether it did. The answer picked and not
+    /// Ends the quiz at its deadline if its time limit has run out; says
+    /// whether it did. The answer picked and not
     /// saved by then counts, as on paper: on the day of the deadline,
     /// whether the student was on the question or away.
     pub fn end_if_out_of_time(&mut self, key: &str, bank: &Bundle, now_ms: f64) -> bool {
@@ -144,8 +144,6 @@ impl Progress {
         }
         let Some(session) = self.quizzes.get_mut(key) else { return false };
         session.end_if_out_of_time(now_ms);
-        let scores = session.by_topic(bank);
-        self.record_best(&scores);
         true
     }
 
@@ -199,8 +197,9 @@ impl Progress {
     }
 
     /// Ends the link's quiz (after its last question, or on the student's
-    /// word) and keeps its best scores. Ending twice changes nothing.
-    pub fn finish(&mut self, key: &str, bank: &Bundle, now_ms: f64) {
+    /// word). Ending twice changes nothing. Its results keep its best
+    /// scores ([`Self::keep_best_scores`]).
+    pub fn finish(&mut self, key: &str, now_ms: f64) {
         let Some(session) = self.quizzes.get_mut(key) else { return };
         if session.is_finished() {
             return;
@@ -210,8 +209,6 @@ impl Progress {
             session.finish(now_ms);
         }
         session.updated_at_ms = now_ms;
-        let scores = session.by_topic(bank);
-        self.record_best(&scores);
     }
 
     /// Adds what `mine` holds and `self` lacks: for a tab that just heard
@@ -362,14 +359,32 @@ impl Progress {
         due.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
-    /// Keeps, per topic, the best share of right answers from a finished
-    /// quiz that asked at least [`MIN_QUESTIONS_FOR_BEST`] questions on it.
-    fn record_best(&mut self, scores: &[crate::quiz::TopicScore]) {
-        for score in scores.iter().filter(|s| s.total >= MIN_QUESTIONS_FOR_BEST) {
-            let percent = (score.correct * 100 / score.total).min(100) as u8;
-            let best = self.best_by_topic.get_or_insert_with(&score.topic, || 0);
-            *best = (*best).max(percent);
+    /// Keeps the best scores that the link's finished quiz sets (see
+    /// [`Self::best_scores_to_keep`]). Keeping them again changes nothing.
+    pub fn keep_best_scores(&mut self, key: &str, bank: &Bundle) {
+        for (topic, percent) in self.best_scores_to_keep(key, bank) {
+            self.best_by_topic.insert(topic, percent);
         }
+    }
+
+    /// The link's finished quiz's shares of right answers, in percent, on
+    /// each topic it asked at least [`MIN_QUESTIONS_FOR_BEST`] questions on,
+    /// where they beat the best kept. None until `bank` has the answers to
+    /// every one of its questions, which a quiz may end without (finished
+    /// after a reload, on a slow line): those would count as wrong. The
+    /// results screen, which waits for them, keeps the scores.
+    pub fn best_scores_to_keep(&self, key: &str, bank: &Bundle) -> Vec<(String, u8)> {
+        let Some(session) = self.quizzes.get(key).filter(|s| s.is_finished()) else { return Vec::new() };
+        if !session.items.iter().all(|item| bank.has_details(&item.question_id)) {
+            return Vec::new();
+        }
+        session
+            .by_topic(bank)
+            .into_iter()
+            .filter(|score| score.total >= MIN_QUESTIONS_FOR_BEST)
+            .map(|score| (score.topic, (score.correct * 100 / score.total).min(100) as u8))
+            .filter(|(topic, percent)| self.best_by_topic.get(topic).is_none_or(|best| percent > best))
+            .collect()
     }
 }
 

@@ -312,8 +312,8 @@ fn finished_quizzes_are_listed_latest_first_and_unfinished_ones_not() {
         p.start_or_resume(link, &bank, at as f64);
     }
     // Finished in another order than started; the third is left unfinished.
-    p.finish(&links[1].key(), &bank, 10.0);
-    p.finish(&links[0].key(), &bank, 20.0);
+    p.finish(&links[1].key(), 10.0);
+    p.finish(&links[0].key(), 20.0);
     let listed: Vec<String> = p.finished().iter().map(|s| s.spec.query()).collect();
     assert_eq!(listed, [links[0].key(), links[1].key()]);
     // Each names its result by its quiz and when it finished.
@@ -350,7 +350,7 @@ fn a_finished_quiz_stays_until_taken_again_on_purpose() {
         let r = right(&bank, &p, &link, i);
         assert!(matches!(p.answer(&key, i, r, &bank, 1.0, 0), Submitted::Scored { correct: true }));
     }
-    p.finish(&key, &bank, 60_000.0);
+    p.finish(&key, 60_000.0);
     let session = p.start_or_resume(&link, &bank, 99_000.0);
     assert!(session.is_finished(), "the same link shows the results again");
     assert_eq!(session.elapsed_seconds(99_000.0), 60);
@@ -390,7 +390,8 @@ fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
         let response = if i < 6 { right(&bank, &p, &full, i) } else { vec![2] };
         p.answer(&full.key(), i, response, &bank, 1.0, 0);
     }
-    p.finish(&full.key(), &bank, 2.0);
+    p.finish(&full.key(), 2.0);
+    p.keep_best_scores(&full.key(), &bank);
     assert_eq!(p.best_by_topic["joining"], 60);
     // The retry of two missed "joining" questions, both right: 100% of two.
     let retry = ids_link(&bank, &["000-06", "000-08"]);
@@ -399,9 +400,42 @@ fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
         let r = right(&bank, &p, &retry, i);
         p.answer(&retry.key(), i, r, &bank, 4.0, 0);
     }
-    p.finish(&retry.key(), &bank, 5.0);
+    p.finish(&retry.key(), 5.0);
+    p.keep_best_scores(&retry.key(), &bank);
     const { assert!(2 < MIN_QUESTIONS_FOR_BEST) };
     assert_eq!(p.best_by_topic["joining"], 60, "two questions say little about a topic");
+}
+
+#[test]
+fn a_quiz_finished_before_its_answers_came_keeps_its_best_scores_once_they_come() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    // Ten questions, five on each topic, every one answered right.
+    let ten: Vec<String> = (0..10).map(|i| format!("000-{i:02}")).collect();
+    let link = ids_link(&bank, &ten.iter().map(String::as_str).collect::<Vec<_>>());
+    let key = link.key();
+    p.start_or_resume(&link, &bank, 0.0);
+    for i in 0..10 {
+        let response = right(&bank, &p, &link, i);
+        p.answer(&key, i, response, &bank, 1.0, 0);
+    }
+    // Finished after a reload on a slow line: the questions' answers come
+    // after the app, whose main module has them as still to come.
+    p.finish(&key, 2.0);
+    assert!(p.quiz(&link).unwrap().is_finished());
+    let mut reloaded = bank.clone().awaiting_details();
+    for question in &mut reloaded.questions {
+        question.choices.iter_mut().for_each(String::clear);
+        question.answer.clear();
+    }
+    assert_eq!(p.best_scores_to_keep(&key, &reloaded), [], "answers still to come are not wrong answers");
+    p.keep_best_scores(&key, &reloaded);
+    assert!(p.best_by_topic.is_empty(), "{:?}", p.best_by_topic);
+    // They come, and the results screen keeps the scores, once.
+    assert_eq!(p.best_scores_to_keep(&key, &bank), [("joining".to_string(), 100), ("article-5".to_string(), 100)]);
+    p.keep_best_scores(&key, &bank);
+    assert_eq!((p.best_by_topic["joining"], p.best_by_topic["article-5"]), (100, 100));
+    assert!(p.best_scores_to_keep(&key, &bank).is_empty());
 }
 
 /// A one-minute test of three questions started at 0 ms, its first
@@ -551,7 +585,7 @@ fn a_test_still_being_taken_offers_none_of_its_questions_for_review() {
         bank.questions.iter().map(|q| q.id.clone()).find(|id| p.quiz(&test).unwrap().items.iter().all(|i| i.question_id != *id)).unwrap();
     p.record_answer(&practice_only, false, 10);
     assert_eq!(p.due(11), std::slice::from_ref(&practice_only), "the open test's question waits");
-    p.finish(&test.key(), &bank, 1.0);
+    p.finish(&test.key(), 1.0);
     let mut due = p.due(11);
     due.sort();
     let mut expected = vec![missed, practice_only];
@@ -668,7 +702,7 @@ fn a_link_that_lists_its_questions_without_a_seed_goes_on_with_its_unfinished_qu
 
     // Finished, it is left alone.
     for quiz in [&key, &second.key()] {
-        p.finish(quiz, &bank, 6_000.0);
+        p.finish(quiz, 6_000.0);
     }
     assert_eq!(p.unfinished_seed(&unseeded(&format!("ids={ids}"))), None, "finished: a fresh shuffle");
 

@@ -51,7 +51,7 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
                 if index + 1 < total {
                     p.go_to(&key, index + 1, now_ms());
                 } else {
-                    p.finish(&key, bundle(), now_ms());
+                    p.finish(&key, now_ms());
                 }
             })
         }

@@ -55,6 +55,13 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     let store = use_progress();
     let Some(finished) = session.get_untracked() else { return ().into_any() };
     let bank = bundle();
+    // Kept here, not as the quiz ends: the results wait for every
+    // question's answer, which a quiz finished after a reload on a slow
+    // line may end without.
+    let key = link.with_untracked(QuizLink::key);
+    if !store.progress.with_untracked(|p| p.best_scores_to_keep(&key, bank).is_empty()) {
+        store.change(|p| p.keep_best_scores(&key, bank));
+    }
     let score = finished.score(bank);
     let seconds = finished.elapsed_seconds(now_ms());
     let unanswered = score.total - score.answered;
@@ -71,7 +78,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // device, whose hand-in must not carry the name saved here by the one
     // before.
     // A retake is another result, told apart by when it finished.
-    let result = StoredValue::new(result_key(&link.with_untracked(QuizLink::key), finished.finished_at_ms.unwrap_or_default()));
+    let result = StoredValue::new(result_key(&key, finished.finished_at_ms.unwrap_or_default()));
     let start_again = move |by: Restart| {
         // The result and its hand-in code are replaced: ask first. A timed
         // quiz starts its clock at once, with no Start screen between.
