@@ -82,8 +82,14 @@ test("projector: full screen, large type, letters that match the worksheet and t
     slide.choices.forEach((choice, place) => assert.ok(choice.startsWith(`${"ABCDEFGH"[place]} `), choice));
   }
 
-  // A presenter's clicker: Page Up goes back; Page Down reveals the
-  // answer, then moves on to the next question, unrevealed.
+  // A presenter's clicker: Page Up steps back, first hiding an answer
+  // shown (pressed on too soon, it was shown before the class answered),
+  // then to the question before; Page Down reveals the answer, then moves
+  // on to the next question, unrevealed.
+  assert.equal(await page.locator(".projector-answer").count(), 1, "the last answer is shown");
+  await page.keyboard.press("PageUp");
+  await page.waitForSelector(".projector-answer", { state: "detached" });
+  assert.equal(await page.textContent(".projector-count"), "Question 5 of 5", "the first Page Up hides the answer, on the same question");
   await page.keyboard.press("PageUp");
   await page.waitForSelector("text=Question 4 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0);
