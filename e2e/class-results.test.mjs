@@ -125,6 +125,13 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(".class-status:text-is('1 result read, none counted: 1 whose code does not match.')");
   assert.equal(await page.textContent(".no-figures"), "No file is counted (see the code check above), so there are no class figures yet.");
   assert.equal(await page.locator(".class-questions, .class-topics").count(), 0);
+  // "Start again" asks first: dismissed, the table stays.
+  const asked = [];
+  page.once("dialog", (dialog) => { asked.push(dialog.message()); dialog.dismiss(); });
+  await page.click("button:text-is('Start again')");
+  assert.deepEqual(asked, ["Clear the class results? The table of 1 file goes; to see it again, choose the files again."]);
+  assert.equal(await page.locator(".class-table").count(), 1, "the table stays when the teacher says no");
+  page.once("dialog", (dialog) => dialog.accept());
   await page.click("button:text-is('Start again')");
   await page.waitForSelector(".class-table", { state: "detached" });
   // The button went with the table: the focus is on picking the files.

@@ -248,10 +248,18 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <button type="button" on:click=print>"Print the class results"</button>
             })}
             // The button goes with the table: the focus goes on to what
-            // comes next, picking the files.
+            // comes next, picking the files. A class's files gathered one
+            // by one are not cleared by a stray press: ask first.
             <button type="button" on:click=move |_| {
-                files.set(Vec::new());
-                bring_into_focus("class-files");
+                let count = files.with_untracked(Vec::len);
+                let question = format!(
+                    "Clear the class results? The table of {count} {} goes; to see it again, choose the files again.",
+                    if count == 1 { "file" } else { "files" }
+                );
+                if window().confirm_with_message(&question).unwrap_or(false) {
+                    files.set(Vec::new());
+                    bring_into_focus("class-files");
+                }
             }>"Start again"</button>
         </p>
         <p role="alert">{move || problem.get()}</p>
