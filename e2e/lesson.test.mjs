@@ -191,8 +191,12 @@ test("the review shown whole stays whole after a right answer's evidence, Back a
     await answerShown(page);
   }
   await page.waitForSelector("text=Results");
-  // A result with a mistake opens on the mistakes alone.
+  // A result with a mistake opens on the mistakes alone, and its box says
+  // how many of the questions it shows.
   assert.ok(await page.isChecked("#only-mistakes"));
+  const mistakes = await page.locator(".review-item:has(h3 :text('(missed)'))").count();
+  assert.equal(await page.textContent("label[for=only-mistakes]"), `Only my mistakes (${mistakes} of 4)`);
+  assert.equal(await page.locator(".review-item:visible").count(), mistakes);
   const right = page.locator(".review-item:has(h3 :text('(right)'))").first();
   assert.ok(await right.count(), "this quiz has a right answer to look back at");
   assert.ok(await right.isHidden());

@@ -236,7 +236,9 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                 <p class="choice">
                     <input type="checkbox" id="only-mistakes" prop:checked=move || only_mistakes.get()
                         on:change=move |ev| show_only_mistakes(event_target_checked(&ev)) />
-                    <label for="only-mistakes">"Only my mistakes"</label>
+                    // How many it shows, said with the box: ticking it
+                    // changes the list below, out of a screen reader's hearing.
+                    <label for="only-mistakes">{format!("Only my mistakes ({} of {})", missed.len(), score.total)}</label>
                 </p>
             })}
             <ol class="review">{review}</ol>
