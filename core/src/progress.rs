@@ -133,9 +133,9 @@ impl Progress {
     }
 
     /// Ends the quiz at its deadline if its time limit has run out; says
-    /// whether it did. The answer picked and not
-    /// saved by then counts, as on paper: on the day of the deadline,
-    /// whether the student was on the question or away.
+    /// whether it did. The answer picked and not saved by then counts, as
+    /// on paper: on the day of the deadline, whether the student was on the
+    /// question or away.
     pub fn end_if_out_of_time(&mut self, key: &str, bank: &Bundle, now_ms: f64) -> bool {
         let Some(session) = self.quizzes.get_mut(key) else { return false };
         let Some(deadline) = session.deadline_ms().filter(|_| session.is_out_of_time(now_ms)) else { return false };
