@@ -11,6 +11,8 @@ use open_door_core::content::{normalise_for_match, Bundle};
 use open_door_core::files::load_content;
 use open_door_core::markup::{Block, Inline};
 
+mod common;
+
 /// Quoted words that are the app's own examples, not quotations: each is
 /// listed with the sentence it stands in, so a new exception is a decision.
 const OWN_EXAMPLES: &[(&str, &str)] = &[
@@ -19,8 +21,7 @@ const OWN_EXAMPLES: &[(&str, &str)] = &[
 ];
 
 fn content() -> Bundle {
-    load_content(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content")))
-        .unwrap_or_else(|errors| panic!("content errors: {errors:?}"))
+    load_content(common::content_dir()).unwrap_or_else(|errors| panic!("content errors: {errors:?}"))
 }
 
 /// The reference, or `None` outside CI when `../shared` is not beside the
@@ -165,6 +166,71 @@ fn treaty_quotations_are_verbatim_from_the_reference() {
         }
     }
     assert!(checked >= 4, "the explainers quote Articles 4, 5 and 6 and 10; found {checked} treaty quotations");
+}
+
+/// How many of the treaty's words in a row make a quotation: shorter runs
+/// are names of places and bodies the prose must be free to use ("in
+/// Europe or North America", "north of the Tropic of Cancer", "when the
+/// treaty entered into force").
+const TREATY_RUN: usize = 7;
+
+/// The treaty's words as the reference quotes them (its section on the
+/// treaty's articles), lower-case, without punctuation.
+fn treaty_words(reference: &str) -> Vec<Vec<String>> {
+    let section = reference.split("## The treaty articles").nth(1).and_then(|rest| rest.split("\n## ").next()).unwrap_or_default();
+    quoted_passages(section).iter().map(|passage| words(passage)).filter(|words| words.len() >= TREATY_RUN).collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    normalise_for_match(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// The first run of [`TREATY_RUN`] of the treaty's words that `text` has
+/// outside quotation marks, if any.
+fn unquoted_treaty_words(text: &str, treaty: &[Vec<String>]) -> Option<String> {
+    let runs: std::collections::HashSet<&[String]> = treaty.iter().flat_map(|words| words.windows(TREATY_RUN)).collect();
+    normalise_for_match(text)
+        .split('"')
+        .step_by(2)
+        .find_map(|outside| words(outside).windows(TREATY_RUN).find(|run| runs.contains(run)).map(|run| run.join(" ")))
+}
+
+/// The brief: "quote the treaty only as a quotation". The app's own words
+/// (explainers, glossary, figures, questions' prompts and explanations)
+/// may not take over the treaty's wording unmarked. A question's choices
+/// are left out: one that asks which of the treaty's phrases means
+/// something offers its phrases as choices, all unmarked alike, so that
+/// no quotation marks single out the answer.
+#[test]
+fn the_treaty_s_words_stand_in_the_prose_only_as_quotations() {
+    let Some(reference) = reference() else { return };
+    let treaty = treaty_words(&reference);
+    assert!(treaty.len() >= 4, "the reference quotes Articles 4, 5, 6 and 10: {} passages found", treaty.len());
+    let bundle = content();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for explainer in &bundle.explainers {
+        for block in &explainer.blocks {
+            let lines = match block {
+                Block::Heading { text, .. } | Block::Paragraph(text) => vec![inline_text(text)],
+                Block::List { items, .. } => items.iter().map(|item| inline_text(item)).collect(),
+                Block::Quote { .. } | Block::Figure(_) => vec![],
+            };
+            texts.extend(lines.into_iter().map(|line| (format!("content/explainers/{}.md: {}", explainer.id, explainer.id), line)));
+        }
+    }
+    texts.extend(bundle.glossary.iter().map(|term| (format!("content/glossary.toml: {}", term.id), term.definition.clone())));
+    texts.extend(figure_texts(&bundle).into_iter().map(|(file, id, text)| (format!("{file}: {id}"), text.to_string())));
+    for question in &bundle.questions {
+        let at = format!("{}: {}", common::question_file(question), question.id);
+        texts.push((at.clone(), question.prompt.clone()));
+        texts.push((at, question.explanation.clone()));
+    }
+    let unmarked: Vec<String> =
+        texts.iter().filter_map(|(at, text)| unquoted_treaty_words(text, &treaty).map(|run| format!("{at}: \"{run}\""))).collect();
+    assert!(unmarked.is_empty(), "the treaty's words outside quotation marks:\n{}", unmarked.join("\n"));
+    // The check itself: the glossary's own wording before it was marked.
+    assert!(unquoted_treaty_words("Article 5, where an armed attack against one or more allies is an attack on all", &treaty).is_some());
+    assert!(unquoted_treaty_words("Article 5, where \"an armed attack against one or more\" allies counts", &treaty).is_none());
 }
 
 /// The issue's examples, kept as cases: a misquote or an invented quotation

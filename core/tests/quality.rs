@@ -6,7 +6,6 @@
 //! is not.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use open_door_core::content::{normalise_for_match, Bundle, Question, QuestionKind};
 use open_door_core::files::load_content;
@@ -41,22 +40,8 @@ const SOURCE_NOUNS: [&str; 3] = ["report", "article", "treaty"];
 /// Words a prompt may use for a source it has already named by its label.
 const BACK_REFERENCES: [&str; 3] = ["the report", "the article", "the treaty"];
 
-fn content_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
-}
-
 fn bank() -> Bundle {
-    load_content(content_dir()).unwrap_or_else(|errors| panic!("content does not validate: {} error(s)", errors.len()))
-}
-
-/// The question file a question lives in: `questions/<article>-*.toml`.
-fn file_of(question: &Question) -> String {
-    let prefix = format!("{}-", question.article);
-    std::fs::read_dir(content_dir().join("questions"))
-        .expect("content/questions is listed")
-        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .find(|name| name.starts_with(&prefix))
-        .map_or_else(|| "content/questions/?".into(), |name| format!("content/questions/{name}"))
+    load_content(common::content_dir()).unwrap_or_else(|errors| panic!("content does not validate: {} error(s)", errors.len()))
 }
 
 fn fail_listing(rule: &str, failures: &[String]) {
@@ -99,7 +84,7 @@ fn the_right_answer_is_the_longest_choice_about_as_often_as_chance_would_have_it
     let bank = bank();
     let single: Vec<&Question> = bank.questions.iter().filter(|q| is_single_choice(q.kind)).collect();
     let longest: Vec<String> =
-        single.iter().filter(|q| answer_is_strictly_longest(q)).map(|q| format!("{}: {}", file_of(q), q.id)).collect();
+        single.iter().filter(|q| answer_is_strictly_longest(q)).map(|q| format!("{}: {}", common::question_file(q), q.id)).collect();
     let share = longest.len() as f64 / single.len().max(1) as f64;
     eprintln!(
         "the right answer is the strictly longest choice in {} of {} single-answer questions ({:.0}%)",
@@ -141,7 +126,7 @@ fn lopsided_true_false(questions: &[Question]) -> Option<(String, Vec<String>)> 
                 true_false.len(),
                 MAX_SAME_TRUE_FALSE_SHARE * 100.0
             ),
-            common.iter().map(|q| format!("{}: {}", file_of(q), q.id)).collect(),
+            common.iter().map(|q| format!("{}: {}", common::question_file(q), q.id)).collect(),
         )
     })
 }
@@ -182,7 +167,7 @@ fn no_right_answer_is_alone_in_quotation_marks() {
         .iter()
         .filter(|q| q.kind != QuestionKind::Order)
         .filter(|q| q.choices.iter().any(quoted) && q.choices.iter().filter(|c| quoted(c)).all(|c| q.answer.contains(c)))
-        .map(|q| format!("{}: {}: only the right answer(s) carry quotation marks", file_of(q), q.id))
+        .map(|q| format!("{}: {}: only the right answer(s) carry quotation marks", common::question_file(q), q.id))
         .collect();
     fail_listing("a quotation mark gives the answer away", &failures);
 }
@@ -227,7 +212,7 @@ fn no_answer_is_given_away_by_absolutes_in_the_other_choices() {
         .questions
         .iter()
         .filter(|q| has_distractors(q) && absolutes_give_it_away(q))
-        .map(|q| format!("{}: {}: wrong choices open with “only”, “any” and the like, the answer does not", file_of(q), q.id))
+        .map(|q| format!("{}: {}: wrong choices open with “only”, “any” and the like, the answer does not", common::question_file(q), q.id))
         .collect();
     fail_listing("absolutes give the answer away", &failures);
 }
@@ -240,7 +225,9 @@ fn no_two_questions_share_an_evidence_quote() {
     for question in &bank.questions {
         let quote = normalise_for_match(&question.evidence).to_lowercase();
         match first_use.get(&quote) {
-            Some(earlier) => failures.push(format!("{}: {}: same evidence as {}", file_of(question), question.id, earlier.id)),
+            Some(earlier) => {
+                failures.push(format!("{}: {}: same evidence as {}", common::question_file(question), question.id, earlier.id))
+            }
             None => {
                 first_use.insert(quote, question);
             }
@@ -314,7 +301,7 @@ fn distractors_are_the_same_kind_of_thing_as_the_answer() {
                 return None;
             }
             let odd: Vec<&String> = q.choices.iter().filter(|c| shape(c) != answer_shape).collect();
-            (!odd.is_empty()).then(|| format!("{}: {}: the answer is a {answer_shape:?}, but not {odd:?}", file_of(q), q.id))
+            (!odd.is_empty()).then(|| format!("{}: {}: the answer is a {answer_shape:?}, but not {odd:?}", common::question_file(q), q.id))
         })
         .collect();
     fail_listing("distractors of another kind", &failures);
@@ -435,12 +422,16 @@ fn every_prompt_names_sources_by_their_one_label() {
     for question in &bank.questions {
         let prompt = normalise_for_match(&question.prompt);
         for misnamed in misnamed_sources(&prompt, &labels) {
-            failures.push(format!("{}: {}: `{misnamed}` is not a source's label", file_of(question), question.id));
+            failures.push(format!("{}: {}: `{misnamed}` is not a source's label", common::question_file(question), question.id));
         }
         if question.kind == QuestionKind::WhichSource {
             for choice in &question.choices {
                 if !labels.contains(&normalise_for_match(choice).to_lowercase()) {
-                    failures.push(format!("{}: {}: choice `{choice}` is not a source's label", file_of(question), question.id));
+                    failures.push(format!(
+                        "{}: {}: choice `{choice}` is not a source's label",
+                        common::question_file(question),
+                        question.id
+                    ));
                 }
             }
         }

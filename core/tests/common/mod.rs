@@ -2,8 +2,25 @@
 //! exactly one thing.
 #![allow(dead_code)] // each test binary uses a different part
 
+use std::path::Path;
+
 use open_door_core::content::{Article, Bundle, Difficulty, Explainer, Question, QuestionKind, Topic};
 use open_door_core::markup::parse_document;
+
+/// The repository's content folder.
+pub fn content_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content"))
+}
+
+/// The question file a question lives in: `questions/<article>-*.toml`.
+pub fn question_file(question: &Question) -> String {
+    let prefix = format!("{}-", question.article);
+    std::fs::read_dir(content_dir().join("questions"))
+        .expect("content/questions is listed")
+        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|name| name.starts_with(&prefix))
+        .map_or_else(|| "content/questions/?".into(), |name| format!("content/questions/{name}"))
+}
 
 pub const ARTICLE_TEXT: &str = "Allies said the door is open.\n\nAny member can veto a candidate.\n\nFinland joined in April.";
 
