@@ -40,6 +40,7 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   await page.waitForTimeout(100); // the scroll to the evidence, one frame later
   const back = await page.locator(".evidence-back a:text-is('Back to the question')").boundingBox();
   assert.ok(back.y >= 0 && back.y + back.height <= 740, `the link back is on screen (top ${back.y})`);
+  assert.ok(back.height >= 44, `the link back is a thumb's size, as a button is (${back.height} px tall)`);
   await page.mouse.click(back.x + back.width / 2, back.y + back.height / 2);
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
