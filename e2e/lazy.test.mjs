@@ -218,7 +218,7 @@ test("a page whose module arrives late shows a loading line, then the page, neve
   watcher.assertClean();
 });
 
-test("a page whose module stalls offers Try again after 10 s, and shows the page when the module comes", async (t) => {
+test("a page whose module stalls says after 10 s that it is still trying, and shows the page when the module comes", async (t) => {
   // The page's own module stalls; the chunks of code it shares come at once.
   const delays = Object.fromEntries(lazyModules.filter((path) => /\/split_\w+\.wasm$/.test(path)).map((path) => [path, 14000]));
   const server = await serve(DIST, 0, { delays });
@@ -226,9 +226,14 @@ test("a page whose module stalls offers Try again after 10 s, and shows the page
   t.after(async () => { await context.close(); await server.close(); });
   const page = await context.newPage();
   await page.goto(server.url + "/about");
-  await page.waitForSelector(".page-failed button:text-is('Try again')", { timeout: 13000 });
+  // Not "did not load" with a Try again that would only join the download
+  // under way (a walk on a stalled line): it says how things stand.
+  await page.waitForSelector("main [role=status]:has-text('This is taking a long time')", { timeout: 13000 });
+  assert.match(await page.textContent("main [role=status]"), /Open Door is still trying, and shows it as soon as it comes/);
+  assert.equal(await page.locator(".page-failed").count(), 0, "nothing said to have failed while it is still coming");
+  assert.deepEqual(await violations(page), [], "the slow line is axe clean");
   await page.waitForSelector("h1:text-is('About and privacy')", { timeout: 10000 });
-  assert.equal(await page.locator(".page-failed").count(), 0);
+  assert.equal(await page.locator("main [role=status]:has-text('This is taking a long time')").count(), 0);
 });
 
 test("a page whose styles cannot be fetched says so with Try again, and shows with them once they come", async (t) => {
@@ -278,6 +283,12 @@ for (const scheme of ["light", "dark"]) {
     await ready(page);
     await page.goBack();
     await page.waitForSelector(".page-failed button:text-is('Try again')");
+    assert.equal(await page.locator(".page-failed :text('tries')").count(), 0);
+    // Try again with the network still down fails at once: it says so, or
+    // the same words would look like a press that did nothing.
+    await page.click(".page-failed button:text-is('Try again')");
+    await page.waitForSelector(".page-failed p:text-is('Still not downloaded after 2 tries.')");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Try again", "focus is on the way out again");
 
     // The connection comes back once every request has failed, as it does
     // for a student, who reads the message first. On a loaded machine the

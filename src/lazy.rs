@@ -81,23 +81,25 @@ macro_rules! lazy_page {
     };
 }
 
-/// How long a page's module may take before the page offers "Try again"
-/// (the download goes on: if it arrives, the page shows).
+/// How long a page's module may take before the page says it is slow (the
+/// download goes on: if it arrives, the page shows).
 const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How far a view's download (with what it needs besides) has come.
 #[derive(Clone, Copy, PartialEq)]
 enum Loading {
     Waiting,
+    /// Still on its way after [`SLOW`].
+    Slow,
     Failed,
     Ready,
 }
 
 /// Shows the page `load` fetches: nothing but a short line while its module
-/// downloads, then the page; if it cannot be fetched, or is still on its way
-/// after [`SLOW`], says so with a "Try again" button that asks for it again
-/// (joining a download still under way, or starting a new one), as the
-/// page does by itself when the connection comes back
+/// downloads, then the page. Still on its way after [`SLOW`], it says it is
+/// still trying (a "Try again" would only join the download under way); if
+/// it cannot be fetched, it says so with a "Try again" button that asks for
+/// it again, as the page does by itself when the connection comes back
 /// ([`try_again_when_online`]).
 ///
 /// A page that shows questions' words, explanations or evidence also waits
@@ -278,7 +280,7 @@ fn show_while_loading(
         set_timeout(
             move || {
                 if attempts.try_get_value() == Some(attempt) && state.try_get_untracked() == Some(Loading::Waiting) {
-                    state.set(Loading::Failed);
+                    state.set(Loading::Slow);
                 }
             },
             SLOW,
@@ -306,8 +308,9 @@ fn show_while_loading(
                     Heading::H2 => view! { <h2>{failed}</h2> }.into_any(),
                     Heading::H3 => view! { <h3>{failed}</h3> }.into_any(),
                 }}
-                // A download that stalls rather than fails is joined by "Try
-                // again" (see `fetch`), and only a reload starts it afresh.
+                // Pressed again in vain (offline, it fails at once), it says
+                // so: the same words again would look like nothing happened.
+                {(attempts.get_value() > 1).then(|| view! { <p>{format!("Still not downloaded after {} tries.", attempts.get_value())}</p> })}
                 <p>"This part of Open Door could not be downloaded: the connection may have dropped. Check it, then try again; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device."</p>
                 <button type="button" node_ref=retry on:click=move |_| fetch()>"Try again"</button>
                 // The source page opened from a question (the one page that
@@ -317,6 +320,11 @@ fn show_while_loading(
                     _ => None,
                 }}
             </div>
+        }
+        .into_any(),
+        Loading::Slow => view! {
+            <p class="page-loading">{loading}</p>
+            <p role="status">"This is taking a long time: the connection may be slow or have dropped. Open Door is still trying, and shows it as soon as it comes; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device."</p>
         }
         .into_any(),
         Loading::Waiting | Loading::Ready => view! { <p class="page-loading">{loading}</p> }.into_any(),
