@@ -187,8 +187,12 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.match(byFile[tom.suggested][4], /Does not match: The code does not match the name, quiz, time and answers/);
   const count = (right) => right.filter(Boolean).length;
   const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
-  assert.equal(mariaRows.filter((r) => r[4].includes("Duplicate: The same result as")).length, 1, "one of Maria's two files is flagged");
-  assert.match(byFile["Maria (1).json"][4], /Duplicate: The same result as Maria\.json\.$/, "the copy, not the file as downloaded");
+  assert.equal(mariaRows.filter((r) => r[4].includes("Copy: The same result as")).length, 1, "one of Maria's two files is set aside");
+  assert.match(byFile["Maria (1).json"][4], /Copy: The same result as Maria\.json\.$/, "the copy, not the file as downloaded");
+  // A copy of one result is no cause for alarm: not in the colour of a
+  // wrong code or of a quiz under two names.
+  const copyNote = page.locator(".class-table tbody tr:has(td.file:text-is('Maria (1).json')) .check span");
+  assert.equal(await copyNote.getAttribute("class"), "note");
   // Its score is said not to count, beside it (on a phone, in view with the name).
   assert.deepEqual(mariaRows.map((r) => r[1]).sort(), [`${count(maria.right)} of 5`, `${count(maria.right)} of 5not counted`]);
   assert.ok(mariaRows.every((r) => r[4].startsWith("✓ Matches")));

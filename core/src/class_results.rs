@@ -53,11 +53,22 @@ pub struct StudentRow {
     pub finished: Option<String>,
     pub check: CodeCheck,
     /// Why the row is not counted beside another: an earlier row has the
-    /// same name or is the same file, or the row is the same quiz as one
+    /// same name or is the same result, or the row is the same quiz as one
     /// under another name.
-    pub duplicate: Option<String>,
+    pub duplicate: Option<Duplicate>,
     /// Whether this row is in the class's figures.
     pub counted: bool,
+}
+
+/// Why a row is not counted beside another row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub why: String,
+    /// Whether the teacher has something to ask the class: one quiz handed
+    /// in under two names, or two attempts under one name. A copy of one
+    /// result (a student's JSON and CSV, an unnamed copy of a named file)
+    /// asks nothing.
+    pub to_ask: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,19 +297,22 @@ impl ClassResults {
             let under_two_names = !key.is_empty() && named_elsewhere.is_some();
             let duplicate = named_elsewhere.map(|(other_file, other_name)| {
                 if under_two_names {
-                    format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is.")
+                    Duplicate {
+                        why: format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is."),
+                        to_ask: true,
+                    }
                 } else {
-                    format!("The same quiz as {other_file}, which carries a name.")
+                    Duplicate { why: format!("The same quiz as {other_file}, which carries a name."), to_ask: false }
                 }
             });
             let duplicate = duplicate.or_else(|| {
                 seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
                     if *earlier_code == code {
-                        Some(format!("The same result as {earlier_file}."))
+                        Some(Duplicate { why: format!("The same result as {earlier_file}."), to_ask: false })
                     } else if !key.is_empty() && *earlier_key == key {
                         // That file was finished first (the rows' order): it is
                         // the one counted.
-                        Some(format!("The same name as {earlier_file}, counted instead."))
+                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead."), to_ask: true })
                     } else {
                         None
                     }
@@ -409,7 +423,7 @@ impl ClassResults {
                 &s.seconds.to_string(),
                 s.finished.as_deref().unwrap_or(""),
                 &check,
-                s.duplicate.as_deref().unwrap_or(""),
+                s.duplicate.as_ref().map_or("", |d| d.why.as_str()),
                 if s.counted { "yes" } else { "no" },
                 &s.file,
             ]));

@@ -2,7 +2,9 @@
 
 mod common;
 
-use open_door_core::class_results::{add_new_files, ClassResults, CodeCheck, HandedFile, WrongAnswers, FOLLOW_UP_MAX, MAX_FILES};
+use open_door_core::class_results::{
+    add_new_files, ClassResults, CodeCheck, Duplicate, HandedFile, WrongAnswers, FOLLOW_UP_MAX, MAX_FILES,
+};
 use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
@@ -31,7 +33,7 @@ fn result(bank: &Bundle, seed: u32, name: &str, answers: &[usize], seconds: u64)
 
 /// Each row's file, whether it is counted, and why not.
 fn rows(class: &ClassResults) -> Vec<(&str, bool, Option<&str>)> {
-    class.students.iter().map(|s| (s.file.as_str(), s.counted, s.duplicate.as_deref())).collect()
+    class.students.iter().map(|s| (s.file.as_str(), s.counted, s.duplicate.as_ref().map(|d| d.why.as_str()))).collect()
 }
 
 fn file(name: &str, text: String) -> HandedFile {
@@ -96,8 +98,10 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     );
     let maria = &class.students[5];
     assert_eq!((maria.name.as_str(), maria.correct, maria.total, maria.seconds), ("Maria", 3, 5, 90));
-    assert_eq!(maria.duplicate.as_deref(), Some("The same result as maria.json."));
-    assert_eq!(class.students[7].duplicate.as_deref(), Some("The same name as tom-2.json, counted instead."));
+    // A copy of one result asks nothing of the teacher; two attempts under
+    // one name may be two students.
+    assert_eq!(maria.duplicate, Some(Duplicate { why: "The same result as maria.json.".into(), to_ask: false }));
+    assert_eq!(class.students[7].duplicate, Some(Duplicate { why: "The same name as tom-2.json, counted instead.".into(), to_ask: true }));
     // A name with markup stays text (the page shows it as text); control characters are gone.
     assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
     assert_eq!(class.unreadable.len(), 1);
@@ -256,8 +260,11 @@ fn of_a_students_files_the_one_finished_first_counts() {
     // Taken again after seeing the answers, in a file whose name sorts first.
     let again = result(&bank, 5, "sam", &[0, 0, 0, 0, 0], 900);
     let class = ClassResults::gather(&[file("a-sam-again.json", again.to_json()), file("sam.json", first.to_json())], &bank);
-    let rows: Vec<(&str, Option<&str>, bool, Option<&str>)> =
-        class.students.iter().map(|s| (s.file.as_str(), s.finished.as_deref(), s.counted, s.duplicate.as_deref())).collect();
+    let rows: Vec<(&str, Option<&str>, bool, Option<&str>)> = class
+        .students
+        .iter()
+        .map(|s| (s.file.as_str(), s.finished.as_deref(), s.counted, s.duplicate.as_ref().map(|d| d.why.as_str())))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -381,6 +388,7 @@ fn one_quiz_handed_in_under_two_names_counts_for_neither_and_says_so() {
             ("lena.json", false, Some("The same quiz as ben.json, handed in under another name (Ben): ask whose it is.")),
         ]
     );
+    assert!(class.students.iter().filter_map(|s| s.duplicate.as_ref()).all(|d| d.to_ask), "the teacher asks the class whose it is");
 }
 
 #[test]

@@ -323,7 +323,12 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                         CodeCheck::DoesNotMatch(why) => ("wrong", format!("✗ Does not match: {why}")),
                         CodeCheck::OtherQuiz(title) => ("other", format!("Another quiz: {title}")),
                     };
-                    let note = s.duplicate.clone().map(|why| view! { <br /><span class="wrong">{format!("Duplicate: {why}")}</span> });
+                    // A copy of one result is no cause for alarm: a student may
+                    // hand in both of their files.
+                    let note = s.duplicate.clone().map(|d| {
+                        let (class, label) = if d.to_ask { ("wrong", "Duplicate") } else { ("note", "Copy") };
+                        view! { <br /><span class=class>{format!("{label}: {}", d.why)}</span> }
+                    });
                     // Questions the time ran out on are not wrong answers.
                     let unanswered = (s.unanswered > 0).then(|| view! { <br /><span class="note">{format!("{} not answered", s.unanswered)}</span> });
                     // Beside the score it concerns, which on a phone is on the first

@@ -375,7 +375,9 @@ pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
         .progress
         .with_untracked(|p| p.quiz_asking(question_id).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
     // A button's size: on a phone, the one way back is a thumb's press.
-    Some(view! { <A href=crate::paths::href(&href) attr:class="button">{if finished { "Back to your results" } else { "Back to the question" }}</A> })
+    Some(
+        view! { <A href=crate::paths::href(&href) attr:class="button">{if finished { "Back to your results" } else { "Back to the question" }}</A> },
+    )
 }
 
 /// The evidence quote, cited and linked to the highlighted passage.
