@@ -684,6 +684,11 @@ test("on a shared tablet the next student starts their own attempt, which carrie
   await page.fill("#hand-in-name", "Lena");
   const [lenas] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   const lenasCode = await page.textContent(".result-code");
+  // What became of the download is on the screen, whole, below the button.
+  await page.waitForSelector(".hand-in [role=status]:has-text('Saved as')");
+  await page.waitForTimeout(100); // brought into view in the next frame
+  const saved = await page.locator(".hand-in [role=status]").boundingBox();
+  assert.ok(saved.y >= 0 && saved.y + saved.height <= 740, `"Saved as…" is on the screen (${saved.y} to ${saved.y + saved.height})`);
 
   // Ben opens the same class link on the same tablet: Lena's result is
   // there, and what to do if it is not his comes first, on the first screen;

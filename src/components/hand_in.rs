@@ -59,6 +59,7 @@ pub fn HandIn(
     let set_by_teacher = session.is_set_by_teacher();
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let outcome = RwSignal::new(None::<Outcome>);
+    let status_ref = NodeRef::<leptos::html::P>::new();
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
@@ -67,6 +68,15 @@ pub fn HandIn(
             Ok(()) => Outcome::Saved { file_name, name: record.name },
             Err(e) => Outcome::Failed(format!("The download failed: {e}.")),
         }));
+        // Shown, not only said: on a phone the words came at the screen's
+        // foot, cut off, below the buttons pressed.
+        request_animation_frame(move || {
+            let Some(status) = status_ref.get_untracked() else { return };
+            let screen_height = window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(f64::INFINITY);
+            if status.get_bounding_client_rect().bottom() > screen_height {
+                status.scroll_into_view_with_bool(false);
+            }
+        });
     };
     let status = move || {
         outcome.with(|outcome| match outcome {
@@ -147,7 +157,7 @@ pub fn HandIn(
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
-            <p role="status">{status}</p>
+            <p role="status" node_ref=status_ref>{status}</p>
             <p role="alert">{alert}</p>
             <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
         </section>
