@@ -89,8 +89,6 @@ const SLOW: std::time::Duration = std::time::Duration::from_secs(10);
 #[derive(Clone, Copy, PartialEq)]
 enum Loading {
     Waiting,
-    /// Still on its way after [`SLOW`].
-    Slow,
     Failed,
     Ready,
 }
@@ -235,8 +233,8 @@ fn load_and_show<P: Clone + Send + Sync + 'static>(
 }
 
 /// Starts `fetching` with what `needs` asks for besides; the view's state,
-/// and what to show until it is ready: a loading line, or the failure with
-/// "Try again".
+/// and what to show until it is ready: a loading line (which says after
+/// [`SLOW`] that it is still trying), or the failure with "Try again".
 fn show_while_loading(
     fetching: StoredValue<Box<dyn Fn() -> Fetching>, LocalStorage>,
     wording: Wording,
@@ -244,11 +242,16 @@ fn show_while_loading(
 ) -> (RwSignal<Loading>, impl Fn(Loading) -> AnyView + Copy) {
     let Wording { loading, failed, heading } = wording;
     let state = RwSignal::new(Loading::Waiting);
+    // Apart from `state`, so that the loading line, and the live region that
+    // says it is slow, stay in place: one that comes with its words is often
+    // not read out.
+    let slow = RwSignal::new(false);
     let attempts = StoredValue::new(0u32);
     let fetch = move || {
         let attempt = attempts.get_value() + 1;
         attempts.set_value(attempt);
         state.set(Loading::Waiting);
+        slow.set(false);
         let download = fetching.with_value(|fetching| fetching());
         // Started now, so that the downloads go at once; awaited again
         // below, which joins them.
@@ -280,7 +283,7 @@ fn show_while_loading(
         set_timeout(
             move || {
                 if attempts.try_get_value() == Some(attempt) && state.try_get_untracked() == Some(Loading::Waiting) {
-                    state.set(Loading::Slow);
+                    slow.set(true);
                 }
             },
             SLOW,
@@ -322,12 +325,13 @@ fn show_while_loading(
             </div>
         }
         .into_any(),
-        Loading::Slow => view! {
+        Loading::Waiting | Loading::Ready => view! {
             <p class="page-loading">{loading}</p>
-            <p role="status">"This is taking a long time: the connection may be slow or have dropped. Open Door is still trying, and shows it as soon as it comes; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device."</p>
+            <p role="status">
+                {move || slow.get().then_some("This is taking a long time: the connection may be slow or have dropped. Open Door is still trying, and shows it as soon as it comes; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device.")}
+            </p>
         }
         .into_any(),
-        Loading::Waiting | Loading::Ready => view! { <p class="page-loading">{loading}</p> }.into_any(),
     }
     };
     (state, waiting_or_failed)

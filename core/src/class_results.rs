@@ -308,7 +308,9 @@ impl ClassResults {
             let duplicate = duplicate.or_else(|| {
                 seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
                     if *earlier_code == code {
-                        Some(Duplicate { why: format!("The same result as {earlier_file}."), to_ask: false })
+                        // A copy, unless its code does not match: then an
+                        // edited one, to ask about.
+                        Some(Duplicate { why: format!("The same result as {earlier_file}."), to_ask: check != CodeCheck::Matches })
                     } else if !key.is_empty() && *earlier_key == key {
                         // That file was finished first (the rows' order): it is
                         // the one counted.

@@ -365,6 +365,7 @@ fn a_result_downloaded_before_its_name_was_typed_counts_once_under_the_name() {
             ("open-door-result.json", false, without_name)
         ]
     );
+    assert!(class.students.iter().filter_map(|s| s.duplicate.as_ref()).all(|d| !d.to_ask), "copies of one result ask nothing");
     assert_eq!(class.questions.iter().map(|q| q.asked).max(), Some(2));
 }
 
@@ -423,6 +424,11 @@ fn an_edited_copy_listed_first_never_makes_the_real_result_a_duplicate() {
     assert!(real_row.counted && real_row.duplicate.is_none(), "{real_row:?}");
     let copy_row = class.students.iter().find(|s| s.file == "a-copy.json").unwrap();
     assert!(!copy_row.counted);
+    // Listed after the real one, it is said to be the same result: not a
+    // harmless copy, but an edited one, to ask about.
+    let class = ClassResults::gather(&[file("a-real.json", real.to_json()), file("b-copy.json", edited.to_json())], &bank);
+    let copy_row = class.students.iter().find(|s| s.file == "b-copy.json").unwrap();
+    assert_eq!(copy_row.duplicate, Some(Duplicate { why: "The same result as a-real.json.".into(), to_ask: true }));
 }
 
 #[test]

@@ -59,22 +59,24 @@ pub fn HandIn(
     let set_by_teacher = session.is_set_by_teacher();
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
     let outcome = RwSignal::new(None::<Outcome>);
-    let status_ref = NodeRef::<leptos::html::P>::new();
+    // What became of a download: saved (a status) or failed (an alert).
+    let (status_ref, alert_ref) = (NodeRef::<leptos::html::P>::new(), NodeRef::<leptos::html::P>::new());
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
-        outcome.set(Some(match download(&file_name, mime, &text) {
-            Ok(()) => Outcome::Saved { file_name, name: record.name },
-            Err(e) => Outcome::Failed(format!("The download failed: {e}.")),
-        }));
+        let (shown, said) = match download(&file_name, mime, &text) {
+            Ok(()) => (Outcome::Saved { file_name, name: record.name }, status_ref),
+            Err(e) => (Outcome::Failed(format!("The download failed: {e}.")), alert_ref),
+        };
+        outcome.set(Some(shown));
         // Shown, not only said: on a phone the words came at the screen's
         // foot, cut off, below the buttons pressed.
         request_animation_frame(move || {
-            let Some(status) = status_ref.get_untracked() else { return };
+            let Some(said) = said.get_untracked() else { return };
             let screen_height = window().inner_height().ok().and_then(|height| height.as_f64()).unwrap_or(f64::INFINITY);
-            if status.get_bounding_client_rect().bottom() > screen_height {
-                status.scroll_into_view_with_bool(false);
+            if said.get_bounding_client_rect().bottom() > screen_height {
+                said.scroll_into_view_with_bool(false);
             }
         });
     };
@@ -158,7 +160,7 @@ pub fn HandIn(
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
             <p role="status" node_ref=status_ref>{status}</p>
-            <p role="alert">{alert}</p>
+            <p role="alert" node_ref=alert_ref>{alert}</p>
             <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
         </section>
     }

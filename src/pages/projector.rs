@@ -99,8 +99,9 @@ pub fn Projector() -> impl IntoView {
             "r" | "R" => revealed.update(|r| *r = !*r),
             // A presenter's clicker sends Page Down and Page Up, and has
             // no R: forward shows the answer first (and the rest of a long
-            // one), then the next question; back undoes those steps in
-            // turn, so an answer shown too soon is hidden again first.
+            // one), then the next question; back first hides an answer
+            // shown (too soon, by one press too many), then goes to the
+            // question before.
             "PageDown" if !revealed.get_untracked() => revealed.set(true),
             "PageDown" if show_more_of_answer() => {}
             "PageDown" => go(1),
