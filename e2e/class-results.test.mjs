@@ -142,7 +142,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.waitForSelector(".class-status:text-is('1 result read: 1 counted in the figures below. 1 file could not be read.')");
   await page.setInputFiles("#class-files", [maria.file, tomFile, ana.file, copy, notes]);
   await page.waitForSelector(".class-status:has-text('4 results read')");
-  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below; not counted: 1 duplicate and 1 whose code does not match. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
+  assert.equal(await page.textContent(".class-status"), "4 results read: 2 counted in the figures below; not counted: 1 copy and 1 whose code does not match. 1 file could not be read. 2 files were already here, so they were not added again: Maria.json, notes.txt.");
   assert.match(await page.innerText(".class-quiz"), /^Class quiz: 9B: Article 5 check \(5 questions\)\. Open the quiz$/);
   // The quiz as the class was given it, under its title.
   assert.equal(await page.getAttribute(".class-quiz a", "href"), link.slice(link.indexOf("/quiz/play")));
@@ -199,7 +199,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   // When each was finished, on the teacher's clock: all today.
   assert.ok(rows.every((r) => /^\d\d:\d\d$/.test(r[3])), rows.map((r) => r[3]).join(" | "));
 
-  // Per question: Maria and Ana are counted (Tom's file was edited, Maria's copy is a duplicate).
+  // Per question: Maria and Ana are counted (Tom's file was edited, Maria's copy is set aside).
   const perQuestion = await page.$$eval(".class-questions li", (lis) =>
     lis.map((li) => [li.querySelector(".class-question-prompt strong").textContent, li.querySelector(".class-question-score").textContent]),
   );
@@ -266,7 +266,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
 
   // The class is still here after another page and a reload, with no file
   // picked again; "Erase my data" forgets it.
-  const status = "4 results read: 2 counted in the figures below; not counted: 1 duplicate and 1 whose code does not match. 1 file could not be read.";
+  const status = "4 results read: 2 counted in the figures below; not counted: 1 copy and 1 whose code does not match. 1 file could not be read.";
   await page.goto(app.url + "/learn");
   await page.goBack();
   await page.waitForSelector(`.class-status:text-is("${status}")`);
@@ -343,7 +343,7 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       await page.waitForSelector(".class-status:has-text('2 files could not be read')");
       await page.setInputFiles("#class-files", copied(text));
       await page.waitForSelector(".class-status:has-text('2 results read')");
-      assert.equal(await page.textContent(".class-status"), "2 results read: 1 counted in the figures below; not counted: 1 duplicate. 1 file could not be read.");
+      assert.equal(await page.textContent(".class-status"), "2 results read: 1 counted in the figures below; not counted: 1 copy. 1 file could not be read.");
       assert.deepEqual(await page.locator(".unreadable li").allTextContents(), [await page.textContent(".unreadable li:has-text('huge.json')")]);
     }
     assert.deepEqual(await violations(page), [], `axe, ${scheme} scheme`);

@@ -365,7 +365,9 @@ impl ClassResults {
         let of_kind = |kind: fn(&StudentRow) -> bool| self.students.iter().filter(|s| !s.counted && kind(s)).count();
         let why_not: Vec<String> = [
             (of_kind(|s| matches!(s.check, CodeCheck::OtherQuiz(_))), "of another quiz", "of another quiz"),
-            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.is_some()), "duplicate", "duplicates"),
+            // As each row names them: a copy of one result asks nothing.
+            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| !d.to_ask)), "copy", "copies"),
+            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "duplicate", "duplicates"),
             (of_kind(|s| matches!(s.check, CodeCheck::DoesNotMatch(_))), "whose code does not match", "whose code does not match"),
         ]
         .into_iter()

@@ -482,7 +482,7 @@ fn the_status_line_says_how_many_results_count_and_why_the_others_do_not() {
     let (_, class) = class();
     assert_eq!(
         class.summary(),
-        "8 results read: 4 counted in the figures below; not counted: 1 of another quiz, 2 duplicates and 1 whose code does not match. 1 file could not be read."
+        "8 results read: 4 counted in the figures below; not counted: 1 of another quiz, 1 copy, 1 duplicate and 1 whose code does not match. 1 file could not be read."
     );
     let bank = common::bundle(12);
     let ana = file("ana.json", result(&bank, 5, "Ana", &[0, 0, 1, 0, 2], 90).to_json());
