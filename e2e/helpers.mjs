@@ -244,3 +244,21 @@ export async function makeArticle5Link(page, { title, mode = "practice", minutes
   await page.click("text=Make the class link");
   return page.textContent(".share-link");
 }
+
+/** After the projector's slide has been fitted to the screen, a frame after it changed. */
+export function slideFitted(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * Presses a clicker's Page Down until the projector's revealed answer shows
+ * its end, as a teacher does: one longer than its box scrolls in it.
+ */
+export async function showTheWholeAnswer(page) {
+  await slideFitted(page);
+  for (let press = 0; await page.$eval(".projector-answer", (answer) => answer.scrollHeight - answer.clientHeight - answer.scrollTop > 1); press++) {
+    assert.ok(press < 5, "the answer's end within a few presses");
+    await page.keyboard.press("PageDown");
+    await slideFitted(page);
+  }
+}

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { parse } from "smol-toml";
-import { freshPage, makeArticle5Link, ready, startApp, violations } from "./helpers.mjs";
+import { freshPage, makeArticle5Link, ready, showTheWholeAnswer, slideFitted, startApp, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -102,13 +102,7 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.equal(await page.textContent(".projector-count"), "Question 4 of 5", "the first Page Down reveals, on the same question");
   // Then the rest of an answer longer than its box, if it is (a frame
   // after the reveal, when it is fitted to the screen), then the next.
-  const fitted = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await fitted();
-  for (let press = 0; await page.$eval(".projector-answer", (answer) => answer.scrollHeight - answer.clientHeight - answer.scrollTop > 1); press++) {
-    assert.ok(press < 5, "the answer's end within a few presses");
-    await page.keyboard.press("PageDown");
-    await fitted();
-  }
+  await showTheWholeAnswer(page);
   await page.keyboard.press("PageDown");
   await page.waitForSelector("text=Question 5 of 5");
   assert.equal(await page.locator(".projector-answer").count(), 0, "the next question starts unrevealed");
@@ -255,15 +249,13 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
   const ids = readdirSync("content/questions").flatMap((name) =>
     parse(readFileSync(`content/questions/${name}`, "utf8")).question.map((q) => q.id),
   );
-  /** After the slide has been fitted to the screen, a frame after it changed. */
-  const fitted = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const movedOff = { "1280x720": 0, "1920x1080": 0 };
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     const { page, watcher, context } = await freshPage(app, { viewport: { width, height } });
     await page.goto(`${app.url}/classroom/projector?ids=${ids.join(",")}&seed=1`);
     for (const n of ids.keys()) {
       await page.waitForSelector(`text=Question ${n + 1} of ${ids.length}`);
-      await fitted(page);
+      await slideFitted(page);
       const slide = await page.evaluate(() => {
         const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
         const inView = (el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= controlsTop;
@@ -272,7 +264,7 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
       assert.ok(slide.fits, `${width}x${height}: "${slide.prompt}" and its choices fit above the controls`);
       await page.keyboard.press("r");
       await page.waitForSelector(".projector-answer");
-      await fitted(page);
+      await slideFitted(page);
       const revealed = await page.evaluate(() => {
         const controlsTop = innerHeight - document.querySelector(".projector-controls").getBoundingClientRect().height;
         const answer = document.querySelector(".projector-answer").getBoundingClientRect();
@@ -295,7 +287,7 @@ test("every question of the bank fits a 1280x720 and a 1920x1080 projector; reve
       await page.evaluate(() => window.scrollBy(0, 100));
       await page.keyboard.press("r");
       await page.waitForSelector(".projector-answer", { state: "detached" });
-      await fitted(page);
+      await slideFitted(page);
       assert.equal(await page.evaluate(() => scrollY), 0, `${width}x${height}: "${slide.prompt}" hidden again shows from its top`);
       await page.keyboard.press("n");
     }
