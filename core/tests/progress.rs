@@ -378,18 +378,25 @@ fn an_answer_counts_once_whichever_tab_gives_it() {
     assert_eq!(tab_b.quiz(&link).unwrap().answered(), 2);
 }
 
+/// A quiz of ten questions, five on each topic, started and answered: the
+/// first `right_ones` in the quiz's order right, the others wrong.
+fn ten_answered(bank: &Bundle, p: &mut Progress, right_ones: usize) -> QuizLink {
+    let ten: Vec<String> = (0..10).map(|i| format!("000-{i:02}")).collect();
+    let link = ids_link(bank, &ten.iter().map(String::as_str).collect::<Vec<_>>());
+    p.start_or_resume(&link, bank, 0.0);
+    for i in 0..10 {
+        let response = if i < right_ones { right(bank, p, &link, i) } else { vec![2] };
+        p.answer(&link.key(), i, response, bank, 1.0, 0);
+    }
+    link
+}
+
 #[test]
 fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
     let bank = common::bundle(20);
     let mut p = Progress::default();
-    // Ten questions, five on each topic: 3 of 5 right on "joining".
-    let ten: Vec<String> = (0..10).map(|i| format!("000-{i:02}")).collect();
-    let full = ids_link(&bank, &ten.iter().map(String::as_str).collect::<Vec<_>>());
-    p.start_or_resume(&full, &bank, 0.0);
-    for i in 0..10 {
-        let response = if i < 6 { right(&bank, &p, &full, i) } else { vec![2] };
-        p.answer(&full.key(), i, response, &bank, 1.0, 0);
-    }
+    // 3 of 5 right on "joining".
+    let full = ten_answered(&bank, &mut p, 6);
     p.finish(&full.key(), 2.0);
     p.keep_best_scores(&full.key(), &bank);
     assert_eq!(p.best_by_topic["joining"], 60);
@@ -410,15 +417,8 @@ fn a_retry_of_two_missed_questions_does_not_set_a_best_score() {
 fn a_quiz_finished_before_its_answers_came_keeps_its_best_scores_once_they_come() {
     let bank = common::bundle(20);
     let mut p = Progress::default();
-    // Ten questions, five on each topic, every one answered right.
-    let ten: Vec<String> = (0..10).map(|i| format!("000-{i:02}")).collect();
-    let link = ids_link(&bank, &ten.iter().map(String::as_str).collect::<Vec<_>>());
+    let link = ten_answered(&bank, &mut p, 10);
     let key = link.key();
-    p.start_or_resume(&link, &bank, 0.0);
-    for i in 0..10 {
-        let response = right(&bank, &p, &link, i);
-        p.answer(&key, i, response, &bank, 1.0, 0);
-    }
     // Finished after a reload on a slow line: the questions' answers come
     // after the app, whose main module has them as still to come.
     p.finish(&key, 2.0);
