@@ -40,7 +40,7 @@ pub fn Home() -> impl IntoView {
         <h1>"Open Door: how a country joins NATO"</h1>
         <p class="lead">
             "Learn how a country becomes a member of NATO, from the treaty's Article 10 to the agreement of every ally, and what Article 5's promise of collective defence does and does not say. "
-            "Then test yourself on five real news reports from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each question built on a quote from its source."
+            "Then test yourself on five news texts from 2022 and 2023 about Ukraine's bid, Finland's accession and the Vilnius summit, and on the treaty's own words, each question built on a quote from its source."
         </p>
         // A student back to a quiz left midway (an installed app opens
         // here) finds it first, on a phone's first screen; the list below
