@@ -61,7 +61,7 @@ test("projector: full screen, large type, letters that match the worksheet and t
   assert.equal(await page.textContent(".projector-count"), "Question 1 of 5");
   for (let n = 1; n <= 5; n++) {
     await page.waitForSelector(`text=Question ${n} of 5`);
-    if (n > 1) assert.equal(await said(), `Question ${n} of 5: ${await page.textContent(".projector-prompt")}`);
+    if (n > 1) assert.equal(await said(), `Question ${n} of 5: ${await page.textContent(".projector-prompt")} ${await page.textContent(".projector-kind")}`);
     const choices = await page.locator(".projector-choices li").allTextContents();
     await page.keyboard.press("r");
     await page.waitForSelector(".projector-answer");
@@ -114,10 +114,14 @@ test("projector: full screen, large type, letters that match the worksheet and t
   // on the screen (a keyboard walk).
   assert.equal(await said(), "That was the last question.");
 
-  // The full-screen QR code fills the height of the screen.
+  // The full-screen QR code fills most of the height of the screen, under
+  // the quiz's title, so that the class sees which quiz it scans.
   await page.click("text=Show the QR code full screen");
   const box = await page.locator(".qr-full svg.qr").boundingBox();
-  assert.ok(box.height >= 0.85 * 1080, `the QR code is ${box.height} px tall`);
+  assert.ok(box.height >= 0.8 * 1080, `the QR code is ${box.height} px tall`);
+  assert.equal(await page.textContent(".qr-full .qr-title"), "Week 3: what Article 5 promises: scan the code to open the quiz");
+  const [title, close] = [await page.locator(".qr-title").boundingBox(), await page.locator(".qr-close").boundingBox()];
+  assert.ok(title.y >= 0 && close.y + close.height <= 1080, `title at ${title.y} px and Close ending at ${close.y + close.height} px, on the screen`);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Close (Esc)");
   // The page's controls, hidden behind it, are out of the keyboard's
   // reach: Tab goes from Close to the browser's own controls (none on the
@@ -204,9 +208,24 @@ test("an order question's key gives each letter the number the worksheet asks fo
 
   await page.goto(app.url + "/classroom/projector?" + query);
   await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-kind"), "Put in order.");
   await page.keyboard.press("r");
   await page.waitForSelector(".projector-answer");
   assert.equal(await page.textContent(".projector-answer > p:first-child"), `Right order: ${expected}: ${rightOrder.join(" → ")}`);
+  watcher.assertClean();
+  await context.close();
+});
+
+test("the projector says what the class is asked to do, as the student's screen does: two right answers are not argued as one", async () => {
+  // Found by a teacher's walk: a slide of five lettered choices, two of
+  // them right, said nothing of it, and the reveal showed "B C".
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 1280, height: 720 } });
+  await page.goto(app.url + "/classroom/projector?ids=treaty-14,treaty-13&seed=1&mode=test");
+  await page.waitForSelector(".projector-prompt");
+  assert.equal(await page.textContent(".projector-kind"), "Choose all that apply.");
+  await page.keyboard.press("n");
+  await page.waitForSelector("text=Question 2 of 2");
+  assert.equal(await page.textContent(".projector-kind"), "Choose one.");
   watcher.assertClean();
   await context.close();
 });

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
 use crate::quiz::{and_list, QuizSpec};
-use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification};
+use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification, SAVED_BY_A_SPREADSHEET};
 use crate::rng::fnv1a;
 
 /// At most this many questions go into the follow-up quiz.
@@ -252,18 +252,23 @@ impl ClassResults {
             let name = clean_name(&record.name).to_lowercase();
             let finished = record.finished.clone();
             // Of two files of one result, the one named as downloaded
-            // counts, not a copy a computer named "… (1).json".
-            (name.is_empty(), name, finished.is_none(), finished, file.len(), file.clone())
+            // counts, not a copy a computer named "… (1).json" or a student
+            // renamed; of two copies, the shorter name.
+            let copy = !record.is_named_as_downloaded(file);
+            (name.is_empty(), name, finished.is_none(), finished, copy, file.len(), file.clone())
         });
 
         let checks: Vec<CodeCheck> = records
             .iter()
-            .map(|(_, record, asked)| {
+            .map(|(file, record, asked)| {
                 if *asked != class_asked {
                     CodeCheck::OtherQuiz(other_quiz_title(record, &quiz, bank))
                 } else {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
+                        Verification::DoesNotMatch(why) | Verification::Unreadable(why) if file.to_lowercase().ends_with(".csv") => {
+                            CodeCheck::DoesNotMatch(format!("{why} {SAVED_BY_A_SPREADSHEET}"))
+                        }
                         Verification::DoesNotMatch(why) | Verification::Unreadable(why) => CodeCheck::DoesNotMatch(why),
                     }
                 }
@@ -314,7 +319,7 @@ impl ClassResults {
                     } else if !key.is_empty() && *earlier_key == key {
                         // That file was finished first (the rows' order): it is
                         // the one counted.
-                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead."), to_ask: true })
+                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with an initial after the name."), to_ask: true })
                     } else {
                         None
                     }
@@ -395,6 +400,19 @@ impl ClassResults {
         let class_quiz = self.quiz.as_ref().filter(|_| !self.follow_up.is_empty())?;
         let seed = fnv1a(class_quiz.link.as_bytes()) as u32;
         Some(QuizSpec::of_questions(self.follow_up.clone(), seed))
+    }
+
+    /// The follow-up quiz's title, after the class's quiz: two classes'
+    /// follow-ups, and the result files handed in for them, then tell
+    /// apart (one title for all, they did not).
+    pub fn follow_up_title(&self) -> String {
+        match self.quiz.as_ref().map(|quiz| quiz.title.trim()).filter(|title| !title.is_empty()) {
+            Some(title) => match title.strip_prefix("Quiz on ") {
+                Some(topics) => format!("Follow-up to the quiz on {topics}"),
+                None => format!("Follow-up to {title}"),
+            },
+            None => "Follow-up: the most-missed questions".into(),
+        }
     }
 
     /// The class table and the per-question figures, for a spreadsheet.

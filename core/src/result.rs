@@ -148,7 +148,10 @@ impl ResultRecord {
 
     /// A spreadsheet of the result, one row per question, that the
     /// Classroom page reads back: the fields above the table are the same
-    /// as the JSON file's, and `choices given` keeps each answer exactly.
+    /// as the JSON file's, and `choices given` keeps each answer exactly:
+    /// its choices' numbers apart by spaces, which a spreadsheet that saves
+    /// the file keeps as they are (the code's "1.0" came back from one as
+    /// the number 1, and an honest file no longer matched its code).
     pub fn to_csv(&self, bank: &Bundle) -> String {
         let mut rows = vec![
             csv_row(&[CSV_TITLE, &format!("version {}", self.version)]),
@@ -178,7 +181,7 @@ impl ResultRecord {
                 &given,
                 &right,
                 if correct { "yes" } else { "no" },
-                &answer_key(answer),
+                &answer_key(answer).replace('.', " "),
             ]));
         }
         csv_file(&rows)
@@ -198,6 +201,14 @@ impl ResultRecord {
         let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day), self.code.clone()];
         let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
         format!("open-door-{}.{extension}", parts.join("-"))
+    }
+
+    /// Whether `file` is the name this result was downloaded under
+    /// ([`Self::file_name`], on whichever day): not a copy that a computer
+    /// renamed ("… (1).json") or a student did ("Maria.json").
+    pub fn is_named_as_downloaded(&self, file: &str) -> bool {
+        let stem = file.strip_suffix(".json").or_else(|| file.strip_suffix(".csv"));
+        stem.is_some_and(|stem| stem.starts_with("open-door-") && stem.ends_with(&format!("-{}", self.code)))
     }
 
     /// The code this record's fields call for, by its version's rule.
@@ -278,10 +289,17 @@ fn answer_key(answer: &Option<Vec<usize>>) -> String {
     answer.as_ref().map_or("-".into(), |a| a.iter().map(usize::to_string).collect::<Vec<_>>().join("."))
 }
 
+/// An answer as [`answer_key`] writes it, or as the CSV does (spaces for
+/// its dots).
 fn parse_answer_key(text: &str) -> Option<Option<Vec<usize>>> {
     match text.trim() {
         "-" | "" => Some(None),
-        key => key.split('.').map(|i| usize::try_from(decimal(i.trim())?).ok()).collect::<Option<Vec<usize>>>().map(Some),
+        key => key
+            .split(|c: char| c == '.' || c.is_whitespace())
+            .filter(|choice| !choice.is_empty())
+            .map(|choice| usize::try_from(decimal(choice)?).ok())
+            .collect::<Option<Vec<usize>>>()
+            .map(Some),
     }
 }
 
@@ -420,16 +438,24 @@ pub fn read(text: &str) -> Result<ResultRecord, String> {
     }
     // Spreadsheets and some editors add a byte-order mark or blank lines.
     let text = text.trim_start_matches(|c: char| c == '\u{FEFF}' || c.is_whitespace()).trim_end();
-    if text.starts_with('{') {
+    if text.is_empty() {
+        // What a download cut short, or a save that never happened, leaves.
+        Err("This file is empty: its download may have been cut short. Ask the student to download the result again.".into())
+    } else if text.starts_with('{') {
         read_json(text)
     } else if text.starts_with(CSV_TITLE) {
-        read_csv(text)
+        read_csv(text).map_err(|why| format!("{why} {SAVED_BY_A_SPREADSHEET}"))
     } else if text.starts_with(&format!("# {CSV_TITLE}")) {
         Err("This is a spreadsheet file from an older version of Open Door, which cannot be checked. Ask for the JSON file instead.".into())
     } else {
         Err("This is not an Open Door result file.".into())
     }
 }
+
+/// Said of a result's CSV file that cannot be read or checked: opened and
+/// saved in a spreadsheet, it may come back changed (its times, say), with
+/// nothing changed by the student.
+pub const SAVED_BY_A_SPREADSHEET: &str = "A spreadsheet that saved this file may have changed it: ask for the student's JSON file instead.";
 
 /// Why a file of this size is not read (checked before reading it, too).
 pub fn size_problem(bytes: usize) -> Option<String> {

@@ -8,7 +8,7 @@ use open_door_core::class_results::{
 use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
-use open_door_core::result::ResultRecord;
+use open_door_core::result::{ResultRecord, SAVED_BY_A_SPREADSHEET};
 
 fn spec(seed: u32) -> QuizSpec {
     QuizSpec { selection: Selection::Filter { topics: vec![], articles: vec![], count: Some(5) }, seed, mode: Mode::Test, minutes: None }
@@ -101,7 +101,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     // A copy of one result asks nothing of the teacher; two attempts under
     // one name may be two students.
     assert_eq!(maria.duplicate, Some(Duplicate { why: "The same result as maria.json.".into(), to_ask: false }));
-    assert_eq!(class.students[7].duplicate, Some(Duplicate { why: "The same name as tom-2.json, counted instead.".into(), to_ask: true }));
+    assert_eq!(class.students[7].duplicate, Some(Duplicate { why: "The same name as tom-2.json, counted instead. If this is another student's, ask them to download it again with an initial after the name.".into(), to_ask: true }));
     // A name with markup stays text (the page shows it as text); control characters are gone.
     assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
     assert_eq!(class.unreadable.len(), 1);
@@ -239,6 +239,20 @@ fn the_follow_up_quiz_is_the_same_each_time_it_is_made_from_the_same_class() {
     assert_ne!(ClassResults::gather(&other, &bank).follow_up_quiz().map(|quiz| quiz.seed), Some(follow_up.seed));
 }
 
+/// Found by a teacher's walk: every follow-up was titled alike, so 9A's and
+/// 9B's looked the same to the class and in the files handed in.
+#[test]
+fn the_follow_up_quiz_is_titled_after_the_class_s_quiz() {
+    let (_, mut class) = class();
+    let titled = |class: &ClassResults| class.follow_up_title();
+    class.quiz.as_mut().unwrap().title = "9B: Article 5 check".into();
+    assert_eq!(titled(&class), "Follow-up to 9B: Article 5 check");
+    class.quiz.as_mut().unwrap().title = "Quiz on Article 5".into();
+    assert_eq!(titled(&class), "Follow-up to the quiz on Article 5");
+    class.quiz.as_mut().unwrap().title = " ".into();
+    assert_eq!(titled(&class), "Follow-up: the most-missed questions");
+}
+
 #[test]
 fn per_topic_class_averages() {
     let (bank, class) = class();
@@ -269,7 +283,7 @@ fn of_a_students_files_the_one_finished_first_counts() {
         rows,
         [
             ("sam.json", Some("1970-01-01T00:05:00Z"), true, None),
-            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, counted instead.")),
+            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, counted instead. If this is another student's, ask them to download it again with an initial after the name.")),
         ]
     );
 }
@@ -460,6 +474,22 @@ fn the_same_file_handed_in_again_is_read_once_and_named() {
     }
 }
 
+/// The file under the name Open Door gave it counts, whatever its copy is
+/// called: a copy's shorter name must not make the original the copy.
+#[test]
+fn of_a_result_and_its_copy_the_file_named_as_downloaded_counts() {
+    let bank = common::bundle(12);
+    let maria = result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90);
+    let downloaded = maria.file_name(20_000, "json");
+    assert!(maria.is_named_as_downloaded(&downloaded) && maria.is_named_as_downloaded(&maria.file_name(20_001, "csv")));
+    for copy_name in ["Maria (1).json", "m.json", &downloaded.replace(".json", " (1).json")] {
+        assert!(!maria.is_named_as_downloaded(copy_name), "{copy_name}");
+        let files = [file(copy_name, maria.to_json()), file(&downloaded, maria.to_json())];
+        let why = format!("The same result as {downloaded}.");
+        assert_eq!(rows(&ClassResults::gather(&files, &bank)), [(downloaded.as_str(), true, None), (copy_name, false, Some(why.as_str()))]);
+    }
+}
+
 #[test]
 fn a_file_that_could_not_be_read_is_replaced_by_the_one_given_again_under_its_name() {
     let bank = common::bundle(12);
@@ -640,4 +670,20 @@ fn a_file_of_another_quiz_under_the_class_quizs_title_says_what_tells_it_apart()
     let files = [titled("Ana", listed(&first)), titled("Bo", listed(&first)), titled("Cy", listed(&reordered))];
     let class = ClassResults::gather(&files, &bank);
     assert!(matches!(&class.students[2].check, CodeCheck::OtherQuiz(title) if title == "Week 3 (the same questions in another order)"));
+}
+
+/// A CSV file that does not match its code may have been saved by a
+/// spreadsheet, not edited by the student: its check says so, and what to
+/// ask for; a JSON file, which no spreadsheet saves, is not excused.
+#[test]
+fn a_csv_that_does_not_match_says_a_spreadsheet_may_have_changed_it() {
+    let bank = common::bundle(12);
+    let tom = result(&bank, 5, "Tom", &[0, 1, 1, 0, 0], 120);
+    let csv = tom.to_csv(&bank).replace("seconds,120", "seconds,12");
+    let json = tom.to_json().replace("\"seconds\": 120", "\"seconds\": 12");
+    for (file_name, text, excused) in [("tom.csv", csv, true), ("tom.json", json, false)] {
+        let class = ClassResults::gather(&[file(file_name, text)], &bank);
+        let CodeCheck::DoesNotMatch(why) = &class.students[0].check else { panic!("{file_name}: {:?}", class.students[0].check) };
+        assert_eq!(why.ends_with(SAVED_BY_A_SPREADSHEET), excused, "{file_name}: {why}");
+    }
 }

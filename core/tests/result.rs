@@ -3,11 +3,12 @@
 
 mod common;
 
-use open_door_core::content::Bundle;
+use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::progress::MAX_SAVED_QUIZZES;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, Verification, MAX_NAME_CHARS, MAX_RESULT_BYTES,
+    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, Verification, MAX_NAME_CHARS,
+    MAX_RESULT_BYTES, SAVED_BY_A_SPREADSHEET,
 };
 use proptest::prelude::*;
 
@@ -177,6 +178,36 @@ fn every_shown_field_is_covered_by_the_code() {
     assert_eq!(verify(&relaxed.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
 }
 
+/// Found by a student's walk: a multiple-choice answer written "1.0" came
+/// back from a spreadsheet that saved the file as the number 1, and the
+/// honest file no longer matched its code.
+#[test]
+fn a_csv_keeps_its_answers_through_a_spreadsheet_and_older_ones_still_read() {
+    let mut bank = common::bundle(12);
+    for question in &mut bank.questions {
+        *question = common::question(&question.id, QuestionKind::Multiple);
+    }
+    let (items, _) = prepare(&bank, &five());
+    let mut session = QuizSession::new(five(), items, 0.0);
+    for index in 0..5 {
+        session.submit(&bank, index, vec![1, 0]);
+    }
+    session.finish(61_400.0);
+    let record = ResultRecord::from_session(&session, &bank, "Maria");
+    let csv = record.to_csv(&bank);
+    let given: Vec<&str> = csv.lines().skip(10).map(|row| row.rsplit(',').next().unwrap()).collect();
+    assert_eq!(given, ["1 0"; 5], "{csv}");
+    assert_eq!(verify(&csv, &bank), Verification::Matches { correct: 5, total: 5 });
+    // Written with dots before: read as they are.
+    assert_eq!(verify(&csv.replace(",1 0\n", ",1.0\n"), &bank), Verification::Matches { correct: 5, total: 5 });
+    // A spreadsheet's change that cannot be undone says what may have
+    // happened, and what to ask for.
+    let Verification::Unreadable(why) = verify(&csv.replace("finished,1970-01-01T00:01:01Z", "finished,01/01/1970 00:01"), &bank) else {
+        panic!("a finish time in another shape is refused");
+    };
+    assert!(why.ends_with(SAVED_BY_A_SPREADSHEET), "{why}");
+}
+
 #[test]
 fn the_csv_students_download_is_read_back_and_checked() {
     let (bank, record) = result_of("Maria, \"Mimi\" =SUM(1)");
@@ -258,7 +289,8 @@ fn bad_files_are_refused_with_a_reason_in_plain_words() {
     let json = record.to_json();
     let csv = record.to_csv(&bank);
     let cases: Vec<(&str, String, &str)> = vec![
-        ("empty", String::new(), "not an Open Door result file"),
+        ("empty", String::new(), "empty: its download may have been cut short"),
+        ("blank lines only", "\n\n".into(), "empty: its download may have been cut short"),
         ("a picture", "\u{89}PNG\r\n".into(), "not an Open Door result file"),
         ("over 1 MB", format!("{}{}", json, " ".repeat(MAX_RESULT_BYTES)), "at most 1 MB"),
         ("other JSON", "{\"score\": 10}".into(), "not an Open Door result file"),

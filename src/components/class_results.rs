@@ -136,6 +136,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let csv = class.to_csv();
     let follow_up_count = class.follow_up.len();
     let follow_up_quiz = class.follow_up_quiz();
+    let follow_up_title = class.follow_up_title();
     let made_before = follow_up_quiz.as_ref().is_some_and(|spec| follow_up_made(&spec.href()));
     let make_follow_up = follow_up_quiz.map(|spec| {
         let ids = class.follow_up.clone();
@@ -146,7 +147,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
             make_class_link(
                 ids.clone(),
                 spec.clone(),
-                LinkLabels { title: Some("Follow-up: the most-missed questions".into()), ..LinkLabels::default() },
+                LinkLabels { title: Some(follow_up_title.clone()), ..LinkLabels::default() },
                 follow_up,
                 follow_up_problem,
             );
@@ -278,7 +279,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                     <CopyLink text=href.clone() />
                     <QrImage text=href.clone() label="QR code of the follow-up quiz's link" />
                     <p class="actions">
-                        <QrFullScreen text=href.clone() />
+                        <QrFullScreen text=href.clone() title=class_link.link.title(bundle()) />
                         <A href=projector attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>

@@ -40,6 +40,10 @@ pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl 
 #[component]
 pub fn QrFullScreen(
     #[prop(into)] text: String,
+    /// The quiz's title, shown above the code: the class sees which quiz
+    /// it scans, and the teacher that it is the right one.
+    #[prop(into)]
+    title: String,
     /// The id of what names the quiz, where a page has more than one code.
     #[prop(optional, into)]
     described_by: Option<String>,
@@ -68,6 +72,7 @@ pub fn QrFullScreen(
         <button type="button" node_ref=opener_ref aria-describedby=described_by on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
         <Show when=move || open.get()>
             <dialog class="qr-full" node_ref=dialog_ref aria-label="QR code of the class link" on:close=closed>
+                <p class="qr-title"><strong>{title.clone()}</strong>": scan the code to open the quiz"</p>
                 <QrImage text=text.clone() label="QR code of the class link: scan it to open the quiz" />
                 <button type="button" class="qr-close" autofocus=true on:click=close>"Close (Esc)"</button>
             </dialog>

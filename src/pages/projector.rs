@@ -83,7 +83,7 @@ pub fn Projector() -> impl IntoView {
         step_said.set(if shows_answer {
             format!("{} {}", answer_label(question), answer_line(question, &item))
         } else {
-            format!("Question {} of {}: {}", at + 1, count(), question.prompt)
+            format!("Question {} of {}: {} {}", at + 1, count(), question.prompt, question.kind.label())
         });
     });
     let resized = window_event_listener(leptos::ev::resize, move |_| fit_slide(revealed.get_untracked()));
@@ -126,7 +126,13 @@ pub fn Projector() -> impl IntoView {
         let right = question.correct_indices();
         let answer = answer_line(question, item);
         view! {
-            <p class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</p>
+            // What the class is asked to do, as the student's screen and
+            // the worksheet say it: without it, a class argues for one
+            // letter where two are right.
+            <p class="projector-head">
+                <span class="projector-count">{format!("Question {} of {}", index.get() + 1, all.len())}</span>
+                <span class="projector-kind">{question.kind.label()}</span>
+            </p>
             <h2 class="projector-prompt">{question.prompt.clone()}</h2>
             <ol class="projector-choices">
                 {shown.iter().enumerate().map(|(place, &choice)| {
@@ -142,7 +148,7 @@ pub fn Projector() -> impl IntoView {
             </ol>
             <Show when=move || revealed.get()>
                 // Focusable where it scrolls in a box of its own (`fit_slide`).
-                <div class="projector-answer">
+                <div class="projector-answer" on:scroll=mark_answer_end>
                     // Said in words too: scrolled to the explanation, the
                     // marked choice may be above the screen.
                     // With the letters as the worksheet's answer key gives
@@ -153,6 +159,10 @@ pub fn Projector() -> impl IntoView {
                     </p>
                     <p>{question.explanation.clone()}</p>
                     <Evidence question=question />
+                    // Shown while a box too small for the answer has more
+                    // below (public/pages.css): cut mid-line, the box gave
+                    // no sign of it, and the evidence went unseen.
+                    <p class="projector-more" aria-hidden="true">"▼ More below: Page Down"</p>
                 </div>
             </Show>
         }
@@ -181,7 +191,7 @@ pub fn Projector() -> impl IntoView {
                         {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
                     </button>
                     <button type="button" aria-disabled=move || (index.get() + 1 >= count()).then_some("true") on:click=move |_| go(1)>"Next (N) →"</button>
-                    <QrFullScreen text=student_link() />
+                    <QrFullScreen text=student_link() title=title.get_untracked() />
                     {back_to_classroom()}
                 </p>
             </Show>
@@ -311,6 +321,17 @@ fn fit_slide(answer_shown: bool) {
         // It scrolls: the keyboard can reach it to scroll it.
         let _ = answer.set_attribute("tabindex", "0");
     }
+}
+
+/// Marks a revealed answer's box scrolled to its end, where its "More
+/// below" goes.
+fn mark_answer_end(ev: leptos::ev::Event) {
+    let Some(answer) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let _ = if answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1 {
+        answer.remove_attribute("data-at-end")
+    } else {
+        answer.set_attribute("data-at-end", "")
+    };
 }
 
 /// Scrolls a revealed answer that scrolls in its own box (see [`fit_slide`])
