@@ -603,7 +603,7 @@ test("the worksheet's answer key dates a 'since then' note in words, as the quiz
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/classroom/print?ids=000-01&seed=1");
   await ready(page);
-  assert.match(await page.textContent(".answer-key"), /Since then \(1 October 2024\): /);
+  assert.match(await page.textContent(".answer-key"), /Since then \(as of 1 October 2024\): /);
   watcher.assertClean();
   await context.close();
 });

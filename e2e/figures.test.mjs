@@ -93,12 +93,14 @@ test("the year control works by keyboard: the count, the countries and the map f
   assert.equal(map.src, "/figures/enlargement-1982.svg");
   assert.equal(map.count, 16);
   assert.deepEqual(map.joined, ["Spain"]);
-  // Tab on to "Later" and press it; Shift+Tab twice back to "Earlier".
+  // The steps come after the slider, "Earlier" then "Later": Tab on to
+  // "Later" and press it; Shift+Tab back to "Earlier".
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Earlier");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Later");
   await page.keyboard.press("Enter");
   assert.equal(await status.innerText(), "19 members in 1999. Joined in 1999: Czech Republic, Hungary, Poland.");
-  await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Space");
   await page.keyboard.press("Space");
@@ -159,7 +161,13 @@ for (const scheme of ["light", "dark"]) {
     const { page, watcher, context } = await freshPage(app, { colorScheme: scheme, viewport: { width: 360, height: 740 } });
     for (const explainer of new Set(Object.values(PAGES))) {
       await open(page, explainer);
-      if (explainer === "joining") await shownMap(page);
+      if (explainer === "joining") {
+        await shownMap(page);
+        // The year's two steps side by side, under the slider or beside it
+        // (found by a student's walk: "Later" went alone under "Earlier").
+        const [earlier, later] = [await page.locator("button:text-is('Earlier')").boundingBox(), await page.locator("button:text-is('Later')").boundingBox()];
+        assert.ok(Math.abs(earlier.y - later.y) < 1 && later.x > earlier.x, `Earlier at ${earlier.x},${earlier.y} and Later at ${later.x},${later.y} side by side`);
+      }
       assert.deepEqual(await violations(page), [], `${explainer} (${scheme})`);
       const wide = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;

@@ -41,9 +41,18 @@ test("answer two, read the evidence, Back, reload, finish: every answer counts",
   const back = await page.locator(".evidence-back a:text-is('Back to the question')").boundingBox();
   assert.ok(back.y >= 0 && back.y + back.height <= 740, `the link back is on screen (top ${back.y})`);
   assert.ok(back.height >= 44, `the link back is a thumb's size, as a button is (${back.height} px tall)`);
+  const entries = () => page.evaluate(() => history.length);
+  const entriesOnSource = await entries();
   await page.mouse.click(back.x + back.width / 2, back.y + back.height / 2);
   await heading(page, 2, 4);
   assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
+  // The link went back as Back does (found by a student's walk: it added
+  // an entry, and the phone's Back then opened the source page again).
+  assert.equal(await entries(), entriesOnSource, "no history entry added by the link back");
+  await page.goForward();
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await heading(page, 2, 4);
   // The menu (folded behind its button on a phone), then Back again; then a reload.
   await page.click(".menu-button");
   await page.click("nav >> text=Learn");

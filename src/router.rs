@@ -113,11 +113,13 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     // would seem to do nothing.
     let location = window().location();
     let here = [location.pathname(), location.search(), location.hash()].into_iter().collect::<Result<String, _>>();
-    let replace = replace || here.is_ok_and(|here| here == href);
+    let replace = replace || here.as_ref().is_ok_and(|here| here == href);
     let moved = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
     } else {
-        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        // The new entry keeps the address it came from (see `came_from`).
+        let from = here.map_or(wasm_bindgen::JsValue::NULL, |here| here.into());
+        history.push_state_with_url(&from, "", Some(href))
     };
     if moved.is_err() {
         // An address the history refuses: let the browser load it.
@@ -198,6 +200,27 @@ pub fn focus_main() {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = main.focus_with_options(&options);
+}
+
+/// A click on a way back (a link of class `goes-back`, "Back to the
+/// question") to the page this one was opened from (this history entry's
+/// state, `go_to`) goes back, as the browser's Back does: a new entry would
+/// have the phone's Back open this page again (found by a student's walk).
+/// Set on the part of a page that holds such links.
+pub fn back_when_opened_from(ev: ev::MouseEvent) {
+    let Some(link) = (is_plain_click(&ev) && !ev.default_prevented())
+        .then(|| ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a.goes-back").ok()?)
+        .flatten()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    let href = format!("{}{}{}", link.pathname(), link.search(), link.hash());
+    let Ok(history) = window().history() else { return };
+    if history.state().ok().and_then(|state| state.as_string()).is_some_and(|from| open_door_core::route::leads_back(&href, &from)) {
+        ev.prevent_default();
+        let _ = history.back();
+    }
 }
 
 /// The address a click on a link goes to, if the app should handle it:

@@ -80,7 +80,7 @@ async fn feedback_says_right_or_wrong_in_words_and_cites_its_article() {
     assert!(root.query_selector(".icon[aria-hidden=true]").unwrap().is_some(), "an icon beside the words");
     let cite = root.query_selector("blockquote + figcaption cite a").unwrap().unwrap();
     assert_eq!(cite.get_attribute("href").unwrap(), "/sources/002?q=002-05#evidence");
-    assert!(text.contains("Since then (7 March 2024)"), "{text}");
+    assert!(text.contains("Since then (as of 7 March 2024)"), "{text}");
     root.remove();
 }
 

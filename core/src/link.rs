@@ -29,7 +29,7 @@ const MAX_MINUTES: u16 = 180;
 /// the rest of it. A link cut short when it was copied, anywhere after the
 /// check, or changed by hand, no longer matches it, and is refused rather
 /// than run as another quiz. Five-bit characters: 20 bits.
-const CHECK_KEY: &str = "check";
+pub(crate) const CHECK_KEY: &str = "check";
 const CHECK_CHARS: usize = 4;
 
 fn check_of(canonical: &str) -> String {

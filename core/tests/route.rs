@@ -1,6 +1,6 @@
 //! Which page an address shows (`route::Page::at`) and the query values pages read.
 
-use open_door_core::route::{query_value, Page};
+use open_door_core::route::{leads_back, query_value, Page};
 
 #[test]
 fn every_page_has_its_address() {
@@ -55,4 +55,33 @@ fn query_values_are_found_and_decoded() {
     assert_eq!(query_value("", "q"), None);
     assert_eq!(query_value("?q", "q").as_deref(), Some(""));
     assert_eq!(query_value("?q=%zz", "q"), None, "a broken escape is no value");
+}
+
+/// "Back to the question" on a source page goes back when the quiz is the
+/// page it was opened from, though the app's link to the quiz carries its
+/// check and the address the student opened may not (found by a student's
+/// walk: it added a history entry, and Back opened the source page again).
+#[test]
+fn a_link_leads_back_to_the_same_page_whatever_the_order_of_its_query_and_its_check() {
+    let opened = "/quiz/play?topics=article-5&count=4&seed=5&mode=practice";
+    for to in [
+        opened,
+        "/quiz/play?check=WYAW&topics=article-5&count=4&seed=5&mode=practice",
+        "/quiz/play?mode=practice&seed=5&count=4&topics=article-5",
+    ] {
+        assert!(leads_back(to, opened), "{to}");
+        // Scrolled to a part of the page since (the review's entry marked).
+        assert!(leads_back(to, &format!("{opened}#review-000-01")), "{to}");
+    }
+    for to in [
+        "/quiz/play?topics=article-5&count=4&seed=6&mode=practice",
+        "/quiz/play?topics=article-5&count=4&seed=5",
+        "/quiz?topics=article-5&count=4&seed=5&mode=practice",
+        // A link to one part of the page goes there, not where Back would.
+        "/quiz/play?topics=article-5&count=4&seed=5&mode=practice#review-000-02",
+    ] {
+        assert!(!leads_back(to, opened), "{to}");
+    }
+    assert!(leads_back("/glossary#veto", "/glossary#veto"));
+    assert!(!leads_back("/glossary#veto", "/glossary#treaty"));
 }

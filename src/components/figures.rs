@@ -69,11 +69,6 @@ fn EnlargementMap() -> impl IntoView {
         <figure class="explainer-figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
             <figcaption id="enlargement-caption">{format!("NATO's members by the year they joined{caption}")}</figcaption>
             <div class="year-control">
-                // Not `disabled`: a disabled button drops the focus of a student
-                // who pressed it to reach the first or last year.
-                <button type="button" class="button" on:click=move |_| step(-1) aria-disabled=move || (index.get() == 0).then_some("true")>
-                    "Earlier"
-                </button>
                 <label for="enlargement-year">"Year"</label>
                 <input
                     id="enlargement-year"
@@ -89,9 +84,18 @@ fn EnlargementMap() -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="button" on:click=move |_| step(1) aria-disabled=move || (index.get() == last).then_some("true")>
-                    "Later"
-                </button>
+                // The two steps wrap together, under the slider on a phone:
+                // apart, "Later" went under "Earlier", far from the slider's end.
+                <span class="year-steps">
+                    // Not `disabled`: a disabled button drops the focus of a student
+                    // who pressed it to reach the first or last year.
+                    <button type="button" class="button" on:click=move |_| step(-1) aria-disabled=move || (index.get() == 0).then_some("true")>
+                        "Earlier"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| step(1) aria-disabled=move || (index.get() == last).then_some("true")>
+                        "Later"
+                    </button>
+                </span>
             </div>
             <p class="year-status" role="status">
                 <strong>{summary}</strong>

@@ -375,9 +375,11 @@ pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
         .progress
         .with_untracked(|p| p.quiz_asking(question_id).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
     // A button's size: on a phone, the one way back is a thumb's press.
-    Some(
-        view! { <A href=crate::paths::href(&href) attr:class="button">{if finished { "Back to your results" } else { "Back to the question" }}</A> },
-    )
+    Some(view! {
+        <A href=crate::paths::href(&href) attr:class="button goes-back">
+            {if finished { "Back to your results" } else { "Back to the question" }}
+        </A>
+    })
 }
 
 /// The evidence quote, cited and linked to the highlighted passage.
@@ -398,7 +400,7 @@ pub fn Evidence(question: &'static Question) -> impl IntoView {
             // A note, not a landmark: the review shows one per question, and
             // a landmark list of a dozen alike would help no one.
             <div class="since" role="note">
-                <p><strong>{format!("Since then ({}): ", format_date(&since.date))}</strong>{since.note.clone()}</p>
+                <p><strong>{format!("Since then (as of {}): ", format_date(&since.date))}</strong>{since.note.clone()}</p>
             </div>
         })}
     }

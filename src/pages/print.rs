@@ -79,7 +79,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                         <p><strong class="key-letters">{answer_letters(question, item)}</strong>": "{answer_in_letter_order(question, item)}</p>
                         <blockquote><p>{question.evidence.clone()}</p></blockquote>
                         <p class="meta">"From "<cite>{article_label(&question.article)}</cite></p>
-                        {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then ({}): {}", format_date(&s.date), s.note)}</p> })}
+                        {question.since.as_ref().map(|s| view! { <p class="meta">{format!("Since then (as of {}): {}", format_date(&s.date), s.note)}</p> })}
                     </li>
                 }
             })

@@ -77,7 +77,7 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
         bring_into_focus("evidence");
     }
     view! {
-        <article class="source">
+        <article class="source" on:click=crate::router::back_when_opened_from>
             <PageTitle text=capitalise(&article.label) />
             <dl class="meta">
                 <dt>"Headline"</dt>
