@@ -342,6 +342,10 @@ test("on a 1280x720 projector a long answer keeps its question in view and scrol
   assert.ok(revealed.questionTop >= 0, `the question stays in view (top ${revealed.questionTop})`);
   assert.ok(revealed.answerTop >= revealed.choicesBottom && revealed.answerBottom <= revealed.controlsTop, `the answer between the choices and the controls: ${JSON.stringify(revealed)}`);
   assert.ok(revealed.more > 0, "this answer is longer than its box");
+  // It says so at its foot, until its end (found by a teacher's walk: cut
+  // mid-line, it gave no sign, and the evidence went unseen).
+  const cue = page.locator(".projector-more");
+  assert.equal(await cue.isVisible(), true, "More below, while there is more");
   // Then the rest of the answer, on the same question, until its end.
   let at = revealed;
   for (let press = 0; at.more > 0; press++) {
@@ -350,8 +354,19 @@ test("on a 1280x720 projector a long answer keeps its question in view and scrol
     const next = await shown();
     assert.equal(next.count, "Question 1 of 2", "Page Down shows more of the answer before moving on");
     assert.ok(next.scrolled > at.scrolled, "the answer's box scrolled on");
+    // What the box's foot showed, under its cue, comes back at its top.
+    assert.ok(next.scrolled - at.scrolled < (at.answerBottom - at.answerTop) * 0.9, "each press keeps a line of what was shown");
     at = next;
   }
+  assert.equal(await cue.isVisible(), false, "no More below at the answer's end");
+  // Fitted again to a screen where the answer fits whole, then to this one:
+  // from its top, it says there is more again.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await slideFitted(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await slideFitted(page);
+  assert.equal(await cue.isVisible(), (await shown()).more > 0, "More below after a resize, as there is more");
+  await showTheWholeAnswer(page);
   await page.keyboard.press("PageDown");
   await page.waitForSelector("text=Question 2 of 2");
   // The box scrolls by keyboard (it takes the focus) and by the wheel.

@@ -117,7 +117,8 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     let moved = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
     } else {
-        // The new entry keeps the address it came from (see `came_from`).
+        // The new entry keeps the address it came from, so that a way back
+        // to it can go back instead (`back_when_opened_from`).
         let from = here.map_or(wasm_bindgen::JsValue::NULL, |here| here.into());
         history.push_state_with_url(&from, "", Some(href))
     };

@@ -253,9 +253,11 @@ impl ClassResults {
             let finished = record.finished.clone();
             // Of two files of one result, the one named as downloaded
             // counts, not a copy a computer named "… (1).json" or a student
-            // renamed; of two copies, the shorter name.
+            // renamed; of its JSON and CSV files, the JSON (which no
+            // spreadsheet has saved); of two copies, the shorter name.
             let copy = !record.is_named_as_downloaded(file);
-            (name.is_empty(), name, finished.is_none(), finished, copy, file.len(), file.clone())
+            let not_json = !file.to_lowercase().ends_with(".json");
+            (name.is_empty(), name, finished.is_none(), finished, copy, not_json, file.len(), file.clone())
         });
 
         let checks: Vec<CodeCheck> = records
@@ -319,7 +321,7 @@ impl ClassResults {
                     } else if !key.is_empty() && *earlier_key == key {
                         // That file was finished first (the rows' order): it is
                         // the one counted.
-                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with an initial after the name."), to_ask: true })
+                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with a surname or initial."), to_ask: true })
                     } else {
                         None
                     }
@@ -407,10 +409,9 @@ impl ClassResults {
     /// apart (one title for all, they did not).
     pub fn follow_up_title(&self) -> String {
         match self.quiz.as_ref().map(|quiz| quiz.title.trim()).filter(|title| !title.is_empty()) {
-            Some(title) => match title.strip_prefix("Quiz on ") {
-                Some(topics) => format!("Follow-up to the quiz on {topics}"),
-                None => format!("Follow-up to {title}"),
-            },
+            // "Follow-up" first: a result file's name keeps a title's first
+            // 24 letters, and must still say which class's follow-up it is.
+            Some(title) => format!("Follow-up: {}", title.strip_prefix("Quiz on ").unwrap_or(title)),
             None => "Follow-up: the most-missed questions".into(),
         }
     }

@@ -444,13 +444,16 @@ pub fn read(text: &str) -> Result<ResultRecord, String> {
     } else if text.starts_with('{') {
         read_json(text)
     } else if text.starts_with(CSV_TITLE) {
-        read_csv(text).map_err(|why| format!("{why} {SAVED_BY_A_SPREADSHEET}"))
+        // A newer app's file is no spreadsheet's doing.
+        read_csv(text).map_err(|why| if why == MADE_BY_A_NEWER_VERSION { why } else { format!("{why} {SAVED_BY_A_SPREADSHEET}") })
     } else if text.starts_with(&format!("# {CSV_TITLE}")) {
         Err("This is a spreadsheet file from an older version of Open Door, which cannot be checked. Ask for the JSON file instead.".into())
     } else {
         Err("This is not an Open Door result file.".into())
     }
 }
+
+const MADE_BY_A_NEWER_VERSION: &str = "This result file was made by a newer version of Open Door. Reload this page to update it.";
 
 /// Said of a result's CSV file that cannot be read or checked: opened and
 /// saved in a spreadsheet, it may come back changed (its times, say), with
@@ -490,9 +493,7 @@ fn read_json(text: &str) -> Result<ResultRecord, String> {
             })
         }
         Some(Some(2 | 3)) => with_finish_time_checked(serde_json::from_value(value).map_err(damaged)?),
-        Some(Some(v)) if v > u64::from(RESULT_VERSION) => {
-            Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
-        }
+        Some(Some(v)) if v > u64::from(RESULT_VERSION) => Err(MADE_BY_A_NEWER_VERSION.into()),
         Some(_) => Err("This result file's version is not one Open Door ever wrote.".into()),
     }
 }
@@ -519,9 +520,7 @@ fn read_csv(text: &str) -> Result<ResultRecord, String> {
     let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(decimal).and_then(|v| u32::try_from(v).ok());
     let version = match version {
         Some(v @ (2 | 3)) => v,
-        Some(v) if v > RESULT_VERSION => {
-            return Err("This result file was made by a newer version of Open Door. Reload this page to update it.".into())
-        }
+        Some(v) if v > RESULT_VERSION => return Err(MADE_BY_A_NEWER_VERSION.into()),
         _ => return Err("This spreadsheet file does not say which version of Open Door made it.".into()),
     };
     let score = field("score")?;

@@ -101,7 +101,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
     // A copy of one result asks nothing of the teacher; two attempts under
     // one name may be two students.
     assert_eq!(maria.duplicate, Some(Duplicate { why: "The same result as maria.json.".into(), to_ask: false }));
-    assert_eq!(class.students[7].duplicate, Some(Duplicate { why: "The same name as tom-2.json, counted instead. If this is another student's, ask them to download it again with an initial after the name.".into(), to_ask: true }));
+    assert_eq!(class.students[7].duplicate, Some(Duplicate { why: "The same name as tom-2.json, counted instead. If this is another student's, ask them to download it again with a surname or initial.".into(), to_ask: true }));
     // A name with markup stays text (the page shows it as text); control characters are gone.
     assert_eq!(class.students[0].name, "<img src=x onerror=alert(1)>");
     assert_eq!(class.unreadable.len(), 1);
@@ -246,9 +246,9 @@ fn the_follow_up_quiz_is_titled_after_the_class_s_quiz() {
     let (_, mut class) = class();
     let titled = |class: &ClassResults| class.follow_up_title();
     class.quiz.as_mut().unwrap().title = "9B: Article 5 check".into();
-    assert_eq!(titled(&class), "Follow-up to 9B: Article 5 check");
+    assert_eq!(titled(&class), "Follow-up: 9B: Article 5 check");
     class.quiz.as_mut().unwrap().title = "Quiz on Article 5".into();
-    assert_eq!(titled(&class), "Follow-up to the quiz on Article 5");
+    assert_eq!(titled(&class), "Follow-up: Article 5");
     class.quiz.as_mut().unwrap().title = " ".into();
     assert_eq!(titled(&class), "Follow-up: the most-missed questions");
 }
@@ -283,7 +283,7 @@ fn of_a_students_files_the_one_finished_first_counts() {
         rows,
         [
             ("sam.json", Some("1970-01-01T00:05:00Z"), true, None),
-            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, counted instead. If this is another student's, ask them to download it again with an initial after the name.")),
+            ("a-sam-again.json", Some("1970-01-01T00:15:00Z"), false, Some("The same name as sam.json, counted instead. If this is another student's, ask them to download it again with a surname or initial.")),
         ]
     );
 }
@@ -375,8 +375,8 @@ fn a_result_downloaded_before_its_name_was_typed_counts_once_under_the_name() {
         [
             ("amelie.json", true, None),
             ("bo.json", true, None),
-            ("open-door-result.csv", false, without_name),
-            ("open-door-result.json", false, without_name)
+            ("open-door-result.json", false, without_name),
+            ("open-door-result.csv", false, without_name)
         ]
     );
     assert!(class.students.iter().filter_map(|s| s.duplicate.as_ref()).all(|d| !d.to_ask), "copies of one result ask nothing");
@@ -488,6 +488,12 @@ fn of_a_result_and_its_copy_the_file_named_as_downloaded_counts() {
         let why = format!("The same result as {downloaded}.");
         assert_eq!(rows(&ClassResults::gather(&files, &bank)), [(downloaded.as_str(), true, None), (copy_name, false, Some(why.as_str()))]);
     }
+    // Its JSON and its CSV, both as downloaded: the JSON, which no
+    // spreadsheet has saved, counts (the CSV's shorter name won).
+    let csv = maria.file_name(20_000, "csv");
+    let files = [file(&csv, maria.to_csv(&bank)), file(&downloaded, maria.to_json())];
+    let why = format!("The same result as {downloaded}.");
+    assert_eq!(rows(&ClassResults::gather(&files, &bank)), [(downloaded.as_str(), true, None), (csv.as_str(), false, Some(why.as_str()))]);
 }
 
 #[test]

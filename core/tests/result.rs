@@ -199,13 +199,18 @@ fn a_csv_keeps_its_answers_through_a_spreadsheet_and_older_ones_still_read() {
     assert_eq!(given, ["1 0"; 5], "{csv}");
     assert_eq!(verify(&csv, &bank), Verification::Matches { correct: 5, total: 5 });
     // Written with dots before: read as they are.
-    assert_eq!(verify(&csv.replace(",1 0\n", ",1.0\n"), &bank), Verification::Matches { correct: 5, total: 5 });
+    let with_dots = csv.replace(",1 0\n", ",1.0\n");
+    assert!(with_dots != csv && !with_dots.contains(",1 0\n"));
+    assert_eq!(verify(&with_dots, &bank), Verification::Matches { correct: 5, total: 5 });
     // A spreadsheet's change that cannot be undone says what may have
     // happened, and what to ask for.
     let Verification::Unreadable(why) = verify(&csv.replace("finished,1970-01-01T00:01:01Z", "finished,01/01/1970 00:01"), &bank) else {
         panic!("a finish time in another shape is refused");
     };
     assert!(why.ends_with(SAVED_BY_A_SPREADSHEET), "{why}");
+    // Not for a newer app's file: reloading the page is the way.
+    let Verification::Unreadable(why) = verify(&csv.replace("version 3", "version 9"), &bank) else { panic!("a newer version is refused") };
+    assert!(why.contains("newer version") && !why.contains("spreadsheet"), "{why}");
 }
 
 #[test]

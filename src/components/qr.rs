@@ -71,9 +71,11 @@ pub fn QrFullScreen(
     view! {
         <button type="button" node_ref=opener_ref aria-describedby=described_by on:click=move |_| open.set(true)>"Show the QR code full screen"</button>
         <Show when=move || open.get()>
-            <dialog class="qr-full" node_ref=dialog_ref aria-label="QR code of the class link" on:close=closed>
-                <p class="qr-title"><strong>{title.clone()}</strong>": scan the code to open the quiz"</p>
-                <QrImage text=text.clone() label="QR code of the class link: scan it to open the quiz" />
+            // Named by its title line, so that a screen reader says which
+            // quiz's code it is (one dialog is open at a time: one id).
+            <dialog class="qr-full" node_ref=dialog_ref aria-labelledby="qr-full-title" on:close=closed>
+                <p class="qr-title" id="qr-full-title"><strong>{title.clone()}</strong>": scan the code to open the quiz"</p>
+                <QrImage text=text.clone() label="QR code of the quiz's link" />
                 <button type="button" class="qr-close" autofocus=true on:click=close>"Close (Esc)"</button>
             </dialog>
         </Show>

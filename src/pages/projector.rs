@@ -244,6 +244,7 @@ fn fit_slide(answer_shown: bool) {
         let _ = answer.style().remove_property("max-height");
         let _ = answer.style().remove_property("margin-bottom");
         let _ = answer.remove_attribute("tabindex");
+        let _ = answer.remove_attribute("data-at-end");
     }
     // In whole percent: formatting a float would bring the float
     // formatter into the Classroom page's first load (9 KB gzipped).
@@ -320,13 +321,21 @@ fn fit_slide(answer_shown: bool) {
         let _ = answer.style().set_property("max-height", &format!("{}px", box_height as u32));
         // It scrolls: the keyboard can reach it to scroll it.
         let _ = answer.set_attribute("tabindex", "0");
+        // Fitted again (a window resized) where it was scrolled, it may
+        // be at its end already, or no longer.
+        mark_whether_at_end(&answer);
     }
 }
 
 /// Marks a revealed answer's box scrolled to its end, where its "More
 /// below" goes.
 fn mark_answer_end(ev: leptos::ev::Event) {
-    let Some(answer) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if let Some(answer) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        mark_whether_at_end(&answer);
+    }
+}
+
+fn mark_whether_at_end(answer: &web_sys::Element) {
     let _ = if answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1 {
         answer.remove_attribute("data-at-end")
     } else {
@@ -340,7 +349,10 @@ fn show_more_of_answer() -> bool {
     let Some(answer) = document().query_selector(".projector-answer").ok().flatten() else { return false };
     let more = answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1;
     if more {
-        answer.set_scroll_top(answer.scroll_top() + answer.client_height() * 9 / 10);
+        // What the box's foot showed comes back at its top: the last
+        // line, and what its "More below" covered.
+        let covered = document().query_selector(".projector-more").ok().flatten().map_or(0, |cue| cue.client_height());
+        answer.set_scroll_top(answer.scroll_top() + answer.client_height() * 9 / 10 - covered);
     }
     more
 }
