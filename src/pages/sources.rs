@@ -76,6 +76,10 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
     if highlight.is_some() {
         bring_into_focus("evidence");
     }
+    // The way back goes back where the quiz opened this page: the
+    // article's own listener runs before the router's, on the window,
+    // which then leaves the click alone (Leptos's event delegation, which
+    // would run them the other way round, is off).
     view! {
         <article class="source" on:click=crate::router::back_when_opened_from>
             <PageTitle text=capitalise(&article.label) />
