@@ -268,10 +268,13 @@ impl ClassResults {
                 } else {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
-                        Verification::DoesNotMatch(why) | Verification::Unreadable(why) if file.to_lowercase().ends_with(".csv") => {
-                            CodeCheck::DoesNotMatch(format!("{why} {SAVED_BY_A_SPREADSHEET}"))
+                        Verification::DoesNotMatch(why) | Verification::Unreadable(why) => {
+                            CodeCheck::DoesNotMatch(if file.to_lowercase().ends_with(".csv") {
+                                format!("{why} {SAVED_BY_A_SPREADSHEET}")
+                            } else {
+                                why
+                            })
                         }
-                        Verification::DoesNotMatch(why) | Verification::Unreadable(why) => CodeCheck::DoesNotMatch(why),
                     }
                 }
             })

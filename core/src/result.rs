@@ -444,8 +444,7 @@ pub fn read(text: &str) -> Result<ResultRecord, String> {
     } else if text.starts_with('{') {
         read_json(text)
     } else if text.starts_with(CSV_TITLE) {
-        // A newer app's file is no spreadsheet's doing.
-        read_csv(text).map_err(|why| if why == MADE_BY_A_NEWER_VERSION { why } else { format!("{why} {SAVED_BY_A_SPREADSHEET}") })
+        read_csv(text)
     } else if text.starts_with(&format!("# {CSV_TITLE}")) {
         Err("This is a spreadsheet file from an older version of Open Door, which cannot be checked. Ask for the JSON file instead.".into())
     } else {
@@ -508,20 +507,29 @@ fn link_ids(link: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A result's CSV file read; what cannot be read says a spreadsheet may
+/// have changed it, but for a newer app's file, which is no spreadsheet's
+/// doing.
 fn read_csv(text: &str) -> Result<ResultRecord, String> {
-    let rows = parse_csv(text).ok_or("This spreadsheet file is damaged: a quoted field never ends.")?;
+    let saved_by_a_spreadsheet = |why: String| format!("{why} {SAVED_BY_A_SPREADSHEET}");
+    let rows =
+        parse_csv(text).ok_or_else(|| saved_by_a_spreadsheet("This spreadsheet file is damaged: a quoted field never ends.".into()))?;
+    let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(decimal).and_then(|v| u32::try_from(v).ok());
+    match version {
+        Some(version @ (2 | 3)) => read_csv_rows(&rows, version).map_err(saved_by_a_spreadsheet),
+        Some(version) if version > RESULT_VERSION => Err(MADE_BY_A_NEWER_VERSION.into()),
+        _ => Err(saved_by_a_spreadsheet("This spreadsheet file does not say which version of Open Door made it.".into())),
+    }
+}
+
+/// The rows of a CSV file of a version this app reads.
+fn read_csv_rows(rows: &[Vec<String>], version: u32) -> Result<ResultRecord, String> {
     let field = |key: &str| -> Result<String, String> {
         rows.iter()
             .find(|row| row.first().map(|f| f.trim()) == Some(key))
             .and_then(|row| row.get(1))
             .map(|v| v.trim().to_string())
             .ok_or_else(|| format!("This spreadsheet file has no \"{key}\" row, so it cannot be checked."))
-    };
-    let version = rows[0].get(1).and_then(|v| v.trim().strip_prefix("version ")).and_then(decimal).and_then(|v| u32::try_from(v).ok());
-    let version = match version {
-        Some(v @ (2 | 3)) => v,
-        Some(v) if v > RESULT_VERSION => return Err(MADE_BY_A_NEWER_VERSION.into()),
-        _ => return Err("This spreadsheet file does not say which version of Open Door made it.".into()),
     };
     let score = field("score")?;
     let (correct, total) = score

@@ -336,18 +336,20 @@ fn mark_answer_end(ev: leptos::ev::Event) {
 }
 
 fn mark_whether_at_end(answer: &web_sys::Element) {
-    let _ = if answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1 {
-        answer.remove_attribute("data-at-end")
-    } else {
-        answer.set_attribute("data-at-end", "")
-    };
+    let _ = if has_more_below(answer) { answer.remove_attribute("data-at-end") } else { answer.set_attribute("data-at-end", "") };
+}
+
+/// Whether a revealed answer's box has more to show below (by more than
+/// a pixel's rounding).
+fn has_more_below(answer: &web_sys::Element) -> bool {
+    answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1
 }
 
 /// Scrolls a revealed answer that scrolls in its own box (see [`fit_slide`])
 /// on by most of a box, if it has more to show; says whether it had.
 fn show_more_of_answer() -> bool {
     let Some(answer) = document().query_selector(".projector-answer").ok().flatten() else { return false };
-    let more = answer.scroll_height() - answer.scroll_top() - answer.client_height() > 1;
+    let more = has_more_below(&answer);
     if more {
         // What the box's foot showed comes back at its top: the last
         // line, and what its "More below" covered.
