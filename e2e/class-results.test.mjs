@@ -185,6 +185,8 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.equal(byFile["Ana.csv"][0], "<b>Ana</b>", "the name is shown as text, without its control character");
   assert.equal(await page.locator(".class-table b").count(), 0, "no markup from a name is rendered");
   assert.match(byFile[tom.suggested][4], /Does not match: The code does not match the name, quiz, time and answers/);
+  // Its score is the edited file's word, and said to be.
+  assert.match(byFile[tom.suggested][1], /^\d+ of 5the file's claimnot counted$/);
   const count = (right) => right.filter(Boolean).length;
   const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
   assert.equal(mariaRows.filter((r) => r[4].includes("Copy: The same result as")).length, 1, "one of Maria's two files is set aside");
@@ -360,13 +362,16 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
 
     if (scheme === "light") {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Export the table (CSV)")]);
-      assert.match(download.suggestedFilename(), /^open-door-class-results-\d{4}-\d\d-\d\d\.csv$/);
+      assert.match(download.suggestedFilename(), /^open-door-class-results-9BArticle5Check-\d{4}-\d\d-\d\d\.csv$/);
       const csv = readFileSync(await download.path(), "utf8").split("\n");
       assert.equal(csv[0], "\uFEFFname,score,out of,not answered,time,seconds,finished (UTC),code check,duplicate,counted,file");
       assert.match(csv[1], /^Lee,\d,5,0,(\d+ s|\d+ min \d\d s),\d+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,matches,,yes,lee\.json$/);
 
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-table").isVisible(), true);
+      // The topic table is not split over two sheets (a teacher's print
+      // left one row on its own).
+      assert.equal(await page.locator(".class-topics").evaluate((table) => getComputedStyle(table).breakInside), "avoid");
       // Dated on paper, without the link a page cannot follow.
       assert.match(await page.innerText(".class-quiz"), /^Class quiz: .+ \(5 questions\)\. Printed on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
       // The class's figures alone: not the builder, nor the instructions

@@ -152,6 +152,7 @@ test("projector: full screen, large type, letters that match the worksheet and t
   await page.goto(link.replace("/quiz/play?", "/classroom/print?"));
   await ready(page);
   assert.equal(await page.textContent("h1"), "Worksheet: Week 3: what Article 5 promises");
+  assert.equal(await page.locator(".sheet-time").count(), 0, "no time limit, none printed");
   const sheet = await page.locator(".sheet-question").all();
   const keyLetters = await page.locator(".key-letters").allTextContents();
   const quick = await page.textContent(".quick-key");
@@ -195,9 +196,11 @@ test("an order question's key gives each letter the number the worksheet asks fo
   // into numbers for every paper.
   const { page, watcher, context } = await freshPage(app);
   const rightOrder = parse(readFileSync("content/questions/treaty-north-atlantic-treaty.toml", "utf8")).question.find((q) => q.id === "treaty-08").choices;
-  const query = "ids=treaty-08,000-01&seed=4&mode=test";
+  const query = "ids=treaty-08,000-01&seed=4&mode=test&minutes=5";
   await page.goto(app.url + "/classroom/print?" + query);
   await ready(page);
+  // A test on paper keeps the link's time limit.
+  assert.equal(await page.textContent(".sheet-time"), "Time allowed: 5 minutes.");
   const printed = (await page.locator(".sheet-question").first().locator(".sheet-choices li").allTextContents()).map((c) => c.replace(" ☐ ", " "));
   const numbers = printed.map((choice) => rightOrder.indexOf(choice.slice(2)) + 1);
   assert.deepEqual([...numbers].sort(), [1, 2, 3, 4], `each printed choice is one of the question's: ${printed}`);

@@ -319,7 +319,7 @@ fn show_while_loading(
                 // The source page opened from a question (the one page that
                 // waits for a question's details) keeps its way back.
                 {match needs.details {
-                    DetailsNeeded::Of(question_id) => crate::components::question::back_from_evidence(question_id).map(|link| view! { <p>{link}</p> }),
+                    DetailsNeeded::Of(question_id) => crate::components::question::back_from_unloaded_evidence(question_id).map(|link| view! { <p>{link}</p> }),
                     _ => None,
                 }}
             </div>

@@ -209,29 +209,28 @@ pub fn focus_main() {
 /// have the phone's Back open this page again (found by a student's walk).
 /// Set on the part of a page that holds such links.
 pub fn back_when_opened_from(ev: ev::MouseEvent) {
-    let Some(link) = (is_plain_click(&ev) && !ev.default_prevented())
-        .then(|| ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a.goes-back").ok()?)
-        .flatten()
-        .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return;
-    };
-    let href = format!("{}{}{}", link.pathname(), link.search(), link.hash());
-    let Ok(history) = window().history() else { return };
-    if history.state().ok().and_then(|state| state.as_string()).is_some_and(|from| open_door_core::route::leads_back(&href, &from)) {
+    let Some(link) = clicked_link(&ev, "a.goes-back") else { return };
+    if history_from().is_some_and(|from| open_door_core::route::leads_back(&address_of(&link), &from)) {
         ev.prevent_default();
-        let _ = history.back();
+        let _ = window().history().and_then(|history| history.back());
     }
+}
+
+/// The address this history entry was opened from, as `go_to` keeps it.
+fn history_from() -> Option<String> {
+    window().history().ok()?.state().ok()?.as_string()
+}
+
+/// The app path of the page this one was opened from (by a link, in this
+/// tab), with the public URL taken off; none for a page opened otherwise.
+pub fn opened_from() -> Option<String> {
+    history_from()?.strip_prefix(crate::paths::base()).map(str::to_owned)
 }
 
 /// The address a click on a link goes to, if the app should handle it:
 /// a plain click on a link to a page of this app.
 fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || !is_plain_click(ev) {
-        return None;
-    }
-    let link = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
-    let link = link.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    let link = clicked_link(ev, "a[href]")?;
     if !link.target().is_empty() || link.has_attribute("download") {
         return None;
     }
@@ -239,7 +238,20 @@ fn link_inside_the_app(ev: &ev::MouseEvent) -> Option<String> {
     let base = crate::paths::base();
     let inside = link.origin() == location.origin().ok()?
         && (base.is_empty() || link.pathname() == base || link.pathname().starts_with(&format!("{base}/")));
-    inside.then(|| format!("{}{}{}", link.pathname(), link.search(), link.hash()))
+    inside.then(|| address_of(&link))
+}
+
+/// The link matching `selector` that a plain click, not yet handled, was on.
+fn clicked_link(ev: &ev::MouseEvent, selector: &str) -> Option<web_sys::HtmlAnchorElement> {
+    if ev.default_prevented() || !is_plain_click(ev) {
+        return None;
+    }
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()??.dyn_into().ok()
+}
+
+/// A link's address as the router and the history hold it.
+fn address_of(link: &web_sys::HtmlAnchorElement) -> String {
+    format!("{}{}{}", link.pathname(), link.search(), link.hash())
 }
 
 /// A link to a page of the app (`href` under the public URL, from

@@ -16,7 +16,10 @@ use std::collections::BTreeMap;
 use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
 use crate::quiz::{and_list, QuizSpec};
-use crate::result::{check, clean_name, csv_file, csv_row, format_time, read, QuizRef, ResultRecord, Verification, SAVED_BY_A_SPREADSHEET};
+use crate::result::{
+    check, clean_name, csv_file, csv_row, date_of_day, format_time, open_door_file_name, read, title_part, QuizRef, ResultRecord,
+    Verification, SAVED_BY_A_SPREADSHEET,
+};
 use crate::rng::fnv1a;
 
 /// At most this many questions go into the follow-up quiz.
@@ -58,6 +61,17 @@ pub struct StudentRow {
     pub duplicate: Option<Duplicate>,
     /// Whether this row is in the class's figures.
     pub counted: bool,
+}
+
+impl StudentRow {
+    /// Whether the score is only what the file claims: its code does not
+    /// match, so the file was changed after the quiz. The table says so
+    /// beside it, and the spreadsheet leaves it out, so that a teacher
+    /// copying scores does not take an edited 9 for a grade (the code
+    /// check says what the answers score).
+    pub fn score_is_claimed(&self) -> bool {
+        matches!(self.check, CodeCheck::DoesNotMatch(_))
+    }
 }
 
 /// Why a row is not counted beside another row.
@@ -192,6 +206,12 @@ fn same_attempt(a: &ResultRecord, b: &ResultRecord, limit_seconds: Option<u64>) 
         && limit_seconds.is_none_or(|limit| a.seconds < limit)
 }
 
+/// Whether `name` is `shorter` with more words after it ("ana b" of "ana"),
+/// both lowercased.
+fn is_fuller_name(name: &str, shorter: &str) -> bool {
+    !shorter.is_empty() && name.strip_prefix(shorter).is_some_and(|rest| rest.starts_with(' '))
+}
+
 /// A file handed in: its name, and its text or why it could not be had.
 pub type HandedFile = (String, Result<String, String>);
 
@@ -289,32 +309,48 @@ impl ClassResults {
             let name = clean_name(&record.name);
             let key = name.to_lowercase();
             let code = record.code.trim().to_uppercase();
-            // Another file, whose code matches, of this same quiz (see
-            // [`same_attempt`]) under another name.
-            let named_elsewhere =
-                records.iter().zip(&checks).enumerate().find_map(|(other, ((other_file, other_record, _), other_check))| {
-                    let other_name = clean_name(&other_record.name);
-                    let found = other != index
+            // Other files, whose codes match, of this same quiz (see
+            // [`same_attempt`]) under other names.
+            let named_elsewhere: Vec<(&String, String)> = records
+                .iter()
+                .zip(&checks)
+                .enumerate()
+                .filter(|(other, ((_, other_record, _), other_check))| {
+                    *other != index
                         && check == CodeCheck::Matches
-                        && *other_check == CodeCheck::Matches
+                        && **other_check == CodeCheck::Matches
                         && same_attempt(record, other_record, limit_seconds)
-                        && !other_name.is_empty()
-                        && other_name.to_lowercase() != key;
-                    found.then_some((other_file, other_name))
-                });
-            // One quiz under two names is one student's: which one, only
-            // the class can tell, so neither name counts it.
-            let under_two_names = !key.is_empty() && named_elsewhere.is_some();
-            let duplicate = named_elsewhere.map(|(other_file, other_name)| {
-                if under_two_names {
-                    Duplicate {
-                        why: format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is."),
-                        to_ask: true,
-                    }
-                } else {
-                    Duplicate { why: format!("The same quiz as {other_file}, which carries a name."), to_ask: false }
-                }
+                })
+                .map(|(_, ((other_file, other_record, _), _))| (other_file, clean_name(&other_record.name)))
+                .filter(|(_, other_name)| !other_name.is_empty() && other_name.to_lowercase() != key)
+                .collect();
+            // A student asked to tell their file from a classmate's of the
+            // same name downloads it again with more to it ("Ana", then "Ana
+            // B"), and may hand in both: the fuller name is theirs.
+            let fuller = named_elsewhere.iter().find(|(_, other_name)| is_fuller_name(&other_name.to_lowercase(), &key));
+            // One quiz under two names otherwise is one student's: which
+            // one, only the class can tell, so neither name counts it.
+            let two_names = named_elsewhere.iter().find(|(_, other_name)| {
+                let other_key = other_name.to_lowercase();
+                !is_fuller_name(&other_key, &key) && !is_fuller_name(&key, &other_key)
             });
+            let under_two_names = !key.is_empty() && two_names.is_some();
+            let duplicate = if key.is_empty() {
+                named_elsewhere.first().map(|(other_file, _)| Duplicate {
+                    why: format!("The same quiz as {other_file}, which carries a name."),
+                    to_ask: false,
+                })
+            } else if let Some((other_file, other_name)) = two_names {
+                Some(Duplicate {
+                    why: format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is."),
+                    to_ask: true,
+                })
+            } else {
+                fuller.map(|(other_file, other_name)| Duplicate {
+                    why: format!("The same quiz as {other_file}, downloaded again as {other_name}."),
+                    to_ask: false,
+                })
+            };
             let duplicate = duplicate.or_else(|| {
                 seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
                     if *earlier_code == code {
@@ -334,8 +370,9 @@ impl ClassResults {
             // Only a file whose code matches can be the original: an edited
             // copy listed first must not make the real one its duplicate.
             // Nor can a quiz under two names: the student's own file under
-            // that name still counts.
-            if check == CodeCheck::Matches && !under_two_names {
+            // that name still counts. Nor a copy under a shorter name: a
+            // classmate of that name is not its duplicate.
+            if check == CodeCheck::Matches && !under_two_names && fuller.is_none() {
                 seen.push((key, code, file.clone()));
             }
             if counted {
@@ -419,6 +456,14 @@ impl ClassResults {
         }
     }
 
+    /// The spreadsheet's file name, `open-door-class-results-<quiz>-<yyyy-mm-dd>.csv`,
+    /// the quiz's title made a file name as a result file's is: two
+    /// classes' tables exported on one day stay apart.
+    pub fn file_name(&self, day: i64) -> String {
+        let title = self.quiz.as_ref().map_or_else(String::new, |quiz| title_part(&quiz.title));
+        open_door_file_name(&["class-results".into(), title, date_of_day(day)], "csv")
+    }
+
     /// The class table and the per-question figures, for a spreadsheet.
     pub fn to_csv(&self) -> String {
         let mut rows = vec![csv_row(&[
@@ -442,7 +487,7 @@ impl ClassResults {
             };
             rows.push(csv_row(&[
                 &s.name,
-                &s.correct.to_string(),
+                &if s.score_is_claimed() { String::new() } else { s.correct.to_string() },
                 &s.total.to_string(),
                 &s.unanswered.to_string(),
                 &format_time(s.seconds),

@@ -261,13 +261,26 @@ impl Progress {
     }
 
     /// The saved quiz a question's evidence was opened from: of those that
-    /// ask it, the one changed last. The source page links back to it, for
-    /// an installed app has no Back button.
-    pub fn quiz_asking(&self, question_id: &str) -> Option<&QuizSession> {
-        self.quizzes
-            .values()
-            .filter(|s| s.items.iter().any(|item| item.question_id == question_id))
-            .max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
+    /// ask it, the one at `opened_from` (the app path of the page the source
+    /// page was opened from, as the history keeps it), else the one changed
+    /// last. A student reading one quiz's results may open evidence that a
+    /// later quiz, a retry of their mistakes, asks too. The source page
+    /// links back to it, for an installed app has no Back button.
+    pub fn quiz_asking(&self, question_id: &str, opened_from: Option<&str>) -> Option<&QuizSession> {
+        // A quiz's link names no fragment, so a results page scrolled to a
+        // question's review is that quiz's page too.
+        opened_from
+            .and_then(|from| self.quizzes_asking(question_id).find(|s| crate::route::leads_back(&s.href(), from)))
+            .or_else(|| self.quiz_changed_last_asking(question_id))
+    }
+
+    /// Of the saved quizzes that ask a question, the one changed last.
+    pub fn quiz_changed_last_asking(&self, question_id: &str) -> Option<&QuizSession> {
+        self.quizzes_asking(question_id).max_by(|a, b| a.updated_at_ms.total_cmp(&b.updated_at_ms))
+    }
+
+    fn quizzes_asking<'a, 'q>(&'a self, question_id: &'q str) -> impl Iterator<Item = &'a QuizSession> + use<'a, 'q> {
+        self.quizzes.values().filter(move |s| s.items.iter().any(|item| item.question_id == question_id))
     }
 
     /// Unfinished quizzes with at least one answer or something ticked, or

@@ -197,10 +197,8 @@ impl ResultRecord {
     /// two students' files apart in one folder, where students who left the
     /// name empty, or share one, would otherwise overwrite each other.
     pub fn file_name(&self, day: i64, extension: &str) -> String {
-        let title = self.quiz.title.strip_prefix("Quiz on ").unwrap_or(&self.quiz.title);
-        let parts = [file_name_part(&self.name, false), file_name_part(title, true), date_of_day(day), self.code.clone()];
-        let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
-        format!("open-door-{}.{extension}", parts.join("-"))
+        let parts = [file_name_part(&self.name, false), title_part(&self.quiz.title), date_of_day(day), self.code.clone()];
+        open_door_file_name(&parts, extension)
     }
 
     /// Whether `file` is the name this result was downloaded under
@@ -361,6 +359,19 @@ impl HandInNames {
 /// name look like another in the class table.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `open-door-<parts>.<extension>`, the parts joined by "-", the empty
+/// ones left out.
+pub(crate) fn open_door_file_name(parts: &[String], extension: &str) -> String {
+    let parts: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+    format!("open-door-{}.{extension}", parts.join("-"))
+}
+
+/// A quiz's title as part of a file name, without the "Quiz on " that
+/// every topic quiz's title starts with.
+pub(crate) fn title_part(title: &str) -> String {
+    file_name_part(title.strip_prefix("Quiz on ").unwrap_or(title), true)
 }
 
 /// Letters and digits only, words run together ("Article 5" -> "Article5";

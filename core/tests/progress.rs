@@ -664,12 +664,43 @@ fn the_quiz_asking_a_question_is_the_last_changed_of_those_that_ask_it() {
     let second = ids_link(&bank, &["000-02", "000-03"]);
     p.start_or_resume(&first, &bank, 1.0);
     p.start_or_resume(&second, &bank, 2.0);
-    assert_eq!(p.quiz_asking("000-01").map(|s| s.spec.query()), Some(first.key()));
-    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.query()), Some(second.key()));
+    assert_eq!(p.quiz_asking("000-01", None).map(|s| s.spec.query()), Some(first.key()));
+    assert_eq!(p.quiz_asking("000-02", None).map(|s| s.spec.query()), Some(second.key()));
     // Answered in the first quiz since: that one was changed last.
     p.answer(&first.key(), 1, vec![0], &bank, 3.0, 0);
-    assert_eq!(p.quiz_asking("000-02").map(|s| s.spec.query()), Some(first.key()));
-    assert!(p.quiz_asking("000-09").is_none());
+    assert_eq!(p.quiz_asking("000-02", None).map(|s| s.spec.query()), Some(first.key()));
+    assert!(p.quiz_asking("000-09", None).is_none());
+}
+
+#[test]
+fn the_quiz_asking_a_question_is_the_one_its_evidence_was_opened_from() {
+    let bank = common::bundle(20);
+    let mut p = Progress::default();
+    let class = ids_link(&bank, &["000-01", "000-02"]);
+    let retry = ids_link(&bank, &["000-02"]);
+    p.start_or_resume(&class, &bank, 1.0);
+    p.answer(&class.key(), 0, vec![0], &bank, 2.0, 0);
+    p.answer(&class.key(), 1, vec![0], &bank, 3.0, 0);
+    p.finish(&class.key(), 3.0);
+    p.start_or_resume(&retry, &bank, 4.0);
+    p.answer(&retry.key(), 0, vec![0], &bank, 5.0, 0);
+    let (class_page, retry_page) = (p.quiz(&class).unwrap().href(), p.quiz(&retry).unwrap().href());
+    assert_eq!(p.quiz_asking("000-02", None).map(|s| s.href()), Some(retry_page.clone()), "the retry was changed last");
+    // Opened from the class quiz's results, scrolled to a question's review
+    // or not, and with its fields in another order: back to those results.
+    let reordered = {
+        let (path, query) = class_page.split_once('?').unwrap();
+        let mut fields: Vec<&str> = query.split('&').collect();
+        fields.reverse();
+        format!("{path}?{}", fields.join("&"))
+    };
+    for from in [class_page.clone(), format!("{class_page}#review-000-01"), reordered] {
+        assert_eq!(p.quiz_asking("000-02", Some(&from)).map(|s| s.href()), Some(class_page.clone()), "opened from {from}");
+    }
+    // From a page that is no quiz asking it: the one changed last.
+    for from in ["/learn", "/sources", &format!("{class_page}&count=3")] {
+        assert_eq!(p.quiz_asking("000-02", Some(from)).map(|s| s.href()), Some(retry_page.clone()), "opened from {from}");
+    }
 }
 
 #[test]

@@ -134,6 +134,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let follow_up_problem = RwSignal::new(None::<Message>);
     let problem = RwSignal::new(None::<String>);
     let csv = class.to_csv();
+    let file_name = class.file_name(today());
     let follow_up_count = class.follow_up.len();
     let follow_up_quiz = class.follow_up_quiz();
     let follow_up_title = class.follow_up_title();
@@ -160,8 +161,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     }
     let has_students = !class.students.is_empty();
     let export = move |_| {
-        let name = format!("open-door-class-results-{}.csv", date_of_day(today()));
-        problem.set(download(&name, "text/csv", &csv).err().map(|e| format!("The export failed: {e}.")));
+        problem.set(download(&file_name, "text/csv", &csv).err().map(|e| format!("The export failed: {e}.")));
     };
     let print = move |_| {
         let _ = window().print();
@@ -335,11 +335,12 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                     // Beside the score it concerns, which on a phone is on the first
                     // screen with the name (the code check's reasons are scrolled to).
                     let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"not counted"</span> });
+                    let claimed = s.score_is_claimed().then(|| view! { <br /><span class="note">"the file's claim"</span> });
                     view! {
                         <tr>
                             <th scope="row">{name}</th>
                             // Labelled for a phone, where each row is a card (public/pages.css).
-                            <td class="figure" data-label="Score">{format!("{} of {}", s.correct, s.total)}{unanswered}{uncounted}</td>
+                            <td class="figure" data-label="Score">{format!("{} of {}", s.correct, s.total)}{claimed}{unanswered}{uncounted}</td>
                             <td class="figure" data-label="Time">{time}</td>
                             <td class="figure" data-label="Finished">{s.finished.as_deref().map_or_else(|| "not said".to_string(), local_time)}</td>
                             <td class=format!("check {class}") data-label="Code check">{check}{note}</td>

@@ -6,7 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::figures::format_date;
-use open_door_core::quiz::{choice_letter, choice_place, is_possible_answer, QuizItem};
+use open_door_core::progress::Progress;
+use open_door_core::quiz::{choice_letter, choice_place, is_possible_answer, QuizItem, QuizSession};
 
 use crate::components::markup::article_label;
 use crate::router::A;
@@ -368,12 +369,23 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
 /// The way back from a question's evidence to the quiz on this device that
 /// asks it ("Back to the question", or to the results once it is done), for
 /// an installed app has no Back button; none where no quiz asks it. Shown
-/// by the source page, and by its failure to load, a dead end without it
-/// (the menu's pages may not load either).
+/// by the source page: to the quiz it was opened from, if that asks it.
 pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
-    let (href, finished) = crate::storage::use_progress()
-        .progress
-        .with_untracked(|p| p.quiz_asking(question_id).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
+    let opened_from = crate::router::opened_from();
+    back_to_quiz(question_id, &|p| p.quiz_asking(question_id, opened_from.as_deref()))
+}
+
+/// [`back_from_evidence`] on the source page's failure to load, a dead end
+/// without it (the menu's pages may not load either): to the quiz changed
+/// last, for what the page was opened from is read in its module (the
+/// rule's code, in the first load, would make it larger).
+pub fn back_from_unloaded_evidence(question_id: &str) -> Option<impl IntoView> {
+    back_to_quiz(question_id, &|p| p.quiz_changed_last_asking(question_id))
+}
+
+fn back_to_quiz(question_id: &str, quiz: &dyn Fn(&Progress) -> Option<&QuizSession>) -> Option<impl IntoView> {
+    let (href, finished) =
+        crate::storage::use_progress().progress.with_untracked(|p| quiz(p).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
     // A button's size: on a phone, the one way back is a thumb's press.
     Some(view! {
         <A href=crate::paths::href(&href) attr:class="button goes-back">

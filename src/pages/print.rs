@@ -85,6 +85,7 @@ pub fn PrintWorksheet() -> impl IntoView {
             })
             .collect_view();
         let count = questions.len();
+        let minutes = link.spec().minutes;
         // The document's title heads each printed page (in the browser's
         // print header): the key printed alone is named the key.
         let worksheet_title = format!("Worksheet: {title}");
@@ -106,6 +107,8 @@ pub fn PrintWorksheet() -> impl IntoView {
                     </p>
                     <p class="no-print"><A href=super::quiz_setup::way_back()>"Back to the Classroom page"</A></p>
                     <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
+                    // The link's time limit, for a class that takes the test on paper.
+                    {minutes.map(|m| view! { <p class="sheet-time">{format!("Time allowed: {m} minute{}.", if m == 1 { "" } else { "s" })}</p> })}
                     <ol class="sheet">{sheet}</ol>
                 </div>
                 <section class="answer-key" aria-labelledby="key-heading">

@@ -26,7 +26,6 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
     let answered = Signal::derive(move || session.with(|s| s.as_ref().and_then(|s| s.responses.get(index).cloned().flatten())));
     let feedback_ref = NodeRef::<html::Div>::new();
     let heading_ref = NodeRef::<html::H2>::new();
-    let status = RwSignal::new(String::new());
     // What was ticked and not yet saved comes back with the question (after
     // Back, a reload), and is kept as it changes, to count if the time runs out.
     let picked = RwSignal::new(
@@ -64,18 +63,17 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
             // Only the first answer counts: a double click, the back button
             // or another tab gets `AlreadyAnswered` and changes nothing.
             let outcome = store.change(|p| p.answer(&key, index, response, bundle(), now_ms(), today()));
-            let Submitted::Scored { correct } = outcome else { return };
+            let Submitted::Scored { .. } = outcome else { return };
             // The results screen's module comes now, while the student is
             // busy with the quiz, not when the network may be gone. Asked
             // after an answer, not at start: it is not the first question's
             // to wait for. Once it is here, later asks cost nothing.
             crate::lazy::prefetch_when_idle(super::results::results_screen);
-            match mode {
-                Mode::Practice => {
-                    // The feedback takes focus and comes into view itself.
-                    status.set(if correct { "Right.".into() } else { "Not quite.".into() });
-                }
-                Mode::Test => advance(),
+            // In practice the feedback takes focus and comes into view
+            // itself, so a screen reader says its verdict once, with the
+            // explanation (a live region beside it said "Right." again).
+            if mode == Mode::Test {
+                advance();
             }
         })
     };
@@ -121,7 +119,6 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
         <progress max=total value=index aria-hidden="true"></progress>
         <h2 tabindex="-1" node_ref=heading_ref class="question-heading">{format!("Question {} of {total}", index + 1)}</h2>
         <QuestionForm question=question item=item answered=answered on_answer=on_answer submit_label=submit_label picked=picked />
-        <div role="status" aria-live="polite" class="visually-hidden answer-status">{move || status.get()}</div>
         <Show when=move || answered.with(Option::is_some) && mode == Mode::Practice>
             <Feedback question=question response=answered.get_untracked().unwrap_or_default() node_ref=feedback_ref />
             <button type="button" class="primary" on:click={
