@@ -38,8 +38,24 @@ test("a practice quiz from the home page: feedback with evidence, then results",
     await answerShown(page);
     await page.waitForSelector(".feedback");
     assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);
-    // The verdict is said once: the feedback takes focus (below), and no
-    // live region says it again.
+    // Named by its verdict and described by its explanation, for a screen
+    // reader to say as it takes focus (below)...
+    await page.waitForFunction(() => document.activeElement.classList.contains("feedback"), null, { timeout: 2000 });
+    const { role, name, description, explanation } = await page.evaluate(() => {
+      const feedback = document.querySelector(".feedback");
+      const text = (ids) => ids.split(" ").map((id) => document.getElementById(id).textContent).join(" ");
+      return {
+        role: feedback.getAttribute("role"),
+        name: text(feedback.getAttribute("aria-labelledby")),
+        description: text(feedback.getAttribute("aria-describedby")),
+        explanation: [...feedback.querySelectorAll(":scope > p")].at(-1).textContent,
+      };
+    });
+    assert.equal(role, "group");
+    assert.match(name, /^. (Right\.|Not quite\.)$/);
+    assert.equal(description, explanation);
+    assert.match(explanation, /\S.{20,}/);
+    // ...which no live region says again.
     assert.equal(await page.locator("main [aria-live], main [role=status]").filter({ hasText: /Right\.|Not quite\./ }).count(), 0);
     assert.equal(await page.locator(".feedback blockquote").count(), 1);
     assert.match(await page.getAttribute(".feedback cite a", "href"), /^\/sources\/(00\d|treaty)\?q=(\d{3}|treaty)-\d{2}#evidence$/);

@@ -221,8 +221,9 @@ fn history_from() -> Option<String> {
     window().history().ok()?.state().ok()?.as_string()
 }
 
-/// The app path of the page this one was opened from (by a link, in this
-/// tab), with the public URL taken off; none for a page opened otherwise.
+/// The app path of the page this one was opened from in this tab (by a
+/// link or the app's own navigation), with the public URL taken off; none
+/// for a page opened otherwise (typed, from a bookmark or another app).
 pub fn opened_from() -> Option<String> {
     history_from()?.strip_prefix(crate::paths::base()).map(str::to_owned)
 }

@@ -64,11 +64,13 @@ pub struct StudentRow {
 }
 
 impl StudentRow {
-    /// Whether the score is only what the file claims: its code does not
-    /// match, so the file was changed after the quiz. The table says so
-    /// beside it, and the spreadsheet leaves it out, so that a teacher
-    /// copying scores does not take an edited 9 for a grade (the code
-    /// check says what the answers score).
+    /// Whether the score is only what the file claims: its code could not
+    /// confirm it (the file was changed after the quiz, or its code or
+    /// questions cannot be checked here). The table says so beside it, and
+    /// the spreadsheet leaves it out, so that a teacher copying scores does
+    /// not take an edited 9 for a grade (the code check says why, and what
+    /// the answers score where that is what differs). A result of another
+    /// quiz keeps its score: the row says which quiz it is.
     pub fn score_is_claimed(&self) -> bool {
         matches!(self.check, CodeCheck::DoesNotMatch(_))
     }
@@ -324,15 +326,27 @@ impl ClassResults {
                 .map(|(_, ((other_file, other_record, _), _))| (other_file, clean_name(&other_record.name)))
                 .filter(|(_, other_name)| !other_name.is_empty() && other_name.to_lowercase() != key)
                 .collect();
-            // A student asked to tell their file from a classmate's of the
-            // same name downloads it again with more to it ("Ana", then "Ana
-            // B"), and may hand in both: the fuller name is theirs.
-            let fuller = named_elsewhere.iter().find(|(_, other_name)| is_fuller_name(&other_name.to_lowercase(), &key));
+            // Whether another quiz than this one is handed in under a name.
+            let another_quiz_named = |name_key: &str| {
+                records.iter().zip(&checks).any(|((_, other_record, _), other_check)| {
+                    *other_check == CodeCheck::Matches
+                        && !same_attempt(record, other_record, limit_seconds)
+                        && clean_name(&other_record.name).to_lowercase() == name_key
+                })
+            };
+            // A student whose name a classmate's quiz also carries is asked
+            // (a same-name row) to download again with more to it ("Ana",
+            // then "Ana B"), and may hand in both files: the fuller name is
+            // theirs. Without that classmate's quiz, a fuller name is only
+            // another name (a result left on a shared tablet, downloaded by
+            // "Lena M" after Lena).
+            let as_asked = |shorter: &str, fuller: &str| is_fuller_name(fuller, shorter) && another_quiz_named(shorter);
+            let fuller = named_elsewhere.iter().find(|(_, other_name)| as_asked(&key, &other_name.to_lowercase()));
             // One quiz under two names otherwise is one student's: which
             // one, only the class can tell, so neither name counts it.
             let two_names = named_elsewhere.iter().find(|(_, other_name)| {
                 let other_key = other_name.to_lowercase();
-                !is_fuller_name(&other_key, &key) && !is_fuller_name(&key, &other_key)
+                !as_asked(&key, &other_key) && !as_asked(&other_key, &key)
             });
             let under_two_names = !key.is_empty() && two_names.is_some();
             let duplicate = if key.is_empty() {
@@ -351,29 +365,32 @@ impl ClassResults {
                     to_ask: false,
                 })
             };
-            let duplicate = duplicate.or_else(|| {
-                seen.iter().find_map(|(earlier_key, earlier_code, earlier_file)| {
-                    if *earlier_code == code {
-                        // A copy, unless its code does not match: then an
-                        // edited one, to ask about.
-                        Some(Duplicate { why: format!("The same result as {earlier_file}."), to_ask: check != CodeCheck::Matches })
-                    } else if !key.is_empty() && *earlier_key == key {
-                        // That file was finished first (the rows' order): it is
-                        // the one counted.
-                        Some(Duplicate { why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with a surname or initial."), to_ask: true })
-                    } else {
-                        None
-                    }
+            // A copy of an earlier file (an edited one, to ask about) before
+            // a file of the same name: a copy of a second Ana's file is hers.
+            let duplicate = duplicate
+                .or_else(|| {
+                    seen.iter().find(|(_, earlier_code, _)| *earlier_code == code).map(|(_, _, earlier_file)| Duplicate {
+                        why: format!("The same result as {earlier_file}."),
+                        to_ask: check != CodeCheck::Matches,
+                    })
                 })
-            });
+                .or_else(|| {
+                    // That file was finished first (the rows' order): it is
+                    // the one counted.
+                    seen.iter().find(|(earlier_key, ..)| !key.is_empty() && *earlier_key == key).map(|(_, _, earlier_file)| Duplicate {
+                        why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with a surname or initial."),
+                        to_ask: true,
+                    })
+                });
             let counted = check == CodeCheck::Matches && duplicate.is_none();
             // Only a file whose code matches can be the original: an edited
             // copy listed first must not make the real one its duplicate.
             // Nor can a quiz under two names: the student's own file under
-            // that name still counts. Nor a copy under a shorter name: a
-            // classmate of that name is not its duplicate.
-            if check == CodeCheck::Matches && !under_two_names && fuller.is_none() {
-                seen.push((key, code, file.clone()));
+            // that name still counts. A copy under a shorter name is kept
+            // for its code only: the classmate of that name is not its
+            // duplicate, but another copy of it is.
+            if check == CodeCheck::Matches && !under_two_names {
+                seen.push((if fuller.is_some() { String::new() } else { key }, code, file.clone()));
             }
             if counted {
                 counted_records.push(record);
@@ -458,7 +475,8 @@ impl ClassResults {
 
     /// The spreadsheet's file name, `open-door-class-results-<quiz>-<yyyy-mm-dd>.csv`,
     /// the quiz's title made a file name as a result file's is: two
-    /// classes' tables exported on one day stay apart.
+    /// classes' tables exported on one day stay apart when their quizzes'
+    /// titles differ.
     pub fn file_name(&self, day: i64) -> String {
         let title = self.quiz.as_ref().map_or_else(String::new, |quiz| title_part(&quiz.title));
         open_door_file_name(&["class-results".into(), title, date_of_day(day)], "csv")

@@ -413,18 +413,19 @@ fn one_quiz_handed_in_under_two_names_counts_for_neither_and_says_so() {
 #[test]
 fn a_student_who_downloads_again_with_an_initial_as_a_same_name_row_asks_counts_once() {
     let bank = common::bundle(12);
-    // Two students called Ana; the table asks the one listed second to
-    // download again with an initial, and the teacher picks the whole
-    // folder, her first file still in it. Either may have finished first.
+    // Two students called Ana; the table asks the one whose quiz was
+    // finished later to download again with an initial, and the teacher
+    // picks the whole folder, her first file still in it. Whichever of
+    // them finished first, and whatever the letters' case.
     for (first_ana, second_ana) in [(100, 200), (200, 100)] {
         let hers = taken(&bank, 5, &[0, 1, 0, 0, 1], second_ana);
         let files = vec![
             file("ana.json", result(&bank, 5, "Ana", &[0, 0, 0, 0, 0], first_ana).to_json()),
-            file("ana (1).json", ResultRecord::from_session(&hers, &bank, "Ana").to_json()),
-            file("ana b.json", ResultRecord::from_session(&hers, &bank, "Ana B").to_json()),
+            file("ana (1).json", ResultRecord::from_session(&hers, &bank, "ana").to_json()),
+            file("ana b.json", ResultRecord::from_session(&hers, &bank, "ANA B").to_json()),
         ];
         let class = ClassResults::gather(&files, &bank);
-        let copy = Some("The same quiz as ana b.json, downloaded again as Ana B.");
+        let copy = Some("The same quiz as ana b.json, downloaded again as ANA B.");
         let expected = if first_ana < second_ana {
             [("ana.json", true, None), ("ana (1).json", false, copy), ("ana b.json", true, None)]
         } else {
@@ -434,15 +435,59 @@ fn a_student_who_downloads_again_with_an_initial_as_a_same_name_row_asks_counts_
         assert!(class.students.iter().filter_map(|s| s.duplicate.as_ref()).all(|d| !d.to_ask), "nothing left to ask");
         assert!(class.summary().contains("2 counted"), "{}", class.summary());
     }
-    // A name that is not the other with more words is another name: whose
-    // the quiz is, only the class can tell.
+
+    let ana_s = result(&bank, 5, "Ana", &[0, 0, 0, 0, 0], 100);
     let hers = taken(&bank, 5, &[0, 1, 0, 0, 1], 200);
+    let named = |name: &str| ResultRecord::from_session(&hers, &bank, name).to_json();
+    let asks_all_of_hers = |files: Vec<HandedFile>, hers_files: &[&str]| {
+        let class = ClassResults::gather(&files, &bank);
+        for s in &class.students {
+            let asks = s.duplicate.as_ref().is_some_and(|d| d.to_ask);
+            assert_eq!(
+                (s.counted, asks),
+                (!hers_files.contains(&s.file.as_str()), hers_files.contains(&s.file.as_str())),
+                "{:?}",
+                rows(&class)
+            );
+        }
+    };
+    // Her quiz under a third name besides: whose it is, only the class can
+    // tell.
+    asks_all_of_hers(
+        vec![
+            file("ana.json", ana_s.to_json()),
+            file("ana (1).json", named("Ana")),
+            file("ana b.json", named("Ana B")),
+            file("maria.json", named("Maria")),
+        ],
+        &["ana (1).json", "ana b.json", "maria.json"],
+    );
+    // A fuller name with no classmate of the shorter one was not asked
+    // for: a result left on a shared tablet, downloaded by the next
+    // student. Nor is a name that is not the other with more words.
+    asks_all_of_hers(vec![file("lena.json", named("Lena")), file("lena m.json", named("Lena M"))], &["lena.json", "lena m.json"]);
+    asks_all_of_hers(
+        vec![file("ana.json", ana_s.to_json()), file("ana (1).json", named("Ana")), file("anabel.json", named("Anabel"))],
+        &["ana (1).json", "anabel.json"],
+    );
+
+    // Her first file edited: a changed copy of it, not a second Ana.
+    let mut edited = ResultRecord::from_session(&hers, &bank, "Ana");
+    edited.correct = 5;
     let files = vec![
-        file("ana.json", ResultRecord::from_session(&hers, &bank, "Ana").to_json()),
-        file("anabel.json", ResultRecord::from_session(&hers, &bank, "Anabel").to_json()),
+        file("ana.json", ana_s.to_json()),
+        file("ana (1).json", named("Ana")),
+        file("ana b.json", named("Ana B")),
+        file("ana (2).json", edited.to_json()),
     ];
     let class = ClassResults::gather(&files, &bank);
-    assert!(class.students.iter().all(|s| !s.counted && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "{:?}", rows(&class));
+    let edited_row = class.students.iter().find(|s| s.file == "ana (2).json").unwrap();
+    assert_eq!(
+        edited_row.duplicate.as_ref().map(|d| (d.why.as_str(), d.to_ask)),
+        Some(("The same result as ana (1).json.", true)),
+        "{:?}",
+        rows(&class)
+    );
 }
 
 #[test]
