@@ -187,6 +187,11 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   assert.match(byFile[tom.suggested][4], /Does not match: The code does not match the name, quiz, time and answers/);
   // Its score is the edited file's word, and said to be.
   assert.match(byFile[tom.suggested][1], /^\d+ of 5the file's claimnot counted$/);
+  // Its two notes one under the other, no empty line between them.
+  const scoreNotes = await page.locator(`.class-table tr:has(td.file:text-is("${tom.suggested}")) td[data-label=Score] .note`).evaluateAll((spans) =>
+    spans.map((span) => span.getBoundingClientRect()).map((rect) => [rect.top, rect.bottom]));
+  assert.equal(scoreNotes.length, 2);
+  assert.ok(scoreNotes[1][0] - scoreNotes[0][1] < 2, `the second note starts where the first ends: ${JSON.stringify(scoreNotes)}`);
   const count = (right) => right.filter(Boolean).length;
   const mariaRows = [byFile["Maria.json"], byFile["Maria (1).json"]];
   assert.equal(mariaRows.filter((r) => r[4].includes("Copy: The same result as")).length, 1, "one of Maria's two files is set aside");

@@ -330,12 +330,14 @@ fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
                         let (class, label) = if d.to_ask { ("wrong", "Duplicate") } else { ("note", "Copy") };
                         view! { <br /><span class=class>{format!("{label}: {}", d.why)}</span> }
                     });
-                    // Questions the time ran out on are not wrong answers.
-                    let unanswered = (s.unanswered > 0).then(|| view! { <br /><span class="note">{format!("{} not answered", s.unanswered)}</span> });
+                    // Questions the time ran out on are not wrong answers. Each
+                    // note is a line of its own (`.note` is a block): a line break
+                    // before it left an empty line between two notes.
+                    let unanswered = (s.unanswered > 0).then(|| view! { <span class="note">{format!("{} not answered", s.unanswered)}</span> });
                     // Beside the score it concerns, which on a phone is on the first
                     // screen with the name (the code check's reasons are scrolled to).
-                    let uncounted = (!s.counted).then(|| view! { <br /><span class="note">"not counted"</span> });
-                    let claimed = s.score_is_claimed().then(|| view! { <br /><span class="note">"the file's claim"</span> });
+                    let uncounted = (!s.counted).then(|| view! { <span class="note">"not counted"</span> });
+                    let claimed = s.score_is_claimed().then(|| view! { <span class="note">"the file's claim"</span> });
                     view! {
                         <tr>
                             <th scope="row">{name}</th>
