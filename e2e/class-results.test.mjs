@@ -215,7 +215,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Per question: Maria and Ana are counted (Tom's file was edited, Maria's copy is set aside).
-  const perQuestion = await page.$$eval(".class-questions li", (lis) =>
+  const perQuestion = await page.$$eval(".class-questions > li", (lis) =>
     lis.map((li) => [li.querySelector(".class-question-prompt strong").textContent, li.querySelector(".class-question-score").textContent]),
   );
   assert.equal(perQuestion.length, 5);
@@ -226,7 +226,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   }
   // A wrong answer is named the class's mistake only when it leads: Maria
   // and Ana, both wrong with different choices, are a tie, not "1 student".
-  const wrongLines = await page.$$eval(".class-questions li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-answer + p")?.textContent ?? ""]));
+  const wrongLines = await page.$$eval(".class-questions > li", (lis) => lis.map((li) => [li.querySelector(".class-question-score").textContent, li.querySelector(".class-question-answer + p")?.textContent ?? ""]));
   for (const [score, wrong] of wrongLines) {
     if (score === "0 of 2 answered right.") assert.match(wrong, /^(No wrong answer stood out: the 2 students who answered it wrongly each gave a different answer\.|Most chosen wrong answer: .+ \(2 students\))$/);
     if (score === "1 of 2 answered right.") assert.match(wrong, /^Most chosen wrong answer: .+ \(1 student\)$/);
@@ -234,7 +234,7 @@ test("three students hand in, the teacher reads every file at once: counts, an e
   // Each with its right answer in words, beside the wrong one most chosen
   // (found by a teacher's walk: the class results never said it).
   const byPrompt = new Map(readdirSync("content/questions").flatMap((name) => parse(readFileSync(`content/questions/${name}`, "utf8")).question).map((q) => [q.prompt, q]));
-  const answerLines = await page.$$eval(".class-questions li", (lis) =>
+  const answerLines = await page.$$eval(".class-questions > li", (lis) =>
     lis.map((li) => [li.querySelector(".class-question-prompt").textContent.replace(/^Question \d+: /, ""), li.querySelector(".class-question-answer").textContent]),
   );
   for (const [prompt, line] of answerLines) {

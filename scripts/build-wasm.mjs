@@ -137,7 +137,11 @@ function main() {
       // each wasm function on the main thread when first called, so fewer
       // and larger functions start the first question sooner: about 60 ms
       // less from the wasm's arrival to the question, throttled.
-      run(WASM_OPT, ["-O2", join(out, name), "-o", join(out, name)]);
+      //
+      // KEEP_NAMES=1 keeps the functions' names (`-g`), for a profile or a
+      // count of what the bytes are (README, "Where the bytes go"); the
+      // names make the modules larger, so no such build is measured.
+      run(WASM_OPT, [...(process.env.KEEP_NAMES ? ["-g"] : []), "-O2", join(out, name), "-o", join(out, name)]);
     }
   }
   // Chrome (136 and later) compiles every function of a script that starts

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use open_door::components::question::{Feedback, QuestionForm};
 use open_door::content::bundle;
 use open_door::storage::{Persistence, ProgressStore};
-use open_door_core::quiz::{choice_order, QuizItem};
+use open_door_core::quiz::{choice_order, prepare, Mode, QuizItem, QuizSession, QuizSpec, Selection};
+use open_door_core::result::ResultRecord;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -98,4 +99,47 @@ fn damaged_saved_progress_loads_as_a_fresh_start_with_a_notice_and_a_backup() {
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].1, "{\"version\":1,");
     storage.clear().unwrap();
+}
+
+/// Wrong answers given equally often are listed one to a line: run into
+/// one sentence, a tick-all answer's own list and "and"s ran into the next.
+#[wasm_bindgen_test]
+async fn the_class_results_list_wrong_answers_given_equally_often_one_to_a_line() {
+    let bank = open_door::content::complete_bundle().await.expect("in one wasm here");
+    let question = bank.question("002-05").unwrap();
+    let wrong: Vec<usize> = (0..question.choices.len()).filter(|&i| !question.is_correct(&[i])).take(2).collect();
+    let spec = QuizSpec { selection: Selection::Ids(vec!["002-05".into()]), seed: 1, mode: Mode::Test, minutes: None };
+    // Two students gave each wrong answer.
+    let files: Vec<_> = ["Ana", "Bo", "Cy", "Di"]
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            let (items, _) = prepare(bank, &spec);
+            // Each in a time of their own: alike, they would be one quiz
+            // handed in under two names.
+            let started = n as f64 * 1_000.0;
+            let mut session = QuizSession::new(spec.clone(), items, started);
+            session.submit(bank, 0, vec![wrong[n % 2]]);
+            session.finish(started + 60_000.0 + n as f64 * 7_000.0);
+            (format!("{name}.json"), Ok(ResultRecord::from_session(&session, bank, name).to_json()))
+        })
+        .collect();
+    assert!(open_door::storage::keep_class_files(&files));
+    let root = container();
+    let _handle = mount_to(root.clone(), || {
+        open_door::router::provide_router();
+        view! { <open_door::components::class_results::ClassResultsSection /> }
+    });
+    tick().await;
+    let listed: Vec<String> = (0..2)
+        .map(|n| root.query_selector_all(".class-wrong-answers li").unwrap().get(n).and_then(|li| li.text_content()).unwrap_or_default())
+        .collect();
+    // In the order of the question's own choices.
+    let expected: Vec<String> = wrong.iter().map(|&i| question.choices[i].clone()).collect();
+    assert_eq!(listed, expected);
+    assert_eq!(root.query_selector_all(".class-wrong-answers li").unwrap().length(), 2);
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Most chosen wrong answers, 2 students each:"), "{text}");
+    window().session_storage().unwrap().unwrap().clear().unwrap();
+    root.remove();
 }

@@ -17,8 +17,8 @@ use crate::content::{Bundle, Question, QuestionKind};
 use crate::link::QuizLink;
 use crate::quiz::{and_list, QuizSpec};
 use crate::result::{
-    check, clean_name, csv_file, csv_row, date_of_day, format_time, open_door_file_name, read, title_part, QuizRef, ResultRecord,
-    Verification, SAVED_BY_A_SPREADSHEET,
+    check, clean_name, csv_file, csv_row, date_of_day, format_time, open_door_file_name, read, title_part, without_extension, QuizRef,
+    ResultRecord, Verification, SAVED_BY_A_SPREADSHEET,
 };
 use crate::rng::fnv1a;
 
@@ -143,13 +143,11 @@ impl WrongAnswers {
         }
     }
 
-    /// Answers in words, listed as a sentence does: "a", "a and b", "a, b and c".
-    pub fn listed(answers: &[String]) -> String {
-        match answers {
-            [] => String::new(),
-            [only] => only.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
+    /// Answers in words in one line, as the class table's CSV gives them:
+    /// apart by " | ", since a choice's own words may have commas and
+    /// "and" in them ("Finland and Sweden").
+    pub fn in_one_line(answers: &[String]) -> String {
+        answers.join(" | ")
     }
 }
 
@@ -206,6 +204,12 @@ fn same_attempt(a: &ResultRecord, b: &ResultRecord, limit_seconds: Option<u64>) 
         && a.seconds == b.seconds
         && a.answers == b.answers
         && limit_seconds.is_none_or(|limit| a.seconds < limit)
+}
+
+/// A student's name as files are matched by: as the app shows it, in any
+/// case.
+fn name_key(name: &str) -> String {
+    clean_name(name).to_lowercase()
 }
 
 /// Whether `name` is `shorter` with more words after it ("ana b" of "ana"),
@@ -271,14 +275,14 @@ impl ClassResults {
             return Self { unreadable, ..Self::default() };
         };
         records.sort_by_cached_key(|(file, record, _)| {
-            let name = clean_name(&record.name).to_lowercase();
+            let name = name_key(&record.name);
             let finished = record.finished.clone();
             // Of two files of one result, the one named as downloaded
             // counts, not a copy a computer named "… (1).json" or a student
             // renamed; of its JSON and CSV files, the JSON (which no
             // spreadsheet has saved); of two copies, the shorter name.
             let copy = !record.is_named_as_downloaded(file);
-            let not_json = !file.to_lowercase().ends_with(".json");
+            let not_json = without_extension(file, ".json").is_none();
             (name.is_empty(), name, finished.is_none(), finished, copy, not_json, file.len(), file.clone())
         });
 
@@ -291,7 +295,7 @@ impl ClassResults {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
                         Verification::DoesNotMatch(why) | Verification::Unreadable(why) => {
-                            CodeCheck::DoesNotMatch(if file.to_lowercase().ends_with(".csv") {
+                            CodeCheck::DoesNotMatch(if without_extension(file, ".csv").is_some() {
                                 format!("{why} {SAVED_BY_A_SPREADSHEET}")
                             } else {
                                 why
@@ -309,11 +313,11 @@ impl ClassResults {
         for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
             let name = clean_name(&record.name);
-            let key = name.to_lowercase();
+            let key = name_key(&name);
             let code = record.code.trim().to_uppercase();
             // Other files, whose codes match, of this same quiz (see
             // [`same_attempt`]) under other names.
-            let named_elsewhere: Vec<(&String, String)> = records
+            let named_elsewhere: Vec<(&String, String, String)> = records
                 .iter()
                 .zip(&checks)
                 .enumerate()
@@ -323,15 +327,15 @@ impl ClassResults {
                         && **other_check == CodeCheck::Matches
                         && same_attempt(record, other_record, limit_seconds)
                 })
-                .map(|(_, ((other_file, other_record, _), _))| (other_file, clean_name(&other_record.name)))
-                .filter(|(_, other_name)| !other_name.is_empty() && other_name.to_lowercase() != key)
+                .map(|(_, ((other_file, other_record, _), _))| (other_file, clean_name(&other_record.name), name_key(&other_record.name)))
+                .filter(|(_, _, other_key)| !other_key.is_empty() && *other_key != key)
                 .collect();
             // Whether another quiz than this one is handed in under a name.
-            let another_quiz_named = |name_key: &str| {
+            let another_quiz_named = |named_key: &str| {
                 records.iter().zip(&checks).any(|((_, other_record, _), other_check)| {
                     *other_check == CodeCheck::Matches
                         && !same_attempt(record, other_record, limit_seconds)
-                        && clean_name(&other_record.name).to_lowercase() == name_key
+                        && name_key(&other_record.name) == named_key
                 })
             };
             // A student whose name a classmate's quiz also carries is asked
@@ -341,26 +345,23 @@ impl ClassResults {
             // another name (a result left on a shared tablet, downloaded by
             // "Lena M" after Lena).
             let as_asked = |shorter: &str, fuller: &str| is_fuller_name(fuller, shorter) && another_quiz_named(shorter);
-            let fuller = named_elsewhere.iter().find(|(_, other_name)| as_asked(&key, &other_name.to_lowercase()));
+            let fuller = named_elsewhere.iter().find(|(_, _, other_key)| as_asked(&key, other_key));
             // One quiz under two names otherwise is one student's: which
             // one, only the class can tell, so neither name counts it.
-            let two_names = named_elsewhere.iter().find(|(_, other_name)| {
-                let other_key = other_name.to_lowercase();
-                !as_asked(&key, &other_key) && !as_asked(&other_key, &key)
-            });
+            let two_names = named_elsewhere.iter().find(|(_, _, other_key)| !as_asked(&key, other_key) && !as_asked(other_key, &key));
             let under_two_names = !key.is_empty() && two_names.is_some();
             let duplicate = if key.is_empty() {
-                named_elsewhere.first().map(|(other_file, _)| Duplicate {
+                named_elsewhere.first().map(|(other_file, ..)| Duplicate {
                     why: format!("The same quiz as {other_file}, which carries a name."),
                     to_ask: false,
                 })
-            } else if let Some((other_file, other_name)) = two_names {
+            } else if let Some((other_file, other_name, _)) = two_names {
                 Some(Duplicate {
                     why: format!("The same quiz as {other_file}, handed in under another name ({other_name}): ask whose it is."),
                     to_ask: true,
                 })
             } else {
-                fuller.map(|(other_file, other_name)| Duplicate {
+                fuller.map(|(other_file, other_name, _)| Duplicate {
                     why: format!("The same quiz as {other_file}, downloaded again as {other_name}."),
                     to_ask: false,
                 })
@@ -533,7 +534,7 @@ impl ClassResults {
         for q in &self.questions {
             let (wrong, by) = match &q.wrong {
                 WrongAnswers::None => (String::new(), String::new()),
-                WrongAnswers::MostChosen { answers, students } => (WrongAnswers::listed(answers), students.to_string()),
+                WrongAnswers::MostChosen { answers, students } => (WrongAnswers::in_one_line(answers), students.to_string()),
                 WrongAnswers::Spread { students } => (format!("none stood out ({students} different)"), 1.to_string()),
             };
             rows.push(csv_row(&[
@@ -635,28 +636,42 @@ fn question_stats(quiz: &QuizRef, records: &[&ResultRecord], bank: &Bundle) -> V
 
 /// A wrong answer in words. A tick-all question's also says what it left
 /// out and which ticks are not right: its ticks alone may all be right
-/// ones ("“a” (missing “b”)"), which a teacher would read as a right choice
-/// being the class's mistake. Its choices are quoted, so each one's end is
-/// plain however long they are.
+/// ones ("“a” alone (missing “b”)"), which a teacher would read as a right
+/// choice being the class's mistake. Its choices are quoted, so each one's
+/// end is plain however long they are, and listed as a sentence lists
+/// them, so that the "; " between what is wrong with it is the only one.
 fn wrong_answer_text(question: &Question, answer: &[usize]) -> String {
     if question.kind != QuestionKind::Multiple {
         return question.choice_text(answer);
     }
-    let quoted = |indices: &[usize], separator: &str| {
-        indices.iter().filter_map(|&i| question.choices.get(i)).map(|choice| format!("“{choice}”")).collect::<Vec<_>>().join(separator)
+    let quoted = |indices: &[usize]| {
+        let mut quoted: Vec<String> = indices.iter().filter_map(|&i| question.choices.get(i)).map(|choice| format!("“{choice}”")).collect();
+        let last = quoted.pop().unwrap_or_default();
+        if quoted.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", quoted.join(", "))
+        }
     };
     let right = question.correct_indices();
     let missing: Vec<usize> = right.iter().copied().filter(|i| !answer.contains(i)).collect();
     let not_right: Vec<usize> = answer.iter().copied().filter(|i| !right.contains(i)).collect();
+    let mut ticked = match answer {
+        [] => "nothing ticked".to_string(),
+        [only] => format!("{} alone", quoted(&[*only])),
+        _ => quoted(answer),
+    };
     let mut faults = Vec::new();
     if !missing.is_empty() {
-        faults.push(format!("missing {}", quoted(&missing, " and ")));
+        faults.push(format!("missing {}", quoted(&missing)));
     }
-    if !not_right.is_empty() {
+    // Every tick wrong: said of them all, rather than naming them again.
+    if !answer.is_empty() && not_right.len() == answer.len() {
+        ticked.push_str(if answer.len() == 1 { ", which is not right" } else { ", none of them right" });
+    } else if !not_right.is_empty() {
         let verb = if not_right.len() == 1 { "is" } else { "are" };
-        faults.push(format!("{} {verb} not right", quoted(&not_right, " and ")));
+        faults.push(format!("{} {verb} not right", quoted(&not_right)));
     }
-    let ticked = if answer.is_empty() { "nothing ticked".to_string() } else { quoted(answer, "; ") };
     format!("{ticked} ({})", faults.join("; "))
 }
 

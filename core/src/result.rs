@@ -205,7 +205,7 @@ impl ResultRecord {
     /// ([`Self::file_name`], on whichever day): not a copy that a computer
     /// renamed ("… (1).json") or a student did ("Maria.json").
     pub fn is_named_as_downloaded(&self, file: &str) -> bool {
-        let stem = file.strip_suffix(".json").or_else(|| file.strip_suffix(".csv"));
+        let stem = without_extension(file, ".json").or_else(|| without_extension(file, ".csv"));
         stem.is_some_and(|stem| stem.starts_with("open-door-") && stem.ends_with(&format!("-{}", self.code)))
     }
 
@@ -299,6 +299,13 @@ fn parse_answer_key(text: &str) -> Option<Option<Vec<usize>>> {
             .collect::<Option<Vec<usize>>>()
             .map(Some),
     }
+}
+
+/// `file`'s name without `extension` (".json"), if it ends with it in any
+/// case: a computer or a student may have changed the ending's case.
+pub fn without_extension<'a>(file: &'a str, extension: &str) -> Option<&'a str> {
+    let cut = file.len().checked_sub(extension.len())?;
+    (file.is_char_boundary(cut) && file[cut..].eq_ignore_ascii_case(extension)).then(|| &file[..cut])
 }
 
 /// A name as the app keeps and shows it: no control or direction-changing

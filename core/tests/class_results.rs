@@ -167,10 +167,20 @@ fn a_tick_all_questions_most_chosen_wrong_answer_says_what_it_missed_and_what_is
     assert_eq!(
         wrong_answers(&class),
         vec![
-            (3, most_chosen(&["“a”; “b”; “c” (“c” is not right)"], 3)),
+            (3, most_chosen(&["“a”, “b” and “c” (“c” is not right)"], 3)),
             // Equally missed: in quiz order.
-            (1, most_chosen(&["“a” (missing “b”)"], 2)),
-            (2, most_chosen(&["“a”; “c” (missing “b”; “c” is not right)"], 2)),
+            (1, most_chosen(&["“a” alone (missing “b”)"], 2)),
+            (2, most_chosen(&["“a” and “c” (missing “b”; “c” is not right)"], 2)),
+        ]
+    );
+    // A tick alone, wrong or right.
+    let class = class_of(&bank, &[("Ed", [&[2], &[1], &[0, 1]])]);
+    assert_eq!(
+        wrong_answers(&class),
+        vec![
+            (1, most_chosen(&["“c” alone, which is not right (missing “a” and “b”)"], 1)),
+            (2, most_chosen(&["“b” alone (missing “a”)"], 1)),
+            (3, WrongAnswers::None),
         ]
     );
 }
@@ -191,9 +201,10 @@ fn wrong_answers_given_equally_often_are_all_named_and_answers_given_once_each_a
             (2, WrongAnswers::Spread { students: 2 }),
         ]
     );
-    assert_eq!(WrongAnswers::listed(&["b".into(), "c".into(), "d".into()]), "b, c and d");
+    // Apart in one line, however many words a choice has.
+    assert_eq!(WrongAnswers::in_one_line(&["Finland and Sweden".into(), "Finland".into()]), "Finland and Sweden | Finland");
     let csv = class.to_csv();
-    assert!(csv.lines().any(|line| line.starts_with("1,") && line.ends_with(",0,4,0,b and c,2")), "{csv}");
+    assert!(csv.lines().any(|line| line.starts_with("1,") && line.ends_with(",0,4,0,b | c,2")), "{csv}");
     assert!(csv.lines().any(|line| line.starts_with("2,") && line.ends_with(",2,4,0,none stood out (2 different),1")), "{csv}");
 }
 
@@ -566,6 +577,8 @@ fn of_a_result_and_its_copy_the_file_named_as_downloaded_counts() {
     let maria = result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90);
     let downloaded = maria.file_name(20_000, "json");
     assert!(maria.is_named_as_downloaded(&downloaded) && maria.is_named_as_downloaded(&maria.file_name(20_001, "csv")));
+    // An ending whose case a computer changed is still the name given.
+    assert!(maria.is_named_as_downloaded(&downloaded.replace(".json", ".JSON")));
     for copy_name in ["Maria (1).json", "m.json", &downloaded.replace(".json", " (1).json")] {
         assert!(!maria.is_named_as_downloaded(copy_name), "{copy_name}");
         let files = [file(copy_name, maria.to_json()), file(&downloaded, maria.to_json())];
@@ -771,7 +784,7 @@ fn a_csv_that_does_not_match_says_a_spreadsheet_may_have_changed_it() {
     let tom = result(&bank, 5, "Tom", &[0, 1, 1, 0, 0], 120);
     let csv = tom.to_csv(&bank).replace("seconds,120", "seconds,12");
     let json = tom.to_json().replace("\"seconds\": 120", "\"seconds\": 12");
-    for (file_name, text, excused) in [("tom.csv", csv, true), ("tom.json", json, false)] {
+    for (file_name, text, excused) in [("tom.csv", csv.clone(), true), ("TOM.CSV", csv, true), ("tom.json", json, false)] {
         let class = ClassResults::gather(&[file(file_name, text)], &bank);
         let CodeCheck::DoesNotMatch(why) = &class.students[0].check else { panic!("{file_name}: {:?}", class.students[0].check) };
         assert_eq!(why.ends_with(SAVED_BY_A_SPREADSHEET), excused, "{file_name}: {why}");

@@ -200,8 +200,12 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                         WrongAnswers::MostChosen { answers, students } if answers.len() == 1 => Some(view! {
                             <p>"Most chosen wrong answer: " <strong>{answers[0].clone()}</strong>{format!(" ({students} {})", if students == 1 { "student" } else { "students" })}</p>
                         }.into_any()),
+                        // One to a line: a tick-all answer is a list of its own.
                         WrongAnswers::MostChosen { answers, students } => Some(view! {
-                            <p>"Most chosen wrong answers, as often as each other: " <strong>{WrongAnswers::listed(&answers)}</strong>{format!(" ({students} students each)")}</p>
+                            <p>{format!("Most chosen wrong answers, {students} students each:")}</p>
+                            <ul class="class-wrong-answers">
+                                {answers.into_iter().map(|answer| view! { <li><strong>{answer}</strong></li> }).collect_view()}
+                            </ul>
                         }.into_any()),
                         WrongAnswers::Spread { students } => Some(view! {
                             <p>{format!("No wrong answer stood out: the {students} students who answered it wrongly each gave a different answer.")}</p>
