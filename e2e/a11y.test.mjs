@@ -236,6 +236,15 @@ test("a test with the keyboard alone: after each saved answer the next question'
       await page.waitForSelector(".problem:text-is('Choose an answer first.')");
       assert.equal(await page.textContent("h2.question-heading"), "Question 2 of 4", "nothing was saved");
     }
+    if (n === 1) {
+      // A letter pressed on a link outside the question is that link's:
+      // it picks nothing and leaves the focus where it was (WCAG 2.1.4).
+      await page.focus("footer a:text-is('About and privacy')");
+      await page.keyboard.press("c");
+      assert.equal(await page.locator("form.question input:checked").count(), 0, "nothing picked from the footer");
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), "About and privacy");
+      await page.focus("h2.question-heading");
+    }
     await page.keyboard.press("b");
     await page.keyboard.press("Enter");
     if (n < 4) {

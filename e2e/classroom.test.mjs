@@ -198,6 +198,8 @@ test("a test and a practice quiz made in turn: the test's link stays listed to c
   const practiceCode = await page.getAttribute(".share svg.qr path", "d");
   const testCode = await page.getAttribute(".qr-full svg.qr path", "d");
   assert.ok(testCode.length > 500 && testCode !== practiceCode, "the test's own code, not the practice quiz's");
+  // Titled as the test, not as the practice quiz of the same title.
+  assert.equal(await page.textContent(".qr-full .qr-title"), "Test A (a test with a 10-minute time limit): scan the code to open the quiz");
   await page.keyboard.press("Escape");
   await page.waitForSelector(".qr-full", { state: "detached" });
   await earlier.locator("a:text-is('Show on the projector')").click();

@@ -31,6 +31,7 @@ test("a practice quiz from the home page: feedback with evidence, then results",
   await page.goto(app.url + "/");
   await ready(page);
   await page.click("text=Start a 10-question quiz");
+  let missed = 0;
   for (let n = 1; n <= 10; n++) {
     await page.waitForSelector(`h2:text-is("Question ${n} of 10")`);
     assert.match(await page.textContent("form.question legend"), /\S/);
@@ -38,22 +39,30 @@ test("a practice quiz from the home page: feedback with evidence, then results",
     await answerShown(page);
     await page.waitForSelector(".feedback");
     assert.match(await page.textContent(".feedback .verdict"), /Right\.|Not quite\./);
-    // Named by its verdict and described by its explanation, for a screen
-    // reader to say as it takes focus (below)...
+    // Named by its verdict and described by its explanation, after the
+    // right answer where it was missed (found by a screen-reader walk: an
+    // explanation need not name it), for a screen reader to say as it
+    // takes focus (below)...
     await page.waitForFunction(() => document.activeElement.classList.contains("feedback"), null, { timeout: 2000 });
-    const { role, name, description, explanation } = await page.evaluate(() => {
+    const { role, name, description, answer, explanation } = await page.evaluate(() => {
       const feedback = document.querySelector(".feedback");
       const text = (ids) => ids.split(" ").map((id) => document.getElementById(id).textContent).join(" ");
       return {
         role: feedback.getAttribute("role"),
         name: text(feedback.getAttribute("aria-labelledby")),
         description: text(feedback.getAttribute("aria-describedby")),
+        answer: feedback.querySelector(":scope > p:has(strong)")?.textContent,
         explanation: [...feedback.querySelectorAll(":scope > p")].at(-1).textContent,
       };
     });
     assert.equal(role, "group");
     assert.match(name, /^. (Right\.|Not quite\.)$/);
-    assert.equal(description, explanation);
+    assert.equal(answer === undefined, name.endsWith("Right."), "the right answer said where it was missed");
+    assert.equal(description, answer ? `${answer} ${explanation}` : explanation);
+    if (answer) {
+      assert.match(answer, /^The answer: \S/);
+      missed++;
+    }
     assert.match(explanation, /\S.{20,}/);
     // ...which no live region says again.
     assert.equal(await page.locator("main [aria-live], main [role=status]").filter({ hasText: /Right\.|Not quite\./ }).count(), 0);
@@ -63,6 +72,8 @@ test("a practice quiz from the home page: feedback with evidence, then results",
     await page.click(`button:text-is("${n === 10 ? "See results" : "Next question"}")`);
   }
   await page.waitForSelector("text=Results");
+  // Each first choice right is one chance in about 4^10.
+  assert.ok(missed > 0, "a missed answer's feedback was heard");
   assert.match(await page.textContent(".score"), /You scored \d+ out of 10\./);
   assert.ok((await page.locator("table.by-topic tbody tr").count()) >= 1);
   assert.equal(await page.locator(".review-item").count(), 10);

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
-use open_door_core::number::decimal;
 use open_door_core::pack::{self, Pack};
 use open_door_core::result::HandInNames;
 use wasm_bindgen::{JsCast, JsValue};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
+use open_door_core::projector::ProjectorPlaces;
 
 use crate::content::{now_ms, StoredPack, StoredPacks};
 
@@ -58,9 +58,10 @@ const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// projector, or after a reload, it is there again under the table; it is
 /// forgotten with the files.
 const CLASS_FOLLOW_UP_KEY: &str = "open-door.classroom.follow-up";
-/// The question the projector last showed, and of which quiz (its link's
-/// key), in sessionStorage: a reload mid-lesson comes back to it, not to
-/// the first question.
+/// The question the projector last showed of each quiz (see
+/// `ProjectorPlaces`), in sessionStorage: a reload mid-lesson, or the
+/// class's quiz shown again after another, comes back to it, not to the
+/// first question.
 const PROJECTOR_AT_KEY: &str = "open-door.projector.at";
 
 /// Where progress lives for this session.
@@ -468,14 +469,14 @@ pub fn keep_follow_up_made(href: &str) {
 /// The question (from 0) the projector last showed in this tab for the
 /// quiz `quiz` (its link's key); the first for another quiz.
 pub fn projector_at(quiz: &str) -> usize {
-    kept_for_tab(PROJECTOR_AT_KEY)
-        .and_then(|kept| kept.rsplit_once(' ').filter(|(key, _)| *key == quiz).and_then(|(_, at)| usize::try_from(decimal(at)?).ok()))
-        .unwrap_or(0)
+    ProjectorPlaces::read(&kept_for_tab(PROJECTOR_AT_KEY).unwrap_or_default()).of(quiz)
 }
 
 /// Keeps, for this tab, that the projector shows question `index` of `quiz`.
 pub fn keep_projector_at(quiz: &str, index: usize) {
-    mark_for_tab(PROJECTOR_AT_KEY, &format!("{quiz} {index}"), true);
+    let mut places = ProjectorPlaces::read(&kept_for_tab(PROJECTOR_AT_KEY).unwrap_or_default());
+    places.set(quiz, index);
+    mark_for_tab(PROJECTOR_AT_KEY, &places.write(), true);
 }
 
 /// The class's result files kept for this tab (none if none were kept).

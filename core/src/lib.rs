@@ -17,6 +17,7 @@ pub mod number;
 pub mod order;
 pub mod pack;
 pub mod progress;
+pub mod projector;
 pub mod quiz;
 pub mod result;
 pub mod rng;

@@ -380,6 +380,14 @@ impl QuizLink {
         self.labels.title_of(&self.spec, bank)
     }
 
+    /// The title with how the quiz runs, where a class must not be handed
+    /// the wrong one of two links under one title (the QR code full screen,
+    /// the projector: found by a teacher's walk): "9B: Article 5 check (a
+    /// test with a 10-minute time limit)".
+    pub fn title_with_mode(&self, bank: &Bundle) -> String {
+        format!("{} ({})", self.title(bank), self.spec.how_it_runs())
+    }
+
     /// The quiz in one line, for the teacher handing it out and the
     /// student about to start it: "9B: Article 5 check: 10 questions, a
     /// test with a 10-minute time limit."

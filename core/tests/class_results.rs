@@ -314,10 +314,12 @@ fn the_class_table_exports_as_csv() {
     );
     // Bo's edited file: no score, for the 5 it claims is not his.
     assert!(lines.contains(&"Bo,,5,0,1 min 40 s,100,1970-01-01T00:01:40Z,\"does not match: The code does not match the name, quiz, time and answers in the file.\",,no,bo.json"), "{csv}");
-    assert!(lines.contains(&"number,question id,question,right,of,not answered,most chosen wrong answer,chosen by (students)"));
+    assert!(lines.contains(&"number,question id,question,right answer,right,of,not answered,most chosen wrong answer,chosen by (students)"));
     // Question 4's two wrong answers, one student each: neither is named.
     assert!(lines.iter().any(|line| line.starts_with("4,") && line.ends_with(",2,4,0,none stood out (2 different),1")), "{csv}");
-    assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",1,4,0,b,2")), "{csv}");
+    // With the right answer in words, as the page gives it (found by a
+    // teacher's walk: the table alone did not say what was right).
+    assert!(lines.iter().any(|line| line.starts_with("3,") && line.ends_with(",a,1,4,0,b,2")), "{csv}");
     assert!(lines.contains(&"topic,class average (%),right,of"));
     // Named after its quiz, as a result file is: two classes' tables
     // exported on one day stay apart.

@@ -133,6 +133,10 @@ fn a_link_sums_up_its_quiz_in_one_line() {
     let timed = QuizLink::open("ids=000-01,000-02&seed=1&mode=test&minutes=10&title=9B", &bank);
     assert_eq!(timed.summary(&bank), "9B: 2 questions, a test with a 10-minute time limit.");
     assert_eq!(timed.outline(), "2 questions, a test with a 10-minute time limit.");
+    // Told apart from a practice link of the same title.
+    assert_eq!(timed.title_with_mode(&bank), "9B (a test with a 10-minute time limit)");
+    let practice = QuizLink::open("ids=000-01,000-02&seed=1&title=9B", &bank);
+    assert_eq!(practice.title_with_mode(&bank), "9B (practice with no time limit)");
     let one = QuizLink::open("ids=000-01&seed=1", &bank);
     assert_eq!(one.summary(&bank), format!("{}: 1 question, practice with no time limit.", one.spec().title(&bank)));
 }

@@ -283,7 +283,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                     <CopyLink text=href.clone() />
                     <QrImage text=href.clone() label="QR code of the follow-up quiz's link" />
                     <p class="actions">
-                        <QrFullScreen text=href.clone() title=class_link.link.title(bundle()) />
+                        <QrFullScreen text=href.clone() title=class_link.link.title_with_mode(bundle()) />
                         <A href=projector attr:class="button">"Show them on the projector"</A>
                     </p>
                 </div>

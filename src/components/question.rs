@@ -76,9 +76,10 @@ pub fn QuestionForm(
         on_answer.run(response);
     };
 
-    // Letter keys pick the choice lettered so, and Enter submits,
-    // wherever focus is (after a new question it is on its heading, not in
-    // the form, where Enter would do nothing): as the form's hint says.
+    // Letter keys pick the choice lettered so, and Enter submits, wherever
+    // the focus is but on another control (after a new question it is on
+    // its heading, not in the form, where Enter would do nothing): as the
+    // form's hint says.
     let order = item.choice_order.clone();
     let key_group = group.clone();
     let form_ref = NodeRef::<html::Form>::new();
@@ -98,7 +99,12 @@ pub fn QuestionForm(
             }
             return;
         }
-        if let Some(&choice) = choice_place(&ev.key()).and_then(|place| order.get(place)) {
+        // Not on a control outside the form (the menu's, a link): a letter
+        // pressed there must neither pick a choice nor pull the focus away
+        // (WCAG 2.1.4, found by a keyboard walk).
+        let on_other_control =
+            || focus_on_control() && !form_ref.get_untracked().is_some_and(|form| form.contains(document().active_element().as_deref()));
+        if let Some(&choice) = choice_place(&ev.key()).and_then(|place| order.get(place)).filter(|_| !on_other_control()) {
             ev.prevent_default();
             choose(choice);
             focus_choice(&format!("{key_group}-{choice}"));
@@ -340,11 +346,19 @@ pub fn Feedback(question: &'static Question, response: Vec<usize>, node_ref: Nod
 /// the button then stays at the screen's foot, style.css).
 fn bring_into_view(feedback: &web_sys::HtmlElement) {
     const MARGIN: f64 = 8.0;
-    // Named by its verdict and described by its explanation, so that a
-    // screen reader says them as it takes focus, whatever it does with a
-    // focused element of no role. Set here rather than in the view, where
-    // three more attributes cost a further 0.1 KB of the first load.
-    for (name, value) in [("role", "group"), ("aria-labelledby", "feedback-verdict"), ("aria-describedby", "feedback-explanation")] {
+    // Named by its verdict and described by the right answer, where it was
+    // missed (an explanation need not name it: found by a screen-reader
+    // walk), and the explanation, so that a screen reader says them as it
+    // takes focus, whatever it does with a focused element of no role. Set
+    // here rather than in the view, where three more attributes cost a
+    // further 0.1 KB of the first load, and the right answer's id 0.3 KB:
+    // it is the paragraph between the verdict and the explanation.
+    let missed = feedback.query_selector("#feedback-verdict + p:not(#feedback-explanation)").ok().flatten();
+    if let Some(right_answer) = &missed {
+        right_answer.set_id("feedback-answer");
+    }
+    let described_by = if missed.is_some() { "feedback-answer feedback-explanation" } else { "feedback-explanation" };
+    for (name, value) in [("role", "group"), ("aria-labelledby", "feedback-verdict"), ("aria-describedby", described_by)] {
         let _ = feedback.set_attribute(name, value);
     }
     let options = web_sys::FocusOptions::new();

@@ -191,7 +191,7 @@ pub fn Projector() -> impl IntoView {
                         {move || if revealed.get() { "Hide answer (R)" } else { "Reveal answer (R)" }}
                     </button>
                     <button type="button" aria-disabled=move || (index.get() + 1 >= count()).then_some("true") on:click=move |_| go(1)>"Next (N) →"</button>
-                    <QrFullScreen text=student_link() title=title.get_untracked() />
+                    <QrFullScreen text=student_link() title=link.with_untracked(|l| l.title_with_mode(bundle())) />
                     {back_to_classroom()}
                 </p>
             </Show>
@@ -223,7 +223,8 @@ fn answer_line(question: &Question, item: &QuizItem) -> String {
 const SMALLEST_FIT: f64 = 0.7;
 
 /// The least of the screen a revealed answer keeps below the question, in
-/// percent: its verdict and the start of its explanation.
+/// percent, where the question stays whole: its verdict and the start of
+/// its explanation.
 const LEAST_ANSWER_ROOM: f64 = 30.0;
 
 /// Makes the slide's type smaller, as little as needed, until the question
@@ -232,9 +233,10 @@ const LEAST_ANSWER_ROOM: f64 = 30.0;
 /// than the screen, and the class cannot scroll. A revealed answer that
 /// still does not fit at the smallest type comes into view as the slide's
 /// title and count scroll off, and then, so that the question stays in
-/// view beside its answer, scrolls in its own box under the choices
-/// (the page scrolls further only where that box would have less than
-/// [`LEAST_ANSWER_ROOM`] of the screen).
+/// view beside its answer, scrolls in its own box under the choices (the
+/// box takes up to [`LEAST_ANSWER_ROOM`] of the screen as the question
+/// allows; the question's top leaves the screen only where the box would
+/// not show the answer's own line).
 fn fit_slide(answer_shown: bool) {
     let find = |selector| document().query_selector(selector).ok().flatten();
     let Some(slide) = find(".projector").and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
@@ -299,11 +301,12 @@ fn fit_slide(answer_shown: bool) {
     // controls' top.
     const SLIVER: f64 = 4.0;
     let _ = answer.style().set_property("margin-bottom", &format!("{}px", SLIVER as u32));
+    // How far the page can scroll with the question's top still in view.
     const ABOVE_QUESTION: f64 = 8.0;
     let above_question =
-        find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - ABOVE_QUESTION).floor().max(0.0));
+        || find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - ABOVE_QUESTION).floor().max(0.0));
     if overflow(SLIVER) > 0.0 {
-        window().scroll_by_with_x_and_y(0.0, overflow(SLIVER).min(above_question));
+        window().scroll_by_with_x_and_y(0.0, overflow(SLIVER).min(above_question()));
     }
     if overflow(SLIVER) <= 0.0 {
         return;
@@ -311,11 +314,16 @@ fn fit_slide(answer_shown: bool) {
     let rect = answer.get_bounding_client_rect();
     let box_room = (room - SLIVER - rect.top()).floor();
     let whole = rect.height().ceil();
-    let least = (viewport * LEAST_ANSWER_ROOM / 100.0).floor();
-    let box_height = box_room.max(least.min(whole));
-    if box_height > box_room {
-        window().scroll_by_with_x_and_y(0.0, box_height - box_room);
+    let least = (viewport * LEAST_ANSWER_ROOM / 100.0).floor().min(whole);
+    // A question cut at the screen's top reads as a broken slide, so the
+    // box grows only as far as the question allows, but always shows the
+    // answer's own line ("The answer: C: …").
+    let answer_line = answer.first_element_child().map_or(0.0, |line| line.get_bounding_client_rect().height().ceil()).min(least);
+    let further = (least - box_room).min(above_question().max(answer_line - box_room)).max(0.0);
+    if further > 0.0 {
+        window().scroll_by_with_x_and_y(0.0, further);
     }
+    let box_height = box_room + further;
     // Not for a scroll of a pixel or two: the sliver under it takes that.
     if rect.height() > box_height + 2.0 {
         let _ = answer.style().set_property("max-height", &format!("{}px", box_height as u32));

@@ -553,7 +553,7 @@ fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String, #[prop(int
     let mark = move |ev: leptos::ev::MouseEvent| mark_way_back(&ev, &way_back_to);
     view! {
         <p class="actions">
-            <QrFullScreen text=class_link.handed_out() title=class_link.link.title(bundle()) described_by=about_id.clone() />
+            <QrFullScreen text=class_link.handed_out() title=class_link.link.title_with_mode(bundle()) described_by=about_id.clone() />
             <A href=crate::paths::href(&projector) attr:class="button" attr:aria-describedby=about_id.clone() on:click=mark.clone()>
                 "Show on the projector"
             </A>
