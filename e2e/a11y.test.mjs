@@ -224,6 +224,39 @@ test("a link of the header's menu or of the footer, followed by keyboard, puts t
   }
 });
 
+test("Back to a reading page puts the focus on the link followed from it, where the scroll comes back to, and a link to the page starts from its top", async () => {
+  // Left on the content, the focus made a keyboard user tab through every
+  // link above the one followed again (found by a keyboard walk).
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await page.goto(app.url + "/learn/joining");
+  await ready(page);
+  // The page's link to the glossary's "accession", far down.
+  const href = "/glossary#accession";
+  await page.locator(`main a[href='${href}']`).first().focus();
+  const words = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("dl.glossary");
+  await page.goBack();
+  await page.waitForSelector("article.explainer");
+  await page.waitForFunction(() => document.activeElement?.tagName === "A", null, { timeout: 2000 }).catch(() => {});
+  const back = await page.evaluate(() => ({ href: document.activeElement.getAttribute("href"), words: document.activeElement.textContent, y: scrollY }));
+  assert.deepEqual([back.href, back.words], [href, words], "the link followed has the focus");
+  assert.ok(back.y > 300, `the scroll came back too (${back.y} px)`);
+  // Reached by a link, not by Back, the page starts with the focus on its
+  // content, not on the link followed the time before.
+  await page.goForward();
+  await page.waitForSelector("dl.glossary");
+  await page.evaluate(() => document.querySelector("a[href='/learn']").click());
+  await page.waitForSelector("ul.cards");
+  await page.evaluate(() => document.querySelector("main a[href='/learn/joining']").click());
+  await page.waitForSelector("article.explainer");
+  await page.waitForFunction(() => document.activeElement?.id === "main", null, { timeout: 2000 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  watcher.assertClean();
+  await context.close();
+});
+
 test("a test with the keyboard alone: after each saved answer the next question's heading has the focus", async () => {
   const { page, watcher, context } = await freshPage(app);
   await page.goto(app.url + "/quiz/play?ids=000-01,000-09,000-15,001-07&seed=3&mode=test");

@@ -10,8 +10,11 @@
 //! - Back and Forward (`popstate`) only change the page: the browser puts
 //!   the scroll back where the student was. Focus, lost with the page that
 //!   went away or left on the header or the footer, goes to the page's
-//!   content, as after a link.
+//!   content, as after a link (a reading page then gives it to the link
+//!   followed from it: `components::followed_link`, by `came_back`).
 //! - Addresses are read with the public URL taken off (src/paths.rs adds it).
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -79,12 +82,21 @@ pub fn provide_router() {
         }
     });
     let history = window_event_listener(ev::popstate, move |_| {
+        CAME_BACK.store(true, Ordering::Relaxed);
         address.set(Address::current());
         // After the page it comes back to has rendered, as after a link.
         request_animation_frame(|| keep_focus_in_page(true));
     });
     // The router lives as long as the app; its listeners with it.
     std::mem::forget((clicks, history));
+}
+
+/// Whether the page shown was reached by Back or Forward, not by a link or
+/// the app's own navigation (nor as the app's first page).
+static CAME_BACK: AtomicBool = AtomicBool::new(false);
+
+pub fn came_back() -> bool {
+    CAME_BACK.load(Ordering::Relaxed)
 }
 
 fn router() -> Router {
@@ -109,6 +121,7 @@ pub fn navigate(href: &str, replace: bool) {
 
 fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     let Ok(history) = window().history() else { return };
+    CAME_BACK.store(false, Ordering::Relaxed);
     // A link to the address already shown adds no history entry, or Back
     // would seem to do nothing.
     let location = window().location();

@@ -1,6 +1,7 @@
 pub mod class_results;
 pub mod download;
 pub mod figures;
+pub mod followed_link;
 pub mod hand_in;
 pub mod markup;
 pub mod needs_pack;

@@ -9,6 +9,7 @@ use crate::storage::{self, use_progress};
 
 #[component]
 pub fn About() -> impl IntoView {
+    crate::components::followed_link::return_to_followed_link();
     let store = use_progress();
     view! {
         <PageTitle text="About and privacy" />

@@ -14,6 +14,7 @@ pub fn ExplainerPage() -> impl IntoView {
     let page = use_location().page;
     move || {
         let Page::Explainer(id) = page.get() else { return view! { <NotFound /> }.into_any() };
+        crate::components::followed_link::return_to_followed_link();
         let Some(explainer) = reading_bundle().explainer(&id) else { return view! { <NotFound /> }.into_any() };
         let quiz = QuizSpec::on_topic(&explainer.topic, 0).unseeded_href();
         view! {

@@ -6,6 +6,7 @@ use crate::router::A;
 
 #[component]
 pub fn Learn() -> impl IntoView {
+    crate::components::followed_link::return_to_followed_link();
     view! {
         <PageTitle text="Learn" />
         <p>"Short explainers, each five minutes of reading, with a quiz at the end. They are in teaching order: each builds on the ones before it."</p>
