@@ -228,8 +228,17 @@ test("Back to a reading page puts the focus on the link followed from it, where 
   // Left on the content, the focus made a keyboard user tab through every
   // link above the one followed again (found by a keyboard walk).
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
-  await page.goto(app.url + "/learn/joining");
+  await page.goto(app.url + "/learn");
   await ready(page);
+  const card = "main a[href='/learn/joining']";
+  await page.locator(card).first().focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("article.explainer");
+  // The skip link, which the app handles without leaving the page, is no
+  // link followed from the page before (a review).
+  await page.focus("a:text-is('Skip to content')");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "main");
   // The page's link to the glossary's "accession", far down.
   const href = "/glossary#accession";
   await page.locator(`main a[href='${href}']`).first().focus();
@@ -242,17 +251,18 @@ test("Back to a reading page puts the focus on the link followed from it, where 
   const back = await page.evaluate(() => ({ href: document.activeElement.getAttribute("href"), words: document.activeElement.textContent, y: scrollY }));
   assert.deepEqual([back.href, back.words], [href, words], "the link followed has the focus");
   assert.ok(back.y > 300, `the scroll came back too (${back.y} px)`);
+  // And Back again to Learn, to the explainer's card.
+  await page.goBack();
+  await page.waitForSelector("ul.cards");
+  await page.waitForFunction(() => document.activeElement?.tagName === "A", null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), "/learn/joining", "Learn's link followed has the focus");
   // Reached by a link, not by Back, the page starts with the focus on its
   // content, not on the link followed the time before.
-  await page.goForward();
-  await page.waitForSelector("dl.glossary");
-  await page.evaluate(() => document.querySelector("a[href='/learn']").click());
-  await page.waitForSelector("ul.cards");
-  await page.evaluate(() => document.querySelector("main a[href='/learn/joining']").click());
+  await page.evaluate((card) => document.querySelector(card).click(), card);
   await page.waitForSelector("article.explainer");
   await page.waitForFunction(() => document.activeElement?.id === "main", null, { timeout: 2000 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.id, scrollY]), ["main", 0]);
   watcher.assertClean();
   await context.close();
 });

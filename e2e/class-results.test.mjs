@@ -377,8 +377,9 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
       // The topic table is not split over two sheets (a teacher's print
       // left one row on its own).
       assert.equal(await page.locator(".class-topics").evaluate((table) => getComputedStyle(table).breakInside), "avoid");
-      // Nor is a heading left at a sheet's foot, its questions on the next
-      // (found by a teacher's print of thirty files).
+      // Its headings are set to stay with what follows them: one was left at
+      // a sheet's foot, its questions on the next (found by a teacher's
+      // print; where the sheets break shows only in a PDF's pages).
       assert.deepEqual(await page.locator(".class-results h3").evaluateAll((headings) => [...new Set(headings.map((h) => getComputedStyle(h).breakAfter))]), ["avoid"]);
       // Dated on paper, without the link a page cannot follow.
       assert.match(await page.innerText(".class-quiz"), /^Class quiz: .+ \(5 questions\)\. Printed on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);

@@ -313,7 +313,7 @@ impl ClassResults {
         for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
             let name = clean_name(&record.name);
-            let key = name_key(&name);
+            let key = name_key(&record.name);
             let code = record.code.trim().to_uppercase();
             // Other files, whose codes match, of this same quiz (see
             // [`same_attempt`]) under other names.
@@ -647,13 +647,7 @@ fn wrong_answer_text(question: &Question, answer: &[usize]) -> String {
         return question.choice_text(answer);
     }
     let quoted = |indices: &[usize]| {
-        let mut quoted: Vec<String> = indices.iter().filter_map(|&i| question.choices.get(i)).map(|choice| format!("“{choice}”")).collect();
-        let last = quoted.pop().unwrap_or_default();
-        if quoted.is_empty() {
-            last
-        } else {
-            format!("{} and {last}", quoted.join(", "))
-        }
+        and_list(&indices.iter().filter_map(|&i| question.choices.get(i)).map(|choice| format!("“{choice}”")).collect::<Vec<_>>())
     };
     let right = question.correct_indices();
     let missing: Vec<usize> = right.iter().copied().filter(|i| !answer.contains(i)).collect();

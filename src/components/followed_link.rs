@@ -12,28 +12,42 @@ use wasm_bindgen::JsCast;
 use crate::router::{came_back, opened_from, use_location};
 
 thread_local! {
-    /// The link last followed from each page left by one: the page's
-    /// address (as `opened_from` gives it), the link's `href` and its words.
+    /// The link last followed from each page left by one, the latest
+    /// last: the page's address (as `opened_from` gives it), the link's
+    /// `href` and its words.
     static FOLLOWED: RefCell<Vec<(String, String, String)>> = const { RefCell::new(Vec::new()) };
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
+
+/// The most pages whose followed link is kept: a lesson's reading, not a
+/// term's.
+const REMEMBERED: usize = 20;
 
 /// Keeps which of the page's links is followed, and on Back (or Forward)
 /// to the page gives that link the focus again. Called as the page is
 /// drawn, each time (an explainer's component draws the next explainer).
 pub fn return_to_followed_link() {
     // Once for the app, as the router's listener is, and after it: the
-    // router has then followed the link (the page left is the one the new
-    // history entry was opened from) and the page drawn anew (the link is
-    // no longer in it, and is told by its address and words).
+    // router has then followed the link, and the page left is the one the
+    // new history entry was opened from. A click the app handled otherwise
+    // (the skip link, a way back that goes back) left the address as it
+    // was. The link is told by its address and words: by the time Back
+    // returns, the page has been drawn anew.
     if !LISTENING.replace(true) {
         let listener = window_event_listener(leptos::ev::click, |ev| {
             let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href]").ok().flatten());
-            let (Some(link), Some(page), true) = (link, opened_from(), ev.default_prevented()) else { return };
+            let Some(link) = link.and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
+            let location = window().location();
+            let followed = [location.pathname(), location.search(), location.hash()].map(Result::unwrap_or_default)
+                == [link.pathname(), link.search(), link.hash()];
+            let (Some(page), true, true) = (opened_from(), ev.default_prevented(), followed) else { return };
             let followed_link = (link.get_attribute("href").unwrap_or_default(), link.text_content().unwrap_or_default());
             FOLLOWED.with_borrow_mut(|followed| {
                 followed.retain(|(left, ..)| *left != page);
                 followed.push((page, followed_link.0, followed_link.1));
+                if followed.len() > REMEMBERED {
+                    followed.remove(0);
+                }
             });
         });
         std::mem::forget(listener);

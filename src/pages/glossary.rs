@@ -7,7 +7,6 @@ use crate::router::use_location;
 
 #[component]
 pub fn Glossary() -> impl IntoView {
-    crate::components::followed_link::return_to_followed_link();
     // The term a link points to (`/glossary#veto`). The router changes the
     // URL without the browser's fragment navigation, so neither `:target`
     // nor the scroll to the term happen on their own: the page does both,

@@ -222,21 +222,15 @@ fn answer_line(question: &Question, item: &QuizItem) -> String {
 /// explanation (set at 0.65em).
 const SMALLEST_FIT: f64 = 0.7;
 
-/// The least of the screen a revealed answer keeps below the question, in
-/// percent, where the question stays whole: its verdict and the start of
-/// its explanation.
-const LEAST_ANSWER_ROOM: f64 = 30.0;
-
 /// Makes the slide's type smaller, as little as needed, until the question
 /// (and, revealed, its answer and evidence) fits above the controls: on a
 /// wide screen the type, set by the width, makes a long question taller
 /// than the screen, and the class cannot scroll. A revealed answer that
 /// still does not fit at the smallest type comes into view as the slide's
 /// title and count scroll off, and then, so that the question stays in
-/// view beside its answer, scrolls in its own box under the choices (the
-/// box takes up to [`LEAST_ANSWER_ROOM`] of the screen as the question
-/// allows; the question's top leaves the screen only where the box would
-/// not show the answer's own line).
+/// view beside its answer, scrolls in its own box under the choices, in
+/// the room the question leaves (the question's top leaves the screen only
+/// where that room would not show the answer's own line).
 fn fit_slide(answer_shown: bool) {
     let find = |selector| document().query_selector(selector).ok().flatten();
     let Some(slide) = find(".projector").and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
@@ -304,22 +298,24 @@ fn fit_slide(answer_shown: bool) {
     // How far the page can scroll with the question's top still in view.
     const ABOVE_QUESTION: f64 = 8.0;
     let above_question =
-        || find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - ABOVE_QUESTION).floor().max(0.0));
+        find(".projector-prompt").map_or(0.0, |prompt| (prompt.get_bounding_client_rect().top() - ABOVE_QUESTION).floor().max(0.0));
     if overflow(SLIVER) > 0.0 {
-        window().scroll_by_with_x_and_y(0.0, overflow(SLIVER).min(above_question()));
+        window().scroll_by_with_x_and_y(0.0, overflow(SLIVER).min(above_question));
     }
     if overflow(SLIVER) <= 0.0 {
         return;
     }
     let rect = answer.get_bounding_client_rect();
     let box_room = (room - SLIVER - rect.top()).floor();
-    let whole = rect.height().ceil();
-    let least = (viewport * LEAST_ANSWER_ROOM / 100.0).floor().min(whole);
-    // A question cut at the screen's top reads as a broken slide, so the
-    // box grows only as far as the question allows, but always shows the
-    // answer's own line ("The answer: C: …").
-    let answer_line = answer.first_element_child().map_or(0.0, |line| line.get_bounding_client_rect().height().ceil()).min(least);
-    let further = (least - box_room).min(above_question().max(answer_line - box_room)).max(0.0);
+    // A question cut at the screen's top reads as a broken slide (a
+    // teacher's walk at 1024x768 found one, for a box of a third of the
+    // screen), so the page, scrolled above as far as the question allows,
+    // goes further only where the box would not show the answer's own line
+    // ("The answer: C: …"), to the explanation's top: the room under the
+    // line is where its "More below" stands.
+    let explanation = answer.first_element_child().and_then(|line| line.next_element_sibling());
+    let answer_line = explanation.map_or(0.0, |next| (next.get_bounding_client_rect().top() - rect.top()).ceil()).min(rect.height().ceil());
+    let further = (answer_line - box_room).max(0.0);
     if further > 0.0 {
         window().scroll_by_with_x_and_y(0.0, further);
     }
