@@ -324,7 +324,7 @@ test("a class link written without a seed: a tab closed mid-quiz goes on where i
   await context.close();
 });
 
-test("the class table exports as CSV, prints alone, takes dropped files, and is axe-clean in both schemes at 360 px", async () => {
+test("the class table exports as CSV, prints alone, takes dropped files, hides the names for the room's screen, and is axe-clean in both schemes at 360 px", async () => {
   const link = await classLink();
   const one = await student(link, { label: "lee", name: "Lee", pick: 0, format: "json" });
   const text = readFileSync(one.file, "utf8");
@@ -389,6 +389,34 @@ test("the class table exports as CSV, prints alone, takes dropped files, and is 
         assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
       }
       await page.emulateMedia({ media: "screen" });
+
+      // Shown to the class on the room's screen: the names go, and the file
+      // names with them (a file is often named after its student), even
+      // when a file is given again; a reload keeps them hidden; the class
+      // figures stay, on screen and on paper.
+      const names = /\blee\b|huge\.json/i;
+      await page.focus("#hide-names");
+      await page.keyboard.press("Space");
+      await page.waitForSelector(".class-table", { state: "detached" });
+      assert.equal(await page.textContent(".names-hidden"), "The students' table (2 results) is hidden.");
+      await page.setInputFiles("#class-files", { name: "lee.json", mimeType: "application/json", buffer: Buffer.from(text) });
+      await page.waitForSelector(".class-status:has-text('already')");
+      assert.equal(await page.textContent(".class-status"), "2 results read: 1 counted in the figures below; not counted: 1 copy. 1 file could not be read. One file was already here, so it was not added again.");
+      assert.doesNotMatch(await page.innerText(".class-results"), names);
+      await page.reload();
+      await page.waitForSelector(".class-questions");
+      assert.equal(await page.isChecked("#hide-names"), true);
+      assert.equal(await page.locator(".class-table, .unreadable").count(), 0);
+      assert.doesNotMatch(await page.innerText(".class-results"), names);
+      assert.deepEqual(await violations(page), [], "axe, names hidden");
+      await page.locator(".class-results").screenshot({ path: join(SCREENSHOT_DIR, "class-results-360-names-hidden.png") });
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.locator(".class-questions").isVisible(), true);
+      assert.doesNotMatch(await page.innerText(".class-results"), names);
+      await page.emulateMedia({ media: "screen" });
+      await page.uncheck("#hide-names");
+      assert.equal(await page.textContent(".class-table tbody th"), "Lee");
+      assert.match(await page.textContent(".unreadable"), /huge\.json/);
     }
     watcher.assertClean();
     await context.close();

@@ -124,15 +124,14 @@ fn go_to(address: RwSignal<Address>, href: &str, replace: bool) {
     CAME_BACK.store(false, Ordering::Relaxed);
     // A link to the address already shown adds no history entry, or Back
     // would seem to do nothing.
-    let location = window().location();
-    let here = [location.pathname(), location.search(), location.hash()].into_iter().collect::<Result<String, _>>();
-    let replace = replace || here.as_ref().is_ok_and(|here| here == href);
+    let here = address_here();
+    let replace = replace || here.as_deref() == Some(href);
     let moved = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
     } else {
         // The new entry keeps the address it came from, so that a way back
         // to it can go back instead (`back_when_opened_from`).
-        let from = here.map_or(wasm_bindgen::JsValue::NULL, |here| here.into());
+        let from = here.map_or(wasm_bindgen::JsValue::NULL, Into::into);
         history.push_state_with_url(&from, "", Some(href))
     };
     if moved.is_err() {
@@ -238,7 +237,28 @@ fn history_from() -> Option<String> {
 /// link or the app's own navigation), with the public URL taken off; none
 /// for a page opened otherwise (typed, from a bookmark or another app).
 pub fn opened_from() -> Option<String> {
-    history_from()?.strip_prefix(crate::paths::base()).map(str::to_owned)
+    without_base(&history_from()?)
+}
+
+/// The address shown, with the public URL taken off, as `opened_from`
+/// gives the page before's.
+pub fn address_here_in_app() -> Option<String> {
+    without_base(&address_here()?)
+}
+
+/// Whether `link` leads to the address shown.
+pub fn leads_here(link: &web_sys::HtmlAnchorElement) -> bool {
+    address_here().is_some_and(|here| here == address_of(link))
+}
+
+/// The address shown, as the history holds it.
+fn address_here() -> Option<String> {
+    let location = window().location();
+    [location.pathname(), location.search(), location.hash()].into_iter().collect::<Result<String, _>>().ok()
+}
+
+fn without_base(address: &str) -> Option<String> {
+    address.strip_prefix(crate::paths::base()).map(str::to_owned)
 }
 
 /// The address a click on a link goes to, if the app should handle it:

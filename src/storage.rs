@@ -58,6 +58,10 @@ const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// projector, or after a reload, it is there again under the table; it is
 /// forgotten with the files.
 const CLASS_FOLLOW_UP_KEY: &str = "open-door.classroom.follow-up";
+/// That the Classroom page hides the students' names and files from the
+/// class results (for a screen the class sees), in sessionStorage: a reload
+/// on the projector does not show them again.
+const CLASS_NAMES_HIDDEN_KEY: &str = "open-door.classroom.names-hidden";
 /// The question the projector last showed of each quiz (see
 /// `ProjectorPlaces`), in sessionStorage: a reload mid-lesson, or the
 /// class's quiz shown again after another, comes back to it, not to the
@@ -464,6 +468,16 @@ pub fn follow_up_made(href: &str) -> bool {
 /// Keeps, for this tab, that the follow-up quiz `href` was made.
 pub fn keep_follow_up_made(href: &str) {
     mark_for_tab(CLASS_FOLLOW_UP_KEY, href, true);
+}
+
+/// Whether the teacher hid the names from the class results in this tab.
+pub fn class_names_hidden() -> bool {
+    is_marked_for_tab(CLASS_NAMES_HIDDEN_KEY, "yes")
+}
+
+/// Keeps, for this tab, whether the class results hide the names.
+pub fn keep_class_names_hidden(hidden: bool) {
+    mark_for_tab(CLASS_NAMES_HIDDEN_KEY, "yes", hidden);
 }
 
 /// The question (from 0) the projector last showed in this tab for the

@@ -206,10 +206,10 @@ fn same_attempt(a: &ResultRecord, b: &ResultRecord, limit_seconds: Option<u64>) 
         && limit_seconds.is_none_or(|limit| a.seconds < limit)
 }
 
-/// A student's name as files are matched by: as the app shows it, in any
-/// case.
-fn name_key(name: &str) -> String {
-    clean_name(name).to_lowercase()
+/// A student's name as files are matched by, from the name as the app
+/// shows it (`clean_name`'s): in any case.
+fn name_key(shown: &str) -> String {
+    shown.to_lowercase()
 }
 
 /// Whether `name` is `shorter` with more words after it ("ana b" of "ana"),
@@ -275,7 +275,7 @@ impl ClassResults {
             return Self { unreadable, ..Self::default() };
         };
         records.sort_by_cached_key(|(file, record, _)| {
-            let name = name_key(&record.name);
+            let name = name_key(&clean_name(&record.name));
             let finished = record.finished.clone();
             // Of two files of one result, the one named as downloaded
             // counts, not a copy a computer named "… (1).json" or a student
@@ -313,7 +313,7 @@ impl ClassResults {
         for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
             let name = clean_name(&record.name);
-            let key = name_key(&record.name);
+            let key = name_key(&name);
             let code = record.code.trim().to_uppercase();
             // Other files, whose codes match, of this same quiz (see
             // [`same_attempt`]) under other names.
@@ -327,7 +327,11 @@ impl ClassResults {
                         && **other_check == CodeCheck::Matches
                         && same_attempt(record, other_record, limit_seconds)
                 })
-                .map(|(_, ((other_file, other_record, _), _))| (other_file, clean_name(&other_record.name), name_key(&other_record.name)))
+                .map(|(_, ((other_file, other_record, _), _))| {
+                    let other_name = clean_name(&other_record.name);
+                    let other_key = name_key(&other_name);
+                    (other_file, other_name, other_key)
+                })
                 .filter(|(_, _, other_key)| !other_key.is_empty() && *other_key != key)
                 .collect();
             // Whether another quiz than this one is handed in under a name.
@@ -335,7 +339,7 @@ impl ClassResults {
                 records.iter().zip(&checks).any(|((_, other_record, _), other_check)| {
                     *other_check == CodeCheck::Matches
                         && !same_attempt(record, other_record, limit_seconds)
-                        && name_key(&other_record.name) == named_key
+                        && name_key(&clean_name(&other_record.name)) == named_key
                 })
             };
             // A student whose name a classmate's quiz also carries is asked

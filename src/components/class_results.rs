@@ -21,7 +21,9 @@ use crate::components::qr::{QrFullScreen, QrImage};
 use crate::content::{bundle, today};
 use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
 use crate::router::A;
-use crate::storage::{follow_up_made, keep_class_files, keep_follow_up_made, kept_class_files};
+use crate::storage::{
+    class_names_hidden, follow_up_made, keep_class_files, keep_class_names_hidden, keep_follow_up_made, kept_class_files,
+};
 
 /// Reads every file: its text, or why it was not read.
 async fn read_files(files: Vec<web_sys::File>) -> Vec<HandedFile> {
@@ -55,6 +57,9 @@ pub fn ClassResultsSection() -> impl IntoView {
     // the browser refuses, as leaving the page would then lose the table.
     let kept = RwSignal::new(true);
     Effect::new(move |_| kept.set(files.with(|files| keep_class_files(files))));
+    // A student's name and score are not the class's to see: hidden, the
+    // results can go on the room's screen (or be printed as a handout).
+    let names_hidden = RwSignal::new(class_names_hidden());
     let dragging = RwSignal::new(false);
     // The files of the last pick or drop that were already here.
     let given_again = RwSignal::new(Vec::<String>::new());
@@ -108,11 +113,24 @@ pub fn ClassResultsSection() -> impl IntoView {
                 // Until "Start again" empties the table.
                 {move || given_again.with(|names| match names.as_slice() {
                     _ if names.is_empty() || files.with(Vec::is_empty) => None,
+                    [_] if names_hidden.get() => Some(" One file was already here, so it was not added again.".to_string()),
+                    names if names_hidden.get() => Some(format!(" {} files were already here, so they were not added again.", names.len())),
                     [name] => Some(format!(" {name} was already here, so it was not added again.")),
                     names => Some(format!(" {} files were already here, so they were not added again: {}.", names.len(), names.join(", "))),
                 })}
             </div>
-            {move || class.get().map(|class| view! { <ClassView class=class files=files /> })}
+            <Show when=move || class.with(Option::is_some)>
+                <p class="choice no-print">
+                    <input type="checkbox" id="hide-names" prop:checked=move || names_hidden.get()
+                        on:change=move |ev| {
+                            let hidden = event_target_checked(&ev);
+                            names_hidden.set(hidden);
+                            keep_class_names_hidden(hidden);
+                        } />
+                    <label for="hide-names">"Hide the students' table (names and scores), to show the results to the class"</label>
+                </p>
+            </Show>
+            {move || class.get().map(|class| view! { <ClassView class=class files=files names_hidden=names_hidden /> })}
             <details class="no-print">
                 <summary>"Which results count"</summary>
                 <p>"Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial."</p>
@@ -129,7 +147,7 @@ pub fn ClassResultsSection() -> impl IntoView {
 }
 
 #[component]
-fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl IntoView {
+fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden: RwSignal<bool>) -> impl IntoView {
     let follow_up = RwSignal::new(None::<ClassLink>);
     let follow_up_problem = RwSignal::new(None::<Message>);
     let problem = RwSignal::new(None::<String>);
@@ -166,15 +184,30 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
     let print = move |_| {
         let _ = window().print();
     };
+    // A file's name is often its student's: hidden with the names (the
+    // summary above still counts them).
     let unreadable = (!class.unreadable.is_empty()).then(|| {
-        view! {
-            <h3>"Files that could not be read"</h3>
-            <p>"These were skipped; the rest of the class is shown."</p>
-            <ul class="unreadable">
-                {class.unreadable.iter().map(|u| view! { <li><strong>{u.file.clone()}</strong>": "{u.reason.clone()}</li> }).collect_view()}
-            </ul>
+        let unreadable = class.unreadable.clone();
+        move || {
+            (!names_hidden.get()).then(|| {
+                view! {
+                    <h3>"Files that could not be read"</h3>
+                    <p>"These were skipped; the rest of the class is shown."</p>
+                    <ul class="unreadable">
+                        {unreadable.iter().map(|u| view! { <li><strong>{u.file.clone()}</strong>": "{u.reason.clone()}</li> }).collect_view()}
+                    </ul>
+                }
+            })
         }
     });
+    let students = class.students.clone();
+    let student_table = move || {
+        if names_hidden.get() {
+            view! { <p class="names-hidden no-print">{format!("The students' table ({} {}) is hidden.", students.len(), if students.len() == 1 { "result" } else { "results" })}</p> }.into_any()
+        } else {
+            view! { <StudentTable students=students.clone() /> }.into_any()
+        }
+    };
     let quiz = class.quiz.clone();
     view! {
         {unreadable}
@@ -187,7 +220,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>) -> impl Into
                 <span class="print-only">{format!("Printed on {}.", format_date(&date_of_day(today())))}</span>
             </p>
         })}
-        {has_students.then(|| view! { <StudentTable students=class.students.clone() /> })}
+        {has_students.then_some(student_table)}
         {(has_students && class.questions.is_empty()).then(|| view! {
             <p class="no-figures">"No file is counted (see the code check above), so there are no class figures yet."</p>
         })}

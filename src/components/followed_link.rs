@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::router::{came_back, opened_from, use_location};
+use crate::router::{address_here_in_app, came_back, leads_here, opened_from};
 
 thread_local! {
     /// The link last followed from each page left by one, the latest
@@ -37,10 +37,7 @@ pub fn return_to_followed_link() {
         let listener = window_event_listener(leptos::ev::click, |ev| {
             let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href]").ok().flatten());
             let Some(link) = link.and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
-            let location = window().location();
-            let followed = [location.pathname(), location.search(), location.hash()].map(Result::unwrap_or_default)
-                == [link.pathname(), link.search(), link.hash()];
-            let (Some(page), true, true) = (opened_from(), ev.default_prevented(), followed) else { return };
+            let (Some(page), true, true) = (opened_from(), ev.default_prevented(), leads_here(&link)) else { return };
             let followed_link = (link.get_attribute("href").unwrap_or_default(), link.text_content().unwrap_or_default());
             FOLLOWED.with_borrow_mut(|followed| {
                 followed.retain(|(left, ..)| *left != page);
@@ -55,8 +52,7 @@ pub fn return_to_followed_link() {
     if !came_back() {
         return;
     }
-    let location = use_location();
-    let here = format!("{}{}{}", location.pathname.get_untracked(), location.search.get_untracked(), location.hash.get_untracked());
+    let Some(here) = address_here_in_app() else { return };
     let Some((href, words)) = FOLLOWED
         .with_borrow(|followed| followed.iter().find(|(left, ..)| *left == here).map(|(_, href, words)| (href.clone(), words.clone())))
     else {
