@@ -72,9 +72,10 @@ fn figures_code(figures: &Figures) -> String {
     let Enlargement { map_note, map_shapes: _, rounds } = enlargement;
     let rounds = list(rounds, |r| {
         format!(
-            "EnlargementRound {{ date: {}, members: {}, ordinal: {:?}, note: {}, sources: {} }}",
+            "EnlargementRound {{ date: {}, members: {}, shown_as: {}, ordinal: {:?}, note: {}, sources: {} }}",
             text(&r.date),
             texts(&r.members),
+            optional(&r.shown_as),
             r.ordinal,
             optional(&r.note),
             texts(&r.sources)

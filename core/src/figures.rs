@@ -73,12 +73,25 @@ pub struct Enlargement {
 pub struct EnlargementRound {
     pub date: String,
     pub members: Vec<String>,
+    /// What the app's text says in place of the members' names, where the
+    /// sources give the round but not its names (the founders of 1949):
+    /// the names are then the map's alone, for its shading and the count.
+    #[serde(default)]
+    pub shown_as: Option<String>,
     /// The member number the source gives the round's last member.
     #[serde(default)]
     pub ordinal: Option<usize>,
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
+}
+
+impl EnlargementRound {
+    /// Who joined, as the app's text says it: the names, or what stands
+    /// in their place (`shown_as`).
+    pub fn members_text(&self) -> String {
+        self.shown_as.clone().unwrap_or_else(|| self.members.join(", "))
+    }
 }
 
 impl Enlargement {
@@ -312,6 +325,9 @@ pub fn validate(figures: &Figures, bundle: &Bundle) -> Vec<ContentError> {
         }
         if round.note.as_ref().is_some_and(|n| n.trim().is_empty()) {
             report(file, id, "empty note".into());
+        }
+        if round.shown_as.as_ref().is_some_and(|s| s.trim().is_empty()) {
+            report(file, id, "empty shown_as".into());
         }
         check_sources(file, id, &round.sources, &mut report);
     }

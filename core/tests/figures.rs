@@ -23,6 +23,10 @@ fn the_enlargement_rounds_add_up_to_the_reference() {
     assert_eq!(enlargement.summary(at("2023")), "31 members in 2023");
     assert_eq!(enlargement.summary(at("2024")), "32 members in 2024");
     assert_eq!(enlargement.rounds.len(), 11);
+    // The reference counts the founders but does not name them, so the
+    // app's text does not either; a later round is named.
+    assert_eq!(enlargement.rounds[at("1949")].members_text(), "the twelve founding members");
+    assert_eq!(enlargement.rounds[at("2009")].members_text(), "Albania, Croatia");
 }
 
 #[test]
@@ -83,6 +87,12 @@ fn a_miscount_or_a_repeated_member_fails() {
         errors.contains(&"content/figures/enlargement.toml: 2023-04-04: ordinal 31, but the rounds so far add up to 32 members".into()),
         "{errors:?}"
     );
+}
+
+#[test]
+fn an_empty_stand_in_for_the_names_fails() {
+    let errors = errors_for("enlargement.toml", |t| t.replace("shown_as = \"the twelve founding members\"", "shown_as = \" \""));
+    assert_eq!(errors, ["content/figures/enlargement.toml: 1949: empty shown_as"]);
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn EnlargementMap() -> impl IntoView {
     let (index, set_index) = signal(last);
     let year = move || year_text(&data.rounds[index.get()].date);
     let summary = move || data.summary(index.get());
-    let joined = move || data.rounds[index.get()].members.join(", ");
+    let joined = move || data.rounds[index.get()].members_text();
     let step = move |by: isize| set_index.update(|i| *i = i.saturating_add_signed(by).min(last));
     let caption = year_span(data.rounds.first().map(|r| &r.date), data.rounds.last().map(|r| &r.date));
     view! {
@@ -125,7 +125,7 @@ fn EnlargementMap() -> impl IntoView {
                             <tr class:current=move || index.get() == i>
                                 <th scope="row"><time datetime=round.date.clone()>{format_date(&round.date)}</time></th>
                                 <td>
-                                    <span class="members">{round.members.join(", ")}</span>
+                                    <span class="members">{round.members_text()}</span>
                                     {round.note.clone().map(|note| view! { <span class="round-note">" "{note}</span> })}
                                     " "<Sources sources=round.sources.clone() />
                                 </td>
