@@ -270,6 +270,15 @@ test("three students hand in, the teacher reads every file at once: counts, an e
     assert.deepEqual(await violations(page), [], "axe, with the follow-up quiz shown");
     await page.click("text=Show them on the projector");
     await page.waitForSelector(".projector-prompt");
+    // The projector's own way back goes back to the follow-up, far below
+    // the class link it went to before (found by a teacher's walk): its
+    // heading takes the focus, and Forward finds the projector again.
+    await page.click("text=Back to the Classroom page");
+    await page.waitForFunction(() => document.activeElement?.id === "follow-up-heading", null, { timeout: 2000 });
+    assert.equal(await page.textContent(".follow-up .share-link"), followUp);
+    assert.equal(new URL(page.url()).hash, "", "the way back's mark is dropped once taken");
+    await page.goForward();
+    await page.waitForSelector(".projector-prompt");
     await page.goBack();
     // Back from the projector, the follow-up quiz is still shown.
     await page.waitForSelector(".follow-up .share-link");
@@ -406,13 +415,20 @@ test("the class table exports as CSV, prints alone, takes dropped files, hides t
       await page.reload();
       await page.waitForSelector(".class-questions");
       assert.equal(await page.isChecked("#hide-names"), true);
-      assert.equal(await page.locator(".class-table, .unreadable").count(), 0);
+      assert.equal(await page.locator(".class-table").count(), 0);
+      // A file that could not be read still says why, without its name.
+      assert.deepEqual(await page.locator(".unreadable li").allTextContents(), ["This file is 1000 KB; a result file is far smaller (at most 1 MB)."]);
       assert.doesNotMatch(await page.innerText(".class-results"), names);
       assert.deepEqual(await violations(page), [], "axe, names hidden");
       await page.locator(".class-results").screenshot({ path: join(SCREENSHOT_DIR, "class-results-360-names-hidden.png") });
+      // Printed as a handout: the class's figures alone, as with the table
+      // (the builder and the class link were printed with them).
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".class-questions").isVisible(), true);
       assert.doesNotMatch(await page.innerText(".class-results"), names);
+      for (const hidden of ["h2:text-is('Build a class quiz')", "header.site-header", "text=Give all the files here at once"]) {
+        assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+      }
       await page.emulateMedia({ media: "screen" });
       await page.uncheck("#hide-names");
       assert.equal(await page.textContent(".class-table tbody th"), "Lee");

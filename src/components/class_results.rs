@@ -19,7 +19,7 @@ use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
 use crate::content::{bundle, today};
-use crate::pages::quiz_setup::{make_class_link, ClassLink, CopyLink};
+use crate::pages::quiz_setup::{make_class_link, mark_way_back, ClassLink, CopyLink};
 use crate::router::A;
 use crate::storage::{
     class_names_hidden, follow_up_made, keep_class_files, keep_class_names_hidden, keep_follow_up_made, kept_class_files,
@@ -146,6 +146,10 @@ pub fn ClassResultsSection() -> impl IntoView {
     }
 }
 
+/// The follow-up quiz's heading, which takes the focus when the quiz is
+/// made and when the teacher comes back to it from the projector.
+pub const FOLLOW_UP_HEADING: &str = "follow-up-heading";
+
 #[component]
 fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden: RwSignal<bool>) -> impl IntoView {
     let follow_up = RwSignal::new(None::<ClassLink>);
@@ -184,20 +188,18 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
     let print = move |_| {
         let _ = window().print();
     };
-    // A file's name is often its student's: hidden with the names (the
-    // summary above still counts them).
+    // A file's name is often its student's: hidden with the names, its
+    // reason shown alone.
     let unreadable = (!class.unreadable.is_empty()).then(|| {
-        let unreadable = class.unreadable.clone();
-        move || {
-            (!names_hidden.get()).then(|| {
-                view! {
-                    <h3>"Files that could not be read"</h3>
-                    <p>"These were skipped; the rest of the class is shown."</p>
-                    <ul class="unreadable">
-                        {unreadable.iter().map(|u| view! { <li><strong>{u.file.clone()}</strong>": "{u.reason.clone()}</li> }).collect_view()}
-                    </ul>
-                }
-            })
+        view! {
+            <h3>"Files that could not be read"</h3>
+            <p>{move || if names_hidden.get() { "These were skipped (their names are hidden with the table); the rest of the class is shown." } else { "These were skipped; the rest of the class is shown." }}</p>
+            <ul class="unreadable">
+                {class.unreadable.iter().map(|u| {
+                    let file = u.file.clone();
+                    view! { <li>{move || (!names_hidden.get()).then(|| view! { <strong>{file.clone()}</strong>": " })}{u.reason.clone()}</li> }
+                }).collect_view()}
+            </ul>
         }
     });
     let students = class.students.clone();
@@ -275,7 +277,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
                     // takes the focus, as a class link's does.
                     <button type="button" class="primary" on:click=move |_| {
                         make();
-                        bring_into_focus("follow-up-heading");
+                        bring_into_focus(FOLLOW_UP_HEADING);
                     }>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>
@@ -307,7 +309,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
             let projector = class_link.with_fragment(crate::paths::href(&class_link.link.projector_href()));
             view! {
                 <div class="follow-up">
-                    <h3 id="follow-up-heading" tabindex="-1">"The follow-up quiz"</h3>
+                    <h3 id=FOLLOW_UP_HEADING tabindex="-1">"The follow-up quiz"</h3>
                     <p>{format!("The {follow_up_count} most-missed questions (of those missed by at least one student, at most {FOLLOW_UP_MAX}), in practice mode (the answer after each question). Hand out this link:")}</p>
                     <p class="share-link-box"><a class="share-link" href=href.clone()>{href.clone()}</a></p>
                     {class_link.too_big.map(|pack| view! {
@@ -317,7 +319,7 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
                     <QrImage text=href.clone() label="QR code of the follow-up quiz's link" />
                     <p class="actions">
                         <QrFullScreen text=href.clone() title=class_link.link.title_with_mode(bundle()) />
-                        <A href=projector attr:class="button">"Show them on the projector"</A>
+                        <A href=projector attr:class="button" on:click=|ev| mark_way_back(&ev, FOLLOW_UP_HEADING)>"Show them on the projector"</A>
                     </p>
                 </div>
             }

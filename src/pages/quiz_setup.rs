@@ -11,6 +11,7 @@ use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 use crate::components::bring_into_focus;
+use crate::components::class_results::FOLLOW_UP_HEADING;
 use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
@@ -581,7 +582,7 @@ const SHARE_HEADING: &str = "share-heading";
 /// the window leaves the entry (this link's listener hears the click
 /// first). Not for a click that opens another tab, which leaves this page
 /// as it is.
-fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
+pub fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
     if crate::router::is_plain_click(ev) {
         crate::router::replace_fragment(Some(way_back_to));
     }
@@ -591,11 +592,12 @@ fn mark_way_back(ev: &leptos::ev::MouseEvent, way_back_to: &str) {
 const EARLIER_QUIZ: &str = "earlier-quiz-";
 
 /// Back on this page by a way back (`mark_way_back`, `way_back`): the
-/// element its fragment names takes the focus, and the fragment is dropped.
-/// Another fragment is left alone.
+/// element its fragment names (the class link's heading, an earlier link's
+/// line, the follow-up quiz's heading) takes the focus, and the fragment is
+/// dropped. Another fragment is left alone.
 pub fn take_the_way_back() {
     let id = crate::router::address_fragment();
-    if id == SHARE_HEADING || id.starts_with(EARLIER_QUIZ) {
+    if id == SHARE_HEADING || id == FOLLOW_UP_HEADING || id.starts_with(EARLIER_QUIZ) {
         bring_into_focus(id);
         crate::router::replace_fragment(None);
     }
