@@ -120,6 +120,7 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await evidence.scrollIntoViewIfNeeded();
   const readingAt = await page.evaluate(() => window.scrollY);
   assert.ok(readingAt > 0);
+  const reviewed = await evidence.evaluate((a) => a.closest(".review-item").id);
   await evidence.click();
   await page.waitForSelector("#evidence");
   assert.equal(await page.textContent(".hint a"), "Back to your results");
@@ -127,6 +128,10 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   await page.waitForSelector("text=Results");
   assert.equal(await page.textContent(".score"), score);
   await page.waitForFunction((y) => window.scrollY === y, readingAt, { timeout: 2000 });
+  // The question read has the focus, where it was (it was the page's
+  // content, and the next Tab went to the top: found by a student's walk).
+  await page.waitForFunction((id) => document.activeElement?.id === id, reviewed, { timeout: 2000 });
+  assert.equal(await page.evaluate(() => window.scrollY), readingAt);
   assert.equal(await page.textContent(".result-code"), code, "the hand-in code is the same");
   // Still the result of the student who finished it: a test's result may be
   // on a tablet the class shares, but not asked about before a reload.
@@ -135,7 +140,6 @@ test("finished results stay at their URL after an evidence link, Back and a relo
   // The source page's own link back (an installed app has no Back button)
   // comes back to the question the student was reading, not to the top:
   // also from a reloaded source page, where the results' part comes late.
-  const reviewed = await evidence.evaluate((a) => a.closest(".review-item").id);
   for (const reloadSource of [false, true]) {
     await evidence.click();
     await page.waitForSelector("#evidence");
@@ -224,6 +228,12 @@ test("the review shown whole stays whole after a right answer's evidence, Back a
   assert.equal(await page.isChecked("#only-mistakes"), false, "the review is still whole after Back");
   assert.ok(await right.isVisible(), `"${prompt}" is still shown`);
   await page.waitForFunction((y) => window.scrollY === y, readingAt, { timeout: 2000 });
+  // The question read has the focus, and the scroll stays where it was
+  // (here the question's top is above the screen: kept in the address, it
+  // had Chrome scroll to that top instead).
+  const rightId = await right.evaluate((item) => item.id);
+  await page.waitForFunction((id) => document.activeElement?.id === id, rightId, { timeout: 2000 });
+  assert.equal(await page.evaluate(() => window.scrollY), readingAt);
   await page.reload();
   await page.waitForSelector("text=Results");
   assert.equal(await page.isChecked("#only-mistakes"), false, "and after a reload");

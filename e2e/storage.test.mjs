@@ -110,8 +110,8 @@ test("full storage: the quiz goes on in memory and the student is told", async (
   await context.close();
 });
 
-test("erase my data removes everything saved", async () => {
-  const { page, watcher, context } = await freshPage(app);
+test("erase my data removes everything saved, and says so where a keyboard and a screen reader find it", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await page.goto(app.url + "/quiz/play?ids=000-01&seed=1");
   await page.waitForSelector("form.question");
   await answerShown(page);
@@ -125,6 +125,17 @@ test("erase my data removes everything saved", async () => {
   page.once("dialog", (dialog) => dialog.accept());
   await page.click("text=Erase my data on this device");
   assert.equal(await page.evaluate(() => localStorage.getItem("open-door.progress")), null);
+  // Said where a screen reader reads it out (a live region there before
+  // the words), with the focus on its button, in view: the notice above
+  // the page had pushed the erase button off a phone's screen, and hiding
+  // it left the focus on nothing (found by a student's walk).
+  assert.match(await page.textContent("[role=status] .notice"), /was erased\./);
+  await page.waitForFunction(() => document.activeElement?.textContent === "OK, hide this", null, { timeout: 2000 });
+  const button = await page.locator(".notice button").boundingBox();
+  assert.ok(button.y >= 0 && button.y + button.height <= (await page.evaluate(() => innerHeight)), `the focused button is in view (top ${button.y})`);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".notice", { state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
   watcher.assertClean();
   await context.close();
 });

@@ -60,17 +60,25 @@ if (location.pathname.endsWith("/quiz/play") && !navigator.serviceWorker?.contro
 // folder): index.html links them disabled, which a browser does not fetch,
 // so a class link's first load does without them. The app asks for them
 // when it first shows a page that needs them (src/lazy.rs) and waits for
-// the promise; after a failure the next call fetches them again.
+// the promise. A file that loads without its last rule came cut short or
+// was a portal's page (found by a walk on a flaky network: the pages
+// showed unstyled, with no Try again): that fails as an error does, and the
+// next call fetches it again, in a fresh link (a link enabled again keeps
+// what it loaded).
 let pageStyles = null;
 globalThis.openDoorPageStyles = () =>
   (pageStyles ??= new Promise((resolve, reject) => {
     const link = document.getElementById("page-styles");
-    link.addEventListener("load", resolve, { once: true });
-    link.addEventListener("error", () => {
+    const loaded = (event) => {
+      link.onload = link.onerror = null;
+      if (event.type === "load" && getComputedStyle(document.documentElement).getPropertyValue("--pages-css")) return resolve();
       pageStyles = null;
-      link.disabled = true;
+      const fresh = link.cloneNode();
+      fresh.disabled = true;
+      link.replaceWith(fresh);
       reject();
-    }, { once: true });
+    };
+    link.onload = link.onerror = loaded;
     link.disabled = false;
   }));
 

@@ -294,12 +294,17 @@ fn show_while_loading(
     // A page that failed is all there is to act on, so focus goes to its
     // way out. A part of a page takes focus only from nothing (as after the
     // "See results" button went): the student may be reading the rest.
+    // Once it comes after a Try again (pressed, or pressed for the student
+    // when the connection came back), the button that had the focus is
+    // gone: the focus goes to the content, as after a link, not to nothing.
     Effect::new(move |_| {
-        if let (Loading::Failed, Some(button)) = (state.get(), retry.get()) {
-            let focus_lost = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
-            if heading == Heading::Page || focus_lost {
+        let focus_lost = || document().active_element().is_none_or(|el| el.tag_name() == "BODY");
+        match (state.get(), retry.get()) {
+            (Loading::Failed, Some(button)) if heading == Heading::Page || focus_lost() => {
                 let _ = button.focus();
             }
+            (Loading::Ready, _) if attempts.get_value() > 1 && focus_lost() => crate::router::focus_main(),
+            _ => {}
         }
     });
     let waiting_or_failed = move |shown: Loading| {

@@ -53,6 +53,10 @@ pub const QUIZ_DRAFT_KEY: &str = "open-door.quiz.draft";
 /// evidence and Back, or a reload, the review is as they left it, so the
 /// browser finds the place they were reading.
 const REVIEW_ALL_KEY: &str = "open-door.review.all";
+/// The review entry whose evidence the student followed from their results
+/// (its id), in sessionStorage: Back to the results gives it the focus,
+/// once.
+const REVIEW_ENTRY_READ_KEY: &str = "open-door.review.read";
 /// The follow-up quiz made from the class's results (its link, without the
 /// title), in sessionStorage like the files: back from showing it on the
 /// projector, or after a reload, it is there again under the table; it is
@@ -457,6 +461,18 @@ pub fn review_shows_all(result: &str) -> bool {
 /// Keeps, for this tab, whether the review of `result` shows every question.
 pub fn keep_review_shows_all(result: &str, all: bool) {
     mark_for_tab(REVIEW_ALL_KEY, result, all);
+}
+
+/// Keeps, for this tab, the review entry `id` whose evidence was followed.
+pub fn keep_review_entry_read(id: &str) {
+    mark_for_tab(REVIEW_ENTRY_READ_KEY, id, true);
+}
+
+/// The review entry whose evidence was followed, forgotten as it is read.
+pub fn take_review_entry_read() -> Option<String> {
+    let id = kept_for_tab(REVIEW_ENTRY_READ_KEY);
+    mark_for_tab(REVIEW_ENTRY_READ_KEY, "", false);
+    id
 }
 
 /// Whether the teacher made the follow-up quiz `href` from the class's

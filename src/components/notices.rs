@@ -5,22 +5,36 @@ use crate::router::A;
 use crate::storage::use_progress;
 
 /// Tells the student what happened to saved progress (reset, read-only, not
-/// saved), once, above every page.
+/// saved, erased), once, above every page.
 #[component]
 pub fn StorageNotices() -> impl IntoView {
     let store = use_progress();
-    let dismiss = move |_| store.notices.set(Vec::new());
+    // The button goes with the notice: the page's content takes the focus,
+    // not nothing.
+    let dismiss = move |_| {
+        store.notices.set(Vec::new());
+        crate::router::focus_main();
+    };
     view! {
-        <Show when=move || store.notices.with(|n| !n.is_empty())>
-            <section class="notice" aria-label="About your saved progress">
-                <ul>
-                    {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                </ul>
-                <button type="button" on:click=dismiss>"OK, hide this"</button>
-            </section>
-        </Show>
+        // A live region that is always there, so that a notice that comes
+        // later (storage full mid-quiz, the data erased) is read out: one
+        // that comes with its words often is not.
+        <div role="status">
+            <Show when=move || store.notices.with(|n| !n.is_empty())>
+                <section class="notice" aria-label="About your saved progress">
+                    <ul>
+                        {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" id=DISMISS_NOTICES on:click=dismiss>"OK, hide this"</button>
+                </section>
+            </Show>
+        </div>
     }
 }
+
+/// The storage notices' "OK, hide this", which takes the focus where a
+/// notice answers what the student did (erasing their data).
+pub const DISMISS_NOTICES: &str = "dismiss-notices";
 
 /// Says what had to be changed to run a quiz link (a part garbled, a
 /// question no longer in the bank), on every page that opens one.

@@ -28,6 +28,9 @@ pub fn About() -> impl IntoView {
                 .unwrap_or(false);
             if sure {
                 store.erase();
+                // The notice that says what was erased comes above the page,
+                // which pushed this button off a phone's screen.
+                crate::components::bring_into_focus(crate::components::notices::DISMISS_NOTICES);
             }
         }>"Erase my data on this device"</button></p>
         <Backups />

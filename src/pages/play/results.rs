@@ -8,6 +8,7 @@ use open_door_core::link::QuizLink;
 use open_door_core::progress::result_key;
 use open_door_core::quiz::{review_entry_id, QuizSpec};
 use open_door_core::result::format_time;
+use wasm_bindgen::JsCast;
 
 use super::SessionMemo;
 use crate::components::bring_into_focus;
@@ -130,6 +131,23 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             bring_into_focus(entry);
             // Shown once (see `replace_fragment`).
             crate::router::replace_fragment(None);
+        } else if let Some(el) = crate::router::came_back()
+            .then(storage::take_review_entry_read)
+            .flatten()
+            .and_then(|id| document().get_element_by_id(&id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()))
+        {
+            // Back from an evidence (`mark_review_entry`): the browser put
+            // the scroll where the student was, and the question read there
+            // takes the focus; it comes into view only where the scroll
+            // could not be put back (the page was reloaded meanwhile).
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+            let place = el.get_bounding_client_rect();
+            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+            if place.bottom() < 0.0 || place.top() > height {
+                el.scroll_into_view();
+            }
         }
     });
 
@@ -241,8 +259,22 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                     <label for="only-mistakes">{format!("Only my mistakes ({} of {})", missed.len(), score.total)}</label>
                 </p>
             })}
-            <ol class="review">{review}</ol>
+            <ol class="review" on:click=mark_review_entry>{review}</ol>
         </section>
     }
     .into_any()
+}
+
+/// A plain click on a link in a review entry (its evidence's source) keeps
+/// which entry it was in, so that Back gives that entry the focus (it went
+/// to the page's content, and the next Tab to the top: found by a
+/// student's walk). Kept for the tab, not in the address: Chrome scrolls to
+/// a fragment it goes back to, not to where the student was.
+fn mark_review_entry(ev: leptos::ev::MouseEvent) {
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let on_link = target.as_ref().is_some_and(|t| t.closest("a[href]").ok().flatten().is_some());
+    let entry = target.and_then(|t| t.closest(".review-item").ok().flatten());
+    if let Some(entry) = entry.filter(|_| on_link && crate::router::is_plain_click(&ev)) {
+        storage::keep_review_entry_read(&entry.id());
+    }
 }
