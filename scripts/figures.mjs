@@ -8,9 +8,11 @@
 //
 // A member is drawn with a hatch, the round's new members with dots and a
 // darker fill, so colour is never the only cue; members the map cannot show
-// (beyond its western edge) are named in a note on the map. Each member's
-// shape carries data-member="Name", which the end-to-end tests compare with
-// the table.
+// (beyond its western edge) are counted in a note on the map, not named:
+// they are founders, whom the reference does not name (the map's own note,
+// map_note, says which countries lie beyond that edge). Each member's shape
+// carries data-member="Name", and the note data-off-map, which the
+// end-to-end tests compare with the table and the figure's file.
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -116,7 +118,7 @@ export function drawEnlargementMaps() {
     });
     const offMap = [...memberShapes.entries()].filter(([name]) => !drawn.some((c) => c.properties.name === name)).map(([, member]) => member);
     const note = offMap.length
-      ? `<text class="note" x="6" y="64" data-off-map="${escape(offMap.join(";"))}">← Also members: ${escape(offMap.join(", "))}</text>`
+      ? `<text class="note" x="6" y="64" data-off-map="${escape(offMap.join(";"))}">← ${offMap.length} more members beyond this edge</text>`
       : "";
     const labels = LABELS.map(([name, at, turn]) => {
       const [x, y] = projection(at).map(Math.round);

@@ -54,8 +54,8 @@ pub const QUIZ_DRAFT_KEY: &str = "open-door.quiz.draft";
 /// browser finds the place they were reading.
 const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// The review entry whose evidence the student followed from their results
-/// (its id), in sessionStorage: Back to the results gives it the focus,
-/// once.
+/// (`<result> <entry id>`), in sessionStorage: Back to those results gives
+/// it the focus, once.
 const REVIEW_ENTRY_READ_KEY: &str = "open-door.review.read";
 /// The follow-up quiz made from the class's results (its link, without the
 /// title), in sessionStorage like the files: back from showing it on the
@@ -463,16 +463,18 @@ pub fn keep_review_shows_all(result: &str, all: bool) {
     mark_for_tab(REVIEW_ALL_KEY, result, all);
 }
 
-/// Keeps, for this tab, the review entry `id` whose evidence was followed.
-pub fn keep_review_entry_read(id: &str) {
-    mark_for_tab(REVIEW_ENTRY_READ_KEY, id, true);
+/// Keeps, for this tab, the entry `id` of the review of `result` whose
+/// evidence was followed.
+pub fn keep_review_entry_read(result: &str, id: &str) {
+    mark_for_tab(REVIEW_ENTRY_READ_KEY, &format!("{result} {id}"), true);
 }
 
-/// The review entry whose evidence was followed, forgotten as it is read.
-pub fn take_review_entry_read() -> Option<String> {
-    let id = kept_for_tab(REVIEW_ENTRY_READ_KEY);
+/// The entry of the review of `result` whose evidence was followed, if
+/// any; forgotten as it is read, whichever result it was of.
+pub fn take_review_entry_read(result: &str) -> Option<String> {
+    let kept = kept_for_tab(REVIEW_ENTRY_READ_KEY);
     mark_for_tab(REVIEW_ENTRY_READ_KEY, "", false);
-    id
+    kept?.strip_prefix(result)?.strip_prefix(' ').map(str::to_owned)
 }
 
 /// Whether the teacher made the follow-up quiz `href` from the class's

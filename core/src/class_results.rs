@@ -306,40 +306,44 @@ impl ClassResults {
             })
             .collect();
 
+        // Each file's name as shown, and as files are matched by.
+        let names: Vec<(String, String)> = records
+            .iter()
+            .map(|(_, record, _)| {
+                let name = clean_name(&record.name);
+                let key = name_key(&name);
+                (name, key)
+            })
+            .collect();
+
         let limit_seconds = QuizLink::open(&quiz.link, bank).spec().minutes.map(|minutes| u64::from(minutes) * 60);
         let mut students = Vec::new();
         let mut counted_records = Vec::new();
         let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
         for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
-            let name = clean_name(&record.name);
-            let key = name_key(&name);
+            let (name, key) = names[index].clone();
             let code = record.code.trim().to_uppercase();
             // Other files, whose codes match, of this same quiz (see
             // [`same_attempt`]) under other names.
-            let named_elsewhere: Vec<(&String, String, String)> = records
+            let named_elsewhere: Vec<(&String, &String, &String)> = records
                 .iter()
                 .zip(&checks)
+                .zip(&names)
                 .enumerate()
-                .filter(|(other, ((_, other_record, _), other_check))| {
+                .filter(|(other, (((_, other_record, _), other_check), _))| {
                     *other != index
                         && check == CodeCheck::Matches
                         && **other_check == CodeCheck::Matches
                         && same_attempt(record, other_record, limit_seconds)
                 })
-                .map(|(_, ((other_file, other_record, _), _))| {
-                    let other_name = clean_name(&other_record.name);
-                    let other_key = name_key(&other_name);
-                    (other_file, other_name, other_key)
-                })
-                .filter(|(_, _, other_key)| !other_key.is_empty() && *other_key != key)
+                .map(|(_, (((other_file, ..), _), (other_name, other_key)))| (other_file, other_name, other_key))
+                .filter(|(_, _, other_key)| !other_key.is_empty() && **other_key != key)
                 .collect();
             // Whether another quiz than this one is handed in under a name.
             let another_quiz_named = |named_key: &str| {
-                records.iter().zip(&checks).any(|((_, other_record, _), other_check)| {
-                    *other_check == CodeCheck::Matches
-                        && !same_attempt(record, other_record, limit_seconds)
-                        && name_key(&clean_name(&other_record.name)) == named_key
+                records.iter().zip(&checks).zip(&names).any(|(((_, other_record, _), other_check), (_, other_key))| {
+                    *other_check == CodeCheck::Matches && !same_attempt(record, other_record, limit_seconds) && other_key == named_key
                 })
             };
             // A student whose name a classmate's quiz also carries is asked

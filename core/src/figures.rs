@@ -75,7 +75,7 @@ pub struct EnlargementRound {
     pub members: Vec<String>,
     /// What the app's text says in place of the members' names, where the
     /// sources give the round but not its names (the founders of 1949):
-    /// the names are then the map's alone, for its shading and the count.
+    /// the names then only shade the map and make the count.
     #[serde(default)]
     pub shown_as: Option<String>,
     /// The member number the source gives the round's last member.

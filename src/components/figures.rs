@@ -106,7 +106,7 @@ fn EnlargementMap() -> impl IntoView {
                 src=move || crate::paths::href(&format!("/figures/enlargement-{}.svg", year()))
                 width="640"
                 height="560"
-                alt=move || format!("Map of Europe in {}: members hatched, the year's new members dotted. The table below lists them.", year())
+                alt=move || format!("Map of Europe in {}: members hatched, the year's new members dotted. The table below says who joined when.", year())
             />
             <ul class="legend">
                 <li><span class="swatch joined" aria-hidden="true"></span>"Joined in "{year}" (dotted)"</li>

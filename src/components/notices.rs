@@ -19,7 +19,7 @@ pub fn StorageNotices() -> impl IntoView {
         // A live region that is always there, so that a notice that comes
         // later (storage full mid-quiz, the data erased) is read out: one
         // that comes with its words often is not.
-        <div role="status">
+        <div role="status" class="notices">
             <Show when=move || store.notices.with(|n| !n.is_empty())>
                 <section class="notice" aria-label="About your saved progress">
                     <ul>

@@ -105,7 +105,7 @@ pub fn PrintWorksheet() -> impl IntoView {
                         <button type="button" on:click=move |_| print(PrintPart::Key)>"Print the answer key"</button>
                         <button type="button" on:click=move |_| print(PrintPart::Both)>"Print both"</button>
                     </p>
-                    <p class="no-print"><A href=super::quiz_setup::way_back()>"Back to the Classroom page"</A></p>
+                    <p class="no-print"><A href=super::quiz_setup::way_back() attr:class="goes-back" on:click=crate::router::back_when_opened_from>"Back to the Classroom page"</A></p>
                     <p class="sheet-name">"Name: ______________________   Date: ____________"</p>
                     // The link's time limit, for a class that takes the test on paper.
                     {minutes.map(|m| view! { <p class="sheet-time">{format!("Time allowed: {m} minute{}.", if m == 1 { "" } else { "s" })}</p> })}

@@ -199,18 +199,9 @@ pub fn Projector() -> impl IntoView {
     }
 }
 
-/// Opened from the Classroom page, the way back goes back there, as the
-/// browser's Back does (`back_when_opened_from`), to the quiz whose button
-/// opened the projector: the class link, an earlier one, or the follow-up
-/// quiz below the class results (it went to the class link, some 5,000 px
-/// above the follow-up: found by a teacher's walk). Opened otherwise, it
-/// goes to the class link.
 fn back_to_classroom() -> impl IntoView {
-    let href = crate::router::opened_from()
-        .filter(|from| from.split(['?', '#']).next() == Some("/classroom"))
-        .map_or_else(super::quiz_setup::way_back, |from| crate::paths::href(&from));
     view! {
-        <A href=href attr:class="projector-back goes-back" on:click=crate::router::back_when_opened_from>
+        <A href=super::quiz_setup::way_back() attr:class="projector-back goes-back" on:click=crate::router::back_when_opened_from>
             "Back to the Classroom page"
         </A>
     }

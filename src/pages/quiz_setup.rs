@@ -565,11 +565,17 @@ fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String, #[prop(int
     }
 }
 
-/// The projector's and the worksheet's own link back to this page: to the
-/// class link, whose heading takes the focus (`take_the_way_back`), rather
-/// than the page's top, 20 Tabs from the buttons the teacher used.
+/// The projector's and the worksheet's own link back to this page, of
+/// class `goes-back` with `back_when_opened_from`: opened from this page,
+/// it goes back, as the browser's Back does, to the quiz whose button the
+/// teacher used (the class link, an earlier one, or the follow-up quiz
+/// below the class results, 5,000 px below the class link it went to
+/// before: found by a teacher's walk), whose line takes the focus
+/// (`take_the_way_back`). Opened otherwise, it leads to the class link,
+/// rather than the page's top, 20 Tabs from the buttons.
 pub fn way_back() -> String {
-    crate::paths::href(&format!("/classroom#{SHARE_HEADING}"))
+    let from_here = crate::router::opened_from().filter(|from| from.split(['?', '#']).next() == Some("/classroom"));
+    crate::paths::href(&from_here.unwrap_or_else(|| format!("/classroom#{SHARE_HEADING}")))
 }
 
 /// The class link's heading, which takes the focus when the link is made

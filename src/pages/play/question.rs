@@ -56,9 +56,11 @@ pub fn QuestionScreen(link: Memo<QuizLink>, session: SessionMemo, index: usize) 
         }
     };
 
-    // A quiz reloaded after an answer asks for its results' module now, as
-    // the answer did (see `on_answer`): left to the next answer, it could
-    // be asked for offline (found by a walk on a flaky network).
+    // A quiz reloaded after an answer asks for its results' module once the
+    // browser is idle, as the answer did (see `on_answer`): left to the next
+    // answer, it could be asked for offline (found by a walk on a flaky
+    // network). On the questions after an answer, the module is here and
+    // the ask costs nothing.
     if session.with_untracked(|s| s.as_ref().is_some_and(|s| s.responses.iter().any(Option::is_some))) {
         crate::lazy::prefetch_when_idle(super::results::results_screen);
     }

@@ -118,6 +118,10 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
     // question's evidence.
     let arrived_at = crate::router::address_fragment();
     let entry = arrived_at.clone();
+    // The review entry whose evidence was followed from this result
+    // (`mark_review_entry`), taken now whatever comes of it, so that no
+    // later Back finds it.
+    let entry_read = result.with_value(|result| storage::take_review_entry_read(result));
     request_animation_frame(move || {
         if let Some(el) = heading_ref.try_get_untracked().flatten().filter(|_| just_finished) {
             // A new screen starts at the top (the last feedback left the
@@ -131,15 +135,14 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             bring_into_focus(entry);
             // Shown once (see `replace_fragment`).
             crate::router::replace_fragment(None);
-        } else if let Some(el) = crate::router::came_back()
-            .then(storage::take_review_entry_read)
-            .flatten()
+        } else if let Some(el) = entry_read
+            .filter(|_| crate::router::came_back())
             .and_then(|id| document().get_element_by_id(&id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()))
         {
-            // Back from an evidence (`mark_review_entry`): the browser put
-            // the scroll where the student was, and the question read there
-            // takes the focus; it comes into view only where the scroll
-            // could not be put back (the page was reloaded meanwhile).
+            // Back from an evidence: the browser put the scroll where the
+            // student was, and the question read there takes the focus; it
+            // comes into view only where the browser could not put the
+            // scroll back (it goes no further than the page then reaches).
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = el.focus_with_options(&options);
@@ -259,22 +262,22 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
                     <label for="only-mistakes">{format!("Only my mistakes ({} of {})", missed.len(), score.total)}</label>
                 </p>
             })}
-            <ol class="review" on:click=mark_review_entry>{review}</ol>
+            <ol class="review" on:click=move |ev| result.with_value(|result| mark_review_entry(&ev, result))>{review}</ol>
         </section>
     }
     .into_any()
 }
 
 /// A plain click on a link in a review entry (its evidence's source) keeps
-/// which entry it was in, so that Back gives that entry the focus (it went
+/// which entry of `result` it was in, so that Back gives that entry the focus (it went
 /// to the page's content, and the next Tab to the top: found by a
 /// student's walk). Kept for the tab, not in the address: Chrome scrolls to
 /// a fragment it goes back to, not to where the student was.
-fn mark_review_entry(ev: leptos::ev::MouseEvent) {
+fn mark_review_entry(ev: &leptos::ev::MouseEvent, result: &str) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let on_link = target.as_ref().is_some_and(|t| t.closest("a[href]").ok().flatten().is_some());
     let entry = target.and_then(|t| t.closest(".review-item").ok().flatten());
-    if let Some(entry) = entry.filter(|_| on_link && crate::router::is_plain_click(&ev)) {
-        storage::keep_review_entry_read(&entry.id());
+    if let Some(entry) = entry.filter(|_| on_link && crate::router::is_plain_click(ev)) {
+        storage::keep_review_entry_read(result, &entry.id());
     }
 }
