@@ -354,8 +354,18 @@ test("the follow-up quiz from a pack quiz's class results carries the pack to th
   await teacher.page.setInputFiles("#class-files", file);
   await teacher.page.waitForSelector(".class-table");
   await teacher.page.click("text=Make a follow-up quiz of the most-missed questions");
+  // Its heading takes the focus once the link is made, which for a pack's
+  // waits for the pack's compression; so it does back from the projector.
+  const headingFocused = (how) => teacher.page.waitForFunction(() => document.activeElement?.id === "follow-up-heading", null, { timeout: 3000 })
+    .catch(() => assert.fail(`the follow-up's heading has the focus ${how}`));
+  await headingFocused("once made");
   const followUp = await teacher.page.textContent(".follow-up .share-link");
   assert.match(followUp, /&pack=Class%209B%3A[^#]+#pack=[0-9a-f]{16}\./, "the follow-up link carries the pack");
+  await teacher.page.click("text=Show them on the projector");
+  await teacher.page.waitForSelector(".projector-prompt");
+  await teacher.page.click("text=Back to the Classroom page");
+  await headingFocused("back from its projector");
+  assert.equal(await teacher.page.textContent(".follow-up .share-link"), followUp);
   teacher.watcher.assertClean();
   await teacher.context.close();
 

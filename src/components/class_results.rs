@@ -178,6 +178,20 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
     });
     // Made before in this tab from these same results (the teacher is back
     // from showing it on the projector), it is shown again.
+    // Its heading takes the focus once it is drawn, after "Make a follow-up
+    // quiz" or back from its projector (`mark_way_back`): a follow-up that
+    // carries pack questions is drawn only once they are compressed, later
+    // than the next frame.
+    let focus_follow_up = StoredValue::new(crate::router::address_fragment() == FOLLOW_UP_HEADING);
+    if focus_follow_up.get_value() {
+        crate::router::replace_fragment(None);
+    }
+    Effect::new(move |_| {
+        if follow_up.with(Option::is_some) && focus_follow_up.get_value() {
+            focus_follow_up.set_value(false);
+            bring_into_focus(FOLLOW_UP_HEADING);
+        }
+    });
     if let Some(make) = make_follow_up.as_ref().filter(|_| made_before) {
         make();
     }
@@ -276,8 +290,8 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
                     // The link comes below the table's buttons: its heading
                     // takes the focus, as a class link's does.
                     <button type="button" class="primary" on:click=move |_| {
+                        focus_follow_up.set_value(true);
                         make();
-                        bring_into_focus(FOLLOW_UP_HEADING);
                     }>
                         "Make a follow-up quiz of the most-missed questions"
                     </button>

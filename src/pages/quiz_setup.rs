@@ -11,7 +11,6 @@ use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 use crate::components::bring_into_focus;
-use crate::components::class_results::FOLLOW_UP_HEADING;
 use crate::components::download::download;
 use crate::components::pack_file::{Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
@@ -599,11 +598,11 @@ const EARLIER_QUIZ: &str = "earlier-quiz-";
 
 /// Back on this page by a way back (`mark_way_back`, `way_back`): the
 /// element its fragment names (the class link's heading, an earlier link's
-/// line, the follow-up quiz's heading) takes the focus, and the fragment is
-/// dropped. Another fragment is left alone.
+/// line) takes the focus, and the fragment is dropped. Another fragment is
+/// left alone (the follow-up quiz's is the class results').
 pub fn take_the_way_back() {
     let id = crate::router::address_fragment();
-    if id == SHARE_HEADING || id == FOLLOW_UP_HEADING || id.starts_with(EARLIER_QUIZ) {
+    if id == SHARE_HEADING || id.starts_with(EARLIER_QUIZ) {
         bring_into_focus(id);
         crate::router::replace_fragment(None);
     }
