@@ -176,12 +176,10 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
             );
         }
     });
-    // Made before in this tab from these same results (the teacher is back
-    // from showing it on the projector), it is shown again.
-    // Its heading takes the focus once it is drawn, after "Make a follow-up
-    // quiz" or back from its projector (`mark_way_back`): a follow-up that
-    // carries pack questions is drawn only once they are compressed, later
-    // than the next frame.
+    // The follow-up's heading takes the focus once it is drawn, after "Make
+    // a follow-up quiz" or back from its projector (`mark_way_back`): a
+    // follow-up that carries pack questions is drawn only once they are
+    // compressed, later than the next frame.
     let focus_follow_up = StoredValue::new(crate::router::address_fragment() == FOLLOW_UP_HEADING);
     if focus_follow_up.get_value() {
         crate::router::replace_fragment(None);
@@ -192,6 +190,8 @@ fn ClassView(class: ClassResults, files: RwSignal<Vec<HandedFile>>, names_hidden
             bring_into_focus(FOLLOW_UP_HEADING);
         }
     });
+    // Made before in this tab from these same results (the teacher is back
+    // from showing it on the projector), it is shown again.
     if let Some(make) = make_follow_up.as_ref().filter(|_| made_before) {
         make();
     }

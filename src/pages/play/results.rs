@@ -269,10 +269,10 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
 }
 
 /// A plain click on a link in a review entry (its evidence's source) keeps
-/// which entry of `result` it was in, so that Back gives that entry the focus (it went
-/// to the page's content, and the next Tab to the top: found by a
-/// student's walk). Kept for the tab, not in the address: Chrome scrolls to
-/// a fragment it goes back to, not to where the student was.
+/// which entry of `result` it was in, so that Back gives that entry the
+/// focus (it went to the page's content, and the next Tab to the top:
+/// found by a student's walk). Kept for the tab, not in the address: Chrome
+/// scrolls to a fragment it goes back to, not to where the student was.
 fn mark_review_entry(ev: &leptos::ev::MouseEvent, result: &str) {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
     let on_link = target.as_ref().is_some_and(|t| t.closest("a[href]").ok().flatten().is_some());
