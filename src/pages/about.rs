@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use open_door_core::number::decimal;
 use open_door_core::progress::BACKUP_PREFIX;
+use wasm_bindgen::JsCast;
 
 use crate::components::download::download;
 use crate::components::title::PageTitle;
@@ -28,9 +29,20 @@ pub fn About() -> impl IntoView {
                 .unwrap_or(false);
             if sure {
                 store.erase();
-                // The notice that says what was erased comes above the page,
-                // which pushed this button off a phone's screen.
-                crate::components::bring_into_focus(crate::components::notices::DISMISS_NOTICES);
+                // The notice that says what was erased comes at the page's
+                // top, which pushed this button off a phone's screen: the
+                // page goes back to its top, where the notice is read, and
+                // the notice's button takes the focus (brought into view
+                // alone, it left the notice's words above the screen).
+                request_animation_frame(|| {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                    let button = document().get_element_by_id(crate::components::notices::DISMISS_NOTICES);
+                    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = button.focus_with_options(&options);
+                    }
+                });
             }
         }>"Erase my data on this device"</button></p>
         <Backups />
