@@ -209,10 +209,9 @@ pub fn replace_fragment(fragment: Option<&str>) {
 /// Moves focus to the page's content, without scrolling: keyboard and
 /// screen-reader users go on from there.
 pub fn focus_main() {
-    let Some(main) = document().get_element_by_id("main").and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = main.focus_with_options(&options);
+    if let Some(main) = document().get_element_by_id("main").and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()) {
+        crate::components::focus_in_place(&main);
+    }
 }
 
 /// A click on a way back (a link of class `goes-back`, "Back to the

@@ -69,9 +69,7 @@ pub fn return_to_followed_link() {
             .filter_map(|i| links.get(i)?.dyn_into::<web_sys::HtmlElement>().ok())
             .find(|link| link.get_attribute("href").as_deref() == Some(&href) && link.text_content().as_deref() == Some(&words));
         if let Some(link) = link.filter(|_| on_content) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = link.focus_with_options(&options);
+            crate::components::focus_in_place(&link);
         }
     });
 }

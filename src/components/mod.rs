@@ -33,6 +33,14 @@ pub fn computed_px(element: &web_sys::Element, property: &str) -> Option<f64> {
     computed_style(element, property).map(|px| js_sys::parse_float(&px)).filter(|px| px.is_finite())
 }
 
+/// Gives `element` the focus where the page is, without scrolling to it:
+/// the browser has put the scroll back, or the caller puts it.
+pub fn focus_in_place(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
 /// Brings the element `id` names into view and gives it the focus, so that
 /// reading (or a screen reader) goes on from there: in the next frame, once
 /// the page is drawn. Only a control, or an element with a `tabindex`,

@@ -361,9 +361,7 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
     for (name, value) in [("role", "group"), ("aria-labelledby", "feedback-verdict"), ("aria-describedby", described_by)] {
         let _ = feedback.set_attribute(name, value);
     }
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = feedback.focus_with_options(&options);
+    super::focus_in_place(feedback);
     let window = window();
     let Some(viewport) = window.inner_height().ok().and_then(|height| height.as_f64()) else { return };
     // Room kept above it (style.css: more when a sticky time limit is shown).

@@ -38,9 +38,7 @@ pub fn About() -> impl IntoView {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                     let button = document().get_element_by_id(crate::components::notices::DISMISS_NOTICES);
                     if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let options = web_sys::FocusOptions::new();
-                        options.set_prevent_scroll(true);
-                        let _ = button.focus_with_options(&options);
+                        crate::components::focus_in_place(&button);
                     }
                 });
             }

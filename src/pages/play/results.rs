@@ -143,9 +143,7 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             // student was, and the question read there takes the focus; it
             // comes into view only where the browser could not put the
             // scroll back (it goes no further than the page then reaches).
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+            crate::components::focus_in_place(&el);
             let place = el.get_bounding_client_rect();
             let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
             if place.bottom() < 0.0 || place.top() > height {
