@@ -9,6 +9,7 @@ use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::number::decimal;
 use open_door_core::pack::Pack;
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
+use open_door_core::route::Page;
 
 use crate::components::bring_into_focus;
 use crate::components::download::download;
@@ -573,7 +574,8 @@ fn LinkActions(class_link: ClassLink, #[prop(into)] about_id: String, #[prop(int
 /// (`take_the_way_back`). Opened otherwise, it leads to the class link,
 /// rather than the page's top, 20 Tabs from the buttons.
 pub fn way_back() -> String {
-    let from_here = crate::router::opened_from().filter(|from| from.split(['?', '#']).next() == Some("/classroom"));
+    let from_here =
+        crate::router::opened_from().filter(|from| Page::at(from.split(['?', '#']).next().unwrap_or_default()) == Page::Classroom);
     crate::paths::href(&from_here.unwrap_or_else(|| format!("/classroom#{SHARE_HEADING}")))
 }
 
