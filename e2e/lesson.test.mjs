@@ -147,8 +147,12 @@ test("finished results stay at their URL after an evidence link, Back and a relo
       await page.reload();
       await page.waitForSelector("#evidence");
     }
+    const entries = await page.evaluate(() => history.length);
     await page.click(".hint a");
     await page.waitForSelector("text=Results");
+    // It went back, as Back does: a new history entry would have the
+    // phone's Back open the evidence again.
+    assert.equal(await page.evaluate(() => history.length), entries, `no history entry added (reloaded source: ${reloadSource})`);
     await page.waitForFunction((id) => document.activeElement?.id === id, reviewed, { timeout: 2000 });
     const item = await page.locator(`#${reviewed}`).boundingBox();
     const height = await page.evaluate(() => innerHeight);

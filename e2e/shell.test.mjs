@@ -63,6 +63,7 @@ test("a start-up that stalls says so after 10 seconds with Try again, and the ap
     // Nothing pressed: the download goes on, and the quiz starts.
     await page.waitForSelector("form.question", { timeout: 10000 });
     assert.equal(await page.locator("#start-up").count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main", "the focus, on Try again as it went, is on the page's content");
   } finally {
     await context.close();
     await server.close();

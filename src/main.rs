@@ -35,8 +35,18 @@ fn main() {
 
 fn start() {
     // The loading message in index.html has done its job once this runs.
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("start-up") {
+    // Its "Try again", shown and focused when the download is slow, may
+    // have the focus as it goes: the page's content takes it, or the next
+    // Tab would start again from the page's top (found by a student's walk
+    // on a slow network).
+    let document = leptos::prelude::document();
+    let had_focus = document.get_element_by_id("start-up").is_some_and(|loading| {
+        let focused = loading.contains(document.active_element().as_deref());
         loading.remove();
-    }
+        focused
+    });
     leptos::mount::mount_to_body(open_door::App);
+    if had_focus {
+        open_door::router::focus_main();
+    }
 }
