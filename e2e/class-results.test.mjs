@@ -524,6 +524,18 @@ test("a result downloaded with no name asks for one; with the name added, the ne
     await page.textContent(".hand-in [role=status]"),
     `Saved as ${nameless.suggestedFilename()} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again.`,
   );
+  // Read the evidence and come back, or reload: still said, for that file
+  // still has no name (found by a student's walk: the words went, and the
+  // file without a name was the one handed in).
+  const noName = await page.textContent(".hand-in [role=status]");
+  await page.click(".review-item cite a");
+  await page.waitForSelector("#evidence");
+  await page.goBack();
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.textContent(".hand-in [role=status]"), noName, "after the evidence and Back");
+  await page.reload();
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.textContent(".hand-in [role=status]"), noName, "after a reload");
   // A space is no name: the file still needs one.
   await page.fill("#hand-in-name", " ");
   assert.match(await page.textContent(".hand-in [role=status]"), /It has no name, so your teacher cannot tell it is yours/);
@@ -549,6 +561,15 @@ test("a name changed after the download says the file has the old name; the next
     await page.textContent(".hand-in [role=status]"),
     `You changed your name after saving ${first.suggestedFilename()}, so that file has the old name and another code: download again to hand in this one.`,
   );
+  const renamed = await page.textContent(".hand-in [role=status]");
+  await page.reload();
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.inputValue("#hand-in-name"), "Maria");
+  assert.equal(await page.textContent(".hand-in [role=status]"), renamed, "still said after a reload");
+  // The name typed back as it was in the file: the file is right again.
+  await page.fill("#hand-in-name", "Marai");
+  assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${first.suggestedFilename()} in your downloads. Hand this file to your teacher.`);
+  await page.fill("#hand-in-name", "Maria");
   const [second] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   assert.match(second.suggestedFilename(), /^open-door-Maria-/);
   assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${second.suggestedFilename()} in your downloads. Hand this file to your teacher.`);

@@ -71,6 +71,11 @@ test("projector: full screen, large type, letters that match the worksheet and t
     const [answer, choice] = await page.evaluate(() =>
       [".projector-answer > p:first-child", ".projector-choices li"].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)));
     assert.equal(answer, choice, `question ${n}: the answer's size`);
+    // The evidence's source line as large as its quote (it stayed at the
+    // pages' 16 px: found by a walk at 1920 px).
+    const [quote, source] = await page.evaluate(() =>
+      [".projector-answer blockquote", ".projector-answer figcaption"].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)));
+    assert.equal(source, quote, `question ${n}: the source line's size`);
     const right = await page.locator(".projector-choices li.right .letter").allTextContents();
     // Said with the marked letters, in letter order (the words followed the bank's order).
     if (right.length) assert.ok((await page.textContent(".projector-answer > p:first-child")).startsWith(`The answer: ${right.join(" ")}: `));

@@ -9,7 +9,7 @@ use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
 use open_door_core::pack::{self, Pack};
-use open_door_core::result::HandInNames;
+use open_door_core::result::{HandInNames, SavedFile};
 use wasm_bindgen::{JsCast, JsValue};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
@@ -57,6 +57,10 @@ const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// (`<result> <entry id>`), in sessionStorage: Back to those results gives
 /// it the focus, once.
 const REVIEW_ENTRY_READ_KEY: &str = "open-door.review.read";
+/// The result file last saved in this tab (`result::SavedFile`), in
+/// sessionStorage: what the hand-in said of it is said again after a
+/// reload, or after the evidence read and Back.
+const SAVED_FILE_KEY: &str = "open-door.hand-in.saved";
 /// The follow-up quiz made from the class's results (its link, without the
 /// title), in sessionStorage like the files: back from showing it on the
 /// projector, or after a reload, it is there again under the table; it is
@@ -475,6 +479,16 @@ pub fn take_review_entry_read(result: &str) -> Option<String> {
     let kept = kept_for_tab(REVIEW_ENTRY_READ_KEY);
     mark_for_tab(REVIEW_ENTRY_READ_KEY, "", false);
     kept?.strip_prefix(result)?.strip_prefix(' ').map(str::to_owned)
+}
+
+/// The file of `result` last saved in this tab, if it was the last saved.
+pub fn saved_file(result: &str) -> Option<SavedFile> {
+    SavedFile::read(&kept_for_tab(SAVED_FILE_KEY)?, result)
+}
+
+/// Keeps, for this tab, the result file just saved.
+pub fn keep_saved_file(file: &SavedFile) {
+    mark_for_tab(SAVED_FILE_KEY, &file.write(), true);
 }
 
 /// Whether the teacher made the follow-up quiz `href` from the class's

@@ -362,6 +362,45 @@ impl HandInNames {
     }
 }
 
+/// A result's file saved in this tab: its file name and the name it
+/// carries. Kept (as "result\tfile name\tname") so that what the hand-in
+/// said of the file, that it has no name or an old one, is still said
+/// after a reload or after reading the evidence and coming Back (found by
+/// a student's walk: the warning went, and the file without a name was
+/// the one handed in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedFile {
+    /// The result it is of (see [`crate::progress::result_key`]).
+    pub result: String,
+    pub file_name: String,
+    /// The name in the file, cleaned ("" for none).
+    pub name: String,
+}
+
+impl SavedFile {
+    /// What [`write`](Self::write) wrote, if it is a saved file of `result`.
+    pub fn read(text: &str, result: &str) -> Option<Self> {
+        let mut fields = text.splitn(3, '\t');
+        let (kept, file_name, name) = (fields.next()?, fields.next()?, fields.next()?);
+        (kept == result && !file_name.is_empty()).then(|| Self {
+            result: kept.to_string(),
+            file_name: file_name.to_string(),
+            name: clean_name(name),
+        })
+    }
+
+    pub fn write(&self) -> String {
+        format!("{}\t{}\t{}", self.result, self.file_name, self.name)
+    }
+
+    /// Whether the file carries the name now typed (as the result would
+    /// carry it, cleaned): if not, it has the old name, or none, and
+    /// another code than the one shown.
+    pub fn carries(&self, typed: &str) -> bool {
+        clean_name(typed) == self.name
+    }
+}
+
 /// Bidirectional overrides and zero-width characters, which could make a
 /// name look like another in the class table.
 fn is_invisible_format(c: char) -> bool {

@@ -7,7 +7,7 @@ use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::progress::MAX_SAVED_QUIZZES;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, Verification, MAX_NAME_CHARS,
+    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, SavedFile, Verification, MAX_NAME_CHARS,
     MAX_RESULT_BYTES, SAVED_BY_A_SPREADSHEET,
 };
 use proptest::prelude::*;
@@ -395,4 +395,27 @@ fn each_result_keeps_the_name_it_was_handed_in_under_while_it_is_kept() {
 
     // What is not a line of it reads as nothing.
     assert_eq!(HandInNames::read("no tab here\n\t\nquiz@1\t\n"), HandInNames::default());
+}
+
+/// The file saved in a tab is read back for its own result only, with the
+/// name it carries, which a name typed since may or may not match.
+#[test]
+fn a_saved_file_is_kept_for_its_result_and_tells_a_name_changed_since() {
+    let (_, record) = result_of("Lena M.");
+    let saved = SavedFile { result: "quiz-a@1".into(), file_name: record.file_name(19_000, "json"), name: record.name.clone() };
+    let kept = saved.write();
+    assert_eq!(SavedFile::read(&kept, "quiz-a@1"), Some(saved.clone()));
+    assert_eq!(SavedFile::read(&kept, "quiz-a@2"), None, "another result's file says nothing of this one");
+    assert_eq!(SavedFile::read("", "quiz-a@1"), None);
+    assert_eq!(SavedFile::read("quiz-a@1\t\tLena", "quiz-a@1"), None, "no file name, no file");
+    assert!(saved.carries("Lena M."));
+    assert!(saved.carries("  Lena M. "), "a space added changes nothing in the file");
+    assert!(!saved.carries("Lena"));
+    assert!(!saved.carries(""));
+
+    let unnamed = SavedFile { result: "quiz-a@1".into(), file_name: "open-door-x.json".into(), name: String::new() };
+    let back = SavedFile::read(&unnamed.write(), "quiz-a@1").unwrap();
+    assert_eq!(back.name, "");
+    assert!(back.carries(" "));
+    assert!(!back.carries("Ben"));
 }

@@ -9,37 +9,17 @@
 
 use leptos::prelude::*;
 use open_door_core::quiz::QuizSession;
-use open_door_core::result::{clean_name, ResultRecord, MAX_NAME_CHARS};
+use open_door_core::result::{clean_name, ResultRecord, SavedFile, MAX_NAME_CHARS};
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
-use crate::storage::{result_name, save_name, saved_name, use_progress};
+use crate::storage::{keep_saved_file, result_name, save_name, saved_file, saved_name, use_progress};
 
 /// The day (counted from 1970-01-01) on the student's own calendar, so a
 /// quiz finished just after midnight is dated by the student's clock.
 fn local_day(ms: f64) -> i64 {
     let offset_minutes = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
     ((ms - offset_minutes * 60_000.0) / 86_400_000.0).floor() as i64
-}
-
-/// What the last download did, said either way: a phone's download can go
-/// unnoticed.
-#[derive(Clone)]
-enum Outcome {
-    /// `name`: the name the file carries. A file with none reaches the
-    /// teacher's table as "no name", and the teacher cannot tell whose it
-    /// is, so the page asks for one.
-    Saved {
-        file_name: String,
-        name: String,
-    },
-    /// The name was changed after the download, so that file carries the
-    /// old name (or none), and a code other than the one shown.
-    Outdated {
-        file_name: String,
-        named: bool,
-    },
-    Failed(String),
 }
 
 #[component]
@@ -58,18 +38,29 @@ pub fn HandIn(
     // The student's next step in a lesson, as the results page leaves it.
     let set_by_teacher = session.is_set_by_teacher();
     let record = Memo::new(move |_| name.with(|name| ResultRecord::from_session(&session, bundle(), name)));
-    let outcome = RwSignal::new(None::<Outcome>);
-    // What became of a download: saved (a status) or failed (an alert).
+    // What became of the downloads, said either way (a phone's download can
+    // go unnoticed): the file last saved (a status, kept for the tab), the
+    // last failure (an alert).
+    let saved = RwSignal::new(result.with_value(|result| saved_file(result)));
+    let failed = RwSignal::new(None::<String>);
     let (status_ref, alert_ref) = (NodeRef::<leptos::html::P>::new(), NodeRef::<leptos::html::P>::new());
     let save = move |extension: &'static str, mime: &'static str| {
         let record = record.get_untracked();
         let text = if extension == "csv" { record.to_csv(bundle()) } else { record.to_json() };
         let file_name = record.file_name(day, extension);
-        let (shown, said) = match download(&file_name, mime, &text) {
-            Ok(()) => (Outcome::Saved { file_name, name: record.name }, status_ref),
-            Err(e) => (Outcome::Failed(format!("The download failed: {e}.")), alert_ref),
+        let said = match download(&file_name, mime, &text) {
+            Ok(()) => {
+                let file = SavedFile { result: result.get_value(), file_name, name: record.name };
+                keep_saved_file(&file);
+                saved.set(Some(file));
+                failed.set(None);
+                status_ref
+            }
+            Err(e) => {
+                failed.set(Some(format!("The download failed: {e}.")));
+                alert_ref
+            }
         };
-        outcome.set(Some(shown));
         // Shown, not only said: on a phone the words came at the screen's
         // foot, cut off, below the buttons pressed.
         request_animation_frame(move || {
@@ -80,24 +71,27 @@ pub fn HandIn(
             }
         });
     };
-    let status = move || {
-        outcome.with(|outcome| match outcome {
-            Some(Outcome::Saved { file_name, name }) if !name.is_empty() => {
-                Some(format!("Saved as {file_name} in your downloads. Hand this file to your teacher."))
-            }
-            Some(Outcome::Saved { file_name, .. }) => Some(format!(
-                "Saved as {file_name} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again."
-            )),
-            Some(Outcome::Outdated { file_name, named: true }) => Some(format!(
-                "You changed your name after saving {file_name}, so that file has the old name and another code: download again to hand in this one."
-            )),
-            Some(Outcome::Outdated { file_name, named: false }) => {
-                Some(format!("You added your name after saving {file_name}, which has none: download again to hand in this one."))
-            }
-            _ => None,
+    // A file without a name reaches the teacher's table as "no name", and
+    // the teacher cannot tell whose it is; a name changed since the file
+    // was saved leaves it with the old one (or none) and another code. A
+    // memo, so that the words change, and are said, once, not at every
+    // letter typed.
+    let status = Memo::new(move |_| {
+        saved.with(|file| {
+            let file = file.as_ref()?;
+            let (carried, named, file_name) = (name.with(|typed| file.carries(typed)), !file.name.is_empty(), &file.file_name);
+            Some(match (carried, named) {
+                (true, true) => format!("Saved as {file_name} in your downloads. Hand this file to your teacher."),
+                (true, false) => format!(
+                    "Saved as {file_name} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again."
+                ),
+                (false, true) => format!(
+                    "You changed your name after saving {file_name}, so that file has the old name and another code: download again to hand in this one."
+                ),
+                (false, false) => format!("You added your name after saving {file_name}, which has none: download again to hand in this one."),
+            })
         })
-    };
-    let alert = move || outcome.with(|outcome| if let Some(Outcome::Failed(why)) = outcome { Some(why.clone()) } else { None });
+    });
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
             <h2 id="hand-in-heading">"Hand in your result"</h2>
@@ -121,15 +115,6 @@ pub fn HandIn(
                             save_name(&cleaned);
                             result.with_value(|result| store.keep_result_name(result, &cleaned));
                             name.set(typed);
-                            // Said once, at the first change to the name the
-                            // file carries (not a space added, say).
-                            let changed = outcome.with_untracked(|o| match o {
-                                Some(Outcome::Saved { file_name, name }) if *name != cleaned => Some((file_name.clone(), !name.is_empty())),
-                                _ => None,
-                            });
-                            if let Some((file_name, named)) = changed {
-                                outcome.set(Some(Outcome::Outdated { file_name, named }));
-                            }
                         }
                     />
                     {kept_name.map(|kept| {
@@ -159,8 +144,8 @@ pub fn HandIn(
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
-            <p role="status" node_ref=status_ref>{status}</p>
-            <p role="alert" node_ref=alert_ref>{alert}</p>
+            <p role="status" node_ref=status_ref>{move || status.get()}</p>
+            <p role="alert" node_ref=alert_ref>{move || failed.get()}</p>
             <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
         </section>
     }
