@@ -553,7 +553,13 @@ test("a name changed after the download says the file has the old name; the next
   const { page, watcher, context } = await freshPage(app, { acceptDownloads: true });
   await page.goto(app.url + "/quiz/play?ids=000-02&seed=2&mode=test");
   await answerShown(page);
+  // The longest name the field takes says so, and none shorter does.
+  const note = () => page.textContent("#hand-in-name-note");
+  await page.fill("#hand-in-name", "Maria Anna Katharina Elisabeth Oberhuber-Lindqvist");
+  assert.equal((await page.inputValue("#hand-in-name")).length, 40);
+  assert.match(await note(), /^A name stops at 40 characters\. It goes into your result file/);
   await page.fill("#hand-in-name", "Marai");
+  assert.match(await note(), /^It goes into your result file/);
   const [first] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   assert.match(await page.textContent(".hand-in [role=status]"), /^Saved as open-door-Marai-/);
   await page.fill("#hand-in-name", "Maria"); // the typo seen too late

@@ -137,7 +137,15 @@ pub fn HandIn(
                         })
                     })}
                 </span>
-                <span id="hand-in-name-note" class="note">"It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."</span>
+                <span id="hand-in-name-note" class="note">
+                    // The field takes no more (its maxlength counts as this
+                    // does), which looked like a keyboard that had stopped.
+                    {move || {
+                        name.with(|typed| typed.encode_utf16().count() >= MAX_NAME_CHARS)
+                            .then(|| format!("A name stops at {MAX_NAME_CHARS} characters. "))
+                    }}
+                    "It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."
+                </span>
             </p>
             <p>"Your code: " <strong class="result-code">{move || record.with(|r| r.code.clone())}</strong></p>
             <p class="actions">
