@@ -147,9 +147,10 @@ test("finished results stay at their URL after an evidence link, Back and a relo
       await page.reload();
       await page.waitForSelector("#evidence");
     }
+    assert.ok((await page.getAttribute(".hint a", "href")).endsWith(`#${reviewed}`), "opened in a new tab, it leads to the question read");
     const entries = await page.evaluate(() => history.length);
     await page.click(".hint a");
-    await page.waitForSelector("text=Results");
+    await page.waitForSelector(".score");
     // It went back, as Back does: a new history entry would have the
     // phone's Back open the evidence again.
     assert.equal(await page.evaluate(() => history.length), entries, `no history entry added (reloaded source: ${reloadSource})`);
@@ -159,7 +160,7 @@ test("finished results stay at their URL after an evidence link, Back and a relo
     assert.ok(item.y >= 0 && item.y < height / 2, `back at the question read (top ${item.y}; reloaded source: ${reloadSource})`);
   }
   // Another question's evidence, then Back: where the student was, not
-  // the question the earlier link back went to (still in the address).
+  // the question read before.
   const other = page.locator(".review-item cite a").first();
   await other.scrollIntoViewIfNeeded();
   const otherAt = await page.evaluate(() => window.scrollY);

@@ -413,21 +413,6 @@ impl QuizSession {
         }
     }
 
-    /// [`Self::href_back_from`] on a page opened from `opened_from` (see
-    /// `route::leads_back`). From evidence opened from this quiz's results,
-    /// the link is to the results alone: it then goes back, as the
-    /// browser's Back does, to where the student was (the entry read takes
-    /// the focus, kept for the tab), where a link to the entry would add a
-    /// history entry, and the phone's Back would open the evidence again.
-    pub fn href_back_from_page_opened_from(&self, question_id: &str, opened_from: Option<&str>) -> String {
-        let href = self.href();
-        if opened_from.is_some_and(|from| crate::route::leads_back(&href, from)) {
-            href
-        } else {
-            self.href_back_from(question_id)
-        }
-    }
-
     pub fn is_finished(&self) -> bool {
         self.finished_at_ms.is_some()
     }

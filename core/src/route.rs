@@ -61,9 +61,16 @@ fn decoded(id: &str) -> String {
 /// Whether a link to `to` leads back to the address `from` (both as
 /// "/path?query#fragment"): the same path and query fields, in any order
 /// and with or without a quiz link's check (a checksum of the others, which
-/// the app's own links to a quiz add), and the same fragment where `to`
-/// names one. The router then goes back, as the browser's Back does, to a
+/// the app's own links to a quiz add), and the same fragment where both
+/// name one. The router then goes back, as the browser's Back does, to a
 /// page a history entry was opened from, rather than adding an entry.
+///
+/// A fragment that only `to` names is where the link goes in a page
+/// opened afresh (a new tab); going back puts the reader where they were,
+/// which is where it points: "Back to your results" from the evidence of
+/// a question in the review leads to that question's entry, from which
+/// the evidence was followed. A new entry there had the phone's Back open
+/// the evidence again.
 pub fn leads_back(to: &str, from: &str) -> bool {
     // No sort and no new strings: a version that sorted the fields cost
     // 2 KB gzipped in the app's first load, where the router had it.
@@ -83,7 +90,7 @@ pub fn leads_back(to: &str, from: &str) -> bool {
         && to_fields().count() == from_fields().count()
         && to_fields().all(|field| from_fields().any(|other| other == field))
         && from_fields().all(|field| to_fields().any(|other| other == field))
-        && (to_fragment.is_none() || to_fragment == from_fragment)
+        && (to_fragment.is_none() || from_fragment.is_none() || to_fragment == from_fragment)
 }
 
 /// `text` before the first `mark`, and what follows it, if it is there.

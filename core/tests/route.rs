@@ -77,11 +77,17 @@ fn a_link_leads_back_to_the_same_page_whatever_the_order_of_its_query_and_its_ch
         "/quiz/play?topics=article-5&count=4&seed=6&mode=practice",
         "/quiz/play?topics=article-5&count=4&seed=5",
         "/quiz?topics=article-5&count=4&seed=5&mode=practice",
-        // A link to one part of the page goes there, not where Back would.
-        "/quiz/play?topics=article-5&count=4&seed=5&mode=practice#review-000-02",
     ] {
         assert!(!leads_back(to, opened), "{to}");
     }
+    // "Back to your results" names the entry whose evidence was read, for a
+    // page opened afresh: from the results, going back puts the student at
+    // that entry, where they followed the evidence.
+    let to_the_entry = "/quiz/play?check=WYAW&topics=article-5&count=4&seed=5&mode=practice#review-000-02";
+    assert!(leads_back(to_the_entry, opened));
+    // A page left at another part of it: the link goes to its own.
+    assert!(!leads_back(to_the_entry, &format!("{opened}#review-000-01")));
+    assert!(leads_back(to_the_entry, &format!("{opened}#review-000-02")));
     assert!(leads_back("/glossary#veto", "/glossary#veto"));
     assert!(!leads_back("/glossary#veto", "/glossary#treaty"));
 }

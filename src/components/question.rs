@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use open_door_core::content::{ChoiceMark, Question, QuestionKind};
 use open_door_core::figures::format_date;
 use open_door_core::progress::Progress;
-use open_door_core::quiz::{choice_letter, choice_place, is_possible_answer, QuizItem};
+use open_door_core::quiz::{choice_letter, choice_place, is_possible_answer, QuizItem, QuizSession};
 
 use crate::components::markup::article_label;
 use crate::router::A;
@@ -392,11 +392,7 @@ fn bring_into_view(feedback: &web_sys::HtmlElement) {
 /// else to the one changed last.
 pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
     let opened_from = crate::router::opened_from();
-    let opened_from = opened_from.as_deref();
-    back_to_quiz(&|p| {
-        let quiz = p.quiz_asking(question_id, opened_from)?;
-        Some((quiz.href_back_from_page_opened_from(question_id, opened_from), quiz.is_finished()))
-    })
+    back_to_quiz(question_id, &|p| p.quiz_asking(question_id, opened_from.as_deref()))
 }
 
 /// [`back_from_evidence`] on the source page's failure to load, a dead end
@@ -404,13 +400,12 @@ pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
 /// last, for what the page was opened from is read in its module (the
 /// rule's code, in the first load, would make it larger).
 pub fn back_from_unloaded_evidence(question_id: &str) -> Option<impl IntoView> {
-    back_to_quiz(&|p| p.quiz_changed_last_asking(question_id).map(|quiz| (quiz.href_back_from(question_id), quiz.is_finished())))
+    back_to_quiz(question_id, &|p| p.quiz_changed_last_asking(question_id))
 }
 
-/// A link back to a quiz, from `way_back`: its address and whether the
-/// quiz is finished.
-fn back_to_quiz(way_back: &dyn Fn(&Progress) -> Option<(String, bool)>) -> Option<impl IntoView> {
-    let (href, finished) = crate::storage::use_progress().progress.with_untracked(way_back)?;
+fn back_to_quiz(question_id: &str, quiz: &dyn Fn(&Progress) -> Option<&QuizSession>) -> Option<impl IntoView> {
+    let (href, finished) =
+        crate::storage::use_progress().progress.with_untracked(|p| quiz(p).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
     // A button's size: on a phone, the one way back is a thumb's press.
     Some(view! {
         <A href=crate::paths::href(&href) attr:class="button goes-back">
