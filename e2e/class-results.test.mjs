@@ -533,6 +533,10 @@ test("a result downloaded with no name asks for one; with the name added, the ne
   await page.goBack();
   await page.waitForSelector("#hand-in-name");
   assert.equal(await page.textContent(".hand-in [role=status]"), noName, "after the evidence and Back");
+  await page.click(".review-item cite a");
+  await page.click(".hint a:text-is('Back to your results')");
+  await page.waitForSelector("#hand-in-name");
+  assert.equal(await page.textContent(".hand-in [role=status]"), noName, "after the evidence and Back to your results");
   await page.reload();
   await page.waitForSelector("#hand-in-name");
   assert.equal(await page.textContent(".hand-in [role=status]"), noName, "after a reload");
@@ -544,7 +548,19 @@ test("a result downloaded with no name asks for one; with the name added, the ne
   const [named] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   assert.match(named.suggestedFilename(), /^open-door-Kim-9B-/);
   assert.equal(await page.textContent(".hand-in [role=status]"), `Saved as ${named.suggestedFilename()} in your downloads. Hand this file to your teacher.`);
+  // The name cleared: the file saved still carries it.
+  await page.fill("#hand-in-name", "");
+  assert.equal(
+    await page.textContent(".hand-in [role=status]"),
+    `You cleared the name after saving ${named.suggestedFilename()}: that file still carries it and can be handed in, but a download now would have no name.`,
+  );
   assert.deepEqual(await violations(page), []);
+  // Another student's attempt started here (reloaded, the page asks whose
+  // result it is): the tab keeps nothing of this file.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.click("button:text-is('Start my own attempt')");
+  await page.waitForSelector("form.question, button:text-is('Start the quiz')");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("open-door.hand-in.saved")), null);
   watcher.assertClean();
   await context.close();
 });
@@ -555,11 +571,13 @@ test("a name changed after the download says the file has the old name; the next
   await answerShown(page);
   // The longest name the field takes says so, and none shorter does.
   const note = () => page.textContent("#hand-in-name-note");
-  await page.fill("#hand-in-name", "Maria Anna Katharina Elisabeth Oberhuber-Lindqvist");
-  assert.equal((await page.inputValue("#hand-in-name")).length, 40);
-  assert.match(await note(), /^A name stops at 40 characters\. It goes into your result file/);
-  await page.fill("#hand-in-name", "Marai");
+  const longest = "Maria Anna Katharina Elisabeth Oberhuber-Lindqvist";
+  await page.fill("#hand-in-name", longest);
+  assert.equal(await page.inputValue("#hand-in-name"), longest.slice(0, 40));
+  assert.match(await note(), /^The field is full \(40 characters at most\)\. It goes into your result file/);
+  await page.fill("#hand-in-name", longest.slice(0, 39));
   assert.match(await note(), /^It goes into your result file/);
+  await page.fill("#hand-in-name", "Marai");
   const [first] = await Promise.all([page.waitForEvent("download"), page.click("text=Download result (JSON)")]);
   assert.match(await page.textContent(".hand-in [role=status]"), /^Saved as open-door-Marai-/);
   await page.fill("#hand-in-name", "Maria"); // the typo seen too late

@@ -9,7 +9,7 @@ use open_door_core::class_results::HandedFile;
 use open_door_core::content::Bundle;
 use open_door_core::link::{self, LinkChoices};
 use open_door_core::pack::{self, Pack};
-use open_door_core::result::{HandInNames, SavedFile};
+use open_door_core::result::{HandInNames, SavedFile, SavedFiles};
 use wasm_bindgen::{JsCast, JsValue};
 
 use open_door_core::progress::{self, Progress, BACKUP_PREFIX};
@@ -57,10 +57,10 @@ const REVIEW_ALL_KEY: &str = "open-door.review.all";
 /// (`<result> <entry id>`), in sessionStorage: Back to those results gives
 /// it the focus, once.
 const REVIEW_ENTRY_READ_KEY: &str = "open-door.review.read";
-/// The result file last saved in this tab (`result::SavedFile`), in
-/// sessionStorage: what the hand-in said of it is said again after a
+/// The file last saved of each result in this tab (`result::SavedFiles`),
+/// in sessionStorage: what the hand-in said of it is said again after a
 /// reload, or after the evidence read and Back.
-const SAVED_FILE_KEY: &str = "open-door.hand-in.saved";
+const SAVED_FILES_KEY: &str = "open-door.hand-in.saved";
 /// The follow-up quiz made from the class's results (its link, without the
 /// title), in sessionStorage like the files: back from showing it on the
 /// projector, or after a reload, it is there again under the table; it is
@@ -220,6 +220,15 @@ impl ProgressStore {
         let mut names = HandInNames::read(&saved_text(RESULT_NAMES_KEY).unwrap_or_default());
         names.set(result, name, &kept);
         save_text(RESULT_NAMES_KEY, &names.write());
+    }
+
+    /// Keeps, for this tab, `file` as the last saved of its result, and
+    /// forgets those of results no longer kept.
+    pub fn keep_saved_file(&self, file: SavedFile) {
+        let kept = self.progress.with_untracked(Progress::results);
+        let mut files = saved_files();
+        files.set(file, &kept);
+        keep_for_tab(SAVED_FILES_KEY, &files.write());
     }
 
     /// Adds a notice to the banner, once.
@@ -481,14 +490,26 @@ pub fn take_review_entry_read(result: &str) -> Option<String> {
     kept?.strip_prefix(result)?.strip_prefix(' ').map(str::to_owned)
 }
 
-/// The file of `result` last saved in this tab, if it was the last saved.
+/// The file of `result` last saved in this tab.
 pub fn saved_file(result: &str) -> Option<SavedFile> {
-    SavedFile::read(&kept_for_tab(SAVED_FILE_KEY)?, result)
+    saved_files().of(result).cloned()
 }
 
-/// Keeps, for this tab, the result file just saved.
-pub fn keep_saved_file(file: &SavedFile) {
-    mark_for_tab(SAVED_FILE_KEY, &file.write(), true);
+fn saved_files() -> SavedFiles {
+    SavedFiles::read(&kept_for_tab(SAVED_FILES_KEY).unwrap_or_default())
+}
+
+/// Forgets, for this tab, the file saved of `result` (see
+/// `SavedFiles::forget`).
+pub fn forget_saved_file(result: &str) {
+    let mut files = saved_files();
+    files.forget(result);
+    keep_for_tab(SAVED_FILES_KEY, &files.write());
+}
+
+/// Keeps `value` under `key` for this tab; an empty one is removed.
+fn keep_for_tab(key: &str, value: &str) {
+    mark_for_tab(key, value, !value.is_empty());
 }
 
 /// Whether the teacher made the follow-up quiz `href` from the class's

@@ -362,12 +362,7 @@ impl HandInNames {
     }
 }
 
-/// A result's file saved in this tab: its file name and the name it
-/// carries. Kept (as "result\tfile name\tname") so that what the hand-in
-/// said of the file, that it has no name or an old one, is still said
-/// after a reload or after reading the evidence and coming Back (found by
-/// a student's walk: the warning went, and the file without a name was
-/// the one handed in).
+/// A result's file as saved: its file name and the name it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedFile {
     /// The result it is of (see [`crate::progress::result_key`]).
@@ -378,26 +373,62 @@ pub struct SavedFile {
 }
 
 impl SavedFile {
-    /// What [`write`](Self::write) wrote, if it is a saved file of `result`.
-    pub fn read(text: &str, result: &str) -> Option<Self> {
-        let mut fields = text.splitn(3, '\t');
-        let (kept, file_name, name) = (fields.next()?, fields.next()?, fields.next()?);
-        (kept == result && !file_name.is_empty()).then(|| Self {
-            result: kept.to_string(),
-            file_name: file_name.to_string(),
-            name: clean_name(name),
-        })
-    }
-
-    pub fn write(&self) -> String {
-        format!("{}\t{}\t{}", self.result, self.file_name, self.name)
-    }
-
     /// Whether the file carries the name now typed (as the result would
     /// carry it, cleaned): if not, it has the old name, or none, and
     /// another code than the one shown.
     pub fn carries(&self, typed: &str) -> bool {
         clean_name(typed) == self.name
+    }
+}
+
+/// The file last saved of each result, so that what the hand-in said of
+/// it, that it has no name or an old one, is still said after a reload or
+/// after reading the evidence and coming Back (found by a student's walk:
+/// the words went, and the file without a name was the one handed in).
+/// Kept as lines of "result\tfile name\tname", for the results still
+/// kept and no others, as [`HandInNames`] is.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SavedFiles(Vec<SavedFile>);
+
+impl SavedFiles {
+    /// What [`write`](Self::write) wrote; a line that is not a result, a
+    /// file name and a name is left out.
+    pub fn read(text: &str) -> Self {
+        Self(
+            text.lines()
+                .filter_map(|line| {
+                    let mut fields = line.splitn(3, '\t');
+                    let (result, file_name, name) = (fields.next()?, fields.next()?, fields.next()?);
+                    (!file_name.is_empty()).then(|| SavedFile {
+                        result: result.to_string(),
+                        file_name: file_name.to_string(),
+                        name: clean_name(name),
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    pub fn of(&self, result: &str) -> Option<&SavedFile> {
+        self.0.iter().find(|file| file.result == result)
+    }
+
+    /// Keeps `file` as its result's last, and forgets the files of results
+    /// no longer among `kept`.
+    pub fn set(&mut self, file: SavedFile, kept: &[String]) {
+        self.forget(&file.result);
+        self.0.retain(|saved| kept.contains(&saved.result));
+        self.0.push(file);
+    }
+
+    /// Forgets the file of `result`: its student has handed the device on,
+    /// and the next one's page must not say what theirs was called.
+    pub fn forget(&mut self, result: &str) {
+        self.0.retain(|saved| saved.result != result);
+    }
+
+    pub fn write(&self) -> String {
+        self.0.iter().map(|file| format!("{}\t{}\t{}\n", file.result, file.file_name, file.name)).collect()
     }
 }
 

@@ -7,8 +7,8 @@ use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::progress::MAX_SAVED_QUIZZES;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, SavedFile, Verification, MAX_NAME_CHARS,
-    MAX_RESULT_BYTES, SAVED_BY_A_SPREADSHEET,
+    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, SavedFile, SavedFiles, Verification,
+    MAX_NAME_CHARS, MAX_RESULT_BYTES, SAVED_BY_A_SPREADSHEET,
 };
 use proptest::prelude::*;
 
@@ -397,25 +397,34 @@ fn each_result_keeps_the_name_it_was_handed_in_under_while_it_is_kept() {
     assert_eq!(HandInNames::read("no tab here\n\t\nquiz@1\t\n"), HandInNames::default());
 }
 
-/// The file saved in a tab is read back for its own result only, with the
-/// name it carries, which a name typed since may or may not match.
+/// The file last saved of each result is read back for that result, with
+/// the name it carries, which a name typed since may or may not match.
 #[test]
-fn a_saved_file_is_kept_for_its_result_and_tells_a_name_changed_since() {
+fn the_file_saved_of_each_result_is_kept_and_tells_a_name_changed_since() {
     let (_, record) = result_of("Lena M.");
-    let saved = SavedFile { result: "quiz-a@1".into(), file_name: record.file_name(19_000, "json"), name: record.name.clone() };
-    let kept = saved.write();
-    assert_eq!(SavedFile::read(&kept, "quiz-a@1"), Some(saved.clone()));
-    assert_eq!(SavedFile::read(&kept, "quiz-a@2"), None, "another result's file says nothing of this one");
-    assert_eq!(SavedFile::read("", "quiz-a@1"), None);
-    assert_eq!(SavedFile::read("quiz-a@1\t\tLena", "quiz-a@1"), None, "no file name, no file");
-    assert!(saved.carries("Lena M."));
-    assert!(saved.carries("  Lena M. "), "a space added changes nothing in the file");
-    assert!(!saved.carries("Lena"));
-    assert!(!saved.carries(""));
+    let kept = vec!["quiz-a@1".to_string(), "quiz-b@2".to_string()];
+    let lena = SavedFile { result: "quiz-a@1".into(), file_name: record.file_name(19_000, "json"), name: record.name.clone() };
+    let unnamed = SavedFile { result: "quiz-b@2".into(), file_name: "open-door-x.json".into(), name: String::new() };
+    let mut files = SavedFiles::default();
+    files.set(lena.clone(), &kept);
+    files.set(unnamed.clone(), &kept);
+    let mut files = SavedFiles::read(&files.write());
+    assert_eq!((files.of("quiz-a@1"), files.of("quiz-b@2"), files.of("quiz-c@3")), (Some(&lena), Some(&unnamed), None));
 
-    let unnamed = SavedFile { result: "quiz-a@1".into(), file_name: "open-door-x.json".into(), name: String::new() };
-    let back = SavedFile::read(&unnamed.write(), "quiz-a@1").unwrap();
-    assert_eq!(back.name, "");
-    assert!(back.carries(" "));
-    assert!(!back.carries("Ben"));
+    let file = files.of("quiz-a@1").unwrap();
+    assert!(file.carries("Lena M."));
+    assert!(file.carries("  Lena M. "), "a space added changes nothing in the file");
+    assert!(!file.carries("Lena"));
+    assert!(!file.carries(""));
+    let file = files.of("quiz-b@2").unwrap();
+    assert!(file.carries(" "));
+    assert!(!file.carries("Ben"));
+
+    // Saved again, the last file counts; a result no longer kept is forgotten.
+    let csv = SavedFile { file_name: "open-door-x.csv".into(), ..unnamed.clone() };
+    files.set(csv.clone(), &kept[1..]);
+    assert_eq!((files.of("quiz-a@1"), files.of("quiz-b@2")), (None, Some(&csv)));
+    files.forget("quiz-b@2");
+    assert_eq!(files, SavedFiles::default());
+    assert_eq!(SavedFiles::read("quiz-a@1\t\tLena\nnot a file\n"), SavedFiles::default(), "no file name, no file");
 }

@@ -13,7 +13,7 @@ use open_door_core::result::{clean_name, ResultRecord, SavedFile, MAX_NAME_CHARS
 
 use crate::components::download::download;
 use crate::content::{bundle, now_ms};
-use crate::storage::{keep_saved_file, result_name, save_name, saved_file, saved_name, use_progress};
+use crate::storage::{result_name, save_name, saved_file, saved_name, use_progress};
 
 /// The day (counted from 1970-01-01) on the student's own calendar, so a
 /// quiz finished just after midnight is dated by the student's clock.
@@ -51,7 +51,7 @@ pub fn HandIn(
         let said = match download(&file_name, mime, &text) {
             Ok(()) => {
                 let file = SavedFile { result: result.get_value(), file_name, name: record.name };
-                keep_saved_file(&file);
+                store.keep_saved_file(file.clone());
                 saved.set(Some(file));
                 failed.set(None);
                 status_ref
@@ -73,25 +73,27 @@ pub fn HandIn(
     };
     // A file without a name reaches the teacher's table as "no name", and
     // the teacher cannot tell whose it is; a name changed since the file
-    // was saved leaves it with the old one (or none) and another code. A
-    // memo, so that the words change, and are said, once, not at every
-    // letter typed.
-    let status = Memo::new(move |_| {
+    // was saved leaves it with the old one (or none) and another code.
+    let status = move || {
         saved.with(|file| {
             let file = file.as_ref()?;
-            let (carried, named, file_name) = (name.with(|typed| file.carries(typed)), !file.name.is_empty(), &file.file_name);
-            Some(match (carried, named) {
-                (true, true) => format!("Saved as {file_name} in your downloads. Hand this file to your teacher."),
-                (true, false) => format!(
+            let file_name = &file.file_name;
+            let typed = name.with(|typed| clean_name(typed));
+            Some(match (file.carries(&typed), file.name.is_empty(), typed.is_empty()) {
+                (true, false, _) => format!("Saved as {file_name} in your downloads. Hand this file to your teacher."),
+                (true, true, _) => format!(
                     "Saved as {file_name} in your downloads. It has no name, so your teacher cannot tell it is yours: type your name above and download again."
                 ),
-                (false, true) => format!(
+                (false, false, true) => format!(
+                    "You cleared the name after saving {file_name}: that file still carries it and can be handed in, but a download now would have no name."
+                ),
+                (false, false, false) => format!(
                     "You changed your name after saving {file_name}, so that file has the old name and another code: download again to hand in this one."
                 ),
-                (false, false) => format!("You added your name after saving {file_name}, which has none: download again to hand in this one."),
+                (false, true, _) => format!("You added your name after saving {file_name}, which has none: download again to hand in this one."),
             })
         })
-    });
+    };
     view! {
         <section class="hand-in" aria-labelledby="hand-in-heading">
             <h2 id="hand-in-heading">"Hand in your result"</h2>
@@ -142,7 +144,7 @@ pub fn HandIn(
                     // does), which looked like a keyboard that had stopped.
                     {move || {
                         name.with(|typed| typed.encode_utf16().count() >= MAX_NAME_CHARS)
-                            .then(|| format!("A name stops at {MAX_NAME_CHARS} characters. "))
+                            .then(|| format!("The field is full ({MAX_NAME_CHARS} characters at most). "))
                     }}
                     "It goes into your result file and its name, and is remembered on this device for next time. Nothing is sent anywhere."
                 </span>
@@ -152,7 +154,7 @@ pub fn HandIn(
                 <button type="button" class:primary=set_by_teacher on:click=move |_| save("json", "application/json")>"Download result (JSON)"</button>
                 <button type="button" on:click=move |_| save("csv", "text/csv")>"Download result (CSV)"</button>
             </p>
-            <p role="status" node_ref=status_ref>{move || status.get()}</p>
+            <p role="status" node_ref=status_ref>{status}</p>
             <p role="alert" node_ref=alert_ref>{move || failed.get()}</p>
             <p>"Your teacher can check the code against your result file on the Classroom page. Either file will do: the Classroom page reads both, and a CSV file also opens in a spreadsheet."</p>
         </section>

@@ -100,8 +100,12 @@ pub fn Results(link: Memo<QuizLink>, session: SessionMemo, just_finished: bool) 
             if by != Restart::Again {
                 storage::save_name("");
             }
-            // The result goes, and the name it was handed in under with it.
-            result.with_value(|result| store.keep_result_name(result, ""));
+            // The result goes, and the name it was handed in under and its
+            // file's with it.
+            result.with_value(|result| {
+                store.keep_result_name(result, "");
+                storage::forget_saved_file(result);
+            });
             link.with_untracked(|l| {
                 store.change(|p| {
                     p.restart(l, bundle(), now_ms());
