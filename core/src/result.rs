@@ -663,7 +663,11 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
     let items = link.items();
     let ids: Vec<&String> = items.iter().map(|i| &i.question_id).collect();
     if !link.notices().is_empty() {
-        return Verification::DoesNotMatch("The quiz in the file uses questions this app does not have.".into());
+        // Most often a teacher's pack not added on this device (found by a
+        // walk: the files looked tampered with, and nothing said what to do).
+        return Verification::DoesNotMatch(
+            "The quiz in the file uses questions this app does not have. If they come from a question pack, add the pack under \"Your own questions\" on the Classroom page, then choose the files again.".into(),
+        );
     }
     if ids != record.quiz.questions.iter().collect::<Vec<_>>() || items.len() != record.answers.len() {
         return Verification::DoesNotMatch("The file's questions or answers do not match its quiz link.".into());

@@ -125,6 +125,8 @@ pub fn AddPack(
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = input_of(&ev) else { return };
         let expected = expected.clone();
+        // Named in a refusal: a teacher may have a folder of packs.
+        let file_name = input.files().and_then(|files| files.get(0)).map(|file| file.name()).unwrap_or_default();
         spawn_local(async move {
             let Some(text) = read_chosen_file(&input).await else {
                 message.set(Some(Message::Problem(vec!["The file could not be read.".into()])));
@@ -132,7 +134,7 @@ pub fn AddPack(
             };
             // Choosing the same file again after fixing it must fire again.
             input.set_value("");
-            if add_checked(text, expected, message).await.is_err() {
+            if add_checked(text, file_name, expected, message).await.is_err() {
                 message.set(Some(Message::Problem(vec![CHECKER_NOT_LOADED.into()])));
             }
         });
@@ -149,10 +151,12 @@ crate::lazy_fn!(
     /// Checks a chosen pack and, if it passes, stores it and restarts the app.
     /// In the packs' own module (src/packs.rs), with the rest of the checking
     /// code, so a quiz's first load does without it.
-    fn add_checked(text: String, expected: Option<String>, message: RwSignal<Option<Message>>) -> Result<(), NotLoaded> {
+    fn add_checked(text: String, file_name: String, expected: Option<String>, message: RwSignal<Option<Message>>) -> Result<(), NotLoaded> {
         match pack::import(&text, &library().bundle_for_import()) {
             Err(PackRejected(problems)) => message.set(Some(Message::Problem(
-                std::iter::once("The pack was not added, and nothing was changed. What to fix:".to_string()).chain(problems).collect(),
+                std::iter::once(format!("The pack file \"{file_name}\" was not added, and nothing was changed. What to fix:"))
+                    .chain(problems)
+                    .collect(),
             ))),
             Ok(new_pack) if expected.as_ref().is_some_and(|name| *name != new_pack.name) => {
                 message.set(Some(Message::Problem(vec![format!(
