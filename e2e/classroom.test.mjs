@@ -505,10 +505,35 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   await ready(page);
   await page.waitForSelector(".message-done >> text=The pack \"Class 9B: the Washington Treaty handout\" was added (2 questions).");
   assert.match(await page.textContent("ul.packs"), /Class 9B: the Washington Treaty handout \(2 questions\)/);
+  // The page reloaded on the change: the focus is back on the packs'
+  // section, its message in view, not on the top of the page.
+  const packsInFocus = () => page.waitForFunction(() => {
+    const heading = document.activeElement;
+    const message = document.querySelector(".pack-messages").getBoundingClientRect();
+    return heading?.id === "packs-heading" && heading.getBoundingClientRect().top >= 0 && message.bottom <= innerHeight;
+  }, null, { timeout: 3000 }).catch(() => assert.fail("the packs' heading has the focus, with the message in view"));
+  await packsInFocus();
+  // A corrected copy (the same name) replaces it: its ids are not refused
+  // as in use by itself. A copy with a mistake is refused for the mistake.
+  const corrected = JSON.parse(EXAMPLE_PACK);
+  corrected.questions[0].choices[1] = "By a simple majority of the allies";
+  const broken = structuredClone(corrected);
+  broken.questions[0].evidence = "by a show of hands";
+  writeFileSync(packFile, JSON.stringify(broken));
+  await page.setInputFiles("#pack-file", packFile);
+  await page.waitForSelector(".pack-messages .message-problem >> text=evidence is not found verbatim");
+  assert.doesNotMatch(await page.textContent(".pack-messages"), /already in use/);
+  writeFileSync(packFile, JSON.stringify(corrected));
+  await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", packFile)]);
+  await ready(page);
+  await page.waitForSelector(".message-done >> text=The pack \"Class 9B: the Washington Treaty handout\" was replaced by the file's copy (2 questions).");
+  await packsInFocus();
+  assert.equal(await page.locator("ul.packs li").count(), 1);
 
   await page.goto(app.url + "/quiz/play?ids=handout-1-01&seed=1");
   await page.waitForSelector("form.question legend");
   assert.match(await page.textContent("form.question legend"), /class handout/);
+  assert.match((await page.locator("form.question label").allTextContents()).join("|"), /By a simple majority of the allies/, "the corrected copy");
   await answerShown(page);
   await page.waitForSelector(".feedback");
   await page.goto(app.url + "/sources/handout-1?q=handout-1-01");
@@ -520,13 +545,14 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   const [exported] = await Promise.all([page.waitForEvent("download"), page.click("ul.packs >> text=Export")]);
   const exportFile = join(scratch, "exported.json");
   await exported.saveAs(exportFile);
-  assert.deepEqual(JSON.parse(readFileSync(exportFile, "utf8")), JSON.parse(EXAMPLE_PACK));
+  assert.deepEqual(JSON.parse(readFileSync(exportFile, "utf8")), corrected);
   await page.waitForSelector(".message-done >> text=Saved to your downloads as class-9b-the-washington-treaty-handout.json.");
 
   await Promise.all([page.waitForEvent("load"), page.click("ul.packs >> text=Remove")]);
   await ready(page);
   await page.waitForSelector("text=No packs added on this device.");
   await page.waitForSelector(".message-done >> text=was removed from this device.");
+  await packsInFocus();
   watcher.assertClean();
   await context.close();
 });

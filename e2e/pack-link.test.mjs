@@ -54,6 +54,14 @@ async function takeQuiz(page, count) {
   return seen;
 }
 
+/** Takes the quiz of `link` to its results. */
+async function finishQuiz(page, link, count) {
+  await page.goto(link);
+  await takeQuiz(page, count);
+  await page.click("text=See results");
+  await page.waitForSelector(".results");
+}
+
 test("a pack link opened in a fresh browser profile runs the same quiz, offline too", async () => {
   const teacher = await freshPage(app);
   await addPack(teacher.page, EXAMPLE_PACK);
@@ -109,6 +117,95 @@ test("a pack link opened in a fresh browser profile runs the same quiz, offline 
   await student.page.evaluate(() => localStorage.clear());
   await student.page.goto(link);
   assert.deepEqual(await takeQuiz(student.page, 3), teachersQuiz, "the same quiz with no network");
+  student.watcher.assertClean();
+  await student.context.close();
+});
+
+test("a second link of a pack runs on a device that took the first, a mended question runs mended, and no result is lost", async () => {
+  const teacher = await freshPage(app);
+  await addPack(teacher.page, EXAMPLE_PACK);
+  const first = await classLinkOf(teacher.page, ["handout-1-01", "002-01"]);
+  // The page keeps what was ticked: the next quiz's questions only.
+  await teacher.page.uncheck("#pick-handout-1-01");
+  await teacher.page.uncheck("#pick-002-01");
+  await teacher.page.check("#pick-handout-1-02");
+  await teacher.page.click("text=Make the class link");
+  await teacher.page.waitForFunction((first) => document.querySelector(".share-link")?.textContent !== first, first);
+  const second = await teacher.page.textContent(".share-link");
+  assert.match(second, /ids=handout-1-02&/);
+  teacher.watcher.assertClean();
+  await teacher.context.close();
+
+  const student = await freshPage(app);
+  await finishQuiz(student.page, first, 2);
+  // The second link brings the same topic and text (another paragraph of it).
+  await student.page.goto(second);
+  await student.page.waitForSelector("h2:text-is('Question 1 of 1')");
+  assert.match(await student.page.textContent("form.question legend"), /class handout/);
+  await answerShown(student.page);
+  await student.page.click("text=See results");
+  await student.page.waitForSelector(".results");
+  // The first quiz's result is still there, after a reload with no link.
+  await student.page.goto(app.url + "/");
+  await ready(student.page);
+  assert.equal(await student.page.locator(".finished-list li").count(), 2, "both results are kept");
+  assert.doesNotMatch(await student.page.textContent("body"), /no longer in Open Door|could not be restored/);
+  await student.page.goto(first.split("#")[0]);
+  await student.page.waitForSelector(".results");
+  assert.match(await student.page.textContent(".results"), /unanimous agreement/);
+
+  // The teacher mends a choice and sends a new link of the same question.
+  const mended = JSON.parse(EXAMPLE_PACK);
+  mended.questions[0].choices[1] = "By a simple majority of the allies";
+  const mender = await freshPage(app);
+  await addPack(mender.page, JSON.stringify(mended), "mended.json");
+  const third = await classLinkOf(mender.page, ["handout-1-01"]);
+  await mender.context.close();
+  await student.page.goto(third);
+  await student.page.waitForSelector("h2:text-is('Question 1 of 1')");
+  assert.match((await student.page.locator("form.question label").allTextContents()).join("|"), /By a simple majority of the allies/);
+  await student.page.goto(app.url + "/");
+  await ready(student.page);
+  assert.equal(await student.page.locator(".finished-list li").count(), 2, "still both results");
+  student.watcher.assertClean();
+  await student.context.close();
+});
+
+test("another teacher's pack with the same ids runs from its link, and the first pack's result waits for its own link", async () => {
+  const makeLink = async (packText) => {
+    const teacher = await freshPage(app);
+    await addPack(teacher.page, packText);
+    const link = await classLinkOf(teacher.page, ["handout-1-01"]);
+    await teacher.context.close();
+    return link;
+  };
+  const first = await makeLink(EXAMPLE_PACK);
+  const other = JSON.parse(EXAMPLE_PACK);
+  other.name = "Class 9C: the same handout, another teacher";
+  other.questions[0].choices[2] = "By a vote of the candidate's voters";
+  const second = await makeLink(JSON.stringify(other));
+
+  const student = await freshPage(app);
+  await finishQuiz(student.page, first, 1);
+  await student.page.goto(second);
+  await student.page.waitForSelector("h2:text-is('Question 1 of 1')");
+  assert.match((await student.page.locator("form.question label").allTextContents()).join("|"), /the candidate's voters/, "the other teacher's question");
+  await answerShown(student.page);
+  await student.page.click("text=See results");
+  await student.page.waitForSelector(".results");
+  // With no link, the newest pack is kept: the first result waits, hidden,
+  // neither cut nor shown with the other pack's question.
+  await student.page.goto(app.url + "/");
+  await ready(student.page);
+  assert.equal(await student.page.locator(".finished-list li").count(), 1);
+  assert.doesNotMatch(await student.page.textContent("body"), /no longer in Open Door|could not be restored|no longer fit/);
+  // Its link brings its pack again, and its result is there as it was.
+  await student.page.goto(first);
+  await student.page.waitForSelector(".results");
+  assert.doesNotMatch(await student.page.textContent(".results"), /the candidate's voters/);
+  await student.page.goto(app.url + "/");
+  await ready(student.page);
+  assert.equal(await student.page.locator(".finished-list li").count(), 1, "now the other waits");
   student.watcher.assertClean();
   await student.context.close();
 });
@@ -180,8 +277,28 @@ test("a pack too big for a link: the teacher is warned and gets the file, the st
   await Promise.all([student.page.waitForEvent("load"), student.page.setInputFiles("#needed-pack-file", packFile)]);
   await student.page.waitForSelector("h2:text-is('Question 1 of 60')");
   assert.match(await student.page.textContent("form.question legend"), /According to the revision notes/);
+  // The quiz started: no message waits for the Classroom page, nor pulls the focus there.
+  await student.page.goto(app.url + "/classroom");
+  await ready(student.page);
+  assert.equal((await student.page.textContent(".pack-messages")).trim(), "");
+  assert.notEqual(await student.page.evaluate(() => document.activeElement?.id), "packs-heading");
   student.watcher.assertClean();
   await student.context.close();
+});
+
+test("a pack link too long for a QR code says so, and offers no full-screen code", async () => {
+  const teacher = await freshPage(app);
+  await addPack(teacher.page, bigPack(10), "ten.json");
+  await teacher.page.check("#topic-revision");
+  await teacher.page.check("#count-all");
+  await teacher.page.click("text=Make the class link");
+  await teacher.page.waitForSelector(".share-link");
+  const link = await teacher.page.textContent(".share-link");
+  assert.ok(link.includes("#pack=") && link.length > 2953, `a link that carries its pack, longer than a code holds: ${link.length}`);
+  await teacher.page.waitForSelector(".qr-too-long");
+  assert.equal(await teacher.page.locator("button:has-text('Show the QR code full screen')").count(), 0);
+  teacher.watcher.assertClean();
+  await teacher.context.close();
 });
 
 test("the largest pack (300 questions) is stored checked, and checked again only after an update", async () => {
@@ -241,7 +358,13 @@ test("an altered or cut pack link is refused with a message and never runs in pa
     await student.page.goto(broken);
     await student.page.waitForSelector("h2:text-is('This quiz needs a question pack')");
     const text = await student.page.textContent(".needs-pack");
-    if (what !== "fragment dropped") assert.match(text, /changed or cut short/, what);
+    if (what !== "fragment dropped") {
+      assert.match(text, /changed or cut short/, what);
+      // The whole link again mends it; a pack file would too.
+      assert.match(text, /Open the link again, copied whole from your teacher; or ask for the pack file/, what);
+    } else {
+      assert.match(text, /Ask your teacher for the pack file and add it here/);
+    }
     assert.equal(await student.page.locator("form.question").count(), 0, `${what}: no quiz runs`);
     student.watcher.assertClean();
     await student.context.close();

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use open_door_core::content::{Bundle, Details, ReadingContent};
+use open_door_core::content::{Bundle, Details, Question, ReadingContent};
 use open_door_core::embedded;
 use open_door_core::figures::Figures;
 use open_door_core::link_pack;
@@ -86,7 +86,9 @@ fn reading_part() -> ReadingContent {
 /// What became of the pack a class link carried.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LinkPackOutcome {
-    /// Its questions were added; the caller keeps the pack on the device.
+    /// Its questions were added, with those earlier links of the same pack
+    /// brought (see `link_pack::join`); the caller keeps the pack on the
+    /// device, in place of theirs.
     Added(Pack),
     /// This device already has every question in it.
     AlreadyHere,
@@ -148,6 +150,13 @@ pub fn init_library_without_packs() -> &'static Library {
 
 const PACK_CHECKER_NOT_LOADED: &str =
     "The part of Open Door that checks the questions the link carries did not download. Check the connection, then reload the page.";
+
+/// Adds a pack a class link brought to `bundle`, and its ids to `carried_ids`.
+fn carry(bundle: &mut Bundle, carried_ids: &mut Vec<String>, carried: &Pack) {
+    pack::merge(bundle, carried);
+    let ids = carried.questions.iter().map(|q| &q.id).chain(carried.articles.iter().map(|a| &a.id));
+    carried_ids.extend(ids.chain(carried.topics.iter().map(|t| &t.id)).cloned());
+}
 
 impl Library {
     fn built_in(packs_not_loaded: bool) -> Self {
@@ -214,19 +223,10 @@ impl Library {
             to_check = refused.into_iter().map(|(key, stored_pack, _)| (key, stored_pack)).collect();
         }
         let mut carried_ids = Vec::new();
-        let mut carry = |bundle: &mut Bundle, carried: &Pack| {
-            pack::merge(bundle, carried);
-            let ids = carried.questions.iter().map(|q| &q.id).chain(carried.articles.iter().map(|a| &a.id));
-            carried_ids.extend(ids.chain(carried.topics.iter().map(|t| &t.id)).cloned());
-        };
-        for kept in stored.carried {
-            // Checked again (they are small): one that no longer fits, or
-            // whose questions a pack added since holds, is left out.
-            let here = kept.questions.iter().all(|q| bundle.question(&q.id).is_some());
-            if let (false, Ok(checked)) = (here, pack::check(kept, &bundle)) {
-                carry(&mut bundle, &checked);
-            }
-        }
+        let mut kept = stored.carried;
+        // The link's pack before those earlier links left: a second link of
+        // a teacher's pack brings the same topic and text, and a mended
+        // question the same id, which a kept copy would refuse or shadow.
         let link_pack = crate::link_pack::received().map(|received| {
             let opened = received
                 .as_ref()
@@ -234,24 +234,51 @@ impl Library {
                 .and_then(|(carried, text)| link_pack::open(carried, text, &bundle).map_err(|r| r.0));
             match opened {
                 Ok(Some(carried_pack)) => {
-                    carry(&mut bundle, &carried_pack);
+                    // Joined with what earlier links of the pack brought, so
+                    // that their quizzes keep their questions.
+                    let earlier = kept.iter().position(|k| k.name == carried_pack.name).map(|at| kept.remove(at));
+                    let joined = earlier.and_then(|earlier| pack::check(link_pack::join(&earlier, &carried_pack), &bundle).ok());
+                    let carried_pack = joined.unwrap_or(carried_pack);
+                    carry(&mut bundle, &mut carried_ids, &carried_pack);
                     LinkPackOutcome::Added(carried_pack)
                 }
                 Ok(None) => LinkPackOutcome::AlreadyHere,
                 Err(reasons) => LinkPackOutcome::Refused(reasons),
             }
         });
+        // Newest first: of two that use the same ids, the one the student
+        // met last is kept.
+        for kept in kept.into_iter().rev() {
+            // A pack added since holds them: its questions stand.
+            let held = |q: &Question| bundle.question(&q.id).is_some() && !carried_ids.contains(&q.id);
+            if kept.questions.iter().all(held) {
+                continue;
+            }
+            // Checked again (they are small): one that no longer fits (a
+            // link of another pack brought the same ids) is left out this
+            // time, and its saved quizzes wait, hidden, for its link.
+            let name = kept.name.clone();
+            match pack::check(kept, &bundle) {
+                Ok(checked) => carry(&mut bundle, &mut carried_ids, &checked),
+                Err(_) => bundle.left_out.push(name),
+            }
+        }
         Library { bundle, packs, unloaded, link_pack, newly_checked, carried_ids, packs_not_loaded: false }
     }
 
     /// The content a pack the teacher adds is checked against: everything
-    /// but what class links brought, which the added pack replaces.
-    pub fn bundle_for_import(&self) -> Bundle {
+    /// but what class links brought, which the added pack replaces, and
+    /// the added pack named `replacing`, which a corrected copy replaces.
+    pub fn bundle_for_import(&self, replacing: Option<&str>) -> Bundle {
         let mut bundle = with_every_question_details(self.bundle.clone()).with_reading(reading_part());
-        let carried = |id: &String| self.carried_ids.contains(id);
-        bundle.questions.retain(|q| !carried(&q.id));
-        bundle.articles.retain(|a| !carried(&a.id));
-        bundle.topics.retain(|t| !carried(&t.id));
+        let mut gone: Vec<&String> = self.carried_ids.iter().collect();
+        for replaced in self.packs.iter().filter(|p| Some(p.name.as_str()) == replacing) {
+            let ids = replaced.questions.iter().map(|q| &q.id).chain(replaced.articles.iter().map(|a| &a.id));
+            gone.extend(ids.chain(replaced.topics.iter().map(|t| &t.id)));
+        }
+        bundle.questions.retain(|q| !gone.contains(&&q.id));
+        bundle.articles.retain(|a| !gone.contains(&&a.id));
+        bundle.topics.retain(|t| !gone.contains(&&t.id));
         bundle
     }
 }

@@ -360,8 +360,8 @@ fn carried_packs(storage: &web_sys::Storage) -> Vec<Pack> {
     entries.into_iter().filter_map(|entry| serde_json::from_value(entry).ok()).collect()
 }
 
-/// Keeps a pack a class link brought (checked), replacing an older one of
-/// the same name; only the newest few are kept. If storage refuses, the
+/// Keeps a pack a class link brought (checked, and joined with what earlier
+/// links of it brought), replacing the older one of the same name; only the newest few are kept. If storage refuses, the
 /// quiz still runs from its link.
 pub fn keep_carried_pack(carried: &Pack) {
     const KEPT: usize = 5;

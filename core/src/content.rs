@@ -24,6 +24,13 @@ pub struct Bundle {
     /// their words and feedback are empty until [`Bundle::add_details`].
     #[serde(skip)]
     pub awaiting_details: Vec<String>,
+    /// The names of the packs class links left on the device that this
+    /// load left out (a link of another pack brought the same ids): a saved
+    /// quiz of one waits, hidden, for a load that has it (see
+    /// [`crate::progress::Progress::unavailable`]), rather than being cut
+    /// or run with the other pack's questions.
+    #[serde(skip)]
+    pub left_out: Vec<String>,
 }
 
 /// The built-in content as the app embeds it, in two parts: what a quiz
@@ -51,7 +58,7 @@ impl Bundle {
     /// The two parts the app embeds; the figures are left out (the build
     /// script writes them as code).
     pub fn into_parts(self) -> (QuizContent, ReadingContent) {
-        let Bundle { topics, articles, explainers, glossary, questions, figures: _, awaiting_details: _ } = self;
+        let Bundle { topics, articles, explainers, glossary, questions, figures: _, awaiting_details: _, left_out: _ } = self;
         // A quiz names an article by its label, headline, outlet and date
         // (the set-up's list); the rest is the source pages'.
         let named = articles
@@ -183,10 +190,22 @@ impl Article {
     /// The text as the reader shows it: the text's own headings (the
     /// treaty's "Article 5", a news report's crosshead) apart from its
     /// paragraphs, so that a reader can go from one to the next.
+    /// A run of paragraphs an excerpt left out is one mark.
     pub fn blocks(&self) -> impl Iterator<Item = TextBlock<'_>> {
-        self.paragraphs().map(|p| if is_heading(p) { TextBlock::Heading(p) } else { TextBlock::Paragraph(p) })
+        let mut after_gap = false;
+        self.paragraphs().filter(move |&p| !std::mem::replace(&mut after_gap, p == GAP) || p != GAP).map(|p| {
+            if is_heading(p) {
+                TextBlock::Heading(p)
+            } else {
+                TextBlock::Paragraph(p)
+            }
+        })
     }
 }
+
+/// What a class link's excerpt of a text puts for each paragraph it leaves
+/// out (see [`crate::link_pack`]).
+pub const GAP: &str = "[…]";
 
 /// A part of an article's text: a heading or a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -533,7 +552,7 @@ mod tests {
             place: String::new(),
             source_file: String::new(),
             body: "Article 5\n\nThe Parties agree.\n\nAssistance instead of membership\n\nThere must be credible assurances.\n\n\
-                   \u{201C}We are ready\u{201D}\n\nOne two three four five six seven eight nine\n\nArticle 5 of the treaty\nwas invoked once\n\n[…]\n\nAllies in Vilnius \u{2014}\n\nUp by 2%"
+                   \u{201C}We are ready\u{201D}\n\nOne two three four five six seven eight nine\n\nArticle 5 of the treaty\nwas invoked once\n\n[…]\n\n[…]\n\nAllies in Vilnius \u{2014}\n\nUp by 2%"
                 .into(),
         };
         use TextBlock::{Heading, Paragraph};

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{locate_quote, Article, Bundle};
+use crate::content::{locate_quote, Article, Bundle, Question, GAP};
 use crate::pack::{self, Pack, PackRejected, PACK_VERSION};
 use crate::rng::fnv1a;
 
@@ -30,9 +30,6 @@ pub const MAX_LINK_CHARS: usize = 8_000;
 
 /// The fragment's key: `#pack=<16 hex digits>.<base64url>`.
 const FRAGMENT_KEY: &str = "pack=";
-
-/// Where a paragraph was left out of an excerpt.
-const GAP: &str = "[…]";
 
 /// A link pack ready to be compressed: its pack's name and its JSON text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +69,11 @@ pub fn build(packs: &[Pack], ids: &[String]) -> Result<Option<LinkPack>, String>
     Ok(Some(LinkPack { name: source.name.clone(), text }))
 }
 
-/// The article cut down to the paragraphs that hold the quotes, with a
-/// marker where paragraphs were left out: every quote still stands in it
-/// word for word, so it passes the same evidence rule as the whole text.
+/// The article cut down to the paragraphs that hold the quotes, each
+/// paragraph left out marked where it stood (the reader shows a run of
+/// marks as one): every quote still stands in it word for word, so it
+/// passes the same evidence rule as the whole text, and two links' excerpts
+/// of one text line up paragraph by paragraph (see [`join`]).
 fn excerpt(article: &Article, quotes: &[&str]) -> Article {
     let body = &article.body;
     let mut paragraphs = Vec::new();
@@ -89,19 +88,58 @@ fn excerpt(article: &Article, quotes: &[&str]) -> Article {
         let Some(found) = locate_quote(body, quote) else { return article.clone() };
         keep.extend(paragraphs.iter().enumerate().filter(|(_, p)| p.start < found.end && found.start < p.end).map(|(i, _)| i));
     }
-    let mut parts: Vec<&str> = Vec::new();
-    let mut previous = None;
-    for &index in &keep {
-        if index > 0 && previous != Some(index - 1) {
-            parts.push(GAP);
-        }
-        parts.push(body[paragraphs[index].clone()].trim());
-        previous = Some(index);
-    }
-    if previous.is_some_and(|last| last + 1 < paragraphs.len()) {
-        parts.push(GAP);
-    }
+    let parts: Vec<&str> =
+        paragraphs.iter().enumerate().map(|(i, p)| if keep.contains(&i) { body[p.clone()].trim() } else { GAP }).collect();
     Article { body: parts.join("\n\n"), ..article.clone() }
+}
+
+/// The packs that class links of one teacher's pack brought to a device,
+/// as one: `newer`'s questions, topics and texts, and what `kept` has that
+/// `newer` has not. Each link carries only the paragraphs its own questions
+/// quote, so the two copies of a text are joined paragraph by paragraph;
+/// a question of `kept` whose quote is not in the joined text (the teacher
+/// changed that paragraph since) is left out. A question in both is
+/// `newer`'s: a teacher who mends a question sends a new link.
+pub fn join(kept: &Pack, newer: &Pack) -> Pack {
+    let mut joined = newer.clone();
+    for article in &mut joined.articles {
+        if let Some(earlier) = kept.articles.iter().find(|a| a.id == article.id) {
+            article.body = join_excerpts(&earlier.body, &article.body);
+        }
+    }
+    joined.articles.extend(kept.articles.iter().filter(|a| !newer.articles.iter().any(|n| n.id == a.id)).cloned());
+    let quoted = |question: &Question| {
+        // A question on a built-in text is checked with the rest of the pack.
+        joined.articles.iter().find(|a| a.id == question.article).is_none_or(|a| locate_quote(&a.body, &question.evidence).is_some())
+    };
+    let earlier: Vec<Question> =
+        kept.questions.iter().filter(|q| !newer.questions.iter().any(|n| n.id == q.id) && quoted(q)).cloned().collect();
+    joined.questions.extend(earlier);
+    joined.topics.extend(kept.topics.iter().filter(|t| !newer.topics.iter().any(|n| n.id == t.id)).cloned());
+    joined
+}
+
+/// Two excerpts of one text (see [`excerpt`]): each paragraph that either
+/// has, `newer`'s where both have one. Where they do not line up (the text
+/// was changed, or `earlier` came from a link that marked a run of left-out
+/// paragraphs once), `earlier`'s paragraphs that `newer` lacks follow it,
+/// each after a mark: their place in the text is not known.
+fn join_excerpts(earlier: &str, newer: &str) -> String {
+    let (earlier, mut newer): (Vec<&str>, Vec<&str>) = (earlier.split("\n\n").collect(), newer.split("\n\n").collect());
+    if earlier.len() == newer.len() {
+        for (newer, earlier) in newer.iter_mut().zip(earlier) {
+            if *newer == GAP {
+                *newer = earlier;
+            }
+        }
+    } else {
+        for paragraph in earlier.into_iter().filter(|&p| p != GAP) {
+            if !newer.contains(&paragraph) {
+                newer.extend([GAP, paragraph]);
+            }
+        }
+    }
+    newer.join("\n\n")
 }
 
 /// The fragment (without `#`) that carries `link_pack`, compressed by the

@@ -91,6 +91,14 @@ pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, 
     check(Pack { format: PACK_FORMAT.into(), version: PACK_VERSION, name, topics, articles, questions }, existing)
 }
 
+/// The name a pack file gives itself, as [`import`] reads it, before any
+/// check: a pack already added under that name is replaced, not checked
+/// against itself.
+pub fn declared_name(text: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    Some(value.get("name")?.as_str()?.trim().to_string())
+}
+
 /// The number of questions and texts a pack may hold, as one message.
 fn bounds(pack: &Pack) -> Option<String> {
     (pack.questions.len() > MAX_PACK_QUESTIONS || pack.articles.len() > MAX_PACK_ARTICLES).then(|| {

@@ -9,7 +9,7 @@ use open_door_core::content::Bundle;
 use open_door_core::files::load_content;
 use open_door_core::link::{LinkLabels, QuizLink};
 use open_door_core::link_pack::{self, base64url_encode, build, link_with_fragment, open, read_fragment, LinkPack, MAX_LINK_CHARS};
-use open_door_core::pack::{import, merge, Pack};
+use open_door_core::pack::{check, import, merge, Pack};
 use open_door_core::quiz::{Mode, QuizSpec, Selection};
 
 fn bank() -> Bundle {
@@ -42,10 +42,10 @@ fn a_link_carries_only_the_chosen_questions_their_topics_and_the_paragraphs_they
     assert_eq!(carried.format, "open-door-link-pack");
     assert_eq!(carried.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["handout-1-01"]);
     assert_eq!(carried.topics.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["treaty-basics"]);
-    // Article 10's paragraph, not the other two.
+    // Article 10's paragraph, not the other two, each marked where it was.
     assert_eq!(
         carried.articles[0].body,
-        "[…]\n\nIts Article 10 lets the members invite another European state to join, but only by unanimous agreement."
+        "[…]\n\n[…]\n\nIts Article 10 lets the members invite another European state to join, but only by unanimous agreement."
     );
 }
 
@@ -85,6 +85,82 @@ fn the_teachers_own_device_has_nothing_to_add() {
     let (teacher, pack) = teachers();
     let link_pack = build(&[pack], &["handout-1-01".to_string()]).unwrap().unwrap();
     assert_eq!(open(&carried(&link_pack), &link_pack.text, &teacher), Ok(None));
+}
+
+/// What a student's device makes of a link of `ids` from `pack`.
+fn opened(pack: &Pack, ids: &[&str]) -> Pack {
+    let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    let link_pack = build(std::slice::from_ref(pack), &ids).unwrap().unwrap();
+    open(&carried(&link_pack), &link_pack.text, &bank()).expect("valid").expect("new to a student's device")
+}
+
+/// A student's device keeps what each link of a teacher's pack brought, as
+/// one pack: a second link from the same pack (the same topic and text,
+/// other paragraphs of it) adds its questions, and the first link's quiz
+/// keeps every question it asks.
+#[test]
+fn links_of_one_pack_join_paragraph_by_paragraph_and_both_quizzes_run() {
+    let (_, pack) = teachers();
+    let first = opened(&pack, &["handout-1-01"]);
+    let second = opened(&pack, &["handout-1-02"]);
+    let joined = link_pack::join(&first, &second);
+    let body = &joined.articles[0].body;
+    assert!(body.starts_with("The North Atlantic Treaty was signed") && body.ends_with("only by unanimous agreement."), "{body}");
+    assert_eq!(body.matches("[…]").count(), 1, "the paragraph neither link quotes: {body}");
+    assert_eq!(joined.topics.len(), 1);
+    let joined = check(joined, &bank()).expect("the joined pack passes every rule");
+    let mut student = bank();
+    merge(&mut student, &joined);
+    for ids in ["handout-1-01", "handout-1-02", "handout-1-01,handout-1-02"] {
+        let link = QuizLink::open(&format!("ids={ids}&seed=1&pack=x"), &student);
+        assert_eq!((link.items().len(), link.needs_pack()), (ids.split(',').count(), None), "{ids}");
+    }
+    // Joined again with either link, nothing is lost.
+    assert_eq!(link_pack::join(&joined, &first).questions.len(), 2);
+    assert_eq!(link_pack::join(&joined, &second).articles[0].body, joined.articles[0].body);
+}
+
+/// A teacher who mends a question (same id) sends a new link: the mended
+/// one is what runs; a question whose quoted paragraph the teacher changed
+/// since is left out, not run against a text that no longer holds its quote.
+#[test]
+fn a_later_link_s_mended_question_and_text_replace_the_kept_ones() {
+    let (_, pack) = teachers();
+    let kept = link_pack::join(&opened(&pack, &["handout-1-01"]), &opened(&pack, &["handout-1-02"]));
+    let mut mended = pack.clone();
+    mended.questions[0].choices[1] = "By a simple majority".into();
+    let joined = link_pack::join(&kept, &opened(&mended, &["handout-1-01"]));
+    assert_eq!(joined.questions.iter().find(|q| q.id == "handout-1-01").unwrap().choices[1], "By a simple majority");
+    assert_eq!(joined.questions.len(), 2, "the other link's question stays");
+
+    let mut rewritten = pack.clone();
+    rewritten.articles[0].body = rewritten.articles[0].body.replace("signed in Washington on 4 April 1949", "signed in 1949");
+    rewritten.questions[1].evidence = "The North Atlantic Treaty was signed in 1949 by twelve countries.".into();
+    let joined = link_pack::join(&kept, &opened(&rewritten, &["handout-1-02"]));
+    assert_eq!(joined.questions.len(), 2);
+    assert!(check(joined, &bank()).is_ok());
+    // A pack kept from a link made before each left-out paragraph had its
+    // own mark: its paragraphs follow the newer text's, and its question stays.
+    let mut old_format = opened(&pack, &["handout-1-01"]);
+    old_format.articles[0].body = old_format.articles[0].body.replacen("[…]\n\n", "", 1);
+    let joined = link_pack::join(&old_format, &opened(&pack, &["handout-1-02"]));
+    assert_eq!(joined.questions.len(), 2);
+    assert!(joined.articles[0]
+        .body
+        .ends_with("[…]\n\nIts Article 10 lets the members invite another European state to join, but only by unanimous agreement."));
+    assert!(check(joined, &bank()).is_ok());
+    // The teacher rewrote the paragraph a kept question quotes, and a new
+    // link carries it: that question no longer has its quote, and goes.
+    let mut reworded = pack.clone();
+    reworded.articles[0].body = reworded.articles[0].body.replace("but only by unanimous agreement.", "by the agreement of all.");
+    let mut added = reworded.questions[0].clone();
+    added.id = "handout-1-03".into();
+    added.evidence = "by the agreement of all".into();
+    reworded.questions = vec![added];
+    let joined = link_pack::join(&kept, &opened(&reworded, &["handout-1-03"]));
+    let ids: Vec<&str> = joined.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["handout-1-03", "handout-1-02"], "handout-1-01's quote is gone from the text");
+    assert!(check(joined, &bank()).is_ok());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use open_door_core::files::load_content;
-use open_door_core::pack::{export, import, merge, read_stored, store, stored_key, PackRejected, MAX_PACK_QUESTIONS};
+use open_door_core::pack::{declared_name, export, import, merge, read_stored, store, stored_key, PackRejected, MAX_PACK_QUESTIONS};
 use proptest::prelude::*;
 
 fn bank() -> open_door_core::content::Bundle {
@@ -130,6 +130,23 @@ fn bad_packs_are_refused_naming_field_and_question() {
             ),
         }
     }
+}
+
+/// The name a file gives itself is read before any check, as the check
+/// reads it: a corrected copy of an added pack is named as that pack (and
+/// told to replace it), not refused for every id it shares with itself.
+#[test]
+fn a_pack_file_s_own_name_is_read_before_it_is_checked() {
+    let bank = bank();
+    let mut joined = bank.clone();
+    merge(&mut joined, &import(EXAMPLE, &bank).unwrap());
+    let corrected = EXAMPLE.replace("\"name\": \"Class 9B", "\"name\": \"  Class 9B");
+    assert_ne!(corrected, EXAMPLE);
+    assert!(import(&corrected, &joined).unwrap_err().0.iter().any(|m| m.contains("already in use")));
+    assert_eq!(declared_name(&corrected).as_deref(), Some("Class 9B: the Washington Treaty handout"));
+    assert_eq!(declared_name(&corrected), import(&corrected, &bank).ok().map(|p| p.name));
+    assert_eq!(declared_name("{\"name\": 7}"), None);
+    assert_eq!(declared_name("not a pack"), None);
 }
 
 #[test]

@@ -232,6 +232,51 @@ fn loading_a_saved_quiz_never_leaves_an_index_out_of_range() {
     }
 }
 
+/// A pack quiz's questions may be missing for one page load only (the pack
+/// a class link left on the device was left out, as another link's pack uses
+/// its ids): the quiz is kept as it was, hidden, saved again unchanged, its
+/// result's hand-in kept, and whole once a load has its questions again.
+#[test]
+fn a_pack_quiz_whose_questions_are_missing_for_one_load_is_kept_whole() {
+    let mut with_pack = common::bundle(3);
+    with_pack.questions[2].id = "handout-01".into();
+    let labels = LinkLabels { pack: Some("9B handout".into()), ..LinkLabels::default() };
+    let link = ids_link(&with_pack, &["000-00", "handout-01"]).with_labels(labels, &with_pack);
+    let mut progress = Progress::default();
+    progress.start_or_resume(&link, &with_pack, 1.0);
+    let answer = right(&with_pack, &progress, &link, 0);
+    progress.answer(&link.key(), 0, answer, &with_pack, 2.0, 0);
+    progress.finish(&link.key(), 3.0);
+    let saved = save(&progress);
+
+    let mut without_pack = common::bundle(2);
+    without_pack.left_out = vec!["9B handout".into()];
+    let loaded = load(Some(&saved), &without_pack);
+    assert!(loaded.notices.is_empty() && !loaded.keep_backup, "{:?}", loaded.notices);
+    assert!(loaded.progress.quizzes.is_empty(), "not shown cut short");
+    let mut other_pack_same_ids = with_pack.clone();
+    other_pack_same_ids.left_out = without_pack.left_out.clone();
+    assert!(load(Some(&saved), &other_pack_same_ids).progress.quizzes.is_empty(), "not run with another pack's questions");
+    assert_eq!(loaded.progress.results(), progress.results(), "its hand-in name and file are kept for it");
+    assert_eq!(load(Some(&save(&loaded.progress)), &with_pack).progress, load(Some(&saved), &with_pack).progress, "saved again unchanged");
+
+    // Another tab that had it loaded whole, and one that kept it hidden,
+    // join with nothing lost either way.
+    let mut hidden = loaded.progress.clone();
+    assert!(!hidden.join(&progress), "the same saved text: nothing to save");
+    assert_eq!(hidden.quizzes[link.key().as_str()].answered(), 1, "but shown whole");
+    let mut whole = load(Some(&saved), &with_pack).progress;
+    assert!(!whole.join(&loaded.progress), "the hidden copy adds nothing");
+    assert_eq!(whole.quizzes[link.key().as_str()].answered(), 1);
+    assert_eq!(load(Some(&save(&whole)), &with_pack).progress.results().len(), 1, "its result is back");
+
+    // A question gone for good (a new version, a pack removed) is not left
+    // out of one load: the quiz goes on without it, and says so, as before.
+    let loaded = load(Some(&saved), &common::bundle(2));
+    assert_eq!(loaded.progress.quizzes[link.key().as_str()].items.len(), 1);
+    assert!(loaded.notices.iter().any(|n| n.contains("no longer in Open Door")), "{:?}", loaded.notices);
+}
+
 #[test]
 fn a_newer_version_is_read_only() {
     let loaded = load(Some(&format!("{{\"version\":{}}}", SCHEMA_VERSION + 1)), &common::bundle(5));

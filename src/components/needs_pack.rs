@@ -3,6 +3,7 @@
 //! pack and offers to add it, instead of starting some other quiz.
 
 use leptos::prelude::*;
+use open_door_core::link_pack::DAMAGED;
 
 use crate::components::pack_file::{AddPack, Message, MessageView};
 use crate::content::{library, LinkPackOutcome};
@@ -34,6 +35,8 @@ pub fn NeedsPack(name: String) -> impl IntoView {
         Some(LinkPackOutcome::Refused(reasons)) => Some(reasons.clone()),
         _ => None,
     };
+    // Cut or changed on the way: the whole link again is the quick mend.
+    let damaged = refused.as_ref().is_some_and(|reasons| reasons.iter().any(|r| r == DAMAGED));
     view! {
         <section class="needs-pack" aria-labelledby="needs-pack-heading">
             <h2 id="needs-pack-heading">"This quiz needs a question pack"</h2>
@@ -47,7 +50,10 @@ pub fn NeedsPack(name: String) -> impl IntoView {
                     <p>"The link does not carry those questions (a pack too large for a link is handed out as a file), so this device needs the pack file."</p>
                 }.into_any(),
             }}
-            <p>"Ask your teacher for the pack file and add it here: the quiz then starts, and the pack stays on this device (it works offline)."</p>
+            <p>
+                {if damaged { "Open the link again, copied whole from your teacher; or ask for the pack file" } else { "Ask your teacher for the pack file" }}
+                " and add it here: the quiz then starts, and the pack stays on this device (it works offline)."
+            </p>
             <LazyView load=pack_adder props=name loading="Loading the button that adds the pack…"
                 failed="The button that adds the pack did not load" in_section=true />
             <p><A href=crate::paths::href("/quiz")>"Or choose another quiz"</A></p>

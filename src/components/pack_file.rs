@@ -82,8 +82,8 @@ pub enum PackChange<'a> {
 
 /// Makes the change and restarts the app on it (the library is built once,
 /// at start-up); on failure nothing changes and the reason is shown. `done`
-/// is shown after the restart.
-pub fn change_and_restart(change: PackChange, done: &str, message: RwSignal<Option<Message>>) {
+/// is shown after the restart, by the Classroom page.
+pub fn change_and_restart(change: PackChange, done: Option<&str>, message: RwSignal<Option<Message>>) {
     if library().packs_not_loaded {
         // The stored packs are not known this time: a change could replace
         // one of them unseen.
@@ -96,7 +96,7 @@ pub fn change_and_restart(change: PackChange, done: &str, message: RwSignal<Opti
     };
     match changed {
         Ok(()) => {
-            if let Ok(Some(session)) = window().session_storage() {
+            if let (Some(done), Ok(Some(session))) = (done, window().session_storage()) {
                 let _ = session.set_item(AFTER_RESTART, done);
             }
             let _ = window().location().reload();
@@ -152,7 +152,10 @@ crate::lazy_fn!(
     /// In the packs' own module (src/packs.rs), with the rest of the checking
     /// code, so a quiz's first load does without it.
     fn add_checked(text: String, file_name: String, expected: Option<String>, message: RwSignal<Option<Message>>) -> Result<(), NotLoaded> {
-        match pack::import(&text, &library().bundle_for_import()) {
+        // A corrected copy of an added pack replaces it: it is not checked
+        // against the ids it shares with itself.
+        let replacing = pack::declared_name(&text).filter(|name| library().packs.iter().any(|p| p.name == *name));
+        match pack::import(&text, &library().bundle_for_import(replacing.as_deref())) {
             Err(PackRejected(problems)) => message.set(Some(Message::Problem(
                 std::iter::once(format!("The pack file \"{file_name}\" was not added, and nothing was changed. What to fix:"))
                     .chain(problems)
@@ -165,15 +168,12 @@ crate::lazy_fn!(
                     expected.clone().unwrap_or_default()
                 )])));
             }
-            Ok(new_pack) if library().packs.iter().any(|p| p.name == new_pack.name) => {
-                message.set(Some(Message::Problem(vec![format!(
-                    "A pack called \"{}\" is already added on this device; remove it first to replace it.",
-                    new_pack.name
-                )])));
-            }
             Ok(new_pack) => {
-                let done = format!("The pack \"{}\" was added ({} questions).", new_pack.name, new_pack.questions.len());
-                change_and_restart(PackChange::Add(&new_pack), &done, message);
+                let how = if replacing.is_some() { "replaced by the file's copy" } else { "added" };
+                let done = format!("The pack \"{}\" was {how} ({} questions).", new_pack.name, new_pack.questions.len());
+                // The quiz that asked for the pack starts: no message waits
+                // for the Classroom page.
+                change_and_restart(PackChange::Add(&new_pack), expected.is_none().then_some(done.as_str()), message);
             }
         }
         Ok(())

@@ -5,12 +5,16 @@ use leptos::html;
 use leptos::prelude::*;
 use qrcode::{Color, EcLevel, QrCode};
 
+/// The lowest error correction: a projected or printed code is not
+/// scratched, and it gives the fewest (so the largest) squares and room for
+/// the longest links (2,953 characters).
+fn qr_code(text: &str) -> Result<QrCode, qrcode::types::QrError> {
+    QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L)
+}
+
 #[component]
 pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl IntoView {
-    // The lowest error correction: a projected or printed code is not
-    // scratched, and it gives the fewest (so the largest) squares and room
-    // for the longest links (2,953 characters).
-    let Ok(code) = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L) else {
+    let Ok(code) = qr_code(&text) else {
         return view! { <p class="qr-too-long">"This link is too long for a QR code; hand out the link instead."</p> }.into_any();
     };
     let width = code.width();
@@ -36,7 +40,9 @@ pub fn QrImage(#[prop(into)] text: String, #[prop(into)] label: String) -> impl 
 /// scan from the back of a classroom. A modal dialog: the page behind it
 /// is out of the keyboard's reach (Tab goes from Close to the browser's
 /// own controls, not to a hidden button), Escape closes it, Close takes
-/// focus, and the focus goes back to the button when it closes.
+/// focus, and the focus goes back to the button when it closes. Not offered
+/// for a link too long for a code (a pack link can be), which would open
+/// only to say so.
 #[component]
 pub fn QrFullScreen(
     #[prop(into)] text: String,
@@ -48,6 +54,9 @@ pub fn QrFullScreen(
     #[prop(optional, into)]
     described_by: Option<String>,
 ) -> impl IntoView {
+    if qr_code(&text).is_err() {
+        return ().into_any();
+    }
     let open = RwSignal::new(false);
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let opener_ref = NodeRef::<html::Button>::new();
@@ -80,4 +89,5 @@ pub fn QrFullScreen(
             </dialog>
         </Show>
     }
+    .into_any()
 }

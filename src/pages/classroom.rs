@@ -31,11 +31,17 @@ pub fn Classroom() -> impl IntoView {
 #[component]
 fn Packs() -> impl IntoView {
     let message = RwSignal::new(message_after_restart());
+    // The page was reloaded on a change of packs: the teacher is taken back
+    // to this section and its message, not left at the top of the page
+    // with the focus nowhere.
+    if message.with_untracked(Option::is_some) {
+        crate::components::bring_into_focus("packs-heading");
+    }
     let installed = library().packs.clone();
     let remove = move |name: String| {
         change_and_restart(
             PackChange::Remove(&pack::stored_key(&name)),
-            &format!("The pack \"{name}\" was removed from this device."),
+            Some(&format!("The pack \"{name}\" was removed from this device.")),
             message,
         );
     };
@@ -43,7 +49,7 @@ fn Packs() -> impl IntoView {
     let unloaded = library().unloaded.clone();
     view! {
         <section aria-labelledby="packs-heading">
-            <h2 id="packs-heading">"Your own questions"</h2>
+            <h2 id="packs-heading" tabindex="-1">"Your own questions"</h2>
             <p>"Add a question pack: a file with your own questions and, if you like, your own texts for them to quote. It is checked by the same rules as the built-in questions, kept on this device, and works offline. A class link made with its questions carries them to your students' devices."</p>
             <p>
                 <AddPack id="pack-file" label="Add a pack (JSON file, at most 1 MB)" message=message />
@@ -68,7 +74,7 @@ fn Packs() -> impl IntoView {
                         view! {
                             <li>
                                 {u.describe()}" "
-                                <button type="button" on:click=move |_| change_and_restart(PackChange::Remove(&key), &done, message)>"Remove"</button>
+                                <button type="button" on:click=move |_| change_and_restart(PackChange::Remove(&key), Some(&done), message)>"Remove"</button>
                             </li>
                         }
                     }).collect_view()}
