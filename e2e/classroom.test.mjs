@@ -513,6 +513,10 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
     return heading?.id === "packs-heading" && heading.getBoundingClientRect().top >= 0 && message.bottom <= innerHeight;
   }, null, { timeout: 3000 }).catch(() => assert.fail("the packs' heading has the focus, with the message in view"));
   await packsInFocus();
+  await page.click("summary:has-text('Or pick single questions')");
+  await page.check("#pick-handout-1-01");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-link");
   // A corrected copy (the same name) replaces it: its ids are not refused
   // as in use by itself. A copy with a mistake is refused for the mistake.
   const corrected = JSON.parse(EXAMPLE_PACK);
@@ -529,6 +533,8 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   await page.waitForSelector(".message-done >> text=The pack \"Class 9B: the Washington Treaty handout\" was replaced by the file's copy (2 questions).");
   await packsInFocus();
   assert.equal(await page.locator("ul.packs li").count(), 1);
+  assert.match(await page.textContent(".pack-messages .message-done"), /Make its class links again/);
+  assert.equal(await page.locator(".share-link").count(), 0, "the link made with the old copy is not offered again");
 
   await page.goto(app.url + "/quiz/play?ids=handout-1-01&seed=1");
   await page.waitForSelector("form.question legend");

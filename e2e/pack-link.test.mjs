@@ -153,6 +153,15 @@ test("a second link of a pack runs on a device that took the first, a mended que
   await student.page.goto(first.split("#")[0]);
   await student.page.waitForSelector(".results");
   assert.match(await student.page.textContent(".results"), /unanimous agreement/);
+  // The text as both links brought it: their paragraphs in the text's
+  // order, one mark for the paragraph neither quotes.
+  await student.page.goto(app.url + "/sources/handout-1?q=handout-1-01");
+  await student.page.waitForSelector("mark#evidence");
+  const paragraphs = await student.page.locator("main p").allTextContents();
+  const at = (words) => paragraphs.findIndex((p) => p.includes(words));
+  assert.ok(at("signed in Washington") >= 0 && at("signed in Washington") + 2 === at("only by unanimous agreement"), JSON.stringify(paragraphs));
+  assert.equal(paragraphs[at("signed in Washington") + 1], "[…]");
+  assert.equal(await student.page.locator("main .hint", { hasText: "carries only the paragraphs its questions quote" }).count(), 1, "the mark is explained");
 
   // The teacher mends a choice and sends a new link of the same question.
   const mended = JSON.parse(EXAMPLE_PACK);
@@ -358,14 +367,14 @@ test("an altered or cut pack link is refused with a message and never runs in pa
     await student.page.goto(broken);
     await student.page.waitForSelector("h2:text-is('This quiz needs a question pack')");
     const text = await student.page.textContent(".needs-pack");
-    if (what !== "fragment dropped") {
-      assert.match(text, /changed or cut short/, what);
-      // The whole link again mends it; a pack file would too.
-      assert.match(text, /Open the link again, copied whole from your teacher; or ask for the pack file/, what);
-    } else {
-      assert.match(text, /Ask your teacher for the pack file and add it here/);
-    }
+    assert.match(text, what === "fragment dropped" ? /its end was lost on the way/ : /changed or cut short/, what);
+    // The whole link again mends it; a pack file would too.
+    assert.match(text, /Open the link again, copied whole from your teacher; or ask for the pack file/, what);
     assert.equal(await student.page.locator("form.question").count(), 0, `${what}: no quiz runs`);
+    // As advised, the link again, whole, in the same tab (the browser only
+    // scrolls for a new fragment): the quiz starts.
+    await student.page.goto(link);
+    await student.page.waitForSelector("form.question legend");
     student.watcher.assertClean();
     await student.context.close();
   }

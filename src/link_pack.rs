@@ -77,3 +77,22 @@ pub async fn receive(carried: Result<Carried, PackRejected>) {
     };
     let _ = RECEIVED.set(received);
 }
+
+/// Reloads the page when the address gets a pack other than the one it
+/// had (a link opened again whole in the same tab, a teacher's new link of
+/// the same quiz): the browser only scrolls for a new fragment, and the
+/// library reads the address's pack once, at start-up. Called where the
+/// packs were loaded (the address carried one, or the device keeps some),
+/// and on the screen of a quiz whose pack is missing.
+pub fn reload_on_another_pack() {
+    let hash = || web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    let had = hash();
+    let listener = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = hash();
+        if now != had && read_fragment(&now).is_some() {
+            let _ = leptos::prelude::window().location().reload();
+        }
+    });
+    // For as long as the page lives.
+    std::mem::forget(listener);
+}

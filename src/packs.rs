@@ -59,6 +59,7 @@ crate::lazy_fn!(
         if let Some(LinkPackOutcome::Added(carried)) = &library.link_pack {
             storage::keep_carried_pack(carried);
         }
+        crate::link_pack::reload_on_another_pack();
         Ok(())
     }
 );

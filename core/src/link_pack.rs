@@ -148,6 +148,12 @@ pub fn fragment(link_pack: &LinkPack, compressed: &[u8]) -> String {
     format!("{FRAGMENT_KEY}{:016x}.{}", fnv1a(link_pack.text.as_bytes()), base64url_encode(compressed))
 }
 
+/// Whether `fragment` (as [`fragment`] wrote it) carries `link_pack` as it
+/// is now: a link made before its pack was replaced carries the old copy.
+pub fn carries(fragment: &str, link_pack: &LinkPack) -> bool {
+    read_fragment(fragment).and_then(Result::ok).is_some_and(|carried| carried.checksum == fnv1a(link_pack.text.as_bytes()))
+}
+
 /// The link with its pack, or `None` when that would be longer than
 /// [`MAX_LINK_CHARS`] (the teacher then hands out the pack file).
 pub fn link_with_fragment(link: &str, fragment: &str) -> Option<String> {

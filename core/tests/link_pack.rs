@@ -163,6 +163,23 @@ fn a_later_link_s_mended_question_and_text_replace_the_kept_ones() {
     assert!(check(joined, &bank()).is_ok());
 }
 
+/// The Classroom page keeps the class link it made; once the pack has been
+/// replaced by a corrected copy, that link carries the old one.
+#[test]
+fn a_link_made_before_its_pack_was_replaced_no_longer_carries_it() {
+    let (_, pack) = teachers();
+    let ids = ["handout-1-01".to_string()];
+    let made = build(std::slice::from_ref(&pack), &ids).unwrap().unwrap();
+    let fragment = link_pack::fragment(&made, made.text.as_bytes());
+    assert!(link_pack::carries(&fragment, &made));
+    assert!(link_pack::carries(&format!("#{fragment}"), &made));
+    let mut corrected = pack.clone();
+    corrected.questions[0].choices[1] = "By a simple majority".into();
+    let now = build(&[corrected], &ids).unwrap().unwrap();
+    assert!(!link_pack::carries(&fragment, &now));
+    assert!(!link_pack::carries("review-1", &made));
+}
+
 #[test]
 fn a_quiz_of_built_in_questions_carries_no_pack_and_two_packs_are_refused() {
     let (_, pack) = teachers();

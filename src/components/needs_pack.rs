@@ -35,23 +35,26 @@ pub fn NeedsPack(name: String) -> impl IntoView {
         Some(LinkPackOutcome::Refused(reasons)) => Some(reasons.clone()),
         _ => None,
     };
-    // Cut or changed on the way: the whole link again is the quick mend.
-    let damaged = refused.as_ref().is_some_and(|reasons| reasons.iter().any(|r| r == DAMAGED));
+    // Cut or changed on the way (cut before its pack, it carries none): the
+    // whole link again is the quick mend.
+    let open_again = refused.as_ref().is_none_or(|reasons| reasons.iter().any(|r| r == DAMAGED));
+    // A device that kept no pack was not listening for it (src/packs.rs).
+    crate::link_pack::reload_on_another_pack();
     view! {
         <section class="needs-pack" aria-labelledby="needs-pack-heading">
             <h2 id="needs-pack-heading">"This quiz needs a question pack"</h2>
             <p>"Your teacher made this quiz with their own questions, from the pack "<strong>{format!("\"{name}\"")}</strong>"."</p>
             {match refused {
                 Some(reasons) => view! {
-                    <p>"The link carried the questions, but they cannot be used, so the quiz does not start:"</p>
+                    <p>"The link carried the questions, but they cannot be used:"</p>
                     <ul class="wrong">{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 }.into_any(),
                 None => view! {
-                    <p>"The link does not carry those questions (a pack too large for a link is handed out as a file), so this device needs the pack file."</p>
+                    <p>"The link does not carry those questions: its end was lost on the way, or the pack is too large for a link and is handed out as a file."</p>
                 }.into_any(),
             }}
             <p>
-                {if damaged { "Open the link again, copied whole from your teacher; or ask for the pack file" } else { "Ask your teacher for the pack file" }}
+                {if open_again { "Open the link again, copied whole from your teacher; or ask for the pack file" } else { "Ask your teacher for the pack file" }}
                 " and add it here: the quiz then starts, and the pack stays on this device (it works offline)."
             </p>
             <LazyView load=pack_adder props=name loading="Loading the button that adds the pack…"

@@ -169,8 +169,13 @@ crate::lazy_fn!(
                 )])));
             }
             Ok(new_pack) => {
-                let how = if replacing.is_some() { "replaced by the file's copy" } else { "added" };
-                let done = format!("The pack \"{}\" was {how} ({} questions).", new_pack.name, new_pack.questions.len());
+                let (name, count) = (&new_pack.name, new_pack.questions.len());
+                let done = match replacing {
+                    Some(_) => format!(
+                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy."
+                    ),
+                    None => format!("The pack \"{name}\" was added ({count} questions)."),
+                };
                 // The quiz that asked for the pack starts: no message waits
                 // for the Classroom page.
                 change_and_restart(PackChange::Add(&new_pack), expected.is_none().then_some(done.as_str()), message);

@@ -54,7 +54,8 @@ impl ClassLink {
     }
 
     /// The class link [`kept`](Self::kept) wrote, as it was made; `None`
-    /// if it no longer gives a quiz here (its pack was removed since).
+    /// if it no longer gives a quiz here (its pack was removed since), or
+    /// no longer carries its pack as it is.
     fn from_kept(kept: &str) -> Option<Self> {
         let (href, fragment) = match kept.split_once('#') {
             Some((href, fragment)) => (href, Some(fragment.to_string())),
@@ -63,6 +64,15 @@ impl ClassLink {
         let link = QuizLink::open(href.strip_prefix(PLAY_PATH)?.strip_prefix('?')?, bundle());
         if link.items().is_empty() {
             return None;
+        }
+        // A pack quiz's link made before its pack was replaced (by a
+        // corrected copy) carries the old one: the teacher makes it again.
+        if let (Some(fragment), Some(_)) = (&fragment, &link.labels().pack) {
+            let ids: Vec<String> = link.items().iter().map(|item| item.question_id.clone()).collect();
+            let now = link_pack::build(&library().packs, &ids).ok().flatten()?;
+            if !link_pack::carries(fragment, &now) {
+                return None;
+            }
         }
         // A pack quiz with no fragment is one whose pack did not fit.
         let too_big = match (&fragment, &link.labels().pack) {

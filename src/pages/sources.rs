@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use open_door_core::content::{locate_quote, Article, TextBlock};
+use open_door_core::content::{locate_quote, Article, TextBlock, GAP};
 use open_door_core::route::Page;
 
 use crate::components::bring_into_focus;
@@ -104,6 +104,9 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
                     "The highlighted passage is the evidence for the question you came from."
                     {back_link().map(|link| view! { " " {link} })}
                 </p>
+            })}
+            {article.paragraphs().any(|p| p == GAP).then(|| view! {
+                <p class="hint">"This copy came with a class link, which carries only the paragraphs its questions quote: “[…]” marks what was left out."</p>
             })}
             <div class="article-text">{blocks}</div>
         </article>
