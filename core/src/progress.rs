@@ -231,7 +231,8 @@ impl Progress {
     pub fn join(&mut self, mine: &Progress) -> bool {
         // Compared as saved: the saved text is what a change must reach, and
         // the code that writes it is there already (comparing the parts in
-        // memory took about 1 KB of code of the quiz's first load).
+        // memory, with the hidden quizzes among them, took about 0.3 KB
+        // more of the quiz's first load, gzipped).
         let before = save(self);
         for (key, my_quiz) in mine.quizzes.iter() {
             match self.quizzes.get_mut(key) {
