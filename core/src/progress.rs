@@ -53,8 +53,9 @@ pub struct Progress {
     /// link ([`QuizLink::key`]): a link always finds its own quiz again.
     pub quizzes: TextMap<QuizSession>,
     /// Saved quizzes of a pack this load left out ([`Bundle::left_out`]),
-    /// as they were read, by key: the pack comes back with its class link. They are saved again as they were, and
-    /// not shown, until a load has their questions.
+    /// as they were read, by key: the pack comes back with its class link.
+    /// They are saved again as they were, and not shown, until a load has
+    /// their questions.
     pub unavailable: TextMap<QuizSession>,
 }
 
@@ -226,8 +227,8 @@ impl Progress {
     /// saved over in between. Per quiz, answers are joined item by item (an
     /// answer, once given, stands); a quiz started again (a later start)
     /// replaces the older one. Per question, the record that saw more
-    /// answers stands; best scores keep the higher. Says whether anything
-    /// was added, so the caller saves the joined copy.
+    /// answers stands; best scores keep the higher. Says whether the copy
+    /// to save changed, so the caller saves the joined copy.
     pub fn join(&mut self, mine: &Progress) -> bool {
         // Compared as saved: the saved text is what a change must reach, and
         // the code that writes it is there already (comparing the parts in
