@@ -588,8 +588,10 @@ test("bad packs are refused with the field and the question, and nothing is touc
     await page.setInputFiles("#pack-file", file);
     await page.waitForFunction((words) => document.querySelector(".pack-messages .message-problem")?.textContent.includes(words), expected);
     assert.doesNotMatch(await page.textContent(".pack-messages .message-problem"), /`/, "plain words, no code quoting");
-    // The file named, for a teacher with a folder of packs.
-    assert.match(await page.textContent(".pack-messages .message-problem"), new RegExp(`^The pack file "bad-${name.replaceAll(" ", "-")}\\.json" was not added`));
+    // The file named, for a teacher with a folder of packs, above the list
+    // of what to fix (not the first item of it).
+    assert.match(await page.textContent(".pack-messages .message-problem > p"), new RegExp(`^The pack file "bad-${name.replaceAll(" ", "-")}\\.json" was not added`));
+    assert.match(await page.locator(".pack-messages .message-problem li").first().textContent(), new RegExp(expected.replace(/[()]/g, "\\$&")));
   }
   for (const [name, text, expected] of [
     ["malformed", "{\"format\": \"open-door-pack\", ", "not valid JSON"],

@@ -17,6 +17,7 @@ use crate::storage;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Done(String),
+    /// What happened, then what to fix, if there is a list of it.
     Problem(Vec<String>),
 }
 
@@ -32,9 +33,19 @@ pub fn MessageView(message: RwSignal<Option<Message>>) -> impl IntoView {
         </div>
         <div role="alert" class="message-problem">
             {move || match message.get() {
-                Some(Message::Problem(lines)) => Some(view! {
-                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                }),
+                // The first line says what happened; the others, if any, list
+                // what to fix.
+                Some(Message::Problem(lines)) => {
+                    let mut lines = lines.into_iter();
+                    let what_happened = lines.next();
+                    let to_fix: Vec<String> = lines.collect();
+                    Some(view! {
+                        <p>{what_happened}</p>
+                        {(!to_fix.is_empty()).then(|| view! {
+                            <ul>{to_fix.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                        })}
+                    })
+                }
                 _ => None,
             }}
         </div>

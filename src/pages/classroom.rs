@@ -52,7 +52,7 @@ fn Packs() -> impl IntoView {
             <h2 id="packs-heading" tabindex="-1">"Your own questions"</h2>
             <p>"Add a question pack: a file with your own questions and, if you like, your own texts for them to quote. It is checked by the same rules as the built-in questions, kept on this device, and works offline. A class link made with its questions carries them to your students' devices."</p>
             <p>
-                <AddPack id="pack-file" label="Add a pack (JSON file, at most 1 MB)" message=message />
+                <AddPack id="pack-file" label="Add a pack (JSON, at most 1 MB)" message=message />
                 " "
                 <button type="button" on:click=move |_| {
                     match download("open-door-example-pack.json", "application/json", EXAMPLE_PACK) {
