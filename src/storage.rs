@@ -361,8 +361,9 @@ fn carried_packs(storage: &web_sys::Storage) -> Vec<Pack> {
 }
 
 /// Keeps a pack a class link brought (checked, and joined with what earlier
-/// links of it brought), replacing the older one of the same name; only the newest few are kept. If storage refuses, the
-/// quiz still runs from its link.
+/// links of it brought), replacing the older one of the same name; only
+/// the newest few are kept. If storage refuses, the quiz still runs from
+/// its link.
 pub fn keep_carried_pack(carried: &Pack) {
     const KEPT: usize = 5;
     let Some(storage) = writable_storage() else { return };

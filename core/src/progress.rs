@@ -626,12 +626,14 @@ pub fn save(progress: &Progress) -> String {
 
 /// The saved quizzes, and those whose pack this load lacked as they were
 /// (one started again since, under the same key, replaces its old copy).
+/// Saved at every answer: no copy of the quizzes is made for it.
 fn quizzes_json(progress: &Progress) -> Json {
-    let mut quizzes = progress.unavailable.clone();
-    for (key, session) in progress.quizzes.iter() {
-        quizzes.insert(key.clone(), session.clone());
+    let mut quizzes = members_json(&progress.quizzes, session_json);
+    if let Json::Object(members) = &mut quizzes {
+        let hidden = progress.unavailable.iter().filter(|(key, _)| !progress.quizzes.contains_key(key));
+        members.extend(hidden.map(|(key, session)| (key.clone(), session_json(session))));
     }
-    members_json(&quizzes, session_json)
+    quizzes
 }
 
 fn members_json<T>(map: &TextMap<T>, write: impl Fn(&T) -> Json) -> Json {

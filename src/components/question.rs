@@ -403,6 +403,8 @@ pub fn back_from_unloaded_evidence(question_id: &str) -> Option<impl IntoView> {
     back_to_quiz(question_id, &|p| p.quiz_changed_last_asking(question_id))
 }
 
+/// A link back to `question_id` in the quiz `quiz` picks from the saved
+/// progress, if any.
 fn back_to_quiz(question_id: &str, quiz: &dyn Fn(&Progress) -> Option<&QuizSession>) -> Option<impl IntoView> {
     let (href, finished) =
         crate::storage::use_progress().progress.with_untracked(|p| quiz(p).map(|s| (s.href_back_from(question_id), s.is_finished())))?;
