@@ -322,6 +322,20 @@ test("a corrected title keeps the class's quiz, more time its questions; Enter i
   await page.click("text=Make the class link");
   await page.waitForSelector(".share-new-quiz");
   assert.notEqual(quizOf(await page.textContent(".share-link")), quizOf(corrected));
+  // The title typed for the test, left in the form, would name this one
+  // too: the page says so.
+  assert.equal(await page.textContent(".share-new-quiz"), "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below. It has that link's title, “9B: Article 5 check”: if it is not meant to, change the title above and make the link again (its questions stay).");
+  const tenQuestions = await page.textContent(".share-link");
+  await page.fill("#quiz-title", "9B: Article 5, ten questions");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-quiz:text-is('9B: Article 5, ten questions: 10 questions, a test with a 20-minute time limit.')");
+  assert.equal(quizOf(await page.textContent(".share-link")), quizOf(tenQuestions), "retitled, the same questions");
+  assert.equal(await page.locator(".share-new-quiz").count(), 0);
+  // Another quiz with a title of its own: nothing about the title.
+  await page.check("#count-5");
+  await page.fill("#quiz-title", "9B: Article 5, five questions");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-quiz:text-is('9B: Article 5, five questions: 5 questions, a test with a 20-minute time limit.')");
   assert.equal(await page.textContent(".share-new-quiz"), "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below.");
   assert.deepEqual(await violations(page), []);
   watcher.assertClean();
@@ -440,9 +454,14 @@ test("the single-question picker follows the ticked topics and texts and a searc
   const all = await visible();
   assert.ok(all > 50, `every question at first (${all})`);
   assert.doesNotMatch(await page.textContent(".single-picker"), /\b00\d-\d\d\b/, "no internal ids");
+  const status = () => page.textContent(".single-picker [role=status]");
+  assert.equal(await status(), `${all} questions match.`);
   await page.check("#topic-article-5");
   const onTopic = await visible();
   assert.ok(onTopic > 0 && onTopic < all, `the topic narrows it (${onTopic})`);
+  // The ticks made for a quiz before hide the others: said, not left to
+  // be taken for all there is.
+  assert.equal(await status(), `${onTopic} of ${all} questions match: only those on the ticked topics and texts are listed.`);
   await page.fill("#pick-search", "Kyiv visit");
   const found = await visible();
   assert.ok(found > 0 && found < onTopic, `the search narrows it further (${found})`);

@@ -145,6 +145,16 @@ impl LinkChoices {
         }
     }
 
+    /// The title a new quiz made from these choices shares with the link
+    /// made from `before`: typed for that quiz and left in the form, it
+    /// would name this one too, on the students' screens, the worksheet
+    /// and the projector (a teacher's walk found a one-question handout
+    /// quiz titled as the week's test).
+    pub fn title_left_from<'a>(&'a self, before: &Self) -> Option<&'a str> {
+        let title = self.title.trim();
+        (self.remade_from(before) == Remade::NewQuiz && !title.is_empty() && title == before.title.trim()).then_some(title)
+    }
+
     /// The choices written as a query, as the Classroom page keeps them.
     pub fn to_query(&self) -> String {
         let spec = QuizSpec {

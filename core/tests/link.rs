@@ -168,6 +168,17 @@ fn the_link_builders_choices_are_kept_as_made_and_a_title_or_time_limit_alone_ke
     assert_eq!(LinkChoices { count: Some(10), ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
     assert_eq!(LinkChoices { picked: vec!["000-01".into()], ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
     assert_eq!(LinkChoices { articles: vec![], minutes: None, ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
+    // A title typed for the quiz before, left in the form, is pointed out
+    // for a new quiz only: for the same one, it is the title it had.
+    let practice = LinkChoices { mode: Mode::Practice, title: " 9B: Article 5 & more, 100%".into(), ..choices.clone() };
+    assert_eq!(practice.title_left_from(&choices), Some("9B: Article 5 & more, 100%"));
+    assert_eq!(LinkChoices { title: "9B practice".into(), ..practice.clone() }.title_left_from(&choices), None);
+    assert_eq!(
+        LinkChoices { title: " ".into(), ..practice.clone() }.title_left_from(&LinkChoices { title: String::new(), ..choices.clone() }),
+        None
+    );
+    assert_eq!(corrected.title_left_from(&corrected), None);
+    assert_eq!(LinkChoices { minutes: None, ..choices.clone() }.title_left_from(&choices), None);
     // Not what the page writes: nothing to refill the form with.
     for broken in ["", "ids=000-01&seed=1", "count=5&mode=test&picked=&title=%E", "count=5&mode=test&title=x"] {
         assert_eq!(LinkChoices::from_query(broken), None, "{broken:?}");

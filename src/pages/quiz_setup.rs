@@ -3,7 +3,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use open_door_core::content::normalise_for_match;
+use open_door_core::content::{normalise_for_match, Question};
 use open_door_core::link::{LinkChoices, LinkLabels, QuizLink, Remade, PLAY_PATH};
 use open_door_core::link_pack::{self, MAX_LINK_CHARS};
 use open_door_core::number::decimal;
@@ -198,6 +198,8 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
     // How the last link made differs from the one it replaced, which the
     // class may have.
     let replaced_quiz = RwSignal::new(None::<Remade>);
+    // The title the last link made shares with the new quiz it replaced.
+    let title_left = RwSignal::new(None::<String>);
     // The link about to be drawn was just made by the button, not kept for
     // the tab: it takes the focus.
     let just_made = StoredValue::new(false);
@@ -276,6 +278,7 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let how = remade.map_or(Remade::NewQuiz, |(_, how)| how);
                 let replaced = previous.filter(|_| how != Remade::SameQuiz);
                 replaced_quiz.set(replaced.is_some().then_some(how));
+                title_left.set(made_from.get_value().and_then(|before| choices.title_left_from(&before).map(str::to_string)));
                 if let Some(replaced) = replaced {
                     earlier.set(keep_earlier_class_link(&replaced));
                 }
@@ -389,7 +392,14 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
         <MessageView message=problem />
         {move || link.get().map(|class_link| {
             let take_focus = just_made.try_update_value(std::mem::take).unwrap_or(false);
-            view! { <ShareLink class_link=class_link replaced=replaced_quiz.get_untracked() take_focus=take_focus /> }
+            view! {
+                <ShareLink
+                    class_link=class_link
+                    replaced=replaced_quiz.get_untracked()
+                    title_left=title_left.get_untracked()
+                    take_focus=take_focus
+                />
+            }
         })}
         {move || earlier.with(|hrefs| (!hrefs.is_empty()).then(|| view! { <EarlierLinks kept=hrefs.clone() /> }))}
     }
@@ -437,14 +447,17 @@ fn SinglePicker(
     articles: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let search = RwSignal::new(String::new());
-    let shown = move |question: &open_door_core::content::Question| {
+    let found = move |question: &Question| {
         let words = normalise_for_match(&search.get()).to_lowercase();
         let haystack = normalise_for_match(&question.prompt).to_lowercase();
+        words.split(' ').all(|word| haystack.contains(word))
+    };
+    let shown = move |question: &Question| {
         topics.with(|t| t.is_empty() || question.topics.iter().any(|q| t.contains(q)))
             && articles.with(|a| a.is_empty() || a.contains(&question.article))
-            && words.split(' ').all(|word| haystack.contains(word))
+            && found(question)
     };
-    let count = move || bundle().questions.iter().filter(|q| shown(q)).count();
+    let count = move |matches: &dyn Fn(&Question) -> bool| bundle().questions.iter().filter(|q| matches(q)).count();
     view! {
         <details class="single-picker">
             <summary>{move || format!("Or pick single questions ({} picked)", picked.with(Vec::len))}</summary>
@@ -460,10 +473,14 @@ fn SinglePicker(
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default() }
                 />
             </p>
-            <p role="status">{move || match count() {
-                0 => "No question matches the ticked topics, texts and search.".to_string(),
-                1 => "1 question matches.".to_string(),
-                n => format!("{n} questions match."),
+            // Said where the ticks above hide some: a teacher who ticked a
+            // topic for the last quiz took "1 question matches" for all
+            // there was (a teacher's walk).
+            <p role="status">{move || match (count(&shown), count(&found)) {
+                (0, _) => "No question matches the ticked topics, texts and search.".to_string(),
+                (1, 1) => "1 question matches.".to_string(),
+                (n, all) if n == all => format!("{n} questions match."),
+                (n, all) => format!("{n} of {all} questions match: only those on the ticked topics and texts are listed."),
             }}</p>
             {bundle().articles_by_date().into_iter().map(|article| {
                 let article_id = article.id.clone();
@@ -497,6 +514,8 @@ fn ShareLink(
     class_link: ClassLink,
     /// How it differs from the link it replaced, which the class may have.
     replaced: Option<Remade>,
+    /// The title it shares with that link, another quiz.
+    title_left: Option<String>,
     /// It was just made: its heading takes the focus and the top of the
     /// screen, so the link and its buttons come into view (on a phone the
     /// button pressed is at the form's foot, and all of it was below the
@@ -517,7 +536,7 @@ fn ShareLink(
                 <p class="share-new-quiz" role="status">{match how {
                     Remade::OtherTimeLimit => "The same questions in the same order as the link made before, with another time limit: worksheets printed for it still match, but a class that is to have this time limit needs this link and QR code. The one before is listed below.",
                     Remade::NewQuiz | Remade::SameQuiz => "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below.",
-                }}</p>
+                }}{title_left.map(|title| format!(" It has that link's title, “{title}”: if it is not meant to, change the title above and make the link again (its questions stay)."))}</p>
             })}
             {match class_link.too_big.clone() {
                 None => view! {
