@@ -629,5 +629,7 @@ fn writable_storage() -> Option<web_sys::Storage> {
 }
 
 pub fn use_progress() -> ProgressStore {
-    expect_context::<ProgressStore>()
+    // Not `expect_context`, whose message formats the type's name with
+    // Debug: see `TextMap`'s `index`.
+    use_context::<ProgressStore>().expect("App provides the progress before any page")
 }
