@@ -18,10 +18,10 @@ const scratch = scratchDir("pack-link");
 const EXAMPLE_PACK = readFileSync("docs/example-pack.json", "utf8");
 const PACK_NAME = "Class 9B: the Washington Treaty handout";
 
-/** Adds a pack file on the Classroom page (the app restarts on it). */
 /** The keys of the packs added on the device (one key a pack). */
 const addedPacks = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("open-door.pack.")));
 
+/** Adds a pack file on the Classroom page (the app restarts on it). */
 async function addPack(page, text, name = "pack.json", origin = app.url) {
   const file = join(scratch, name);
   writeFileSync(file, text);
