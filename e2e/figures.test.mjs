@@ -200,33 +200,53 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-test("each name written on the map lies on its own country, over no other country's shape", async () => {
-  const { page, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
-  // Every round's map has the same shapes and names (only their fills
-  // change): the last one is measured, opened on its own so that the
-  // names are laid out in the fonts the image is drawn in.
-  await page.goto(`${app.url}/figures/enlargement-2024.svg`);
-  const labels = await page.evaluate(() => {
-    const shapes = [...document.querySelectorAll("svg > path")];
-    const under = (point) => shapes.filter((shape) => shape.isPointInFill(point));
-    return [...document.querySelectorAll("text.label")].map((label) => {
-      // From the name's own lines (it may be turned) to the map's.
-      const toMap = document.querySelector("svg").getCTM().inverse().multiply(label.getCTM());
-      const at = (x, y) => new DOMPoint(x, y).matrixTransform(toMap);
-      const box = label.getBBox();
-      const own = under(at(box.x + box.width / 2, box.y + box.height / 2));
-      const others = new Set();
-      for (const share of [0.25, 0.5, 0.75]) {
-        for (let x = box.x; x <= box.x + box.width; x += 1) {
-          for (const shape of under(at(x, box.y + box.height * share))) if (!own.includes(shape)) others.add(shape);
+test("each name written on the map lies on its own country, over no other country's shape, and a phone draws the names large enough to read", async () => {
+  // The width a phone's explainer draws the map at: the map's own styles
+  // (its media query) read that width, as they do opened on their own in
+  // a window of it.
+  const phone = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await phone.page.goto(`${app.url}/learn/joining`);
+  await ready(phone.page);
+  const phoneWidth = Math.round(await phone.page.$eval("img.map", (map) => map.getBoundingClientRect().width));
+  await phone.context.close();
+  assert.ok(phoneWidth < 400, `a phone draws the map at ${phoneWidth} px`);
+  for (const width of [1024, phoneWidth]) {
+    const { page, context } = await freshPage(app, { viewport: { width, height: 740 } });
+    // Every round's map has the same shapes and names (only their fills
+    // change): the last one is measured, opened on its own so that the
+    // names are laid out in the fonts the image is drawn in.
+    await page.goto(`${app.url}/figures/enlargement-2024.svg`);
+    const { labels, noteSize } = await page.evaluate(() => {
+      const shapes = [...document.querySelectorAll("svg > path")];
+      const under = (point) => shapes.filter((shape) => shape.isPointInFill(point));
+      const labels = [...document.querySelectorAll("text.label")].map((label) => {
+        // From the name's own lines (it may be turned) to the map's.
+        const toMap = document.querySelector("svg").getCTM().inverse().multiply(label.getCTM());
+        const at = (x, y) => new DOMPoint(x, y).matrixTransform(toMap);
+        const box = label.getBBox();
+        const own = under(at(box.x + box.width / 2, box.y + box.height / 2));
+        const others = new Set();
+        for (const share of [0.25, 0.5, 0.75]) {
+          for (let x = box.x; x <= box.x + box.width; x += 1) {
+            for (const shape of under(at(x, box.y + box.height * share))) if (!own.includes(shape)) others.add(shape);
+          }
         }
-      }
-      return { name: label.textContent, onACountry: own.length === 1, overOthers: others.size };
+        return { name: label.textContent, onACountry: own.length === 1, overOthers: others.size, size: parseFloat(getComputedStyle(label).fontSize) };
+      });
+      return { labels, noteSize: parseFloat(getComputedStyle(document.querySelector("text.note")).fontSize) };
     });
-  });
-  assert.deepEqual(labels.map((l) => l.name), ["Finland", "Russia"]);
-  for (const label of labels) assert.deepEqual(label, { name: label.name, onACountry: true, overOthers: 0 });
-  await context.close();
+    assert.deepEqual(labels.map((l) => l.name), ["Finland", "Russia"]);
+    for (const { size, ...label } of labels) assert.deepEqual(label, { name: label.name, onACountry: true, overOthers: 0 }, `${width} px`);
+    if (width === phoneWidth) {
+      // In the map's units, drawn at phoneWidth of its 640: on screen, the
+      // names and the note at 10 px or more (they were 8; Finland's is as
+      // large as stays within it, the others larger).
+      const onScreen = (size) => (size * phoneWidth) / 640;
+      for (const label of labels) assert.ok(onScreen(label.size) >= 10, `${label.name}: ${onScreen(label.size)} px on a phone`);
+      assert.ok(onScreen(noteSize) >= 12, `the note: ${onScreen(noteSize)} px on a phone`);
+    }
+    await context.close();
+  }
 });
 
 test("the maps are precached for offline use but the quiz never loads them", async () => {

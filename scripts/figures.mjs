@@ -30,15 +30,18 @@ const EXTENT = { west: -26, east: 46, south: 34, north: 71 };
 
 // Names written on the map, so the border between Finland and Russia can be
 // found without colour: each name's middle placed by hand (longitude,
-// latitude) on its country, and turned (degrees) where it fits only so.
-// Finland is narrower than its name is long: written across, the name ran
-// over Sweden and Russia, and named the wrong country (e2e/figures.test.mjs
-// checks that each name lies on its own country alone).
-const LABELS = [["Finland", [25.2, 64.1], -90], ["Russia", [42, 58], 0]];
+// latitude) on its country, turned (degrees) where it fits only so, and its
+// size on a phone (see STYLE) where the usual one would not fit. Finland is
+// narrower than its name is long: written across, the name ran over Sweden
+// and Russia, and named the wrong country; on a phone it stays within
+// Finland at 21 px of the map's 640 (e2e/figures.test.mjs checks that each
+// name lies on its own country alone, at both sizes).
+const LABELS = [["Finland", [25, 63.95], -90, 21], ["Russia", [42, 58], 0]];
 // Greenland belongs to Denmark; the reference says nothing of how it
 // counts, so the map neither shades it as a member nor as an outsider.
 const LEFT_OUT = ["Greenland"];
 
+const labelId = (name) => `name-${name.toLowerCase()}`;
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function outline({ west, east, south, north }) {
@@ -52,6 +55,9 @@ function outline({ west, east, south, north }) {
   return { type: "Feature", geometry: { type: "Polygon", coordinates: [ring.reverse()] } };
 }
 
+// On a phone the map is drawn at half its size or less, and its names came
+// out at 8 px (a student's walk): there they are set larger. The media
+// query reads the width the image is drawn at, not the page's.
 const STYLE = `
 .land{fill:#e4e6ea;stroke:#fff;stroke-width:.6}
 .m{fill:url(#member);stroke:#1f3a68;stroke-width:.6}
@@ -60,6 +66,7 @@ const STYLE = `
 .note{font:italic 17px system-ui,sans-serif;fill:#333}
 #member rect{fill:#a9c1e8}#member path{stroke:#1f3a68}
 #joined rect{fill:#c2410c}#joined circle{fill:#fff}
+@media (max-width:480px){.label{font-size:30px;stroke-width:6px}${LABELS.filter((label) => label[3]).map(([name, , , size]) => `#${labelId(name)}{font-size:${size}px}`).join("")}.note{font-size:28px}}
 @media (prefers-color-scheme:dark){
 .land{fill:#3b4350;stroke:#1b1f24}
 .m{stroke:#c9d8f0}
@@ -123,7 +130,7 @@ export function drawEnlargementMaps() {
     const labels = LABELS.map(([name, at, turn]) => {
       const [x, y] = projection(at).map(Math.round);
       const turned = turn ? ` transform="rotate(${turn} ${x} ${y})"` : "";
-      return `<text class="label" x="${x}" y="${y}" text-anchor="middle" dominant-baseline="central"${turned}>${name}</text>`;
+      return `<text class="label" id="${labelId(name)}" x="${x}" y="${y}" text-anchor="middle" dominant-baseline="central"${turned}>${name}</text>`;
     });
     const title = `NATO in ${year}: ${count} members`;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escape(title)}" data-year="${year}" data-count="${count}">
