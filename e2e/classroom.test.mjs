@@ -440,7 +440,19 @@ test("a class quiz from single questions lists exactly those", async () => {
   await page.check("#pick-000-01");
   await page.waitForSelector("summary:has-text('(2 picked)')");
   await page.click("text=Make the class link");
-  assert.match(await page.textContent(".share-link"), /\/quiz\/play\?check=[A-Z2-9]{4}&ids=003-05,000-01&seed=\d+&mode=practice$/);
+  const link = await page.textContent(".share-link");
+  assert.match(link, /\/quiz\/play\?check=[A-Z2-9]{4}&ids=003-05,000-01&seed=\d+&mode=practice$/);
+  // A topic ticked to narrow the list, another number, a title: the picked
+  // questions are still the quiz, in the same order (a teacher's walk found
+  // them drawn afresh, and the class's link called another quiz).
+  await page.check("#topic-article-5");
+  await page.check("#count-20");
+  await page.fill("#quiz-title", "9B picks");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-quiz:text-is('9B picks: 2 questions, practice with no time limit.')");
+  const retitled = await page.textContent(".share-link");
+  assert.equal(retitled.replace(/check=[A-Z2-9]{4}&/, "").replace("&title=9B%20picks", ""), link.replace(/check=[A-Z2-9]{4}&/, ""));
+  assert.equal(await page.locator(".share-new-quiz").count(), 0);
   watcher.assertClean();
   await context.close();
 });
@@ -476,6 +488,7 @@ test("the single-question picker follows the ticked topics and texts and a searc
   await page.locator(".single-picker .choice:visible input").first().check();
   await page.fill("#pick-search", "zzzz");
   await page.waitForSelector("summary:has-text('(1 picked)')");
+  assert.equal(await status(), "No question matches the ticked topics, texts and search. 1 picked question is not listed: it stays in the quiz.");
   watcher.assertClean();
   await context.close();
 });

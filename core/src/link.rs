@@ -135,7 +135,18 @@ pub enum Remade {
 impl LinkChoices {
     /// What these choices keep of the link made from `before`.
     pub fn remade_from(&self, before: &Self) -> Remade {
-        let quiz = |c: &Self| (c.topics.clone(), c.articles.clone(), c.count, c.picked.clone(), c.mode);
+        // Questions picked one by one are the quiz whatever the topics,
+        // texts and number ticked (a teacher ticks a topic to narrow the
+        // picker's list: a teacher's walk found that it drew the quiz
+        // afresh), and in whatever order they were picked.
+        let quiz = |c: &Self| {
+            let mut picked = c.picked.clone();
+            picked.sort_unstable();
+            match picked.is_empty() {
+                true => (c.topics.clone(), c.articles.clone(), c.count, picked, c.mode),
+                false => (Vec::new(), Vec::new(), None, picked, c.mode),
+            }
+        };
         if quiz(self) != quiz(before) {
             Remade::NewQuiz
         } else if self.minutes != before.minutes {

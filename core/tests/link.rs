@@ -168,6 +168,24 @@ fn the_link_builders_choices_are_kept_as_made_and_a_title_or_time_limit_alone_ke
     assert_eq!(LinkChoices { count: Some(10), ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
     assert_eq!(LinkChoices { picked: vec!["000-01".into()], ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
     assert_eq!(LinkChoices { articles: vec![], minutes: None, ..choices.clone() }.remade_from(&choices), Remade::NewQuiz);
+    // Picked questions are the quiz: the topics, texts and number ticked
+    // beside them, and the order they were picked in, change nothing.
+    let picks = LinkChoices { picked: vec!["000-01".into(), "treaty-03".into()], ..choices.clone() };
+    for same in [
+        LinkChoices { topics: vec![], articles: vec!["001".into()], count: Some(20), ..picks.clone() },
+        LinkChoices { picked: vec!["treaty-03".into(), "000-01".into()], ..picks.clone() },
+        LinkChoices { title: "9B picks".into(), ..picks.clone() },
+    ] {
+        assert_eq!(same.remade_from(&picks), Remade::SameQuiz, "{}", same.to_query());
+    }
+    assert_eq!(LinkChoices { minutes: None, topics: vec![], ..picks.clone() }.remade_from(&picks), Remade::OtherTimeLimit);
+    for other in [
+        LinkChoices { picked: vec!["000-01".into()], ..picks.clone() },
+        LinkChoices { mode: Mode::Practice, ..picks.clone() },
+        LinkChoices { picked: vec![], ..picks.clone() },
+    ] {
+        assert_eq!(other.remade_from(&picks), Remade::NewQuiz, "{}", other.to_query());
+    }
     // A title typed for the quiz before, left in the form, is pointed out
     // for a new quiz only: for the same one, it is the title it had.
     let practice = LinkChoices { mode: Mode::Practice, title: " 9B: Article 5 & more, 100%".into(), ..choices.clone() };

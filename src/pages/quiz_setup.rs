@@ -476,12 +476,20 @@ fn SinglePicker(
             // Said where the ticks above hide some: a teacher who ticked a
             // topic for the last quiz took "1 question matches" for all
             // there was (a teacher's walk).
-            <p role="status">{move || match (count(&shown), count(&found)) {
-                (0, _) => "No question matches the ticked topics, texts and search.".to_string(),
-                (1, 1) => "1 question matches.".to_string(),
-                (n, all) if n == all => format!("{n} questions match."),
-                (n, all) => format!("{n} of {all} questions match: only those on the ticked topics and texts are listed."),
-            }}</p>
+            <p role="status">
+                {move || match (count(&shown), count(&found)) {
+                    (0, _) => "No question matches the ticked topics, texts and search.".to_string(),
+                    (1, 1) => "1 question matches.".to_string(),
+                    (n, all) if n == all => format!("{n} questions match."),
+                    (n, all) => format!("{n} of {all} questions match: only those on the ticked topics and texts are listed."),
+                }}
+                // Picked, then hidden by a tick or the search: still in the quiz.
+                {move || match count(&|q: &Question| picked.with(|p| p.contains(&q.id)) && !shown(q)) {
+                    0 => String::new(),
+                    1 => " 1 picked question is not listed: it stays in the quiz.".to_string(),
+                    n => format!(" {n} picked questions are not listed: they stay in the quiz."),
+                }}
+            </p>
             {bundle().articles_by_date().into_iter().map(|article| {
                 let article_id = article.id.clone();
                 let any_shown = move || bundle().questions.iter().any(|q| q.article == article_id && shown(q));
