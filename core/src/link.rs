@@ -138,16 +138,13 @@ impl LinkChoices {
         // Questions picked one by one are the quiz whatever the topics,
         // texts and number ticked (a teacher ticks a topic to narrow the
         // picker's list: a teacher's walk found that it drew the quiz
-        // afresh), and in whatever order they were picked.
-        let quiz = |c: &Self| {
-            let mut picked = c.picked.clone();
-            picked.sort_unstable();
-            match picked.is_empty() {
-                true => (c.topics.clone(), c.articles.clone(), c.count, picked, c.mode),
-                false => (Vec::new(), Vec::new(), None, picked, c.mode),
-            }
+        // afresh), and in whatever order they were picked (each once).
+        let same_questions = match (self.picked.is_empty(), before.picked.is_empty()) {
+            (true, true) => (&self.topics, &self.articles, self.count) == (&before.topics, &before.articles, before.count),
+            (false, false) => self.picked.len() == before.picked.len() && self.picked.iter().all(|id| before.picked.contains(id)),
+            _ => false,
         };
-        if quiz(self) != quiz(before) {
+        if !same_questions || self.mode != before.mode {
             Remade::NewQuiz
         } else if self.minutes != before.minutes {
             Remade::OtherTimeLimit
