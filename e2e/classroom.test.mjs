@@ -324,7 +324,7 @@ test("a corrected title keeps the class's quiz, more time its questions; Enter i
   assert.notEqual(quizOf(await page.textContent(".share-link")), quizOf(corrected));
   // The title typed for the test, left in the form, would name this one
   // too: the page says so.
-  assert.equal(await page.textContent(".share-new-quiz"), "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below. It has that link's title, “9B: Article 5 check”: if it is not meant to, change the title above and make the link again (its questions stay).");
+  assert.equal(await page.textContent(".share-new-quiz"), "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below. This quiz has the same title as the one before, “9B: Article 5 check”. To give it its own, change the title above and make the link again: its questions stay the same.");
   const tenQuestions = await page.textContent(".share-link");
   await page.fill("#quiz-title", "9B: Article 5, ten questions");
   await page.click("text=Make the class link");
@@ -473,7 +473,12 @@ test("the single-question picker follows the ticked topics and texts and a searc
   assert.ok(onTopic > 0 && onTopic < all, `the topic narrows it (${onTopic})`);
   // The ticks made for a quiz before hide the others: said, not left to
   // be taken for all there is.
-  assert.equal(await status(), `${onTopic} of ${all} questions match: only those on the ticked topics and texts are listed.`);
+  assert.equal(await status(), `${onTopic} of ${all} questions match: only those on the ticked topics and articles are listed.`);
+  // Words found only off the ticked topic: said, not "no question".
+  await page.fill("#pick-search", "Bucharest");
+  await page.waitForFunction(() => document.querySelector(".single-picker [role=status]").textContent.startsWith("No question on"));
+  assert.match(await status(), /^No question on the ticked topics and articles matches; \d+ on others do: untick them to see those\.$/);
+  assert.equal(await visible(), 0);
   await page.fill("#pick-search", "Kyiv visit");
   const found = await visible();
   assert.ok(found > 0 && found < onTopic, `the search narrows it further (${found})`);
@@ -488,7 +493,7 @@ test("the single-question picker follows the ticked topics and texts and a searc
   await page.locator(".single-picker .choice:visible input").first().check();
   await page.fill("#pick-search", "zzzz");
   await page.waitForSelector("summary:has-text('(1 picked)')");
-  assert.equal(await status(), "No question matches the ticked topics, texts and search. 1 picked question is not listed: it stays in the quiz.");
+  assert.equal(await status(), "No question matches the search. 1 picked question is not listed: it stays in the quiz.");
   watcher.assertClean();
   await context.close();
 });

@@ -216,7 +216,7 @@ test("each name written on the map lies on its own country, over no other countr
     // change): the last one is measured, opened on its own so that the
     // names are laid out in the fonts the image is drawn in.
     await page.goto(`${app.url}/figures/enlargement-2024.svg`);
-    const { labels, noteSize } = await page.evaluate(() => {
+    const { labels, noteSize, noteOverMembers } = await page.evaluate(() => {
       const shapes = [...document.querySelectorAll("svg > path")];
       const under = (point) => shapes.filter((shape) => shape.isPointInFill(point));
       const labels = [...document.querySelectorAll("text.label")].map((label) => {
@@ -233,14 +233,25 @@ test("each name written on the map lies on its own country, over no other countr
         }
         return { name: label.textContent, onACountry: own.length === 1, overOthers: others.size, size: parseFloat(getComputedStyle(label).fontSize) };
       });
-      return { labels, noteSize: parseFloat(getComputedStyle(document.querySelector("text.note")).fontSize) };
+      // The note (no country's name) may cross plain land, but no member,
+      // whose hatching it would be read through.
+      const note = document.querySelector("text.note");
+      const noteBox = note.getBBox();
+      const members = new Set();
+      for (let x = noteBox.x; x <= noteBox.x + noteBox.width; x += 1) {
+        for (const share of [0.25, 0.5, 0.75]) {
+          for (const shape of under(new DOMPoint(x, noteBox.y + noteBox.height * share))) if (shape.dataset.member) members.add(shape.dataset.member);
+        }
+      }
+      return { labels, noteSize: parseFloat(getComputedStyle(note).fontSize), noteOverMembers: [...members] };
     });
     assert.deepEqual(labels.map((l) => l.name), ["Finland", "Russia"]);
     for (const { size, ...label } of labels) assert.deepEqual(label, { name: label.name, onACountry: true, overOthers: 0 }, `${width} px`);
+    assert.deepEqual(noteOverMembers, [], `${width} px: the note crosses no member`);
     if (width === phoneWidth) {
       // In the map's units, drawn at phoneWidth of its 640: on screen, the
-      // names and the note at 10 px or more (they were 8; Finland's is as
-      // large as stays within it, the others larger).
+      // names at 10 px or more and the note at 12 or more (all were 8;
+      // Finland's name is as large as stays within it).
       const onScreen = (size) => (size * phoneWidth) / 640;
       for (const label of labels) assert.ok(onScreen(label.size) >= 10, `${label.name}: ${onScreen(label.size)} px on a phone`);
       assert.ok(onScreen(noteSize) >= 12, `the note: ${onScreen(noteSize)} px on a phone`);

@@ -56,14 +56,16 @@ function outline({ west, east, south, north }) {
 }
 
 // On a phone the map is drawn at half its size or less, and its names came
-// out at 8 px (a student's walk): there they are set larger. The media
-// query reads the width the image is drawn at, not the page's.
+// out at 8 px (a student's walk): wherever it is drawn 480 px wide or less
+// they are set larger. The media query reads the width the image is drawn
+// at, not the page's. The note, longer then, runs over Russia's coast: it
+// has the names' halo, so it reads over land as over sea.
 const STYLE = `
 .land{fill:#e4e6ea;stroke:#fff;stroke-width:.6}
 .m{fill:url(#member);stroke:#1f3a68;stroke-width:.6}
 .n{fill:url(#joined);stroke:#000;stroke-width:1}
 .label{font:700 18px system-ui,sans-serif;fill:#14213d;paint-order:stroke;stroke:#fff;stroke-width:4px}
-.note{font:italic 17px system-ui,sans-serif;fill:#333}
+.note{font:italic 17px system-ui,sans-serif;fill:#333;paint-order:stroke;stroke:#fff;stroke-width:4px}
 #member rect{fill:#a9c1e8}#member path{stroke:#1f3a68}
 #joined rect{fill:#c2410c}#joined circle{fill:#fff}
 @media (max-width:480px){.label{font-size:30px;stroke-width:6px}${LABELS.filter((label) => label[3]).map(([name, , , size]) => `#${labelId(name)}{font-size:${size}px}`).join("")}.note{font-size:28px}}
@@ -71,7 +73,7 @@ const STYLE = `
 .land{fill:#3b4350;stroke:#1b1f24}
 .m{stroke:#c9d8f0}
 .label{fill:#f1f3f5;stroke:#1b1f24}
-.note{fill:#d0d4da}
+.note{fill:#d0d4da;stroke:#1b1f24}
 #member rect{fill:#2d4c80}#member path{stroke:#c9d8f0}
 #joined rect{fill:#f59e0b}#joined circle{fill:#1b1f24}
 }`;

@@ -138,10 +138,12 @@ impl LinkChoices {
         // Questions picked one by one are the quiz whatever the topics,
         // texts and number ticked (a teacher ticks a topic to narrow the
         // picker's list: a teacher's walk found that it drew the quiz
-        // afresh), and in whatever order they were picked (each once).
+        // afresh), and in whatever order they were picked, which the
+        // picker does not show.
+        let within = |some: &[String], others: &[String]| some.iter().all(|id| others.contains(id));
         let same_questions = match (self.picked.is_empty(), before.picked.is_empty()) {
             (true, true) => (&self.topics, &self.articles, self.count) == (&before.topics, &before.articles, before.count),
-            (false, false) => self.picked.len() == before.picked.len() && self.picked.iter().all(|id| before.picked.contains(id)),
+            (false, false) => within(&self.picked, &before.picked) && within(&before.picked, &self.picked),
             _ => false,
         };
         if !same_questions || self.mode != before.mode {
@@ -153,14 +155,14 @@ impl LinkChoices {
         }
     }
 
-    /// The title a new quiz made from these choices shares with the link
-    /// made from `before`: typed for that quiz and left in the form, it
-    /// would name this one too, on the students' screens, the worksheet
-    /// and the projector (a teacher's walk found a one-question handout
-    /// quiz titled as the week's test).
-    pub fn title_left_from<'a>(&'a self, before: &Self) -> Option<&'a str> {
+    /// The title these choices share with the link made from `before`.
+    /// Typed for that quiz and left in the form, it would name a new quiz
+    /// too, on the students' screens, the worksheet and the projector (a
+    /// teacher's walk found a one-question handout quiz titled as the
+    /// week's test).
+    pub fn same_title<'a>(&'a self, before: &Self) -> Option<&'a str> {
         let title = self.title.trim();
-        (self.remade_from(before) == Remade::NewQuiz && !title.is_empty() && title == before.title.trim()).then_some(title)
+        (!title.is_empty() && title == before.title.trim()).then_some(title)
     }
 
     /// The choices written as a query, as the Classroom page keeps them.

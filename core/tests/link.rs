@@ -181,22 +181,23 @@ fn the_link_builders_choices_are_kept_as_made_and_a_title_or_time_limit_alone_ke
     assert_eq!(LinkChoices { minutes: None, topics: vec![], ..picks.clone() }.remade_from(&picks), Remade::OtherTimeLimit);
     for other in [
         LinkChoices { picked: vec!["000-01".into()], ..picks.clone() },
+        LinkChoices { picked: vec!["000-01".into(), "treaty-04".into()], ..picks.clone() },
+        LinkChoices { picked: vec!["000-01".into(), "treaty-03".into(), "treaty-04".into()], ..picks.clone() },
         LinkChoices { mode: Mode::Practice, ..picks.clone() },
         LinkChoices { picked: vec![], ..picks.clone() },
     ] {
         assert_eq!(other.remade_from(&picks), Remade::NewQuiz, "{}", other.to_query());
     }
-    // A title typed for the quiz before, left in the form, is pointed out
-    // for a new quiz only: for the same one, it is the title it had.
+    // A title typed for the quiz before and left in the form (the page
+    // points it out for a new quiz), as the link shows it: trimmed.
     let practice = LinkChoices { mode: Mode::Practice, title: " 9B: Article 5 & more, 100%".into(), ..choices.clone() };
-    assert_eq!(practice.title_left_from(&choices), Some("9B: Article 5 & more, 100%"));
-    assert_eq!(LinkChoices { title: "9B practice".into(), ..practice.clone() }.title_left_from(&choices), None);
+    assert_eq!(practice.same_title(&choices), Some("9B: Article 5 & more, 100%"));
+    assert_eq!(LinkChoices { title: "9B practice".into(), ..practice.clone() }.same_title(&choices), None);
+    // No title is no title to point out.
     assert_eq!(
-        LinkChoices { title: " ".into(), ..practice.clone() }.title_left_from(&LinkChoices { title: String::new(), ..choices.clone() }),
+        LinkChoices { title: " ".into(), ..practice.clone() }.same_title(&LinkChoices { title: String::new(), ..choices.clone() }),
         None
     );
-    assert_eq!(corrected.title_left_from(&corrected), None);
-    assert_eq!(LinkChoices { minutes: None, ..choices.clone() }.title_left_from(&choices), None);
     // Not what the page writes: nothing to refill the form with.
     for broken in ["", "ids=000-01&seed=1", "count=5&mode=test&picked=&title=%E", "count=5&mode=test&title=x"] {
         assert_eq!(LinkChoices::from_query(broken), None, "{broken:?}");

@@ -278,7 +278,11 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 let how = remade.map_or(Remade::NewQuiz, |(_, how)| how);
                 let replaced = previous.filter(|_| how != Remade::SameQuiz);
                 replaced_quiz.set(replaced.is_some().then_some(how));
-                title_left.set(made_from.get_value().and_then(|before| choices.title_left_from(&before).map(str::to_string)));
+                // Said with the page's own verdict: made after a refused
+                // quiz, with no link on the page, the quiz is new even from
+                // the same choices.
+                let before = made_from.get_value().filter(|_| how == Remade::NewQuiz);
+                title_left.set(before.and_then(|before| choices.same_title(&before).map(str::to_string)));
                 if let Some(replaced) = replaced {
                     earlier.set(keep_earlier_class_link(&replaced));
                 }
@@ -478,10 +482,12 @@ fn SinglePicker(
             // there was (a teacher's walk).
             <p role="status">
                 {move || match (count(&shown), count(&found)) {
-                    (0, _) => "No question matches the ticked topics, texts and search.".to_string(),
+                    (0, 0) => "No question matches the search.".to_string(),
+                    (0, 1) => "No question on the ticked topics and articles matches; 1 on others does: untick them to see it.".to_string(),
+                    (0, all) => format!("No question on the ticked topics and articles matches; {all} on others do: untick them to see those."),
                     (1, 1) => "1 question matches.".to_string(),
                     (n, all) if n == all => format!("{n} questions match."),
-                    (n, all) => format!("{n} of {all} questions match: only those on the ticked topics and texts are listed."),
+                    (n, all) => format!("{n} of {all} questions match: only those on the ticked topics and articles are listed."),
                 }}
                 // Picked, then hidden by a tick or the search: still in the quiz.
                 {move || match count(&|q: &Question| picked.with(|p| p.contains(&q.id)) && !shown(q)) {
@@ -544,7 +550,7 @@ fn ShareLink(
                 <p class="share-new-quiz" role="status">{match how {
                     Remade::OtherTimeLimit => "The same questions in the same order as the link made before, with another time limit: worksheets printed for it still match, but a class that is to have this time limit needs this link and QR code. The one before is listed below.",
                     Remade::NewQuiz | Remade::SameQuiz => "This is another quiz than the link made before (its questions, its mode or both): a class that is to take this one needs this link and QR code. The one before is listed below.",
-                }}{title_left.map(|title| format!(" It has that link's title, “{title}”: if it is not meant to, change the title above and make the link again (its questions stay)."))}</p>
+                }}{title_left.map(|title| format!(" This quiz has the same title as the one before, “{title}”. To give it its own, change the title above and make the link again: its questions stay the same."))}</p>
             })}
             {match class_link.too_big.clone() {
                 None => view! {
