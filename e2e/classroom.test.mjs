@@ -439,6 +439,7 @@ test("a class quiz from single questions lists exactly those", async () => {
   await page.check("#pick-003-05");
   await page.check("#pick-000-01");
   await page.waitForSelector("summary:has-text('(2 picked)')");
+  assert.equal(await page.textContent("form.builder > p[role=status]"), "The quiz will ask the 2 questions picked, whatever topics, articles and number are ticked.");
   await page.click("text=Make the class link");
   const link = await page.textContent(".share-link");
   assert.match(link, /\/quiz\/play\?check=[A-Z2-9]{4}&ids=003-05,000-01&seed=\d+&mode=practice$/);

@@ -384,11 +384,17 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                     <input id="quiz-title" type="text" maxlength="80" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
                 </p>
             })}
-            <p role="status" class="note">{move || shortfall().map(|size| match size {
-                0 => NO_MATCH.to_string(),
-                1 => "Only 1 question matches the ticked topics and articles, so the quiz will ask just that one.".to_string(),
-                n => format!("Only {n} questions match the ticked topics and articles, so the quiz will ask {n}."),
-            })}</p>
+            // With questions picked, the ticks above still look as if they
+            // chose the quiz: said that they do not (a teacher's walk).
+            <p role="status" class="note">{move || match picked.with(Vec::len) {
+                0 => shortfall().map(|size| match size {
+                    0 => NO_MATCH.to_string(),
+                    1 => "Only 1 question matches the ticked topics and articles, so the quiz will ask just that one.".to_string(),
+                    n => format!("Only {n} questions match the ticked topics and articles, so the quiz will ask {n}."),
+                }),
+                1 => Some("The quiz will ask the 1 question picked, whatever topics, articles and number are ticked.".to_string()),
+                n => Some(format!("The quiz will ask the {n} questions picked, whatever topics, articles and number are ticked.")),
+            }}</p>
             <button type="submit" class="primary">
                 {match purpose { BuilderPurpose::Play => "Start", BuilderPurpose::Share => "Make the class link" }}
             </button>
