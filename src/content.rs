@@ -154,8 +154,7 @@ const PACK_CHECKER_NOT_LOADED: &str =
 /// Adds a pack a class link brought to `bundle`, and its ids to `carried_ids`.
 fn carry(bundle: &mut Bundle, carried_ids: &mut Vec<String>, carried: &Pack) {
     pack::merge(bundle, carried);
-    let ids = carried.questions.iter().map(|q| &q.id).chain(carried.articles.iter().map(|a| &a.id));
-    carried_ids.extend(ids.chain(carried.topics.iter().map(|t| &t.id)).cloned());
+    carried_ids.extend(carried.ids().cloned());
 }
 
 impl Library {
@@ -272,10 +271,7 @@ impl Library {
     pub fn bundle_for_import(&self, replacing: Option<&str>) -> Bundle {
         let mut bundle = with_every_question_details(self.bundle.clone()).with_reading(reading_part());
         let mut gone: Vec<&String> = self.carried_ids.iter().collect();
-        for replaced in self.packs.iter().filter(|p| Some(p.name.as_str()) == replacing) {
-            let ids = replaced.questions.iter().map(|q| &q.id).chain(replaced.articles.iter().map(|a| &a.id));
-            gone.extend(ids.chain(replaced.topics.iter().map(|t| &t.id)));
-        }
+        gone.extend(self.packs.iter().filter(|p| Some(p.name.as_str()) == replacing).flat_map(Pack::ids));
         bundle.questions.retain(|q| !gone.contains(&&q.id));
         bundle.articles.retain(|a| !gone.contains(&&a.id));
         bundle.topics.retain(|t| !gone.contains(&&t.id));

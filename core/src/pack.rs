@@ -36,6 +36,15 @@ pub struct Pack {
     pub questions: Vec<Question>,
 }
 
+impl Pack {
+    /// Every id the pack brings into the bank: its questions', texts' and
+    /// topics'.
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        let questions = self.questions.iter().map(|q| &q.id);
+        questions.chain(self.articles.iter().map(|a| &a.id)).chain(self.topics.iter().map(|t| &t.id))
+    }
+}
+
 /// Why a pack was refused: every problem, each naming where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackRejected(pub Vec<String>);
