@@ -5,7 +5,7 @@
 // links land on their term. Every state here is axe-clean in both schemes.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { answerShown, freshPage, ready, startApp, startTheClock, violations } from "./helpers.mjs";
+import { answerShown, freshPage, makeArticle5Link, ready, startApp, startTheClock, violations } from "./helpers.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -201,6 +201,33 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
   // The class's quiz: handing in is what comes next, before retrying.
   const download = await rect(page, "button:text-is('Download result (JSON)')");
   assert.ok(download.bottom <= download.viewport, `the download button ends at ${download.bottom} px, below the screen`);
+  watcher.assertClean();
+  await context.close();
+});
+
+// Found by a student's walk: a chat or mail platform passes a link on with
+// its own tags added, and each question said the quiz had been "adjusted",
+// in a box that pushed the choices under the button.
+test("a class link passed on with a platform's tags is the class's quiz on a phone: no notice, and the same saved quiz as the link without them", async () => {
+  const teacher = await freshPage(app);
+  await teacher.page.goto(app.url + "/classroom");
+  const link = await makeArticle5Link(teacher.page, { title: "10A: NATO check" });
+  await teacher.context.close();
+
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(`${link}&fbclid=IwAR3xYz&utm_source=chat&utm_medium=share`);
+  await page.waitForSelector("h2:text-is('Question 1 of 5')");
+  assert.equal(await page.locator(".notice").count(), 0, "no notice");
+  const button = await rect(page, "form.question button[type=submit]");
+  assert.ok(button.bottom <= button.viewport, `the button ends at ${button.bottom} px, below the screen`);
+  await answerShown(page);
+  await page.click("text=Next question");
+  await page.waitForSelector("h2:text-is('Question 2 of 5')");
+  assert.equal(await page.locator(".notice").count(), 0, "no notice on the next question either");
+  // The link as the teacher made it finds the same quiz, where it was left.
+  await page.goto(link);
+  await page.waitForSelector("h2:text-is('Question 2 of 5')");
+  assert.deepEqual(await violations(page), []);
   watcher.assertClean();
   await context.close();
 });

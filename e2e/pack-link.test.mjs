@@ -208,6 +208,9 @@ test("another teacher's pack with the same ids runs from its link, and the first
   await ready(student.page);
   assert.equal(await student.page.locator(".finished-list li").count(), 1);
   assert.doesNotMatch(await student.page.textContent("body"), /no longer in Open Door|could not be restored|no longer fit/);
+  // Said to be kept, with the way back, so the student does not think it lost.
+  const hiddenNote = (name) => `Your quiz with the question pack “${name}” is kept, but hidden: another pack on this device uses some of its question ids. Open a class link of “${name}” again to see it.`;
+  assert.deepEqual(await student.page.locator(".hidden-quizzes").allTextContents(), [hiddenNote(JSON.parse(EXAMPLE_PACK).name)]);
   // Its link brings its pack again, and its result is there as it was.
   await student.page.goto(first);
   await student.page.waitForSelector(".results");
@@ -215,6 +218,8 @@ test("another teacher's pack with the same ids runs from its link, and the first
   await student.page.goto(app.url + "/");
   await ready(student.page);
   assert.equal(await student.page.locator(".finished-list li").count(), 1, "now the other waits");
+  assert.deepEqual(await student.page.locator(".hidden-quizzes").allTextContents(), [hiddenNote(other.name)]);
+  assert.deepEqual(await violations(student.page), [], "axe, a quiz hidden");
   student.watcher.assertClean();
   await student.context.close();
 });

@@ -160,7 +160,7 @@ pub struct TopicAverage {
 
 impl TopicAverage {
     pub fn percent(&self) -> usize {
-        (self.right * 100 + self.asked / 2).checked_div(self.asked).unwrap_or(0)
+        crate::number::percent(self.right, self.asked)
     }
 }
 

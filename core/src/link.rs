@@ -546,6 +546,7 @@ fn parse(query: &str) -> Parsed {
     // Which of the choosing parts (topics, articles, count) the link has:
     // a list of questions leaves them unused, and the reader is told so.
     let mut choosing: Vec<&str> = Vec::new();
+    let mut unknown = Vec::new();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -610,8 +611,16 @@ fn parse(query: &str) -> Parsed {
                 Some(m) if m <= MAX_MINUTES => minutes = Some(m),
                 _ => notices.push(format!("The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.", shorten(&value))),
             },
-            other => notices.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
+            other => unknown.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
         }
+    }
+    // A link the app made has a check over everything that makes its quiz:
+    // a part it does not know (a tag a chat or mail platform adds to links
+    // it passes on, such as `fbclid` or `utm_source`, or a newer version's
+    // label) changes nothing, and a notice on every question would have the
+    // student think the quiz was not the class's.
+    if check.is_none() {
+        notices.append(&mut unknown);
     }
 
     // A broken seed still gives the whole class the same quiz: the seed then

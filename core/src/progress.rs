@@ -337,6 +337,22 @@ impl Progress {
         done.into_iter().map(|(_, s)| s).collect()
     }
 
+    /// The packs whose saved quizzes this load keeps hidden
+    /// ([`Progress::unavailable`]), each with how many, by name: the home
+    /// page says they are kept, as a result gone from its list with no word
+    /// reads as lost.
+    pub fn hidden_by_pack(&self) -> Vec<(&str, usize)> {
+        let mut packs: Vec<(&str, usize)> = Vec::new();
+        for pack in self.unavailable.values().filter_map(|s| s.labels.pack.as_deref()) {
+            match packs.iter_mut().find(|(name, _)| *name == pack) {
+                Some((_, count)) => *count += 1,
+                None => packs.push((pack, 1)),
+            }
+        }
+        crate::sort::sort_by(&mut packs, |a, b| a.0.cmp(b.0));
+        packs
+    }
+
     /// Keeps at most [`MAX_SAVED_QUIZZES`], never `keep`. What goes first:
     /// quizzes with no answer, then finished ones, then unfinished ones,
     /// each oldest first. An unfinished quiz with answers is dropped only
@@ -417,7 +433,7 @@ impl Progress {
             .by_topic(bank)
             .into_iter()
             .filter(|score| score.total >= MIN_QUESTIONS_FOR_BEST)
-            .map(|score| (score.topic, (score.correct * 100 / score.total).min(100) as u8))
+            .map(|score| (score.topic, crate::number::percent(score.correct, score.total).min(100) as u8))
             .filter(|(topic, percent)| self.best_by_topic.get(topic).is_none_or(|best| percent > best))
             .collect()
     }

@@ -390,6 +390,33 @@ fn a_class_link_on_ticked_sources_is_named_after_them() {
     }
 }
 
+/// Chat, mail and social platforms add their own tags to a link they pass
+/// on (found by a student's walk: a notice on every question, half a
+/// phone's screen): a class link is the class's quiz all the same, under
+/// the same key, and says nothing. A link with no check still says it
+/// ignored a part (BAD_LINKS), as a teacher may have mistyped one.
+#[test]
+fn a_class_link_with_a_platforms_tags_added_is_the_same_quiz_without_a_notice() {
+    let bank = common::bundle(20);
+    let labels = LinkLabels { pack: None, title: Some("10A: NATO check".into()), about: None };
+    let spec = QuizSpec { selection: Selection::Ids(vec!["000-01".into(), "000-02".into()]), seed: 7, mode: Mode::Test, minutes: None };
+    let link = QuizLink::from_spec(spec, &bank).with_labels(labels.clone(), &bank);
+    let query = link.href().split_once('?').expect("a query").1.to_string();
+    for tagged in [
+        format!("{query}&fbclid=IwAR3xYz"),
+        format!("{query}&utm_source=classroom&utm_medium=share"),
+        format!("utm_campaign=week4&{query}"),
+    ] {
+        let opened = QuizLink::open(&tagged, &bank);
+        assert!(!opened.is_cut(), "{tagged}");
+        assert_eq!(
+            (opened.key(), opened.items(), opened.labels(), opened.notices()),
+            (link.key(), link.items(), &labels, &[][..]),
+            "{tagged}"
+        );
+    }
+}
+
 #[test]
 fn the_ticked_topics_are_outside_the_links_check_so_a_version_before_them_runs_the_quiz() {
     let bank = common::bundle(10);

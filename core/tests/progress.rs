@@ -254,6 +254,8 @@ fn a_pack_quiz_whose_questions_are_missing_for_one_load_is_kept_whole() {
     let loaded = load(Some(&saved), &without_pack);
     assert!(loaded.notices.is_empty() && !loaded.keep_backup, "{:?}", loaded.notices);
     assert!(loaded.progress.quizzes.is_empty(), "not shown cut short");
+    assert_eq!(loaded.progress.hidden_by_pack(), [("9B handout", 1)], "said to be kept");
+    assert!(load(Some(&saved), &with_pack).progress.hidden_by_pack().is_empty(), "none hidden with the pack here");
     let mut other_pack_same_ids = with_pack.clone();
     other_pack_same_ids.left_out = without_pack.left_out.clone();
     assert!(load(Some(&saved), &other_pack_same_ids).progress.quizzes.is_empty(), "not run with another pack's questions");
@@ -275,6 +277,25 @@ fn a_pack_quiz_whose_questions_are_missing_for_one_load_is_kept_whole() {
     let loaded = load(Some(&saved), &common::bundle(2));
     assert_eq!(loaded.progress.quizzes[link.key().as_str()].items.len(), 1);
     assert!(loaded.notices.iter().any(|n| n.contains("no longer in Open Door")), "{:?}", loaded.notices);
+}
+
+/// The home page says, per pack, how many of its quizzes a load keeps hidden.
+#[test]
+fn hidden_quizzes_are_counted_by_pack() {
+    let mut bank = common::bundle(4);
+    bank.questions[2].id = "a-01".into();
+    bank.questions[3].id = "b-01".into();
+    let mut progress = Progress::default();
+    for (pack, ids) in [("Pack B", &["b-01"][..]), ("Pack A", &["a-01"]), ("Pack A", &["000-00", "a-01"]), ("", &["000-01"])] {
+        let labels = LinkLabels { pack: (!pack.is_empty()).then(|| pack.to_string()), ..LinkLabels::default() };
+        let link = ids_link(&bank, ids).with_labels(labels, &bank);
+        progress.start_or_resume(&link, &bank, 1.0);
+    }
+    let saved = save(&progress);
+    bank.left_out = vec!["Pack A".into(), "Pack B".into()];
+    let loaded = load(Some(&saved), &bank).progress;
+    assert_eq!(loaded.hidden_by_pack(), [("Pack A", 2), ("Pack B", 1)]);
+    assert_eq!(loaded.quizzes.len(), 1, "the built-in quiz is shown");
 }
 
 #[test]

@@ -71,15 +71,19 @@ pub fn Home() -> impl IntoView {
                     })
                     .collect()
             });
-            (!finished.is_empty()).then(|| view! {
+            let hidden: Vec<String> = store.progress.with(|p| p.hidden_by_pack().into_iter().map(|(pack, count)| hidden_quizzes(pack, count)).collect());
+            (!finished.is_empty() || !hidden.is_empty()).then(|| view! {
                 <section aria-labelledby="finished-heading">
                     <h2 id="finished-heading">"Your results"</h2>
-                    <p>"Each opens with its review and its result file to download again."</p>
-                    <ul class="finished-list">
-                        {finished.into_iter().map(|(href, title, score)| view! {
-                            <li><A href=crate::paths::href(&href)>{title}</A>{score.map(|score| view! { <span>{score}</span> })}</li>
-                        }).collect_view()}
-                    </ul>
+                    {(!finished.is_empty()).then(|| view! {
+                        <p>"Each opens with its review and its result file to download again."</p>
+                        <ul class="finished-list">
+                            {finished.into_iter().map(|(href, title, score)| view! {
+                                <li><A href=crate::paths::href(&href)>{title}</A>{score.map(|score| view! { <span>{score}</span> })}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {hidden.into_iter().map(|words| view! { <p class="hidden-quizzes">{words}</p> }).collect_view()}
                 </section>
             })
         }}
@@ -109,4 +113,15 @@ pub fn Home() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// What the home page says of a pack's quizzes kept hidden this time
+/// (`Progress::hidden_by_pack`): a student whose result left the list must
+/// not think it lost, and can bring it back.
+fn hidden_quizzes(pack: &str, count: usize) -> String {
+    let (quizzes, are, them) =
+        if count == 1 { ("Your quiz".to_string(), "is", "it") } else { (format!("Your {count} quizzes"), "are", "them") };
+    format!(
+        "{quizzes} with the question pack “{pack}” {are} kept, but hidden: another pack on this device uses some of its question ids. Open a class link of “{pack}” again to see {them}."
+    )
 }
