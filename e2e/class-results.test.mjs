@@ -386,6 +386,14 @@ test("the class table exports as CSV, prints alone, takes dropped files, hides t
       // The topic table is not split over two sheets (a teacher's print
       // left one row on its own).
       assert.equal(await page.locator(".class-topics").evaluate((table) => getComputedStyle(table).breakInside), "avoid");
+      // A cell's notes (the copy's) print smaller than the figures beside
+      // them, as on screen (found by a teacher's walk: sized from the page,
+      // they printed larger).
+      const printed = await page.locator(".class-table").evaluate((table) => ({
+        notes: [...table.querySelectorAll(".note")].map((note) => parseFloat(getComputedStyle(note).fontSize)),
+        figure: parseFloat(getComputedStyle(table.querySelector("td.figure")).fontSize),
+      }));
+      assert.ok(printed.notes.length > 0 && printed.notes.every((size) => size < printed.figure), JSON.stringify(printed));
       // Its headings are set to stay with what follows them: one was left at
       // a sheet's foot, its questions on the next (found by a teacher's
       // print; where the sheets break shows only in a PDF's pages).

@@ -188,6 +188,12 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
     errors
 }
 
+/// A question type as a content file writes it ("true-false"), not as
+/// the code names it.
+fn kind_name(kind: QuestionKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|name| name.as_str().map(String::from)).unwrap_or_default()
+}
+
 /// Ids travel in links and file names: lower-case letters, digits and `-`.
 fn id_rule(id: &str) -> Option<String> {
     let well_formed = !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -235,7 +241,15 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
     let mut answers = HashSet::new();
     for answer in &q.answer {
         if !q.choices.contains(answer) {
-            rules.push(format!("answer `{answer}` is not among the choices"));
+            // A page shows two spaces as one, and curly quotes much like
+            // straight ones: the teacher must be told where to look.
+            let alike = q.choices.iter().find(|choice| normalise_for_match(choice) == normalise_for_match(answer));
+            rules.push(match alike {
+                Some(choice) => format!(
+                    "answer `{answer}` is not among the choices: it differs from the choice `{choice}` only in its spaces, quote marks or dashes"
+                ),
+                None => format!("answer `{answer}` is not among the choices"),
+            });
         }
         if !answers.insert(answer) {
             rules.push(format!("answer `{answer}` is given twice"));
@@ -243,7 +257,7 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
     }
     match q.kind {
         kind if kind.is_single_answer() && q.answer.len() != 1 => {
-            rules.push(format!("a {kind:?} question needs exactly one answer, not {}", q.answer.len()));
+            rules.push(format!("a {} question needs exactly one answer, not {}", kind_name(kind), q.answer.len()));
         }
         QuestionKind::Multiple if q.answer.is_empty() => rules.push("a multiple question needs an answer".into()),
         QuestionKind::Order if q.choices.len() < 3 => {

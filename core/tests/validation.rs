@@ -15,7 +15,28 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("duplicate id", |b| b.questions[1].id = b.questions[0].id.clone(), "duplicate id"),
     ("duplicate choice", |b| b.questions[0].choices[1] = "A".into(), "duplicate choice `A`"),
     ("single with two answers", |b| b.questions[0].answer = vec!["a".into(), "b".into()], "needs exactly one answer, not 2"),
-    ("single with no answer", |b| b.questions[0].answer = vec![], "needs exactly one answer, not 0"),
+    ("single with no answer", |b| b.questions[0].answer = vec![], "a single question needs exactly one answer, not 0"),
+    (
+        "true-false with no answer, named as the file names the type",
+        |b| {
+            b.questions[0] = common::question("000-00", QuestionKind::TrueFalse);
+            b.questions[0].answer = vec![];
+        },
+        "a true-false question needs exactly one answer, not 0",
+    ),
+    (
+        "answer that differs from its choice only in spaces",
+        |b| b.questions[0].answer = vec![" a ".into()],
+        "answer ` a ` is not among the choices: it differs from the choice `a` only in its spaces, quote marks or dashes",
+    ),
+    (
+        "answer that differs from its choice only in its quote marks",
+        |b| {
+            b.questions[0].choices[0] = "The \"open door\"".into();
+            b.questions[0].answer = vec!["The \u{201c}open door\u{201d}".into()];
+        },
+        "it differs from the choice `The \"open door\"` only in its spaces, quote marks or dashes",
+    ),
     (
         "order with two items",
         |b| {
