@@ -209,7 +209,7 @@ test("another teacher's pack with the same ids runs from its link, and the first
   assert.equal(await student.page.locator(".finished-list li").count(), 1);
   assert.doesNotMatch(await student.page.textContent("body"), /no longer in Open Door|could not be restored|no longer fit/);
   // Said to be kept, with the way back, so the student does not think it lost.
-  const hiddenNote = (name) => `Your quiz with the question pack “${name}” is kept, but hidden: another pack on this device uses some of its question ids. Open a class link of “${name}” again to see it.`;
+  const hiddenNote = (name) => `Your quiz from the question pack “${name}” is saved, but not shown for now. Open your teacher's link for “${name}” again to see it.`;
   assert.deepEqual(await student.page.locator(".hidden-quizzes").allTextContents(), [hiddenNote(JSON.parse(EXAMPLE_PACK).name)]);
   // Its link brings its pack again, and its result is there as it was.
   await student.page.goto(first);

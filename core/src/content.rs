@@ -280,9 +280,22 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
+    /// Every type, in the order the embedded content numbers them.
+    pub const ALL: [QuestionKind; 6] = [Self::Single, Self::Multiple, Self::TrueFalse, Self::Order, Self::WhoSaid, Self::WhichSource];
     /// Whether the reader picks exactly one choice.
     pub fn is_single_answer(self) -> bool {
         matches!(self, Self::Single | Self::TrueFalse | Self::WhoSaid | Self::WhichSource)
+    }
+    /// The type as a content file or a pack writes it (`"type": "true-false"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Single => "single",
+            Self::Multiple => "multiple",
+            Self::TrueFalse => "true-false",
+            Self::Order => "order",
+            Self::WhoSaid => "who-said",
+            Self::WhichSource => "which-source",
+        }
     }
     /// What the reader is asked to do, as a sentence with its own full stop
     /// or question mark.

@@ -34,15 +34,6 @@ pub const END: char = '\u{1f}';
 
 const DIFFICULTIES: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
 
-const KINDS: [QuestionKind; 6] = [
-    QuestionKind::Single,
-    QuestionKind::Multiple,
-    QuestionKind::TrueFalse,
-    QuestionKind::Order,
-    QuestionKind::WhoSaid,
-    QuestionKind::WhichSource,
-];
-
 /// The built-in quiz content as the build writes it for the app.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Embedded {
@@ -70,7 +61,7 @@ pub fn encode(content: &QuizContent) -> Result<Embedded, String> {
         out.text(&question.article)?;
         out.list(&question.topics, |out, topic| out.text(topic))?;
         out.place(DIFFICULTIES.iter().position(|d| *d == question.difficulty))?;
-        out.place(KINDS.iter().position(|k| *k == question.kind))?;
+        out.place(QuestionKind::ALL.iter().position(|k| *k == question.kind))?;
         out.text(&question.choices.len().to_string())
     })?;
     let quiz = std::mem::take(&mut out.text);
@@ -101,7 +92,7 @@ pub fn decode(text: &str) -> Option<QuizContent> {
             article: f.text()?,
             topics: f.list(Reader::text)?,
             difficulty: *DIFFICULTIES.get(f.number()?)?,
-            kind: *KINDS.get(f.number()?)?,
+            kind: *QuestionKind::ALL.get(f.number()?)?,
             prompt: String::new(),
             choices: f.list(|_| Some(String::new()))?,
             answer: Vec::new(),

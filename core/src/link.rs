@@ -546,12 +546,13 @@ fn parse(query: &str) -> Parsed {
     // Which of the choosing parts (topics, articles, count) the link has:
     // a list of questions leaves them unused, and the reader is told so.
     let mut choosing: Vec<&str> = Vec::new();
-    let mut unknown = Vec::new();
+    // Parts ignored, said only where the link has no check (see below).
+    let mut ignored = Vec::new();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(value) = percent_decode(raw_value) else {
-            notices.push(format!("Part of the link (\"{}\") is garbled and was ignored.", shorten(key)));
+            ignored.push(format!("Part of the link (\"{}\") is garbled and was ignored.", shorten(key)));
             continue;
         };
         let list = || value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
@@ -611,16 +612,18 @@ fn parse(query: &str) -> Parsed {
                 Some(m) if m <= MAX_MINUTES => minutes = Some(m),
                 _ => notices.push(format!("The time limit \"{}\" is not 1 to {MAX_MINUTES} minutes; no time limit.", shorten(&value))),
             },
-            other => unknown.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
+            other => ignored.push(format!("Part of the link (\"{}\") is not something a quiz link has; ignored.", shorten(other))),
         }
     }
     // A link the app made has a check over everything that makes its quiz:
     // a part it does not know (a tag a chat or mail platform adds to links
     // it passes on, such as `fbclid` or `utm_source`, or a newer version's
-    // label) changes nothing, and a notice on every question would have the
-    // student think the quiz was not the class's.
+    // label), or one it cannot read, changes nothing, and a notice on every
+    // question would have the student think the quiz was not the class's.
+    // (A part of the quiz that cannot be read leaves the rest unmatched by
+    // the check: the link is refused as not whole.)
     if check.is_none() {
-        notices.append(&mut unknown);
+        notices.append(&mut ignored);
     }
 
     // A broken seed still gives the whole class the same quiz: the seed then

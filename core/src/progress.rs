@@ -337,13 +337,18 @@ impl Progress {
         done.into_iter().map(|(_, s)| s).collect()
     }
 
-    /// The packs whose saved quizzes this load keeps hidden
-    /// ([`Progress::unavailable`]), each with how many, by name: the home
-    /// page says they are kept, as a result gone from its list with no word
-    /// reads as lost.
+    /// The saved quizzes this load keeps hidden ([`Progress::unavailable`]),
+    /// but those started again since under the same link, which replace them.
+    fn hidden(&self) -> impl Iterator<Item = (&String, &QuizSession)> {
+        self.unavailable.iter().filter(|(key, _)| !self.quizzes.contains_key(key))
+    }
+
+    /// The packs whose saved quizzes this load keeps hidden, each with how
+    /// many, by name: the home page says they are kept, as a result gone
+    /// from its list with no word reads as lost.
     pub fn hidden_by_pack(&self) -> Vec<(&str, usize)> {
         let mut packs: Vec<(&str, usize)> = Vec::new();
-        for pack in self.unavailable.values().filter_map(|s| s.labels.pack.as_deref()) {
+        for pack in self.hidden().filter_map(|(_, s)| s.labels.pack.as_deref()) {
             match packs.iter_mut().find(|(name, _)| *name == pack) {
                 Some((_, count)) => *count += 1,
                 None => packs.push((pack, 1)),
@@ -433,7 +438,7 @@ impl Progress {
             .by_topic(bank)
             .into_iter()
             .filter(|score| score.total >= MIN_QUESTIONS_FOR_BEST)
-            .map(|score| (score.topic, crate::number::percent(score.correct, score.total).min(100) as u8))
+            .map(|score| (score.topic, crate::number::percent(score.correct, score.total) as u8))
             .filter(|(topic, percent)| self.best_by_topic.get(topic).is_none_or(|best| percent > best))
             .collect()
     }
@@ -646,8 +651,7 @@ pub fn save(progress: &Progress) -> String {
 fn quizzes_json(progress: &Progress) -> Json {
     let mut quizzes = members_json(&progress.quizzes, session_json);
     if let Json::Object(members) = &mut quizzes {
-        let hidden = progress.unavailable.iter().filter(|(key, _)| !progress.quizzes.contains_key(key));
-        members.extend(hidden.map(|(key, session)| (key.clone(), session_json(session))));
+        members.extend(progress.hidden().map(|(key, session)| (key.clone(), session_json(session))));
     }
     quizzes
 }

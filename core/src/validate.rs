@@ -188,12 +188,6 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
     errors
 }
 
-/// A question type as a content file writes it ("true-false"), not as
-/// the code names it.
-fn kind_name(kind: QuestionKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|name| name.as_str().map(String::from)).unwrap_or_default()
-}
-
 /// Ids travel in links and file names: lower-case letters, digits and `-`.
 fn id_rule(id: &str) -> Option<String> {
     let well_formed = !id.is_empty() && id.len() <= 40 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -257,11 +251,11 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
     }
     match q.kind {
         kind if kind.is_single_answer() && q.answer.len() != 1 => {
-            rules.push(format!("a {} question needs exactly one answer, not {}", kind_name(kind), q.answer.len()));
+            rules.push(format!("a question of type `{}` needs exactly one answer, not {}", kind.name(), q.answer.len()));
         }
-        QuestionKind::Multiple if q.answer.is_empty() => rules.push("a multiple question needs an answer".into()),
+        QuestionKind::Multiple if q.answer.is_empty() => rules.push("a question of type `multiple` needs an answer".into()),
         QuestionKind::Order if q.choices.len() < 3 => {
-            rules.push("an order question needs at least three items".into());
+            rules.push("a question of type `order` needs at least three items".into());
         }
         QuestionKind::Order if !q.answer.is_empty() => {
             rules.push("an order question has no `answer`: its choices are written in the right order".into());

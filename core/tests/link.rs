@@ -406,6 +406,7 @@ fn a_class_link_with_a_platforms_tags_added_is_the_same_quiz_without_a_notice() 
         format!("{query}&fbclid=IwAR3xYz"),
         format!("{query}&utm_source=classroom&utm_medium=share"),
         format!("utm_campaign=week4&{query}"),
+        format!("{query}&utm_campaign=50%off&ref=%E9t%E9"),
     ] {
         let opened = QuizLink::open(&tagged, &bank);
         assert!(!opened.is_cut(), "{tagged}");

@@ -38,4 +38,5 @@ fn a_sign_a_space_nothing_or_too_many_digits_is_no_number() {
 fn a_percent_is_rounded_to_the_nearest() {
     assert_eq!([percent(2, 3), percent(4, 6), percent(1, 3), percent(1, 8), percent(3, 8)], [67, 67, 33, 13, 38]);
     assert_eq!([percent(0, 5), percent(5, 5), percent(0, 0)], [0, 100, 0]);
+    assert_eq!([percent(199, 200), percent(1, 201)], [99, 1], "not all right is not 100%, some right is not 0%");
 }

@@ -286,16 +286,25 @@ fn hidden_quizzes_are_counted_by_pack() {
     bank.questions[2].id = "a-01".into();
     bank.questions[3].id = "b-01".into();
     let mut progress = Progress::default();
-    for (pack, ids) in [("Pack B", &["b-01"][..]), ("Pack A", &["a-01"]), ("Pack A", &["000-00", "a-01"]), ("", &["000-01"])] {
-        let labels = LinkLabels { pack: (!pack.is_empty()).then(|| pack.to_string()), ..LinkLabels::default() };
-        let link = ids_link(&bank, ids).with_labels(labels, &bank);
-        progress.start_or_resume(&link, &bank, 1.0);
+    let links: Vec<QuizLink> = [("Pack B", &["b-01"][..]), ("Pack A", &["a-01"]), ("Pack A", &["000-00", "a-01"]), ("", &["000-01"])]
+        .into_iter()
+        .map(|(pack, ids)| {
+            let labels = LinkLabels { pack: (!pack.is_empty()).then(|| pack.to_string()), ..LinkLabels::default() };
+            ids_link(&bank, ids).with_labels(labels, &bank)
+        })
+        .collect();
+    for link in &links {
+        progress.start_or_resume(link, &bank, 1.0);
     }
     let saved = save(&progress);
     bank.left_out = vec!["Pack A".into(), "Pack B".into()];
-    let loaded = load(Some(&saved), &bank).progress;
+    let mut loaded = load(Some(&saved), &bank).progress;
     assert_eq!(loaded.hidden_by_pack(), [("Pack A", 2), ("Pack B", 1)]);
     assert_eq!(loaded.quizzes.len(), 1, "the built-in quiz is shown");
+    // Started again under its link, a quiz is no longer hidden: the new
+    // one is saved in its place.
+    loaded.start_or_resume(&links[1], &bank, 2.0);
+    assert_eq!(loaded.hidden_by_pack(), [("Pack A", 1), ("Pack B", 1)]);
 }
 
 #[test]

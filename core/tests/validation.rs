@@ -15,14 +15,22 @@ const CASES: &[(&str, Breakage, &str)] = &[
     ("duplicate id", |b| b.questions[1].id = b.questions[0].id.clone(), "duplicate id"),
     ("duplicate choice", |b| b.questions[0].choices[1] = "A".into(), "duplicate choice `A`"),
     ("single with two answers", |b| b.questions[0].answer = vec!["a".into(), "b".into()], "needs exactly one answer, not 2"),
-    ("single with no answer", |b| b.questions[0].answer = vec![], "a single question needs exactly one answer, not 0"),
+    ("single with no answer", |b| b.questions[0].answer = vec![], "a question of type `single` needs exactly one answer, not 0"),
+    (
+        "multiple with no answer",
+        |b| {
+            b.questions[0] = common::question("000-00", QuestionKind::Multiple);
+            b.questions[0].answer = vec![];
+        },
+        "a question of type `multiple` needs an answer",
+    ),
     (
         "true-false with no answer, named as the file names the type",
         |b| {
             b.questions[0] = common::question("000-00", QuestionKind::TrueFalse);
             b.questions[0].answer = vec![];
         },
-        "a true-false question needs exactly one answer, not 0",
+        "a question of type `true-false` needs exactly one answer, not 0",
     ),
     (
         "answer that differs from its choice only in spaces",
@@ -133,4 +141,12 @@ fn errors_display_as_file_id_rule() {
 fn a_pack_has_no_minimums() {
     let errors = validate_bundle(&common::bundle(1), &Origins::single_file("pack.json"), Minimums::PACK);
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// The checks name a question's type as its file writes it.
+#[test]
+fn a_types_name_is_the_one_its_file_writes() {
+    for kind in QuestionKind::ALL {
+        assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.name()));
+    }
 }

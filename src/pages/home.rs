@@ -122,6 +122,6 @@ fn hidden_quizzes(pack: &str, count: usize) -> String {
     let (quizzes, are, them) =
         if count == 1 { ("Your quiz".to_string(), "is", "it") } else { (format!("Your {count} quizzes"), "are", "them") };
     format!(
-        "{quizzes} with the question pack “{pack}” {are} kept, but hidden: another pack on this device uses some of its question ids. Open a class link of “{pack}” again to see {them}."
+        "{quizzes} from the question pack “{pack}” {are} saved, but not shown for now. Open your teacher's link for “{pack}” again to see {them}."
     )
 }
