@@ -99,6 +99,8 @@ test("the home page, loaded afresh, gives a finished quiz's score as its results
   await ready(page);
   await page.waitForSelector(".finished-list li:has-text('right')");
   assert.match(await page.textContent(".finished-list li"), / 2 of 2 right$/);
+  // Nothing said of a pack's hidden quiz, and no room kept for it.
+  assert.equal(await page.locator(".hidden-quizzes").evaluate((note) => getComputedStyle(note).display), "none");
   watcher.assertClean();
   await context.close();
 });

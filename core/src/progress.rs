@@ -344,8 +344,8 @@ impl Progress {
     }
 
     /// The packs whose saved quizzes this load keeps hidden, each with how
-    /// many, by name: the home page says they are kept, as a result gone
-    /// from its list with no word reads as lost.
+    /// many (in the order of their links): the home page says they are
+    /// kept, as a result gone from its list with no word reads as lost.
     pub fn hidden_by_pack(&self) -> Vec<(&str, usize)> {
         let mut packs: Vec<(&str, usize)> = Vec::new();
         for pack in self.hidden().filter_map(|(_, s)| s.labels.pack.as_deref()) {
@@ -354,7 +354,6 @@ impl Progress {
                 None => packs.push((pack, 1)),
             }
         }
-        crate::sort::sort_by(&mut packs, |a, b| a.0.cmp(b.0));
         packs
     }
 

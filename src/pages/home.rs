@@ -29,6 +29,10 @@ pub fn Home() -> impl IntoView {
             }
         });
     }
+    // A pack's quizzes this load keeps hidden, said below the results.
+    let hidden = store
+        .progress
+        .with_untracked(|p| p.hidden_by_pack().into_iter().map(|(pack, count)| hidden_quizzes(pack, count)).collect::<Vec<_>>().join(" "));
     let due = move || {
         let ids: Vec<String> = store.progress.with(|p| p.due(today())).into_iter().filter(|id| bundle().question(id).is_some()).collect();
         (!ids.is_empty()).then(|| {
@@ -71,22 +75,20 @@ pub fn Home() -> impl IntoView {
                     })
                     .collect()
             });
-            let hidden: Vec<String> = store.progress.with(|p| p.hidden_by_pack().into_iter().map(|(pack, count)| hidden_quizzes(pack, count)).collect());
-            (!finished.is_empty() || !hidden.is_empty()).then(|| view! {
+            (!finished.is_empty()).then(|| view! {
                 <section aria-labelledby="finished-heading">
                     <h2 id="finished-heading">"Your results"</h2>
-                    {(!finished.is_empty()).then(|| view! {
-                        <p>"Each opens with its review and its result file to download again."</p>
-                        <ul class="finished-list">
-                            {finished.into_iter().map(|(href, title, score)| view! {
-                                <li><A href=crate::paths::href(&href)>{title}</A>{score.map(|score| view! { <span>{score}</span> })}</li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                    {hidden.into_iter().map(|words| view! { <p class="hidden-quizzes">{words}</p> }).collect_view()}
+                    <p>"Each opens with its review and its result file to download again."</p>
+                    <ul class="finished-list">
+                        {finished.into_iter().map(|(href, title, score)| view! {
+                            <li><A href=crate::paths::href(&href)>{title}</A>{score.map(|score| view! { <span>{score}</span> })}</li>
+                        }).collect_view()}
+                    </ul>
                 </section>
             })
         }}
+        // Empty, the paragraph is not shown (pages.css).
+        <p class="hidden-quizzes">{hidden}</p>
         {move || {
             let best = store.progress.with(|p| p.best_by_topic.clone());
             (!best.is_empty()).then(|| view! {
