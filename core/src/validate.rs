@@ -258,7 +258,7 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>)
             rules.push("a question of type `order` needs at least three items".into());
         }
         QuestionKind::Order if !q.answer.is_empty() => {
-            rules.push("an order question has no `answer`: its choices are written in the right order".into());
+            rules.push("a question of type `order` has no `answer`: its choices are written in the right order".into());
         }
         _ => {}
     }

@@ -59,7 +59,7 @@ const CASES: &[(&str, Breakage, &str)] = &[
             b.questions[0] = common::question("000-00", QuestionKind::Order);
             b.questions[0].answer = vec!["first".into()];
         },
-        "an order question has no `answer`",
+        "a question of type `order` has no `answer`",
     ),
     (
         "true-false with other choices",
