@@ -369,3 +369,25 @@ test("a source page that cannot load, opened from a question's evidence, keeps i
   assert.ok(await page.isVisible(".feedback"), "back on the question answered, its feedback shown");
   assert.deepEqual(errors, [], "a module that did not arrive throws nothing uncaught");
 });
+
+test("a source page whose code stalls, opened from a question's evidence, offers the way back once it says it is slow", async (t) => {
+  // A line gone silent: the request neither fails nor answers (a walk found
+  // the still-loading page a dead end in an installed app, with no Back).
+  const sources = lazyModules.find((path) => path.endsWith("/split_sources.wasm"));
+  const server = await serve(DIST, 0, { delays: { [sources]: 20000 } });
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 360, height: 740 } });
+  t.after(async () => { await context.close(); await server.close(); });
+  const page = await context.newPage();
+  const watcher = watch(page, server.url);
+  await page.goto(server.url + CLASS_LINK);
+  await answerShown(page);
+  await page.click(".feedback a[href*='/sources/']");
+  await page.waitForSelector("main .page-loading");
+  assert.equal(await page.isVisible("main a:text-is('Back to the question')"), false, "no way back offered while the page may just be coming");
+  await page.waitForSelector("main [role=status]:has-text('This is taking a long time')", { timeout: 13000 });
+  assert.deepEqual(await violations(page), []);
+  await page.click("main a:text-is('Back to the question')");
+  await page.waitForSelector("h2:text-is('Question 1 of 3')");
+  assert.ok(await page.isVisible(".feedback"), "back on the question answered, its feedback shown");
+  watcher.assertClean();
+});

@@ -395,8 +395,8 @@ pub fn back_from_evidence(question_id: &str) -> Option<impl IntoView> {
     back_to_quiz(question_id, &|p| p.quiz_asking(question_id, opened_from.as_deref()))
 }
 
-/// [`back_from_evidence`] on the source page's failure to load, a dead end
-/// without it (the menu's pages may not load either): to the quiz changed
+/// [`back_from_evidence`] while the source page fails or is slow to load, a
+/// dead end without it (see `lazy::way_back`): to the quiz changed
 /// last, for what the page was opened from is read in its module (the
 /// rule's code, in the first load, would make it larger).
 pub fn back_from_unloaded_evidence(question_id: &str) -> Option<impl IntoView> {
