@@ -385,8 +385,12 @@ test("a source page whose code stalls, opened from a question's evidence, offers
   await page.waitForSelector("main .page-loading");
   assert.equal(await page.isVisible("main a:text-is('Back to the question')"), false, "no way back offered while the page may just be coming");
   await page.waitForSelector("main [role=status]:has-text('This is taking a long time')", { timeout: 13000 });
+  // Shown with those words, while the page is still coming (it would bring
+  // a way back of its own, 10 s later).
+  assert.ok(await page.isVisible("main a:text-is('Back to the question')"), "the way back is offered with the slow line");
+  assert.equal(await page.locator("main h1").count(), 0, "the source page has not come");
   assert.deepEqual(await violations(page), []);
-  await page.click("main a:text-is('Back to the question')");
+  await page.click("main a:text-is('Back to the question')", { timeout: 2000 });
   await page.waitForSelector("h2:text-is('Question 1 of 3')");
   assert.ok(await page.isVisible(".feedback"), "back on the question answered, its feedback shown");
   watcher.assertClean();
