@@ -386,8 +386,9 @@ test("a source page whose code stalls, opened from a question's evidence, offers
   assert.equal(await page.isVisible("main a:text-is('Back to the question')"), false, "no way back offered while the page may just be coming");
   await page.waitForSelector("main [role=status]:has-text('This is taking a long time')", { timeout: 13000 });
   // Shown with those words, while the page is still coming (it would bring
-  // a way back of its own, 10 s later).
-  assert.ok(await page.isVisible("main a:text-is('Back to the question')"), "the way back is offered with the slow line");
+  // a way back of its own, 10 s later), and in their live region, so that a
+  // screen reader says it is there.
+  assert.ok(await page.isVisible("main [role=status] a:text-is('Back to the question')"), "the way back is offered with the slow line");
   assert.equal(await page.locator("main h1").count(), 0, "the source page has not come");
   assert.deepEqual(await violations(page), []);
   await page.click("main a:text-is('Back to the question')", { timeout: 2000 });

@@ -327,12 +327,14 @@ fn show_while_loading(
         .into_any(),
         Loading::Waiting | Loading::Ready => view! {
             <p class="page-loading">{loading}</p>
-            <p role="status">
-                {move || slow.get().then_some("This is taking a long time: the connection may be slow or have dropped. Open Door is still trying, and shows it as soon as it comes; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device.")}
-            </p>
-            // Drawn with the line, shown with the words: a view that came
-            // with them cost the main module 0.9 KB gzipped.
-            <div hidden=move || !slow.get()>{way_back(needs.details)}</div>
+            // The way back is in the live region, so that a screen reader
+            // says it is there with the words. Drawn with the line, shown
+            // with the words: a view that came with them cost the main
+            // module 0.9 KB gzipped.
+            <div role="status">
+                <p>{move || slow.get().then_some("This is taking a long time: the connection may be slow or have dropped. Open Door is still trying, and shows it as soon as it comes; if nothing comes, reload the page once the connection is back. Your quizzes and answers are kept on this device.")}</p>
+                <div hidden=move || !slow.get()>{way_back(needs.details)}</div>
+            </div>
         }
         .into_any(),
     }
