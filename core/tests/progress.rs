@@ -254,7 +254,7 @@ fn a_pack_quiz_whose_questions_are_missing_for_one_load_is_kept_whole() {
     let loaded = load(Some(&saved), &without_pack);
     assert!(loaded.notices.is_empty() && !loaded.keep_backup, "{:?}", loaded.notices);
     assert!(loaded.progress.quizzes.is_empty(), "not shown cut short");
-    assert_eq!(hidden_by_pack(&loaded.progress), [("9B handout".to_string(), 1)], "said to be kept");
+    assert_eq!(loaded.progress.hidden_by_pack(), [("9B handout", 1)], "said to be kept");
     assert!(load(Some(&saved), &with_pack).progress.hidden_by_pack().is_empty(), "none hidden with the pack here");
     let mut other_pack_same_ids = with_pack.clone();
     other_pack_same_ids.left_out = without_pack.left_out.clone();
@@ -279,10 +279,6 @@ fn a_pack_quiz_whose_questions_are_missing_for_one_load_is_kept_whole() {
     assert!(loaded.notices.iter().any(|n| n.contains("no longer in Open Door")), "{:?}", loaded.notices);
 }
 
-fn hidden_by_pack(progress: &Progress) -> Vec<(String, usize)> {
-    progress.hidden_by_pack().into_iter().map(|(pack, count)| (pack.to_string(), count)).collect()
-}
-
 /// The home page says, per pack, how many of its quizzes a load keeps hidden.
 #[test]
 fn hidden_quizzes_are_counted_by_pack() {
@@ -303,12 +299,12 @@ fn hidden_quizzes_are_counted_by_pack() {
     let saved = save(&progress);
     bank.left_out = vec!["Pack A".into(), "Pack B".into()];
     let mut loaded = load(Some(&saved), &bank).progress;
-    assert_eq!(hidden_by_pack(&loaded), [("Pack A".to_string(), 2), ("Pack B".to_string(), 1)]);
+    assert_eq!(loaded.hidden_by_pack(), [("Pack A", 2), ("Pack B", 1)]);
     assert_eq!(loaded.quizzes.len(), 1, "the built-in quiz is shown");
     // Started again under its link, a quiz is no longer hidden: the new
     // one is saved in its place.
     loaded.start_or_resume(&links[1], &bank, 2.0);
-    assert_eq!(hidden_by_pack(&loaded), [("Pack A".to_string(), 1), ("Pack B".to_string(), 1)]);
+    assert_eq!(loaded.hidden_by_pack(), [("Pack A", 1), ("Pack B", 1)]);
 }
 
 #[test]
