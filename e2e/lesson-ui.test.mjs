@@ -205,6 +205,46 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
   await context.close();
 });
 
+// Found by a keyboard walk: in text at 200% (a phone's large-text setting)
+// the button's words took two lines, and a move button reached by Tab,
+// scrolled only clear of a one-line button, was half under it.
+test("on a 360 px phone with the text at 200%, the question's button keeps to one line and each control reached by Tab is above it", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  // An ordering question (five items, each with two move buttons) and a
+  // single-answer one.
+  await page.goto(app.url + "/quiz/play?ids=treaty-21,000-03&seed=1&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  for (const n of [1, 2]) {
+    await page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
+    const button = await rect(page, "form.question button[type=submit]");
+    const line = await page.$eval("form.question button[type=submit]", (b) => parseFloat(getComputedStyle(b).lineHeight));
+    assert.ok(button.height < 2 * line, `the button is ${button.height} px high, two lines of ${line} px`);
+    await page.focus(".question-heading");
+    const reached = [];
+    const covered = [];
+    for (;;) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const control = document.activeElement;
+        if (!control.closest("form.question") || control.type === "submit") return null;
+        const bar = document.querySelector("form.question button[type=submit]").getBoundingClientRect();
+        const r = control.getBoundingClientRect();
+        return { name: control.getAttribute("aria-label") ?? control.closest("label, li")?.textContent.trim(), bottom: r.bottom, barTop: bar.top };
+      });
+      if (!focused) break;
+      reached.push(focused.name);
+      if (focused.bottom > focused.barTop) covered.push(`${focused.name} (to ${focused.bottom} px, the button from ${focused.barTop} px)`);
+    }
+    assert.ok(reached.length > 0, `question ${n}: Tab reached none of its controls`);
+    assert.deepEqual(covered, [], `question ${n}: controls under the button once focused`);
+    await answerShown(page);
+    if (n === 1) await page.click("text=Next question");
+  }
+  watcher.assertClean();
+  await context.close();
+});
+
 // Found by a student's walk: a chat or mail platform passes a link on with
 // its own tags added, and each question said the quiz had been "adjusted",
 // in a box that pushed the choices under the button.

@@ -77,7 +77,10 @@ fn EnlargementMap() -> impl IntoView {
                     max=last.to_string()
                     step="1"
                     prop:value=move || index.get().to_string()
-                    aria-valuetext=summary
+                    // The year alone: the status below says the count and
+                    // who joined, and said it twice with the count here too
+                    // (found by a screen-reader walk).
+                    aria-valuetext=year
                     on:input=move |ev| {
                         if let Some(i) = decimal(&event_target_value(&ev)) {
                             set_index.set(usize::try_from(i).unwrap_or(last).min(last));
