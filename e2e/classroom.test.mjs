@@ -555,6 +555,11 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   await page.check("#pick-handout-1-01");
   await page.click("text=Make the class link");
   await page.waitForSelector(".share-link");
+  // The same file again changes nothing: its link stays, and the teacher is
+  // not told to make it again.
+  await page.setInputFiles("#pack-file", packFile);
+  await page.waitForSelector(".pack-messages .message-done >> text=is on this device already, the same as this file: nothing was changed");
+  assert.equal(await page.locator(".share-link").count(), 1, "the class link stays");
   // A corrected copy (the same name) replaces it: its ids are not refused
   // as in use by itself. A copy with a mistake is refused for the mistake.
   const corrected = JSON.parse(EXAMPLE_PACK);
@@ -573,6 +578,14 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   assert.equal(await page.locator("ul.packs li").count(), 1);
   assert.match(await page.textContent(".pack-messages .message-done"), /Make its class links again/);
   assert.equal(await page.locator(".share-link").count(), 0, "the link made with the old copy is not offered again");
+  // Made again, the link is not said to replace one "listed below" under an
+  // empty list (found by a teacher's walk): the old copy's is listed nowhere.
+  if (!(await page.locator("#pick-handout-1-01").isVisible())) await page.click("summary:has-text('Or pick single questions')");
+  await page.check("#pick-handout-1-01");
+  await page.click("text=Make the class link");
+  await page.waitForSelector(".share-link");
+  assert.doesNotMatch(await page.textContent("section.share"), /listed below/);
+  assert.equal(await page.locator(".earlier-links").count(), 0, "no links made before, for none is left to list");
 
   await page.goto(app.url + "/quiz/play?ids=handout-1-01&seed=1");
   await page.waitForSelector("form.question legend");

@@ -62,6 +62,18 @@ pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, 
     if text.len() > MAX_PACK_BYTES {
         return refuse(format!("The file is {:.1} MB; a pack may be at most 1 MB.", text.len() as f64 / 1e6));
     }
+    if text.trim().is_empty() {
+        return refuse("The file is empty.".into());
+    }
+    // The browser reads a file as UTF-8 and puts U+FFFD for each byte it
+    // cannot: a file saved in another encoding (a Windows editor's "ANSI")
+    // would otherwise be accepted with its accented letters garbled.
+    if let Some(line) = text.lines().position(|line| line.contains('\u{FFFD}')) {
+        return refuse(format!(
+            "The file is not saved as UTF-8: line {} has letters that could not be read (shown as \u{FFFD}). Save it again with the encoding UTF-8 and add it again.",
+            line + 1
+        ));
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => return refuse(format!("The pack is not valid JSON: {e}.")),

@@ -81,17 +81,18 @@ fn cleaned_articles_are_verbatim_excerpts_of_the_originals() {
     }
 }
 
-/// A source page highlights a question's evidence within one paragraph
-/// (src/pages/sources.rs), so each quote must lie within one: validation
-/// only asks that it stand somewhere in the text.
+/// A source page highlights a question's evidence in the first paragraph
+/// that holds it (src/pages/sources.rs). Validation asks that a quote lie
+/// within a paragraph; the built-in texts also hold each in only one, so
+/// that the passage highlighted is the one the question means.
 #[test]
-fn every_evidence_lies_within_one_paragraph() {
+fn every_evidence_lies_in_just_one_paragraph() {
     let bundle = load_content(content_dir()).expect("content validates");
     for question in &bundle.questions {
         let article = bundle.article(&question.article).expect("its article");
         let holding =
             article.blocks().filter(|block| matches!(block, TextBlock::Paragraph(p) if locate_quote(p, &question.evidence).is_some()));
-        assert_eq!(holding.count(), 1, "question {}: its evidence is not within one paragraph of {}", question.id, article.id);
+        assert_eq!(holding.count(), 1, "question {}: its evidence is not in just one paragraph of {}", question.id, article.id);
     }
 }
 

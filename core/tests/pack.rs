@@ -94,6 +94,23 @@ const BAD_PACKS: &[(&str, Breakage, &str)] = &[
         "\"handout-1-01\": evidence is not found verbatim in article handout-1",
     ),
     (
+        // Where a long quote strays from its text, the message says.
+        "quote with a slip",
+        |p| {
+            p["questions"][0]["evidence"] = "invite another European state to join, but only by unanimous consent".into();
+        },
+        "\"handout-1-01\": evidence is not found verbatim in article handout-1: the text has \"invite another European state to join, but only by unanimous\" but not what follows, \"consent\"",
+    ),
+    (
+        // Found in the text, but the source page highlights evidence within
+        // one paragraph (found by a teacher's walk: such a pack was added).
+        "quote across two paragraphs",
+        |p| {
+            p["questions"][0]["evidence"] = "by twelve countries. Its Article 5 says".into();
+        },
+        "\"handout-1-01\": evidence runs on from one paragraph of article handout-1 into the next",
+    ),
+    (
         "answer not a choice",
         |p| {
             p["questions"][0]["answer"] = serde_json::json!(["Maybe"]);
@@ -156,6 +173,25 @@ fn oversized_and_malformed_packs_are_refused_before_parsing() {
     assert!(import(&huge, &bank).unwrap_err().0[0].contains("a pack may be at most 1 MB"));
     assert!(import("{\"format\": ", &bank).unwrap_err().0[0].contains("not valid JSON"));
     assert!(import("[]", &bank).unwrap_err().0[0].contains("JSON object"));
+    assert_eq!(import(" \r\n", &bank).unwrap_err().0, ["The file is empty."]);
+}
+
+/// A file saved in Latin-1 (a Windows editor's "ANSI") reaches the pack as
+/// the browser reads it, each byte it cannot read as UTF-8 made U+FFFD:
+/// refused, naming the line, rather than kept with its letters garbled.
+#[test]
+fn a_pack_not_saved_as_utf8_is_refused_with_its_line() {
+    let bank = bank();
+    let latin1: Vec<u8> =
+        EXAMPLE.replacen("\"provenance\": \"", "\"provenance\": \"Ms Nov\u{e1}kov\u{e1}: ", 1).chars().map(|c| c as u8).collect();
+    let as_read = String::from_utf8_lossy(&latin1);
+    let line = as_read.lines().position(|line| line.contains("Ms Nov")).unwrap() + 1;
+    let refused = import(&as_read, &bank).unwrap_err().0;
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].starts_with(&format!("The file is not saved as UTF-8: line {line} has letters")), "{}", refused[0]);
+    // The same letters saved as UTF-8 are the pack's.
+    let utf8 = EXAMPLE.replacen("\"provenance\": \"", "\"provenance\": \"Ms Nov\u{e1}kov\u{e1}: ", 1);
+    assert!(import(&utf8, &bank).is_ok());
 }
 
 #[test]

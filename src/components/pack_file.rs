@@ -179,11 +179,21 @@ crate::lazy_fn!(
                     expected.clone().unwrap_or_default()
                 )])));
             }
+            // The very same pack again: "replaced" would send the teacher to
+            // make its class links again for nothing (found by a teacher's
+            // walk). Not for a quiz asking for its pack: one left out this
+            // load must restart to be used.
+            Ok(new_pack) if expected.is_none() && library().packs.contains(&new_pack) => {
+                message.set(Some(Message::Done(format!(
+                    "The pack \"{}\" is on this device already, the same as this file: nothing was changed, and its class links stay as they are.",
+                    new_pack.name
+                ))));
+            }
             Ok(new_pack) => {
                 let (name, count) = (&new_pack.name, new_pack.questions.len());
                 let done = match replacing {
                     Some(_) => format!(
-                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy."
+                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy, and the results handed in from them are read here with this copy's choices."
                     ),
                     None => format!("The pack \"{name}\" was added ({count} questions)."),
                 };

@@ -276,7 +276,9 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 // refused quiz in between clears the page's).
                 let previous = shown.as_ref().map(ClassLink::kept).or_else(|| saved_class_link().map(|(href, _)| href));
                 let how = remade.map_or(Remade::NewQuiz, |(_, how)| how);
-                let replaced = previous.filter(|_| how != Remade::SameQuiz);
+                // One that no longer gives its quiz here (made with a pack's
+                // copy since replaced) is not listed below, nor said to be.
+                let replaced = previous.filter(|href| how != Remade::SameQuiz && ClassLink::from_kept(href).is_some());
                 replaced_quiz.set(replaced.is_some().then_some(how));
                 // Said with the page's own verdict: made after a refused
                 // quiz, with no link on the page, the quiz is new even from
@@ -411,19 +413,24 @@ pub fn QuizBuilder(purpose: BuilderPurpose) -> impl IntoView {
                 />
             }
         })}
-        {move || earlier.with(|hrefs| (!hrefs.is_empty()).then(|| view! { <EarlierLinks kept=hrefs.clone() /> }))}
+        {move || {
+            // Those that still give their quiz here: a heading over an empty
+            // list said there were some (found by a teacher's walk).
+            let links: Vec<ClassLink> = earlier.with(|hrefs| hrefs.iter().filter_map(|kept| ClassLink::from_kept(kept)).collect());
+            (!links.is_empty()).then(|| view! { <EarlierLinks links /> })
+        }}
     }
 }
 
 /// The class links made before the one above, of other quizzes, each to
 /// copy again: a lesson may hand out a test and a practice quiz.
 #[component]
-fn EarlierLinks(kept: Vec<String>) -> impl IntoView {
+fn EarlierLinks(links: Vec<ClassLink>) -> impl IntoView {
     view! {
         <section class="earlier-links" aria-labelledby="earlier-links-heading">
             <h2 id="earlier-links-heading">"Class links made before"</h2>
             <ul>
-                {kept.iter().filter_map(|kept| ClassLink::from_kept(kept)).enumerate().map(|(index, class_link)| {
+                {links.into_iter().enumerate().map(|(index, class_link)| {
                     let href = class_link.handed_out();
                     let about_id = format!("{EARLIER_QUIZ}{index}");
                     view! {
