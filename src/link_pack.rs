@@ -85,6 +85,14 @@ pub async fn receive(carried: Result<Carried, PackRejected>) {
 /// packs were loaded (the address carried one, or the device keeps some),
 /// and on the screen of a quiz whose pack is missing.
 pub fn reload_on_another_pack() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // Once for the page, whichever caller comes first: a device that keeps
+    // packs and then shows a missing pack's screen calls twice.
+    if LISTENING.replace(true) {
+        return;
+    }
     let hash = || web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
     let had = hash();
     let listener = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| {
