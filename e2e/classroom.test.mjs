@@ -617,9 +617,12 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
 /** Bad packs and the words their message must hold. */
 const BAD_PACKS = [
   ["unknown field", (p) => { p.questions[0].hint = "x"; }, 'In "questions", entry 1 (id "handout-1-01"): unknown field "hint"'],
-  ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): invalid type'],
+  ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): a value of the wrong kind: string "True", expected a list in square brackets'],
   ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, '"002-01": this id is already in use'],
   ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, '"handout-1-01": evidence is not found verbatim'],
+  // Saved by an editor in Latin-1 (Windows' "ANSI"): the browser reads the
+  // accented letters as U+FFFD.
+  ["not UTF-8", (p) => { p.articles[0].provenance = "Written by Ms Nováková"; }, "The file is not saved as UTF-8: line 1 has letters", "latin1"],
 ];
 
 test("bad packs are refused with the field and the question, and nothing is touched", async () => {
@@ -631,11 +634,11 @@ test("bad packs are refused with the field and the question, and nothing is touc
   await page.goto(app.url + "/classroom");
   await ready(page);
   const before = await page.evaluate(() => ({ ...localStorage }));
-  for (const [name, breakage, expected] of BAD_PACKS) {
+  for (const [name, breakage, expected, encoding = "utf8"] of BAD_PACKS) {
     const pack = JSON.parse(EXAMPLE_PACK);
     breakage(pack);
     const file = join(scratch, `bad-${name.replaceAll(" ", "-")}.json`);
-    writeFileSync(file, JSON.stringify(pack));
+    writeFileSync(file, JSON.stringify(pack), encoding);
     await page.setInputFiles("#pack-file", file);
     await page.waitForFunction((words) => document.querySelector(".pack-messages .message-problem")?.textContent.includes(words), expected);
     assert.doesNotMatch(await page.textContent(".pack-messages .message-problem"), /`/, "plain words, no code quoting");
@@ -646,6 +649,7 @@ test("bad packs are refused with the field and the question, and nothing is touc
   }
   for (const [name, text, expected] of [
     ["malformed", "{\"format\": \"open-door-pack\", ", "not valid JSON"],
+    ["empty", "", "The file is empty."],
     ["oversized", JSON.stringify({ ...JSON.parse(EXAMPLE_PACK), name: "x".repeat(1_100_000) }), "a pack may be at most 1 MB"],
   ]) {
     const file = join(scratch, `bad-${name}.json`);

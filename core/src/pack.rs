@@ -240,6 +240,17 @@ fn plain(text: &str) -> String {
     text.replace('`', "\"")
 }
 
+/// A serde message in a teacher's words: what it calls a sequence is a
+/// list in square brackets, a variant one of a field's fixed values (found
+/// by a teacher's walk: "invalid type: string, expected a sequence" for an
+/// answer written without its brackets).
+fn in_plain_words(serde_message: &str) -> String {
+    plain(serde_message)
+        .replace("invalid type: ", "a value of the wrong kind: ")
+        .replace("expected a sequence", "expected a list in square brackets, as [\"…\"]")
+        .replace("unknown variant", "unknown value")
+}
+
 /// Reads a list entry by entry, naming the entry (and its id) that fails.
 fn read_list<T: serde::de::DeserializeOwned>(value: Option<&Value>, field: &str, problems: &mut Vec<String>) -> Vec<T> {
     let Some(value) = value else { return Vec::new() };
@@ -254,7 +265,7 @@ fn read_list<T: serde::de::DeserializeOwned>(value: Option<&Value>, field: &str,
             serde_json::from_value::<T>(entry.clone())
                 .map_err(|e| {
                     let id = entry.get("id").and_then(Value::as_str).map(|id| format!(" (id \"{id}\")")).unwrap_or_default();
-                    problems.push(format!("In \"{field}\", entry {}{id}: {}.", index + 1, plain(&e.to_string())));
+                    problems.push(format!("In \"{field}\", entry {}{id}: {}.", index + 1, in_plain_words(&e.to_string())));
                 })
                 .ok()
         })

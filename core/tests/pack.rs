@@ -49,7 +49,21 @@ const BAD_PACKS: &[(&str, Breakage, &str)] = &[
         |p| {
             p["questions"][0]["choices"] = 3.into();
         },
-        "In \"questions\", entry 1 (id \"handout-1-01\"): invalid type",
+        "In \"questions\", entry 1 (id \"handout-1-01\"): a value of the wrong kind: integer \"3\", expected a list in square brackets",
+    ),
+    (
+        "answer without its brackets",
+        |p| {
+            p["questions"][0]["answer"] = "By unanimous agreement".into();
+        },
+        "a value of the wrong kind: string \"By unanimous agreement\", expected a list in square brackets, as [\"…\"]",
+    ),
+    (
+        "difficulty in capitals",
+        |p| {
+            p["questions"][0]["difficulty"] = "Easy".into();
+        },
+        "unknown value \"Easy\", expected one of",
     ),
     (
         "questions not a list",
