@@ -617,7 +617,7 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
 /** Bad packs and the words their message must hold. */
 const BAD_PACKS = [
   ["unknown field", (p) => { p.questions[0].hint = "x"; }, 'In "questions", entry 1 (id "handout-1-01"): unknown field "hint"'],
-  ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): a value of the wrong kind: string "True", expected a list in square brackets'],
+  ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): a value of the wrong kind: the text "True", where a list in square brackets'],
   ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, '"002-01": this id is already in use'],
   ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, '"handout-1-01": evidence is not found verbatim'],
   // Saved by an editor in Latin-1 (Windows' "ANSI"): the browser reads the

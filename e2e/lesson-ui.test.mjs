@@ -210,7 +210,7 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
 // scrolled only clear of a one-line button, was half under it.
 test("on a 360 px phone with the text at 200%, the question's button keeps to one line and each control reached by Tab is above it", async () => {
   const { page, watcher, context } = await freshPage(app, PHONE);
-  // An ordering question (five items, each with two move buttons) and a
+  // An ordering question (each item with two move buttons) and a
   // single-answer one.
   await page.goto(app.url + "/quiz/play?ids=treaty-21,000-03&seed=1&mode=practice");
   await page.waitForSelector("form.question");
@@ -223,18 +223,31 @@ test("on a 360 px phone with the text at 200%, the question's button keeps to on
     await page.focus(".question-heading");
     const reached = [];
     const covered = [];
-    for (;;) {
-      await page.keyboard.press("Tab");
-      const focused = await page.evaluate(() => {
-        const control = document.activeElement;
-        if (!control.closest("form.question") || control.type === "submit") return null;
-        const bar = document.querySelector("form.question button[type=submit]").getBoundingClientRect();
-        const r = control.getBoundingClientRect();
-        return { name: control.getAttribute("aria-label") ?? control.closest("label, li")?.textContent.trim(), bottom: r.bottom, barTop: bar.top };
-      });
-      if (!focused) break;
+    // The focused control, if it is one of the question's, where it is and
+    // how many choices its radio group has (Tab enters a group once; the
+    // arrows go on through it).
+    const focusedControl = () => page.evaluate(() => {
+      const control = document.activeElement;
+      if (!control.closest("form.question") || control.type === "submit") return null;
+      const bar = document.querySelector("form.question button[type=submit]").getBoundingClientRect();
+      const r = control.getBoundingClientRect();
+      const name = control.getAttribute("aria-label") ?? control.labels?.[0]?.textContent.trim();
+      const group = control.type === "radio" ? document.querySelectorAll(`input[name="${control.name}"]`).length : 1;
+      return { name, bottom: r.bottom, barTop: bar.top, group };
+    });
+    const look = (focused) => {
       reached.push(focused.name);
       if (focused.bottom > focused.barTop) covered.push(`${focused.name} (to ${focused.bottom} px, the button from ${focused.barTop} px)`);
+    };
+    for (;;) {
+      await page.keyboard.press("Tab");
+      const focused = await focusedControl();
+      if (!focused) break;
+      look(focused);
+      for (let other = 1; other < focused.group; other++) {
+        await page.keyboard.press("ArrowDown");
+        look(await focusedControl());
+      }
     }
     assert.ok(reached.length > 0, `question ${n}: Tab reached none of its controls`);
     assert.deepEqual(covered, [], `question ${n}: controls under the button once focused`);

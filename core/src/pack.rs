@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::content::{Article, Bundle, Question, Topic};
+use crate::content::{normalise_for_match, Article, Bundle, Question, Topic};
 use crate::rng::fnv1a;
 use crate::validate::{validate_bundle, ContentError, ItemKind, Minimums, Origins};
 
@@ -51,17 +51,13 @@ pub struct PackRejected(pub Vec<String>);
 
 /// Reads and checks a pack against the content it would join. Nothing is
 /// changed: the caller stores the pack only on `Ok`.
+///
+/// A file is held to rules that came after packs were first kept and
+/// carried by links: a pack kept on a device, or carried by a link made
+/// before those rules, is read as it was accepted ([`read`]), not refused
+/// on a student's device for a file they never had.
 pub fn import(text: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
-    read(text, PACK_FORMAT, existing)
-}
-
-/// Reads a pack document whose `format` must be `format` (a pack file, or
-/// the pack a class link carries) and applies every rule of [`check`].
-pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
     let refuse = |message: String| Err(PackRejected(vec![message]));
-    if text.len() > MAX_PACK_BYTES {
-        return refuse(format!("The file is {:.1} MB; a pack may be at most 1 MB.", text.len() as f64 / 1e6));
-    }
     if text.trim().is_empty() {
         return refuse("The file is empty.".into());
     }
@@ -70,9 +66,54 @@ pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, 
     // would otherwise be accepted with its accented letters garbled.
     if let Some(line) = text.lines().position(|line| line.contains('\u{FFFD}')) {
         return refuse(format!(
-            "The file is not saved as UTF-8: line {} has letters that could not be read (shown as \u{FFFD}). Save it again with the encoding UTF-8 and add it again.",
+            "The file is not saved as UTF-8: line {} has letters that could not be read (shown as \u{FFFD}). Save it again with the encoding UTF-8 and add it again (or, if your own text has the sign \u{FFFD}, delete it).",
             line + 1
         ));
+    }
+    let pack = read(text, PACK_FORMAT, existing)?;
+    let across = quotes_across_blocks(&pack, existing);
+    if across.is_empty() {
+        Ok(pack)
+    } else {
+        Err(PackRejected(across))
+    }
+}
+
+/// A message for each question whose evidence, which its text holds, runs
+/// on from one paragraph (or heading) into the next: a source page
+/// highlights a quote within one, and showed such a one unmarked (found by
+/// a teacher's walk). The built-in texts' test asks more (each quote in
+/// just one paragraph).
+fn quotes_across_blocks(pack: &Pack, existing: &Bundle) -> Vec<String> {
+    // Each text the questions quote, normalised once, whole and by block.
+    let mut texts: Vec<(&str, String, Vec<String>)> = Vec::new();
+    let mut across = Vec::new();
+    for question in &pack.questions {
+        let Some(article) = pack.articles.iter().find(|a| a.id == question.article).or_else(|| existing.article(&question.article)) else {
+            continue;
+        };
+        if !texts.iter().any(|(id, ..)| *id == article.id) {
+            let blocks = article.blocks().map(|block| normalise_for_match(block.text())).collect();
+            texts.push((&article.id, normalise_for_match(&article.body), blocks));
+        }
+        let Some((_, whole, blocks)) = texts.iter().find(|(id, ..)| *id == article.id) else { continue };
+        let evidence = normalise_for_match(&question.evidence);
+        if !evidence.is_empty() && whole.contains(&evidence) && !blocks.iter().any(|block| block.contains(&evidence)) {
+            across.push(format!(
+                "\"{}\": evidence runs on from one paragraph of article {} into the next; it must lie within one.",
+                question.id, article.id
+            ));
+        }
+    }
+    across
+}
+
+/// Reads a pack document whose `format` must be `format` (a pack file, or
+/// the pack a class link carries) and applies every rule of [`check`].
+pub(crate) fn read(text: &str, format: &str, existing: &Bundle) -> Result<Pack, PackRejected> {
+    let refuse = |message: String| Err(PackRejected(vec![message]));
+    if text.len() > MAX_PACK_BYTES {
+        return refuse(format!("The file is {:.1} MB; a pack may be at most 1 MB.", text.len() as f64 / 1e6));
     }
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
@@ -240,15 +281,35 @@ fn plain(text: &str) -> String {
     text.replace('`', "\"")
 }
 
-/// A serde message in a teacher's words: what it calls a sequence is a
-/// list in square brackets, a variant one of a field's fixed values (found
-/// by a teacher's walk: "invalid type: string, expected a sequence" for an
-/// answer written without its brackets).
+/// A serde message in a teacher's words (found by a teacher's walk:
+/// "invalid type: string, expected a sequence" for an answer written
+/// without its brackets): JSON's kinds of value as a teacher knows them,
+/// and a variant as one of a field's fixed values.
 fn in_plain_words(serde_message: &str) -> String {
-    plain(serde_message)
-        .replace("invalid type: ", "a value of the wrong kind: ")
-        .replace("expected a sequence", "expected a list in square brackets, as [\"…\"]")
-        .replace("unknown variant", "unknown value")
+    let Some((got, expected)) = serde_message.strip_prefix("invalid type: ").and_then(|rest| rest.split_once(", expected ")) else {
+        return plain(&serde_message.replace("unknown variant", "unknown value"));
+    };
+    let value = |kind: &str| got.strip_prefix(kind).map(|value| value.trim_matches(|c| c == ' ' || c == '`'));
+    let got = if let Some(text) = value("string") {
+        format!("the text {text}")
+    } else if let Some(number) = value("integer").or_else(|| value("floating point")) {
+        format!("the number {number}")
+    } else if let Some(yes_or_no) = value("boolean") {
+        format!("the value {yes_or_no}")
+    } else {
+        match got {
+            "map" => "a { } block".to_string(),
+            "sequence" => "a list".to_string(),
+            other => other.to_string(),
+        }
+    };
+    let expected = match expected {
+        "a sequence" => "a list in square brackets ([\"…\"])",
+        "a string" => "a text in quotes",
+        other if other.starts_with("struct ") => "a { } block",
+        other => other,
+    };
+    plain(&format!("a value of the wrong kind: {got}, where {expected} is needed"))
 }
 
 /// Reads a list entry by entry, naming the entry (and its id) that fails.

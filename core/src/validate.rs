@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::content::{normalise_for_match, Bundle, Question, QuestionKind, TextBlock};
+use crate::content::{normalise_for_match, Bundle, Question, QuestionKind};
 use crate::figures::year_of;
 use crate::markup::{self, LinkTarget};
 
@@ -160,18 +160,9 @@ pub fn validate_bundle(bundle: &Bundle, origins: &Origins, minimums: Minimums) -
         }
     }
 
-    // Each text normalised once, whole and by paragraph, not once per
-    // question that quotes it: a large pack has hundreds of questions on
-    // one long text.
-    let bodies: HashMap<&str, Searchable> = bundle
-        .articles
-        .iter()
-        .map(|a| {
-            let paragraphs =
-                a.blocks().filter_map(|block| if let TextBlock::Paragraph(p) = block { Some(normalise_for_match(p)) } else { None });
-            (a.id.as_str(), Searchable { whole: normalise_for_match(&a.body), paragraphs: paragraphs.collect() })
-        })
-        .collect();
+    // Each text normalised once, not once per question that quotes it: a
+    // large pack has hundreds of questions on one long text.
+    let bodies: HashMap<&str, String> = bundle.articles.iter().map(|a| (a.id.as_str(), normalise_for_match(&a.body))).collect();
     for question in &bundle.questions {
         for rule in question_rules(question, bundle, &bodies) {
             report(ItemKind::Question, &question.id, rule);
@@ -203,24 +194,41 @@ fn id_rule(id: &str) -> Option<String> {
     (!well_formed).then(|| "an id is 1 to 40 of a-z, 0-9 and -".to_string())
 }
 
-/// Where a quote `text` does not hold stops matching it: the longest start
-/// of it, of three words or more, that the text has, and the (at most six)
-/// words after it. A teacher looking for a slip in a long quote is shown
-/// where it is; a quote whose first words are not there is not placed.
+/// Where `quote`, which `text` does not hold, stops matching it: the
+/// longest start of it, of three words or more, that the text has (its last
+/// six words shown), and the (at most six) words after it; none for a quote
+/// whose first words are not there, or one too long to be allowed. Both
+/// normalised (see [`normalise_for_match`]): words one space apart.
 fn where_quote_strays(text: &str, quote: &str) -> Option<(String, String)> {
     const AT_LEAST: usize = 3;
+    const SHOWN: usize = 6;
     let words: Vec<&str> = quote.split(' ').collect();
-    let held = (AT_LEAST..words.len()).take_while(|&n| text.contains(&words[..n].join(" "))).last()?;
-    Some((words[..held].join(" "), words[held..].iter().take(6).copied().collect::<Vec<_>>().join(" ")))
+    if words.len() <= AT_LEAST || words.len() > MAX_EVIDENCE_WORDS {
+        return None;
+    }
+    // The start of `n` words, sliced from the quote itself.
+    let start = |n: usize| -> &str { &quote[..words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1] };
+    // A start the text holds is held by every shorter start too: the
+    // longest is found by halving, a few scans of the text, not one per word.
+    let (mut held, mut missed) = (AT_LEAST - 1, words.len());
+    while missed - held > 1 {
+        let middle = (held + missed) / 2;
+        if text.contains(start(middle)) {
+            held = middle;
+        } else {
+            missed = middle;
+        }
+    }
+    if held < AT_LEAST {
+        return None;
+    }
+    let shown_from = held.saturating_sub(SHOWN);
+    let held_words = words[shown_from..held].join(" ");
+    let held_words = if shown_from > 0 { format!("…{held_words}") } else { held_words };
+    Some((held_words, words[held..].iter().take(SHOWN).copied().collect::<Vec<_>>().join(" ")))
 }
 
-/// An article's text as evidence is looked for in it.
-struct Searchable {
-    whole: String,
-    paragraphs: Vec<String>,
-}
-
-fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, Searchable>) -> Vec<String> {
+fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, String>) -> Vec<String> {
     let mut rules = Vec::new();
     let article = bundle.article(&q.article);
     if article.is_none() {
@@ -297,20 +305,16 @@ fn question_rules(q: &Question, bundle: &Bundle, bodies: &HashMap<&str, Searchab
         rules.push(format!("evidence has {evidence_words} words; at most {MAX_EVIDENCE_WORDS}"));
     }
     if let Some(article) = article {
+        let body = bodies.get(article.id.as_str()).map(String::as_str).unwrap_or_default();
         let evidence = normalise_for_match(&q.evidence);
-        if let (Some(text), false) = (bodies.get(article.id.as_str()), evidence.is_empty()) {
-            if !text.whole.contains(&evidence) {
-                rules.push(match where_quote_strays(&text.whole, &evidence) {
-                    Some((held, rest)) => format!(
-                        "evidence is not found verbatim in article {}: the text has \"{held}\" but not what follows, \"{rest}\"",
-                        article.id
-                    ),
-                    None => format!("evidence is not found verbatim in article {}", article.id),
-                });
-            } else if !text.paragraphs.iter().any(|p| p.contains(&evidence)) {
-                // The source page highlights it within a paragraph.
-                rules.push(format!("evidence runs on from one paragraph of article {} into the next; it must lie within one", article.id));
-            }
+        if !evidence.is_empty() && !body.contains(&evidence) {
+            rules.push(match where_quote_strays(body, &evidence) {
+                Some((held, rest)) => format!(
+                    "evidence is not found verbatim in article {}: the text has \"{held}\" but not what follows, \"{rest}\"",
+                    article.id
+                ),
+                None => format!("evidence is not found verbatim in article {}", article.id),
+            });
         }
     }
     if let Some(since) = &q.since {

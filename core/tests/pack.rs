@@ -49,14 +49,14 @@ const BAD_PACKS: &[(&str, Breakage, &str)] = &[
         |p| {
             p["questions"][0]["choices"] = 3.into();
         },
-        "In \"questions\", entry 1 (id \"handout-1-01\"): a value of the wrong kind: integer \"3\", expected a list in square brackets",
+        "In \"questions\", entry 1 (id \"handout-1-01\"): a value of the wrong kind: the number 3, where a list in square brackets ([\"…\"]) is needed",
     ),
     (
         "answer without its brackets",
         |p| {
             p["questions"][0]["answer"] = "By unanimous agreement".into();
         },
-        "a value of the wrong kind: string \"By unanimous agreement\", expected a list in square brackets, as [\"…\"]",
+        "a value of the wrong kind: the text \"By unanimous agreement\", where a list in square brackets ([\"…\"]) is needed",
     ),
     (
         "difficulty in capitals",
@@ -113,7 +113,7 @@ const BAD_PACKS: &[(&str, Breakage, &str)] = &[
         |p| {
             p["questions"][0]["evidence"] = "invite another European state to join, but only by unanimous consent".into();
         },
-        "\"handout-1-01\": evidence is not found verbatim in article handout-1: the text has \"invite another European state to join, but only by unanimous\" but not what follows, \"consent\"",
+        "\"handout-1-01\": evidence is not found verbatim in article handout-1: the text has \"…to join, but only by unanimous\" but not what follows, \"consent\"",
     ),
     (
         // Found in the text, but the source page highlights evidence within
@@ -188,6 +188,44 @@ fn oversized_and_malformed_packs_are_refused_before_parsing() {
     assert!(import("{\"format\": ", &bank).unwrap_err().0[0].contains("not valid JSON"));
     assert!(import("[]", &bank).unwrap_err().0[0].contains("JSON object"));
     assert_eq!(import(" \r\n", &bank).unwrap_err().0, ["The file is empty."]);
+}
+
+/// Where a quote strays is shown from its fourth word on: a slip in its
+/// first three words, or a quote of three words, gets the plain message.
+#[test]
+fn a_quote_is_placed_only_past_its_first_three_words() {
+    let bank = bank();
+    let refused = |evidence: &str| {
+        let mut value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        value["questions"][0]["evidence"] = evidence.into();
+        import(&value.to_string(), &bank).unwrap_err().0
+    };
+    let plain = "\"handout-1-01\": evidence is not found verbatim in article handout-1.";
+    assert_eq!(refused("Its Article 11 lets the members invite"), [plain]);
+    assert_eq!(refused("Its Article 11"), [plain]);
+    assert_eq!(refused("by unanimous consent"), [plain]);
+    assert_eq!(
+        refused("Its Article 10 lets all members invite"),
+        ["\"handout-1-01\": evidence is not found verbatim in article handout-1: the text has \"Its Article 10 lets\" but not what follows, \"all members invite\"."]
+    );
+}
+
+/// A quote of a heading lies within its block; one that runs on from a
+/// paragraph into the next is refused for a new file, but a pack kept on a
+/// device (or carried by a link) before that rule is still read.
+#[test]
+fn evidence_across_paragraphs_is_refused_only_in_a_new_file() {
+    let bank = bank();
+    let mut value: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+    let body = value["articles"][0]["body"].as_str().unwrap().to_string();
+    value["articles"][0]["body"] = format!("The treaty in short\n\n{body}").into();
+    value["questions"][0]["evidence"] = "The treaty in short".into();
+    assert!(import(&value.to_string(), &bank).is_ok(), "a heading's words are a quote within one block");
+
+    value["questions"][0]["evidence"] = "by twelve countries. Its Article 5 says".into();
+    assert!(import(&value.to_string(), &bank).is_err());
+    let kept: open_door_core::pack::Pack = serde_json::from_value(value).unwrap();
+    assert!(open_door_core::pack::check(kept, &bank).is_ok(), "kept before the rule, it is still read");
 }
 
 /// A file saved in Latin-1 (a Windows editor's "ANSI") reaches the pack as

@@ -181,8 +181,8 @@ crate::lazy_fn!(
             }
             // The very same pack again: "replaced" would send the teacher to
             // make its class links again for nothing (found by a teacher's
-            // walk). Not for a quiz asking for its pack: one left out this
-            // load must restart to be used.
+            // walk). A quiz asking for its pack restarts on the file, as
+            // before.
             Ok(new_pack) if expected.is_none() && library().packs.contains(&new_pack) => {
                 message.set(Some(Message::Done(format!(
                     "The pack \"{}\" is on this device already, the same as this file: nothing was changed, and its class links stay as they are.",
@@ -193,7 +193,7 @@ crate::lazy_fn!(
                 let (name, count) = (&new_pack.name, new_pack.questions.len());
                 let done = match replacing {
                     Some(_) => format!(
-                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy, and the results handed in from them are read here with this copy's choices."
+                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy, and a result handed in from one is now marked against this copy, so a choice changed since can show wrong marks."
                     ),
                     None => format!("The pack \"{name}\" was added ({count} questions)."),
                 };
