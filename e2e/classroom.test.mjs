@@ -569,7 +569,7 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
   writeFileSync(packFile, JSON.stringify(broken));
   await page.setInputFiles("#pack-file", packFile);
   await page.waitForSelector(".pack-messages .message-problem >> text=evidence is not found verbatim");
-  assert.doesNotMatch(await page.textContent(".pack-messages"), /already in use/);
+  assert.doesNotMatch(await page.textContent(".pack-messages"), /already in use|already has this id/);
   writeFileSync(packFile, JSON.stringify(corrected));
   await Promise.all([page.waitForEvent("load"), page.setInputFiles("#pack-file", packFile)]);
   await ready(page);
@@ -618,7 +618,7 @@ test("a question pack is added (kept across the reload), used in a quiz and the 
 const BAD_PACKS = [
   ["unknown field", (p) => { p.questions[0].hint = "x"; }, 'In "questions", entry 1 (id "handout-1-01"): unknown field "hint"'],
   ["wrong type", (p) => { p.questions[1].choices = "True"; }, 'In "questions", entry 2 (id "handout-1-02"): a value of the wrong kind: the text "True", where a list in square brackets'],
-  ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, '"002-01": this id is already in use'],
+  ["duplicate id", (p) => { p.questions[1].id = "002-01"; }, '"002-01": a question on this device already has this id (a built-in question, or another pack\'s)'],
   ["quote missing from its article", (p) => { p.questions[0].evidence = "by a show of hands"; }, '"handout-1-01": evidence is not found verbatim'],
   // Saved by an editor in Latin-1 (Windows' "ANSI"): the browser reads the
   // accented letters as U+FFFD.

@@ -186,7 +186,7 @@ pub fn check(pack: Pack, existing: &Bundle) -> Result<Pack, PackRejected> {
     if errors.is_empty() {
         Ok(pack)
     } else {
-        Err(PackRejected(errors.iter().map(describe).collect()))
+        Err(PackRejected(errors.iter().map(|error| describe(error, existing)).collect()))
     }
 }
 
@@ -268,11 +268,16 @@ fn check_against(pack: &Pack, existing: &Bundle) -> Vec<ContentError> {
 
 /// A content error in the words a teacher reads: the id they wrote, the
 /// rule, and no code-style quoting.
-fn describe(error: &ContentError) -> String {
-    if error.rule == "duplicate id" {
-        format!("\"{}\": this id is already in use; give the question or text a new one.", error.id)
-    } else {
-        format!("\"{}\": {}.", error.id, plain(&error.rule))
+fn describe(error: &ContentError, existing: &Bundle) -> String {
+    match error.rule.as_str() {
+        // Said apart from a clash within the pack (found by a teacher's
+        // walk: a pack reusing "000-01" was told only "already in use").
+        "duplicate id" if existing.question(&error.id).is_some() => format!(
+            "\"{}\": a question on this device already has this id (a built-in question, or another pack's); give yours a new one.",
+            error.id
+        ),
+        "duplicate id" => format!("\"{}\": this id is already in use; give the question or text a new one.", error.id),
+        rule => format!("\"{}\": {}.", error.id, plain(rule)),
     }
 }
 

@@ -98,7 +98,7 @@ const BAD_PACKS: &[(&str, Breakage, &str)] = &[
         |p| {
             p["questions"][0]["id"] = "002-01".into();
         },
-        "\"002-01\": this id is already in use",
+        "\"002-01\": a question on this device already has this id (a built-in question, or another pack's)",
     ),
     (
         "quote missing from its article",
@@ -173,7 +173,7 @@ fn a_pack_file_s_own_name_is_read_before_it_is_checked() {
     merge(&mut joined, &import(EXAMPLE, &bank).unwrap());
     let corrected = EXAMPLE.replace("\"name\": \"Class 9B", "\"name\": \"  Class 9B");
     assert_ne!(corrected, EXAMPLE);
-    assert!(import(&corrected, &joined).unwrap_err().0.iter().any(|m| m.contains("already in use")));
+    assert!(import(&corrected, &joined).unwrap_err().0.iter().any(|m| m.contains("a question on this device already has this id")));
     assert_eq!(declared_name(&corrected).as_deref(), Some("Class 9B: the Washington Treaty handout"));
     assert_eq!(declared_name(&corrected), import(&corrected, &bank).ok().map(|p| p.name));
     assert_eq!(declared_name("{\"name\": 7}"), None);
