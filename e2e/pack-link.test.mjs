@@ -54,6 +54,30 @@ async function takeQuiz(page, count) {
   return seen;
 }
 
+/**
+ * A student with no pack takes the 2 questions of `link`, answering each
+ * with its choice among `picks` (words of the example pack's choices), and
+ * hands in the JSON file, saved as `name`; returns its path.
+ */
+async function handIn(link, picks, name) {
+  const student = await freshPage(app, { acceptDownloads: true });
+  await student.page.goto(link);
+  for (let n = 1; n <= 2; n++) {
+    await student.page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
+    const labels = await student.page.locator("form.question label").allTextContents();
+    await student.page.locator("form.question input").nth(labels.findIndex((label) => picks.some((p) => label.includes(p)))).check();
+    await student.page.click("form.question button[type=submit]");
+    await student.page.click(`button:text-is("${n === 2 ? "See results" : "Next question"}")`);
+  }
+  await student.page.waitForSelector(".result-code");
+  const [download] = await Promise.all([student.page.waitForEvent("download"), student.page.click("text=Download result (JSON)")]);
+  const file = join(scratch, name);
+  await download.saveAs(file);
+  student.watcher.assertClean();
+  await student.context.close();
+  return file;
+}
+
 /** Takes the quiz of `link` to its results. */
 async function finishQuiz(page, link, count) {
   await page.goto(link);
@@ -470,21 +494,7 @@ test("the follow-up quiz from a pack quiz's class results carries the pack to th
   // A student with no pack takes it, getting both wrong (the example's
   // wrong choices, read from the pack itself), and hands in.
   const wrong = JSON.parse(EXAMPLE_PACK).questions.map((q) => q.choices.find((c) => !q.answer.includes(c)));
-  const student = await freshPage(app, { acceptDownloads: true });
-  await student.page.goto(link);
-  for (let n = 1; n <= 2; n++) {
-    await student.page.waitForSelector(`h2:text-is("Question ${n} of 2")`);
-    const labels = await student.page.locator("form.question label").allTextContents();
-    const at = labels.findIndex((label) => wrong.some((w) => label.includes(w)));
-    await student.page.locator("form.question input").nth(at).check();
-    await student.page.click("form.question button[type=submit]");
-    await student.page.click(`button:text-is("${n === 2 ? "See results" : "Next question"}")`);
-  }
-  await student.page.waitForSelector(".result-code");
-  const [download] = await Promise.all([student.page.waitForEvent("download"), student.page.click("text=Download result (JSON)")]);
-  const file = join(scratch, "pack-student.json");
-  await download.saveAs(file);
-  await student.context.close();
+  const file = await handIn(link, wrong, "pack-student.json");
 
   await teacher.page.goto(app.url + "/classroom");
   await ready(teacher.page);
@@ -513,4 +523,32 @@ test("the follow-up quiz from a pack quiz's class results carries the pack to th
   assert.match(await other.page.textContent("form.question legend"), /class handout/);
   other.watcher.assertClean();
   await other.context.close();
+});
+
+test("a result from a pack corrected since is not taken for an edited file: the table says its questions changed", async () => {
+  const teacher = await freshPage(app, { acceptDownloads: true });
+  await addPack(teacher.page, EXAMPLE_PACK);
+  await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was added (2 questions).`);
+  const link = await classLinkOf(teacher.page, ["handout-1-01", "handout-1-02"]);
+
+  // A student answers both right, by the pack the link carries, and hands in.
+  const right = JSON.parse(EXAMPLE_PACK).questions.map((q) => q.answer[0]);
+  const file = await handIn(link, right, "before-correction.json");
+
+  // The teacher corrects the pack after the lesson: the second answer moves.
+  const corrected = JSON.parse(EXAMPLE_PACK);
+  corrected.questions[1].answer = ["False"];
+  await addPack(teacher.page, JSON.stringify(corrected), "corrected.json");
+  await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was replaced by the file's copy (2 questions).`);
+  await teacher.page.setInputFiles("#class-files", file);
+  await teacher.page.waitForSelector(".class-table");
+  const row = await teacher.page.textContent(".class-table tbody tr");
+  assert.match(row, /2 of 2/, "the score the student's device gave, which the code covers");
+  assert.match(row, /not counted/);
+  assert.match(row, /Questions changed: Not edited \(its code matches\).*here its answers score 1 of 2/);
+  assert.doesNotMatch(row, /Does not match|the file's claim/, "an honest file is not called edited");
+  assert.match(await teacher.page.textContent(".class-status"), /1 whose questions have changed here/);
+  assert.deepEqual(await violations(teacher.page), []);
+  teacher.watcher.assertClean();
+  await teacher.context.close();
 });

@@ -34,6 +34,11 @@ pub enum CodeCheck {
     DoesNotMatch(String),
     /// A result of another quiz than the one most of the class took.
     OtherQuiz(String),
+    /// An unedited file that this device marks otherwise: the quiz's
+    /// questions have changed here since (see [`Verification::QuestionsChanged`]).
+    /// The row keeps the score the student's device gave, which the code
+    /// covers, and is not counted: its answers cannot be marked here.
+    QuestionsChanged(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -294,6 +299,9 @@ impl ClassResults {
                 } else {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
+                        Verification::QuestionsChanged { here, total, .. } => CodeCheck::QuestionsChanged(format!(
+                            "Not edited (its code matches), but its questions have changed on this device since the quiz (a pack corrected, or a newer Open Door): here its answers score {here} of {total}. The score shown is the student's device's."
+                        )),
                         Verification::DoesNotMatch(why) | Verification::Unreadable(why) => {
                             CodeCheck::DoesNotMatch(if without_extension(file, ".csv").is_some() {
                                 format!("{why} {SAVED_BY_A_SPREADSHEET}")
@@ -442,6 +450,11 @@ impl ClassResults {
             (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| !d.to_ask)), "copy", "copies"),
             (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "duplicate", "duplicates"),
             (of_kind(|s| matches!(s.check, CodeCheck::DoesNotMatch(_))), "whose code does not match", "whose code does not match"),
+            (
+                of_kind(|s| matches!(s.check, CodeCheck::QuestionsChanged(_))),
+                "whose questions have changed here",
+                "whose questions have changed here",
+            ),
         ]
         .into_iter()
         .filter(|(n, ..)| *n > 0)
@@ -511,6 +524,7 @@ impl ClassResults {
                 CodeCheck::Matches => "matches".to_string(),
                 CodeCheck::DoesNotMatch(why) => format!("does not match: {why}"),
                 CodeCheck::OtherQuiz(title) => format!("other quiz: {title}"),
+                CodeCheck::QuestionsChanged(why) => format!("questions changed: {why}"),
             };
             rows.push(csv_row(&[
                 &s.name,

@@ -92,11 +92,12 @@ fn quotes_across_blocks(pack: &Pack, existing: &Bundle) -> Vec<String> {
         let Some(article) = pack.articles.iter().find(|a| a.id == question.article).or_else(|| existing.article(&question.article)) else {
             continue;
         };
-        if !texts.iter().any(|(id, ..)| *id == article.id) {
+        let at = texts.iter().position(|(id, ..)| *id == article.id).unwrap_or_else(|| {
             let blocks = article.blocks().map(|block| normalise_for_match(block.text())).collect();
             texts.push((&article.id, normalise_for_match(&article.body), blocks));
-        }
-        let Some((_, whole, blocks)) = texts.iter().find(|(id, ..)| *id == article.id) else { continue };
+            texts.len() - 1
+        });
+        let (_, whole, blocks) = &texts[at];
         let evidence = normalise_for_match(&question.evidence);
         if !evidence.is_empty() && whole.contains(&evidence) && !blocks.iter().any(|block| block.contains(&evidence)) {
             across.push(format!(

@@ -514,6 +514,12 @@ pub enum Verification {
     Matches { correct: usize, total: usize },
     /// Something was changed after the quiz ended.
     DoesNotMatch(String),
+    /// The file is as the student's device wrote it (its code matches), but
+    /// this device marks its answers `here` of `total`, not the `correct` the
+    /// student's device gave: the quiz's questions have changed here since
+    /// (a pack corrected after the quiz, or a newer Open Door), so the file
+    /// was not edited and cannot be marked here either.
+    QuestionsChanged { correct: usize, here: usize, total: usize },
     /// Not a result file this app can read.
     Unreadable(String),
 }
@@ -677,7 +683,14 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
         .zip(&record.answers)
         .filter(|(item, answer)| answer.as_deref().is_some_and(|a| bank.question(&item.question_id).is_some_and(|q| q.is_correct(a))))
         .count();
+    let code_matches = record.expected_code() == record.code.trim().to_uppercase();
     if correct != record.correct || items.len() != record.total {
+        // A file whose code matches was not edited: the other marking is
+        // this device's (found by a teacher's walk: a corrected pack made
+        // honest files read as edited ones).
+        if code_matches && items.len() == record.total {
+            return Verification::QuestionsChanged { correct: record.correct, here: correct, total: record.total };
+        }
         return Verification::DoesNotMatch(format!(
             "The file claims {} of {}, but its answers score {correct} of {}.",
             record.correct,
@@ -685,7 +698,7 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
             items.len()
         ));
     }
-    if record.expected_code() != record.code.trim().to_uppercase() {
+    if !code_matches {
         let what = if record.time_is_covered() { "name, quiz, time and answers" } else { "quiz and answers" };
         return Verification::DoesNotMatch(format!("The code does not match the {what} in the file."));
     }

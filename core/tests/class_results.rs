@@ -79,6 +79,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
                 CodeCheck::Matches => "matches",
                 CodeCheck::DoesNotMatch(_) => "does not match",
                 CodeCheck::OtherQuiz(_) => "other quiz",
+                CodeCheck::QuestionsChanged(_) => "questions changed",
             };
             (s.file.as_str(), check, s.duplicate.is_some(), s.counted, s.time_checked)
         })
@@ -624,6 +625,42 @@ fn the_status_line_says_how_many_results_count_and_why_the_others_do_not() {
     assert_eq!(ClassResults::gather(std::slice::from_ref(&ana), &bank).summary(), "1 result read: 1 counted in the figures below.");
     let edited = file("ana.json", ana.1.unwrap().replace("\"Ana\"", "\"Bo\""));
     assert_eq!(ClassResults::gather(&[edited], &bank).summary(), "1 result read, none counted: 1 whose code does not match.");
+}
+
+/// Found by a teacher's walk: a pack corrected after the lesson moved a
+/// right answer, and the honest files of the old link read as edited ones
+/// ("The file claims 3 of 5, but its answers score 2 of 5").
+#[test]
+fn a_file_marked_otherwise_since_its_questions_changed_here_is_not_taken_for_an_edited_one() {
+    let bank = common::bundle(12);
+    let maria = result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90);
+    let tom = result(&bank, 5, "Tom", &[1, 1, 1, 1, 1], 120);
+    let mut bo = result(&bank, 5, "Bo", &[1, 1, 1, 1, 1], 100);
+    bo.correct = 5;
+    // The teacher's copy since: the first question's right answer is "b".
+    let mut corrected = bank.clone();
+    let first = maria.quiz.questions[0].clone();
+    corrected.questions.iter_mut().find(|q| q.id == first).unwrap().answer = vec!["b".into()];
+    let files = [file("maria.json", maria.to_json()), file("tom.json", tom.to_json()), file("bo.json", bo.to_json())];
+    let class = ClassResults::gather(&files, &corrected);
+    let row = |name: &str| class.students.iter().find(|s| s.name == name).unwrap();
+    // Maria's "a" was right on her device and is wrong here; Tom's "b" the
+    // other way round: each keeps the score the code covers, not counted.
+    for (name, score, here) in [("Maria", 3, 2), ("Tom", 0, 1)] {
+        let student = row(name);
+        assert!(
+            matches!(&student.check, CodeCheck::QuestionsChanged(why) if why.contains("its code matches") && why.contains(&format!("here its answers score {here} of 5"))),
+            "{name}: {:?}",
+            student.check
+        );
+        assert_eq!((student.correct, student.counted, student.score_is_claimed()), (score, false, false), "{name}");
+    }
+    // An edited file is still one, whatever this device's copy.
+    assert!(matches!(&row("Bo").check, CodeCheck::DoesNotMatch(why) if why.contains("claims 5 of 5")), "{:?}", row("Bo").check);
+    assert_eq!(class.summary(), "3 results read, none counted: 1 whose code does not match and 2 whose questions have changed here.");
+    assert!(class.to_csv().contains("Maria,3,5,"), "{}", class.to_csv());
+    // The copy the class took marks them as their devices did.
+    assert_eq!(ClassResults::gather(&files, &bank).students.iter().filter(|s| s.counted).count(), 2);
 }
 
 #[test]

@@ -178,6 +178,20 @@ fn every_shown_field_is_covered_by_the_code() {
     assert_eq!(verify(&relaxed.to_json(), &bank), Verification::Matches { correct: 3, total: 5 });
 }
 
+/// The file of a quiz whose questions changed on the teacher's device since
+/// (a corrected pack) is told apart from an edited one by its code.
+#[test]
+fn an_unedited_file_marked_otherwise_here_says_its_questions_changed() {
+    let (bank, record) = result_of("Maria");
+    let mut corrected = bank.clone();
+    let first = record.quiz.questions[0].clone();
+    corrected.questions.iter_mut().find(|q| q.id == first).unwrap().answer = vec!["b".into()];
+    assert_eq!(verify(&record.to_json(), &corrected), Verification::QuestionsChanged { correct: 3, here: 2, total: 5 });
+    let mut edited = record.clone();
+    edited.correct = 4;
+    assert!(matches!(verify(&edited.to_json(), &corrected), Verification::DoesNotMatch(why) if why.contains("claims 4 of 5")));
+}
+
 /// Found by a student's walk: a multiple-choice answer written "1.0" came
 /// back from a spreadsheet that saved the file as the number 1, and the
 /// honest file no longer matched its code.

@@ -193,7 +193,7 @@ crate::lazy_fn!(
                 let (name, count) = (&new_pack.name, new_pack.questions.len());
                 let done = match replacing {
                     Some(_) => format!(
-                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy, and a result handed in from one is now marked against this copy, so a choice changed since can show wrong marks."
+                        "The pack \"{name}\" was replaced by the file's copy ({count} questions). Make its class links again: those made before carry the old copy. Results handed in from them are read against this copy: the class table does not count one that this copy marks otherwise."
                     ),
                     None => format!("The pack \"{name}\" was added ({count} questions)."),
                 };
