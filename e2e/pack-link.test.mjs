@@ -525,30 +525,42 @@ test("the follow-up quiz from a pack quiz's class results carries the pack to th
   await other.context.close();
 });
 
-test("a result from a pack corrected since is not taken for an edited file: the table says its questions changed", async () => {
+test("an honest pack result is not called edited where the pack is missing or corrected since: the table says it cannot mark it here", async () => {
   const teacher = await freshPage(app, { acceptDownloads: true });
   await addPack(teacher.page, EXAMPLE_PACK);
   await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was added (2 questions).`);
   const link = await classLinkOf(teacher.page, ["handout-1-01", "handout-1-02"]);
-
   // A student answers both right, by the pack the link carries, and hands in.
   const right = JSON.parse(EXAMPLE_PACK).questions.map((q) => q.answer[0]);
-  const file = await handIn(link, right, "before-correction.json");
+  const file = await handIn(link, right, "pack-result.json");
+
+  /** The one row of the class table of `file`, and the status line. */
+  async function readAlone(page) {
+    await page.setInputFiles("#class-files", file);
+    await page.waitForSelector(".class-table");
+    const row = await page.textContent(".class-table tbody tr");
+    assert.match(row, /2 of 2/, "the score the student's device gave, which the code covers");
+    assert.match(row, /not counted/);
+    assert.doesNotMatch(row, /Does not match|the file's claim/, "an honest file is not called edited");
+    assert.match(await page.textContent(".class-status"), /none counted: 1 this device cannot mark/);
+    assert.deepEqual(await violations(page), []);
+    return row;
+  }
+
+  // Marked at home, on a device without the pack: it asks for the pack.
+  const home = await freshPage(app);
+  await home.page.goto(app.url + "/classroom");
+  await ready(home.page);
+  assert.match(await readAlone(home.page), /Not marked here: Not edited \(its code matches\), but its quiz uses questions this device does not have\. If they come from a question pack, add the pack/);
+  home.watcher.assertClean();
+  await home.context.close();
 
   // The teacher corrects the pack after the lesson: the second answer moves.
   const corrected = JSON.parse(EXAMPLE_PACK);
   corrected.questions[1].answer = ["False"];
   await addPack(teacher.page, JSON.stringify(corrected), "corrected.json");
   await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was replaced by the file's copy (2 questions).`);
-  await teacher.page.setInputFiles("#class-files", file);
-  await teacher.page.waitForSelector(".class-table");
-  const row = await teacher.page.textContent(".class-table tbody tr");
-  assert.match(row, /2 of 2/, "the score the student's device gave, which the code covers");
-  assert.match(row, /not counted/);
-  assert.match(row, /Questions changed: Not edited \(its code matches\).*here its answers score 1 of 2/);
-  assert.doesNotMatch(row, /Does not match|the file's claim/, "an honest file is not called edited");
-  assert.match(await teacher.page.textContent(".class-status"), /1 whose questions have changed here/);
-  assert.deepEqual(await violations(teacher.page), []);
+  assert.match(await readAlone(teacher.page), /Not marked here: Not edited \(its code matches\), but its questions have changed on this device since the quiz.*here its answers score 1 of 2/);
   teacher.watcher.assertClean();
   await teacher.context.close();
 });

@@ -34,11 +34,10 @@ pub enum CodeCheck {
     DoesNotMatch(String),
     /// A result of another quiz than the one most of the class took.
     OtherQuiz(String),
-    /// An unedited file that this device marks otherwise: the quiz's
-    /// questions have changed here since (see [`Verification::QuestionsChanged`]).
-    /// The row keeps the score the student's device gave, which the code
-    /// covers, and is not counted: its answers cannot be marked here.
-    QuestionsChanged(String),
+    /// An unedited file that this device cannot mark as the student's did
+    /// (see [`Verification::NotMarkedHere`]). The row keeps the score the
+    /// student's device gave, which the code covers, and is not counted.
+    NotMarkedHere(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,9 +298,7 @@ impl ClassResults {
                 } else {
                     match check(record, bank) {
                         Verification::Matches { .. } => CodeCheck::Matches,
-                        Verification::QuestionsChanged { here, total, .. } => CodeCheck::QuestionsChanged(format!(
-                            "Not edited (its code matches), but its questions have changed on this device since the quiz (a pack corrected, or a newer Open Door): here its answers score {here} of {total}. The score shown is the student's device's."
-                        )),
+                        Verification::NotMarkedHere(why) => CodeCheck::NotMarkedHere(why),
                         Verification::DoesNotMatch(why) | Verification::Unreadable(why) => {
                             CodeCheck::DoesNotMatch(if without_extension(file, ".csv").is_some() {
                                 format!("{why} {SAVED_BY_A_SPREADSHEET}")
@@ -393,8 +390,11 @@ impl ClassResults {
                 })
                 .or_else(|| {
                     // That file was finished first (the rows' order): it is
-                    // the one counted.
-                    seen.iter().find(|(earlier_key, ..)| !key.is_empty() && *earlier_key == key).map(|(_, _, earlier_file)| Duplicate {
+                    // the one counted. A result of another quiz (the
+                    // follow-up) is no second attempt at this one (found by
+                    // a teacher's walk: it was said to be).
+                    let attempt = !key.is_empty() && !matches!(check, CodeCheck::OtherQuiz(_));
+                    seen.iter().find(|(earlier_key, ..)| attempt && *earlier_key == key).map(|(_, _, earlier_file)| Duplicate {
                         why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with a surname or initial."),
                         to_ask: true,
                     })
@@ -450,11 +450,7 @@ impl ClassResults {
             (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| !d.to_ask)), "copy", "copies"),
             (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "duplicate", "duplicates"),
             (of_kind(|s| matches!(s.check, CodeCheck::DoesNotMatch(_))), "whose code does not match", "whose code does not match"),
-            (
-                of_kind(|s| matches!(s.check, CodeCheck::QuestionsChanged(_))),
-                "whose questions have changed here",
-                "whose questions have changed here",
-            ),
+            (of_kind(|s| matches!(s.check, CodeCheck::NotMarkedHere(_))), "this device cannot mark", "this device cannot mark"),
         ]
         .into_iter()
         .filter(|(n, ..)| *n > 0)
@@ -524,7 +520,7 @@ impl ClassResults {
                 CodeCheck::Matches => "matches".to_string(),
                 CodeCheck::DoesNotMatch(why) => format!("does not match: {why}"),
                 CodeCheck::OtherQuiz(title) => format!("other quiz: {title}"),
-                CodeCheck::QuestionsChanged(why) => format!("questions changed: {why}"),
+                CodeCheck::NotMarkedHere(why) => format!("not marked here: {why}"),
             };
             rows.push(csv_row(&[
                 &s.name,

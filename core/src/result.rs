@@ -515,11 +515,11 @@ pub enum Verification {
     /// Something was changed after the quiz ended.
     DoesNotMatch(String),
     /// The file is as the student's device wrote it (its code matches), but
-    /// this device marks its answers `here` of `total`, not the `correct` the
-    /// student's device gave: the quiz's questions have changed here since
-    /// (a pack corrected after the quiz, or a newer Open Door), so the file
-    /// was not edited and cannot be marked here either.
-    QuestionsChanged { correct: usize, here: usize, total: usize },
+    /// this device cannot mark it as that one did: its quiz's questions are
+    /// not all here (a pack not added), or have changed here since (a pack
+    /// corrected after the quiz, or a newer Open Door) and mark its answers
+    /// otherwise. Says which, and what to do.
+    NotMarkedHere(String),
     /// Not a result file this app can read.
     Unreadable(String),
 }
@@ -668,12 +668,20 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
     let link = QuizLink::open(&record.quiz.link, bank);
     let items = link.items();
     let ids: Vec<&String> = items.iter().map(|i| &i.question_id).collect();
+    // A file whose code matches was not edited, whatever this device makes
+    // of its answers (found by teachers' walks: honest files read as edited
+    // ones, for a pack not added or corrected since).
+    let code_matches = record.expected_code() == record.code.trim().to_uppercase();
     if !link.notices().is_empty() {
-        // Most often a teacher's pack not added on this device (found by a
-        // walk: the files looked tampered with, and nothing said what to do).
-        return Verification::DoesNotMatch(
-            "The quiz in the file uses questions this app does not have. If they come from a question pack, add the pack under \"Your own questions\" on the Classroom page, then choose the files again.".into(),
-        );
+        // Most often a teacher's pack not added on this device.
+        let add_the_pack = "If they come from a question pack, add the pack under \"Your own questions\" on the Classroom page, then choose the files again.";
+        return if code_matches {
+            Verification::NotMarkedHere(format!(
+                "Not edited (its code matches), but its quiz uses questions this device does not have. {add_the_pack}"
+            ))
+        } else {
+            Verification::DoesNotMatch(format!("The quiz in the file uses questions this app does not have. {add_the_pack}"))
+        };
     }
     if ids != record.quiz.questions.iter().collect::<Vec<_>>() || items.len() != record.answers.len() {
         return Verification::DoesNotMatch("The file's questions or answers do not match its quiz link.".into());
@@ -683,13 +691,12 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
         .zip(&record.answers)
         .filter(|(item, answer)| answer.as_deref().is_some_and(|a| bank.question(&item.question_id).is_some_and(|q| q.is_correct(a))))
         .count();
-    let code_matches = record.expected_code() == record.code.trim().to_uppercase();
     if correct != record.correct || items.len() != record.total {
-        // A file whose code matches was not edited: the other marking is
-        // this device's (found by a teacher's walk: a corrected pack made
-        // honest files read as edited ones).
         if code_matches && items.len() == record.total {
-            return Verification::QuestionsChanged { correct: record.correct, here: correct, total: record.total };
+            return Verification::NotMarkedHere(format!(
+                "Not edited (its code matches), but its questions have changed on this device since the quiz (a pack corrected, or a newer Open Door): here its answers score {correct} of {}. The score shown is the student's device's.",
+                record.total
+            ));
         }
         return Verification::DoesNotMatch(format!(
             "The file claims {} of {}, but its answers score {correct} of {}.",

@@ -79,7 +79,7 @@ fn one_row_per_student_sorted_by_name_with_every_problem_named() {
                 CodeCheck::Matches => "matches",
                 CodeCheck::DoesNotMatch(_) => "does not match",
                 CodeCheck::OtherQuiz(_) => "other quiz",
-                CodeCheck::QuestionsChanged(_) => "questions changed",
+                CodeCheck::NotMarkedHere(_) => "not marked here",
             };
             (s.file.as_str(), check, s.duplicate.is_some(), s.counted, s.time_checked)
         })
@@ -627,11 +627,12 @@ fn the_status_line_says_how_many_results_count_and_why_the_others_do_not() {
     assert_eq!(ClassResults::gather(&[edited], &bank).summary(), "1 result read, none counted: 1 whose code does not match.");
 }
 
-/// Found by a teacher's walk: a pack corrected after the lesson moved a
-/// right answer, and the honest files of the old link read as edited ones
-/// ("The file claims 3 of 5, but its answers score 2 of 5").
+/// Found by teachers' walks: a pack corrected after the lesson moved a right
+/// answer, or was not added on the device reading the files, and the
+/// honest files read as edited ones ("The file claims 3 of 5, but its
+/// answers score 2 of 5").
 #[test]
-fn a_file_marked_otherwise_since_its_questions_changed_here_is_not_taken_for_an_edited_one() {
+fn an_unedited_file_this_device_cannot_mark_is_not_taken_for_an_edited_one() {
     let bank = common::bundle(12);
     let maria = result(&bank, 5, "Maria", &[0, 0, 1, 0, 2], 90);
     let tom = result(&bank, 5, "Tom", &[1, 1, 1, 1, 1], 120);
@@ -643,24 +644,46 @@ fn a_file_marked_otherwise_since_its_questions_changed_here_is_not_taken_for_an_
     corrected.questions.iter_mut().find(|q| q.id == first).unwrap().answer = vec!["b".into()];
     let files = [file("maria.json", maria.to_json()), file("tom.json", tom.to_json()), file("bo.json", bo.to_json())];
     let class = ClassResults::gather(&files, &corrected);
-    let row = |name: &str| class.students.iter().find(|s| s.name == name).unwrap();
+    let row = |class: &ClassResults, name: &str| class.students.iter().find(|s| s.name == name).unwrap().clone();
     // Maria's "a" was right on her device and is wrong here; Tom's "b" the
     // other way round: each keeps the score the code covers, not counted.
     for (name, score, here) in [("Maria", 3, 2), ("Tom", 0, 1)] {
-        let student = row(name);
+        let student = row(&class, name);
         assert!(
-            matches!(&student.check, CodeCheck::QuestionsChanged(why) if why.contains("its code matches") && why.contains(&format!("here its answers score {here} of 5"))),
+            matches!(&student.check, CodeCheck::NotMarkedHere(why) if why.contains("its code matches") && why.contains("changed on this device") && why.contains(&format!("here its answers score {here} of 5"))),
             "{name}: {:?}",
             student.check
         );
         assert_eq!((student.correct, student.counted, student.score_is_claimed()), (score, false, false), "{name}");
     }
     // An edited file is still one, whatever this device's copy.
-    assert!(matches!(&row("Bo").check, CodeCheck::DoesNotMatch(why) if why.contains("claims 5 of 5")), "{:?}", row("Bo").check);
-    assert_eq!(class.summary(), "3 results read, none counted: 1 whose code does not match and 2 whose questions have changed here.");
+    assert!(
+        matches!(&row(&class, "Bo").check, CodeCheck::DoesNotMatch(why) if why.contains("claims 5 of 5")),
+        "{:?}",
+        row(&class, "Bo").check
+    );
+    assert_eq!(class.summary(), "3 results read, none counted: 1 whose code does not match and 2 this device cannot mark.");
     assert!(class.to_csv().contains("Maria,3,5,"), "{}", class.to_csv());
     // The copy the class took marks them as their devices did.
     assert_eq!(ClassResults::gather(&files, &bank).students.iter().filter(|s| s.counted).count(), 2);
+
+    // Read where the first question is not (its pack not added here): the
+    // honest file asks for the pack, the edited one is still edited.
+    let mut without = bank.clone();
+    without.questions.retain(|q| q.id != first);
+    let class = ClassResults::gather(&files, &without);
+    let maria = row(&class, "Maria");
+    assert!(
+        matches!(&maria.check, CodeCheck::NotMarkedHere(why) if why.contains("its code matches") && why.contains("questions this device does not have") && why.contains("add the pack")),
+        "{:?}",
+        maria.check
+    );
+    assert_eq!((maria.correct, maria.counted, maria.score_is_claimed()), (3, false, false));
+    assert!(
+        matches!(&row(&class, "Bo").check, CodeCheck::DoesNotMatch(why) if why.contains("add the pack")),
+        "{:?}",
+        row(&class, "Bo").check
+    );
 }
 
 #[test]
@@ -812,6 +835,23 @@ fn a_file_of_another_quiz_under_the_class_quizs_title_says_what_tells_it_apart()
     let files = [titled("Ana", listed(&first)), titled("Bo", listed(&first)), titled("Cy", listed(&reordered))];
     let class = ClassResults::gather(&files, &bank);
     assert!(matches!(&class.students[2].check, CodeCheck::OtherQuiz(title) if title == "Week 3 (the same questions in another order)"));
+}
+
+/// Found by a teacher's walk: a student's result of the follow-up quiz,
+/// read with the class's files, was said to be a second attempt under her
+/// name ("ask them to download it again with a surname").
+#[test]
+fn a_students_result_of_another_quiz_is_no_second_attempt_at_the_class_quiz() {
+    let bank = common::bundle(12);
+    let class_quiz = |name: &str, seconds| file(&format!("{name}.json"), result(&bank, 5, name, &[0, 0, 1, 0, 2], seconds).to_json());
+    let follow_up = file("maria-follow-up.json", result(&bank, 6, "Maria", &[0, 0, 0, 0, 0], 200).to_json());
+    let class = ClassResults::gather(&[class_quiz("Maria", 90), class_quiz("Tom", 80), follow_up], &bank);
+    let maria: Vec<(&CodeCheck, bool, Option<&Duplicate>)> =
+        class.students.iter().filter(|s| s.name == "Maria").map(|s| (&s.check, s.counted, s.duplicate.as_ref())).collect();
+    assert_eq!(maria.len(), 2);
+    assert_eq!((maria[0].0, maria[0].1, maria[0].2), (&CodeCheck::Matches, true, None));
+    assert!(matches!(maria[1].0, CodeCheck::OtherQuiz(_)) && !maria[1].1 && maria[1].2.is_none(), "{:?}", maria[1]);
+    assert_eq!(class.summary(), "3 results read: 2 counted in the figures below; not counted: 1 of another quiz.");
 }
 
 /// A CSV file that does not match its code may have been saved by a
