@@ -123,6 +123,31 @@ test("the year control works by keyboard: the count, the countries and the map f
   await context.close();
 });
 
+test("the table of who joined when is a tab stop only where it scrolls sideways", async () => {
+  const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await open(page, "joining");
+  const scroller = page.locator("#enlargement-map .table-scroll");
+  // On a phone the table fits: Tab goes from "Later" past it (found by a
+  // walk: a stop that scrolled nothing).
+  await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").scrollWidth > 0);
+  assert.equal(await scroller.getAttribute("tabindex"), null);
+  await page.focus("#enlargement-map button:text-is('Later')");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("table-scroll")), false);
+  // Narrower (a phone with larger text), it scrolls, and a keyboard can.
+  await page.setViewportSize({ width: 260, height: 740 });
+  await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").getAttribute("tabindex") === "0", null, { timeout: 3000 })
+    .catch(() => assert.fail("the scrolling table is a tab stop"));
+  await page.focus("#enlargement-map button:text-is('Later')");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("table-scroll")), true);
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").scrollLeft > 0);
+  assert.deepEqual(await violations(page), []);
+  watcher.assertClean();
+  await context.close();
+});
+
 test("the map shows exactly the members the table lists, round by round", async () => {
   const { page, watcher, context } = await freshPage(app);
   await open(page, "joining");

@@ -14,10 +14,10 @@ use open_door_core::link::LinkLabels;
 use open_door_core::result::{date_of_day, format_time, size_problem};
 use wasm_bindgen::JsCast;
 
-use crate::components::bring_into_focus;
 use crate::components::download::download;
 use crate::components::pack_file::{FileButton, Message, MessageView};
 use crate::components::qr::{QrFullScreen, QrImage};
+use crate::components::{bring_into_focus, tab_stop_while_scrolling};
 use crate::content::{bundle, today};
 use crate::pages::quiz_setup::{make_class_link, mark_way_back, ClassLink, CopyLink};
 use crate::router::A;
@@ -353,10 +353,12 @@ fn question_score(q: &QuestionStats) -> String {
 
 #[component]
 fn StudentTable(students: Vec<StudentRow>) -> impl IntoView {
+    let scroller = NodeRef::new();
+    tab_stop_while_scrolling(scroller);
     view! {
         // Scrolls sideways where six columns do not fit (a phone shows each
-        // row as a card instead); focusable so a keyboard can scroll it.
-        <div class="class-table-wrap" tabindex="0" role="region" aria-label="Students">
+        // row as a card instead), and is then a tab stop.
+        <div class="class-table-wrap" role="region" node_ref=scroller aria-label="Students">
         <table class="class-table">
             <caption>"Students"</caption>
             <thead>

@@ -9,6 +9,7 @@ use open_door_core::figures::{format_date, year_of, FigureId, REFERENCE};
 use open_door_core::number::decimal;
 
 use crate::components::markup::article_label;
+use crate::components::tab_stop_while_scrolling;
 use crate::content::figures;
 use crate::router::A;
 
@@ -65,6 +66,8 @@ fn EnlargementMap() -> impl IntoView {
     let joined = move || data.rounds[index.get()].members_text();
     let step = move |by: isize| set_index.update(|i| *i = i.saturating_add_signed(by).min(last));
     let caption = year_span(data.rounds.first().map(|r| &r.date), data.rounds.last().map(|r| &r.date));
+    let scroller = NodeRef::new();
+    tab_stop_while_scrolling(scroller);
     view! {
         <figure class="explainer-figure enlargement" id=FigureId::EnlargementMap.name() aria-labelledby="enlargement-caption">
             <figcaption id="enlargement-caption">{format!("NATO's members by the year they joined{caption}")}</figcaption>
@@ -117,7 +120,7 @@ fn EnlargementMap() -> impl IntoView {
                 <li><span class="swatch other" aria-hidden="true"></span>"Not a member (plain)"</li>
             </ul>
             <p class="map-note">{data.map_note.clone()}</p>
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="rounds-caption">
+            <div class="table-scroll" role="region" node_ref=scroller aria-labelledby="rounds-caption">
                 <table class="rounds">
                     <caption id="rounds-caption">"Who joined when"</caption>
                     <thead>

@@ -22,6 +22,31 @@ pub fn mark_root(attribute: &str, on: bool) {
     }
 }
 
+/// Makes a wide table's scrolling box a tab stop, which lets a keyboard
+/// scroll it, only while it has something to scroll: where the table fits,
+/// as on most screens, such a stop is one more key press that does nothing
+/// (found by walks). Checked once drawn, and again on every resize (which a
+/// zoom is too).
+pub fn tab_stop_while_scrolling(scroller: leptos::prelude::NodeRef<leptos::html::Div>) {
+    use leptos::prelude::*;
+    let update = move || {
+        if let Some(scroller) = scroller.get_untracked() {
+            let _ = if scroller.scroll_width() > scroller.client_width() {
+                scroller.set_attribute("tabindex", "0")
+            } else {
+                scroller.remove_attribute("tabindex")
+            };
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            request_animation_frame(update);
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| update());
+    on_cleanup(move || resized.remove());
+}
+
 /// The value the browser computes for an element's style `property`.
 pub fn computed_style(element: &web_sys::Element, property: &str) -> Option<String> {
     leptos::prelude::window().get_computed_style(element).ok().flatten()?.get_property_value(property).ok()
