@@ -205,6 +205,28 @@ test("on a 360 px phone, in a class's timed test: a one-line header, every quest
   await context.close();
 });
 
+// Found by a student's walk: in text at 200% the paragraph holding the
+// evidence ran past the screen, and the way back after it with it.
+test("on a 360 px phone with the text at 200%, the source page opened from a question's evidence shows the way back", async () => {
+  const { page, watcher, context } = await freshPage(app, PHONE);
+  await page.goto(app.url + "/quiz/play?ids=004-02,002-05&seed=3&mode=practice");
+  await page.waitForSelector("form.question");
+  await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  await answerShown(page);
+  await page.click(".feedback cite a");
+  await page.waitForSelector("#evidence");
+  await page.waitForFunction(() => document.activeElement?.id === "evidence");
+  const back = await rect(page, ".evidence-back a");
+  const evidence = await rect(page, "#evidence");
+  assert.ok(back.top >= 0 && back.bottom <= 740, `the way back is on screen (${back.top} to ${back.bottom} px)`);
+  assert.ok(evidence.top >= 0 && evidence.top < back.top, `the evidence opens above it (from ${evidence.top} px)`);
+  await page.click(".evidence-back a");
+  await page.waitForSelector("h2:text-is('Question 1 of 2')");
+  assert.equal(await page.locator(".feedback").count(), 1, "the answer given is still shown");
+  watcher.assertClean();
+  await context.close();
+});
+
 // Found by a keyboard walk: in text at 200% (a phone's large-text setting)
 // the button's words took two lines, and a move button reached by Tab,
 // scrolled only clear of a one-line button, was half under it.
