@@ -126,11 +126,14 @@ test("the year control works by keyboard: the count, the countries and the map f
 test("the table of who joined when is a tab stop only where it scrolls sideways", async () => {
   const { page, watcher, context } = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await open(page, "joining");
-  const scroller = page.locator("#enlargement-map .table-scroll");
   // On a phone the table fits: Tab goes from "Later" past it (found by a
-  // walk: a stop that scrolled nothing).
-  await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").scrollWidth > 0);
-  assert.equal(await scroller.getAttribute("tabindex"), null);
+  // walk: a stop that scrolled nothing). Narrowed and widened again, it is
+  // checked each time.
+  await page.setViewportSize({ width: 260, height: 740 });
+  await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").getAttribute("tabindex") === "0");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction(() => !document.querySelector("#enlargement-map .table-scroll").hasAttribute("tabindex"), null, { timeout: 3000 })
+    .catch(() => assert.fail("the table that fits is no tab stop"));
   await page.focus("#enlargement-map button:text-is('Later')");
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains("table-scroll")), false);
@@ -144,6 +147,10 @@ test("the table of who joined when is a tab stop only where it scrolls sideways"
   await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => document.querySelector("#enlargement-map .table-scroll").scrollLeft > 0);
   assert.deepEqual(await violations(page), []);
+  // Widened while it has the focus, it keeps it (and its stop).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("table-scroll")), true);
   watcher.assertClean();
   await context.close();
 });

@@ -551,7 +551,7 @@ test("an honest pack result is not called edited where the pack is missing or co
   const home = await freshPage(app);
   await home.page.goto(app.url + "/classroom");
   await ready(home.page);
-  assert.match(await readAlone(home.page), /Not marked here: Not edited \(its code matches\), but its quiz uses questions this device does not have\. If they come from a question pack, add the pack/);
+  assert.match(await readAlone(home.page), /Not marked here: Its code matches, but its quiz uses questions this device does not have\. If they come from a question pack, add the pack/);
   home.watcher.assertClean();
   await home.context.close();
 
@@ -560,7 +560,7 @@ test("an honest pack result is not called edited where the pack is missing or co
   corrected.questions[1].answer = ["False"];
   await addPack(teacher.page, JSON.stringify(corrected), "corrected.json");
   await teacher.page.waitForSelector(`.message-done >> text=The pack "${PACK_NAME}" was replaced by the file's copy (2 questions).`);
-  assert.match(await readAlone(teacher.page), /Not marked here: Not edited \(its code matches\), but its questions have changed on this device since the quiz.*here its answers score 1 of 2/);
+  assert.match(await readAlone(teacher.page), /Not marked here: Its code matches, but its questions have changed on this device since the quiz.*here its answers score 1 of 2/);
   teacher.watcher.assertClean();
   await teacher.context.close();
 });

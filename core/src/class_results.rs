@@ -2,10 +2,11 @@
 //! question went, the class average per topic, and the questions to go
 //! over again. Everything is worked out on the teacher's device.
 //!
-//! Only files that match their code, are for the class's quiz and are not
-//! a second file from the same student are counted in the figures; every
-//! other file is still listed, with the reason it is not counted. Of a
-//! student's files (the same name), the one finished first counts: a quiz
+//! Only files that match their code, are for the class's quiz, are marked
+//! here as on the student's device and are not a second file from the same
+//! student are counted in the figures; every other file is still listed,
+//! with the reason it is not counted. Of a student's files of the class's
+//! quiz (the same name), the one finished first counts: a quiz
 //! taken again after seeing the answers is not the class's result. One
 //! quiz in files of two names counts under the name if the other file has
 //! none (downloaded before the name was typed), and for neither if both
@@ -40,6 +41,14 @@ pub enum CodeCheck {
     NotMarkedHere(String),
 }
 
+impl CodeCheck {
+    /// Whether the file is as its student's device wrote it, for the
+    /// class's quiz: counted, or not only because this device cannot mark it.
+    fn is_as_written(&self) -> bool {
+        matches!(self, CodeCheck::Matches | CodeCheck::NotMarkedHere(_))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StudentRow {
     /// The file it came from, as the teacher's device names it.
@@ -68,13 +77,14 @@ pub struct StudentRow {
 }
 
 impl StudentRow {
-    /// Whether the score is only what the file claims: its code could not
-    /// confirm it (the file was changed after the quiz, or its code or
-    /// questions cannot be checked here). The table says so beside it, and
-    /// the spreadsheet leaves it out, so that a teacher copying scores does
-    /// not take an edited 9 for a grade (the code check says why, and what
-    /// the answers score where that is what differs). A result of another
-    /// quiz keeps its score: the row says which quiz it is.
+    /// Whether the score is only what the file claims: its code does not
+    /// confirm it (the file was changed after the quiz, or its code cannot
+    /// be checked). The table says so beside it, and the spreadsheet leaves
+    /// it out, so that a teacher copying scores does not take an edited 9
+    /// for a grade (the code check says why, and what the answers score
+    /// where that is what differs). A result of another quiz keeps its
+    /// score, the row saying which quiz it is; so does one this device
+    /// cannot mark, its code covering the score the student's device gave.
     pub fn score_is_claimed(&self) -> bool {
         matches!(self.check, CodeCheck::DoesNotMatch(_))
     }
@@ -324,7 +334,7 @@ impl ClassResults {
         let limit_seconds = QuizLink::open(&quiz.link, bank).spec().minutes.map(|minutes| u64::from(minutes) * 60);
         let mut students = Vec::new();
         let mut counted_records = Vec::new();
-        let mut seen: Vec<(String, String, String)> = Vec::new(); // (name key, code, file)
+        let mut seen: Vec<(String, String, String, bool)> = Vec::new(); // (name key, code, file, marked here)
         for (index, (file, record, _)) in records.iter().enumerate() {
             let check = checks[index].clone();
             let (name, key) = names[index].clone();
@@ -383,9 +393,9 @@ impl ClassResults {
             // a file of the same name: a copy of a second Ana's file is hers.
             let duplicate = duplicate
                 .or_else(|| {
-                    seen.iter().find(|(_, earlier_code, _)| *earlier_code == code).map(|(_, _, earlier_file)| Duplicate {
+                    seen.iter().find(|(_, earlier_code, ..)| *earlier_code == code).map(|(_, _, earlier_file, _)| Duplicate {
                         why: format!("The same result as {earlier_file}."),
-                        to_ask: check != CodeCheck::Matches,
+                        to_ask: !check.is_as_written(),
                     })
                 })
                 .or_else(|| {
@@ -394,20 +404,25 @@ impl ClassResults {
                     // follow-up) is no second attempt at this one (found by
                     // a teacher's walk: it was said to be).
                     let attempt = !key.is_empty() && !matches!(check, CodeCheck::OtherQuiz(_));
-                    seen.iter().find(|(earlier_key, ..)| attempt && *earlier_key == key).map(|(_, _, earlier_file)| Duplicate {
-                        why: format!("The same name as {earlier_file}, counted instead. If this is another student's, ask them to download it again with a surname or initial."),
+                    seen.iter().find(|(earlier_key, ..)| attempt && *earlier_key == key).map(|(_, _, earlier_file, marked)| Duplicate {
+                        why: format!(
+                            "The same name as {earlier_file}, {}. If this is another student's, ask them to download it again with a surname or initial.",
+                            if *marked { "counted instead" } else { "finished first (which this device cannot mark)" }
+                        ),
                         to_ask: true,
                     })
                 });
             let counted = check == CodeCheck::Matches && duplicate.is_none();
-            // Only a file whose code matches can be the original: an edited
-            // copy listed first must not make the real one its duplicate.
-            // Nor can a quiz under two names: the student's own file under
-            // that name still counts. A copy under a shorter name is kept
-            // for its code only: the classmate of that name is not its
-            // duplicate, but another copy of it is.
-            if check == CodeCheck::Matches && !under_two_names {
-                seen.push((if fuller.is_some() { String::new() } else { key }, code, file.clone()));
+            // Only a file as its student's device wrote it can be the
+            // original: an edited copy listed first must not make the real
+            // one its duplicate. One this device cannot mark is: a later
+            // attempt under its name, or its copy, is flagged as beside a
+            // counted one. Nor can a quiz under two names: the student's
+            // own file under that name still counts. A copy under a shorter
+            // name is kept for its code only: the classmate of that name is
+            // not its duplicate, but another copy of it is.
+            if check.is_as_written() && !under_two_names {
+                seen.push((if fuller.is_some() { String::new() } else { key }, code, file.clone(), check == CodeCheck::Matches));
             }
             if counted {
                 counted_records.push(record);
@@ -447,10 +462,14 @@ impl ClassResults {
         let why_not: Vec<String> = [
             (of_kind(|s| matches!(s.check, CodeCheck::OtherQuiz(_))), "of another quiz", "of another quiz"),
             // As each row names them: a copy of one result asks nothing.
-            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| !d.to_ask)), "copy", "copies"),
-            (of_kind(|s| s.check == CodeCheck::Matches && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "duplicate", "duplicates"),
+            (of_kind(|s| s.check.is_as_written() && s.duplicate.as_ref().is_some_and(|d| !d.to_ask)), "copy", "copies"),
+            (of_kind(|s| s.check.is_as_written() && s.duplicate.as_ref().is_some_and(|d| d.to_ask)), "duplicate", "duplicates"),
             (of_kind(|s| matches!(s.check, CodeCheck::DoesNotMatch(_))), "whose code does not match", "whose code does not match"),
-            (of_kind(|s| matches!(s.check, CodeCheck::NotMarkedHere(_))), "this device cannot mark", "this device cannot mark"),
+            (
+                of_kind(|s| matches!(s.check, CodeCheck::NotMarkedHere(_)) && s.duplicate.is_none()),
+                "this device cannot mark",
+                "this device cannot mark",
+            ),
         ]
         .into_iter()
         .filter(|(n, ..)| *n > 0)

@@ -668,17 +668,22 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
     let link = QuizLink::open(&record.quiz.link, bank);
     let items = link.items();
     let ids: Vec<&String> = items.iter().map(|i| &i.question_id).collect();
-    // A file whose code matches was not edited, whatever this device makes
-    // of its answers (found by teachers' walks: honest files read as edited
-    // ones, for a pack not added or corrected since).
     let code_matches = record.expected_code() == record.code.trim().to_uppercase();
-    if !link.notices().is_empty() {
+    // A file whose code matches and which holds together (its answers one a
+    // question, its score within them: version 1's code does not cover the
+    // total) is as the student's device wrote it, whatever this device
+    // makes of its answers: one this device cannot mark, not an edited one
+    // (found by teachers' walks, for a pack not added here or corrected
+    // since). The code is no lock, as the Classroom page says.
+    let unmarkable = code_matches
+        && record.total == record.quiz.questions.len()
+        && record.answers.len() == record.total
+        && record.correct <= record.total;
+    if record.quiz.questions.iter().any(|id| bank.question(id).is_none()) {
         // Most often a teacher's pack not added on this device.
         let add_the_pack = "If they come from a question pack, add the pack under \"Your own questions\" on the Classroom page, then choose the files again.";
-        return if code_matches {
-            Verification::NotMarkedHere(format!(
-                "Not edited (its code matches), but its quiz uses questions this device does not have. {add_the_pack}"
-            ))
+        return if unmarkable {
+            Verification::NotMarkedHere(format!("Its code matches, but its quiz uses questions this device does not have. {add_the_pack}"))
         } else {
             Verification::DoesNotMatch(format!("The quiz in the file uses questions this app does not have. {add_the_pack}"))
         };
@@ -692,9 +697,9 @@ pub fn check(record: &ResultRecord, bank: &Bundle) -> Verification {
         .filter(|(item, answer)| answer.as_deref().is_some_and(|a| bank.question(&item.question_id).is_some_and(|q| q.is_correct(a))))
         .count();
     if correct != record.correct || items.len() != record.total {
-        if code_matches && items.len() == record.total {
+        if unmarkable && items.len() == record.total {
             return Verification::NotMarkedHere(format!(
-                "Not edited (its code matches), but its questions have changed on this device since the quiz (a pack corrected, or a newer Open Door): here its answers score {correct} of {}. The score shown is the student's device's.",
+                "Its code matches, but its questions have changed on this device since the quiz (a pack corrected, or a newer Open Door): here its answers score {correct} of {}. The score shown is the student's device's.",
                 record.total
             ));
         }

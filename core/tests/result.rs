@@ -7,7 +7,7 @@ use open_door_core::content::{Bundle, QuestionKind};
 use open_door_core::progress::MAX_SAVED_QUIZZES;
 use open_door_core::quiz::{prepare, Mode, QuizSession, QuizSpec, Selection};
 use open_door_core::result::{
-    clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, SavedFile, SavedFiles, Verification,
+    check, clean_name, date_of_day, format_time, read, utc_time, verify, HandInNames, ResultRecord, SavedFile, SavedFiles, Verification,
     MAX_NAME_CHARS, MAX_RESULT_BYTES, SAVED_BY_A_SPREADSHEET,
 };
 use proptest::prelude::*;
@@ -351,11 +351,26 @@ fn a_result_for_questions_this_app_does_not_have_asks_for_its_pack() {
     let (_, record) = result_of("Maria");
     let smaller_bank = common::bundle(3);
     assert!(matches!(verify(&record.to_json(), &smaller_bank),
-        Verification::NotMarkedHere(why) if why.contains("Not edited") && why.contains("does not have") && why.contains("add the pack under \"Your own questions\"")));
+        Verification::NotMarkedHere(why) if why.starts_with("Its code matches") && why.contains("does not have") && why.contains("add the pack under \"Your own questions\"")));
     let mut edited = record.clone();
     edited.name = "Someone else".into();
     assert!(matches!(verify(&edited.to_json(), &smaller_bank),
         Verification::DoesNotMatch(why) if why.contains("does not have") && why.contains("add the pack under \"Your own questions\"")));
+    // A file whose code matches but which does not hold together (a score
+    // beyond its answers, or a total its code does not cover, as version
+    // 1's does not) is not vouched for.
+    let mut version_1 = record.clone();
+    version_1.version = 1;
+    let mut more = version_1.clone();
+    more.total = 9;
+    let mut beyond = record.clone();
+    beyond.correct = 6;
+    for file in [more, beyond] {
+        let file = ResultRecord { code: file.expected_code(), ..file };
+        assert!(matches!(check(&file, &smaller_bank), Verification::DoesNotMatch(_)), "{file:?}");
+    }
+    let version_1 = ResultRecord { code: version_1.expected_code(), ..version_1 };
+    assert!(matches!(check(&version_1, &smaller_bank), Verification::NotMarkedHere(_)));
 }
 
 proptest! {

@@ -135,7 +135,7 @@ pub fn ClassResultsSection() -> impl IntoView {
                 <summary>"Which results count"</summary>
                 <p>"Of two files with the same name, the one finished first counts: if they are two students, ask one to download their result again with a surname or initial."</p>
                 <p>"One quiz handed in under two names (a result left on a shared device) counts for neither: the table says which files to ask about. A quiz whose time ran out is not compared with the others this way (its code is still checked), as two students who started together can end alike."</p>
-                <p>"A file this device cannot mark as the student's device did is not counted, though its code matches: its quiz uses a question pack not added here, or one corrected since the quiz that marks its answers otherwise. The row says which, with the score the student's device gave."</p>
+                <p>"A file this device cannot mark as the student's device did is not counted, though its code matches: its quiz uses a question pack not added here, or questions changed since the quiz (a pack corrected, or a newer Open Door) that mark its answers otherwise. The row says which, with the score the student's device gave."</p>
             </details>
             <details class="no-print">
                 <summary>"What the code check does and does not protect against"</summary>

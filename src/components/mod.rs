@@ -26,16 +26,16 @@ pub fn mark_root(attribute: &str, on: bool) {
 /// scroll it, only while it has something to scroll: where the table fits,
 /// as on most screens, such a stop is one more key press that does nothing
 /// (found by walks). Checked once drawn, and again on every resize (which a
-/// zoom is too).
+/// zoom is too). A box that has the focus keeps its stop: without it, the
+/// focus would drop to the page.
 pub fn tab_stop_while_scrolling(scroller: leptos::prelude::NodeRef<leptos::html::Div>) {
     use leptos::prelude::*;
     let update = move || {
-        if let Some(scroller) = scroller.get_untracked() {
-            let _ = if scroller.scroll_width() > scroller.client_width() {
-                scroller.set_attribute("tabindex", "0")
-            } else {
-                scroller.remove_attribute("tabindex")
-            };
+        // Gone if the table was drawn again before this frame.
+        if let Some(scroller) = scroller.try_get_untracked().flatten() {
+            let scrolls = scroller.scroll_width() > scroller.client_width();
+            let focused = document().active_element().is_some_and(|active| active == **scroller);
+            let _ = if scrolls || focused { scroller.set_attribute("tabindex", "0") } else { scroller.remove_attribute("tabindex") };
         }
     };
     Effect::new(move |_| {

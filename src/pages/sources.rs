@@ -55,16 +55,20 @@ fn Reader(article: &'static Article, highlight: Option<String>, from_question: O
                 // The evidence, in the paragraph that holds it (core's content
                 // tests keep each within one), and the way back again right
                 // after it, which the page opens on: on a phone the link above
-                // it is off the screen.
+                // it is off the screen. Together in a box, which on a phone
+                // holds the way back at the foot of the screen while the
+                // paragraph is read (pages.css).
                 (block, Some(range)) => {
                     let p = block.text();
                     view! {
-                        <p>
-                            {p[..range.start].to_string()}
-                            <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
-                            {p[range.end..].to_string()}
-                        </p>
-                        {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+                        <div class="evidence-paragraph">
+                            <p>
+                                {p[..range.start].to_string()}
+                                <mark id="evidence" tabindex="-1">{p[range.clone()].to_string()}</mark>
+                                {p[range.end..].to_string()}
+                            </p>
+                            {back_link().map(|link| view! { <p class="evidence-back">{link}</p> })}
+                        </div>
                     }
                     .into_any()
                 }
