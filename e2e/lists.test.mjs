@@ -74,9 +74,9 @@ test("the treaty reads article by article, and a question's evidence shows under
   assert.deepEqual(await page.locator("main .article-text h2").allTextContents(), ["Article 4", "Article 5", "Article 6", "Article 10"]);
   await page.waitForSelector("mark#evidence:focus");
   // The quote stands in Article 5's second paragraph: the heading before
-  // it is Article 5's.
+  // it (before the box of its paragraph and the way back) is Article 5's.
   const under = await page.$eval("mark#evidence", (mark) => {
-    let at = mark.parentElement;
+    let at = mark.closest(".article-text > *");
     while (at && at.tagName !== "H2") at = at.previousElementSibling;
     return at?.textContent;
   });
